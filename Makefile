@@ -1,0 +1,162 @@
+# sanka -- build, test, benchmark, install.  One non-recursive Makefile.
+#
+#   make            ./sanka (always the plain optimised build)
+#   make run        demo database in ./demo-db, then sanka on it
+#   make check      unit tests, the same under ASan+UBSan, end-to-end tests
+#   make bench      benchmarks next to their peers (not part of check)
+#   make fuzz       the CSV fuzz targets, 60 s each (clang libFuzzer)
+#   make install    honours PREFIX and DESTDIR
+#   make deps       installs missing Debian packages (sudo when not root)
+
+VERSION	 = 0.1.0
+PREFIX	?= /usr/local
+BINDIR	?= $(PREFIX)/bin
+LOCALEDIR ?= $(PREFIX)/share/locale
+DESTDIR	?=
+
+CC	?= cc
+CPPFLAGS += -I. $(shell pkg-config --cflags ncursesw panelw 2>/dev/null) \
+	    -DSANKA_VERSION='"$(VERSION)"' -DSANKA_LOCALEDIR='"$(LOCALEDIR)"'
+CFLAGS	?= -std=c11 -O2 -g -Wall -Wextra -Werror -Wshadow \
+	   -Wstrict-prototypes -Wmissing-prototypes -Wformat=2
+SAN	 = -fsanitize=address,undefined -fno-omit-frame-pointer \
+	   -fno-sanitize-recover=all
+
+LIBS_STORE  = -llmdb -lunistring
+LIBS_IMPORT = -lcsv
+LIBS_TUI    = $(shell pkg-config --libs ncursesw panelw 2>/dev/null)
+LIBS_ALL    = $(LIBS_TUI) $(LIBS_IMPORT) $(LIBS_STORE)
+
+STORE_SRC  = $(wildcard store/*.c)
+IMPORT_SRC = $(wildcard import/*.c)
+TUI_SRC	   = $(filter-out tui/main.c,$(wildcard tui/*.c))
+UNIT_SRC   = $(wildcard tests/unit/test-*.c)
+UNIT_NAMES = $(patsubst tests/unit/%.c,%,$(UNIT_SRC))
+BENCH_SRC  = $(wildcard tests/bench/*.c)
+FUZZ_SRC   = $(wildcard tests/fuzz/fuzz-*.c)
+PO	   = $(wildcard po/*.po)
+MO	   = $(patsubst po/%.po,build/locale/%/LC_MESSAGES/sanka.mo,$(PO))
+
+DEB_PKGS = build-essential pkg-config libncurses-dev ncurses-term \
+	   liblmdb-dev lmdb-utils libcsv-dev libunistring-dev libcmocka-dev \
+	   tmux gettext locales sqlite3 libsqlite3-dev hyperfine clang \
+	   libclang-rt-14-dev
+LOCALES	 = ja_JP.UTF-8 en_US.UTF-8
+
+.PHONY: all run check unit unit-asan e2e bench fuzz install uninstall \
+	deps clean
+.DEFAULT_GOAL := all
+
+all: sanka $(MO)
+
+# $(1): build directory, $(2): extra compile and link flags.  The same
+# tree is built plain in build/ and with sanitizers in build/asan/.
+define tree_rules
+$(1)/%.o: %.c
+	@mkdir -p $$(@D)
+	$$(CC) $$(CPPFLAGS) $$(CFLAGS) $(2) -MMD -MP -c $$< -o $$@
+$(1)/libstore.a: $$(patsubst %.c,$(1)/%.o,$$(STORE_SRC))
+	$$(AR) rcs $$@ $$^
+$(1)/libimport.a: $$(patsubst %.c,$(1)/%.o,$$(IMPORT_SRC))
+	$$(AR) rcs $$@ $$^
+$(1)/libtui.a: $$(patsubst %.c,$(1)/%.o,$$(TUI_SRC))
+	$$(AR) rcs $$@ $$^
+# A store test links without ncurses or libcsv: the layer does not reach up.
+$(1)/tests/test-store-%: $(1)/tests/unit/test-store-%.o $(1)/libstore.a
+	$$(CC) $(2) $$(LDFLAGS) -o $$@ $$^ $$(LIBS_STORE) -lcmocka
+$(1)/tests/test-import-%: $(1)/tests/unit/test-import-%.o \
+    $(1)/libimport.a $(1)/libstore.a
+	$$(CC) $(2) $$(LDFLAGS) -o $$@ $$^ $$(LIBS_IMPORT) $$(LIBS_STORE) \
+	    -lcmocka
+$(1)/tests/test-tui-%: $(1)/tests/unit/test-tui-%.o $(1)/libtui.a \
+    $(1)/libimport.a $(1)/libstore.a
+	$$(CC) $(2) $$(LDFLAGS) -o $$@ $$^ $$(LIBS_ALL) -lcmocka
+endef
+$(eval $(call tree_rules,build,))
+$(eval $(call tree_rules,build/asan,$(SAN)))
+
+sanka: build/tui/main.o build/libtui.a build/libimport.a build/libstore.a
+	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS_ALL)
+
+build/locale/%/LC_MESSAGES/sanka.mo: po/%.po
+	@mkdir -p $(@D)
+	msgfmt --check -o $@ $<
+
+# --- tests ---------------------------------------------------------------
+
+unit: $(addprefix build/tests/,$(UNIT_NAMES))
+	@tests/run-unit.sh $^
+unit-asan: $(addprefix build/asan/tests/,$(UNIT_NAMES))
+	@ASAN_OPTIONS=detect_leaks=1 tests/run-unit.sh $^
+e2e: all
+	@tests/e2e/run.sh
+
+check: deps
+	@$(MAKE) --no-print-directory all
+	@$(MAKE) --no-print-directory unit
+	@$(MAKE) --no-print-directory unit-asan
+	@$(MAKE) --no-print-directory e2e
+
+# --- demo, benchmarks, fuzzing -------------------------------------------
+
+run: deps
+	@$(MAKE) --no-print-directory all
+	tests/demo.sh ./demo-db
+	./sanka -d ./demo-db
+
+build/bench/%: tests/bench/%.c build/libimport.a build/libstore.a
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -o $@ $^ $(LIBS_ALL) -lsqlite3
+bench: deps all $(patsubst tests/bench/%.c,build/bench/%,$(BENCH_SRC))
+	tests/bench/run.sh
+
+FUZZ_CFLAGS = -g -O1 -fsanitize=fuzzer,address,undefined $(CPPFLAGS)
+build/fuzz/%: tests/fuzz/%.c $(IMPORT_SRC) $(STORE_SRC)
+	@mkdir -p $(@D)
+	clang $(FUZZ_CFLAGS) -o $@ $^ $(LIBS_IMPORT) $(LIBS_STORE)
+fuzz: deps $(patsubst tests/fuzz/%.c,build/fuzz/%,$(FUZZ_SRC))
+	tests/fuzz/run.sh $(FUZZ_SECONDS)
+
+# --- install and packages ------------------------------------------------
+
+install: all
+	install -d $(DESTDIR)$(BINDIR)
+	install -m 0755 sanka $(DESTDIR)$(BINDIR)/sanka
+	for mo in $(MO); do \
+		lang=$${mo#build/locale/}; lang=$${lang%%/*}; \
+		install -d $(DESTDIR)$(LOCALEDIR)/$$lang/LC_MESSAGES; \
+		install -m 0644 $$mo $(DESTDIR)$(LOCALEDIR)/$$lang/LC_MESSAGES/; \
+	done
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/sanka
+	for mo in $(MO); do \
+		lang=$${mo#build/locale/}; lang=$${lang%%/*}; \
+		rm -f $(DESTDIR)$(LOCALEDIR)/$$lang/LC_MESSAGES/sanka.mo; \
+	done
+
+deps:
+	@missing=; for p in $(DEB_PKGS); do \
+		dpkg-query -W -f='$${Status}' $$p 2>/dev/null | \
+		    grep -q 'ok installed' || missing="$$missing $$p"; \
+	done; \
+	sudo=; [ "$$(id -u)" = 0 ] || sudo=sudo; \
+	if [ -n "$$missing" ]; then \
+		echo "make deps: installing$$missing"; \
+		$$sudo apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq \
+		    $$missing; \
+	fi; \
+	for l in $(LOCALES); do \
+		locale -a 2>/dev/null | grep -qix "$$(echo $$l | \
+		    sed 's/UTF-8/utf8/')" && continue; \
+		echo "make deps: generating locale $$l"; \
+		$$sudo sed -i "s/^# *\($$l UTF-8\)/\1/" /etc/locale.gen; \
+		grep -q "^$$l UTF-8" /etc/locale.gen || \
+		    echo "$$l UTF-8" | $$sudo tee -a /etc/locale.gen >/dev/null; \
+		$$sudo locale-gen >/dev/null; \
+	done
+
+clean:
+	rm -rf build sanka
+
+-include $(shell find build -name '*.d' 2>/dev/null)

@@ -1,0 +1,465 @@
+/*
+ * store.h -- sanka's data model over LMDB: the only store header that tui/
+ * and import/ include.  No LMDB type crosses it.
+ *
+ * Every write function below runs ONE short write transaction that changes
+ * the record, its indexes, every aggregate it touches (member_stats, the
+ * pending set, the sort indexes) and appends one audit record; on any error
+ * nothing was written.  No function keeps a transaction open after it
+ * returns, so callers may wait for the user between calls.
+ *
+ * Ownership: `const char *` arguments are borrowed for the call.  Structs
+ * filled by a get function own their `char *` fields; release them with the
+ * matching _free() (which frees the fields, not the struct).  Structs passed
+ * to a callback are borrowed until the callback returns.  A NULL `char *`
+ * field means the same as "".
+ *
+ * Errors: every int-returning function returns an enum store_rc.  Details
+ * (the field refused, a human message, who holds a conflicting version) are
+ * in store_last_error().  store_exit_code() maps a code to the exit status
+ * of DESIGN.md.
+ */
+#ifndef SANKA_STORE_H
+#define SANKA_STORE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define STORE_ID_MAX	64	/* bytes of a member ID or an event code */
+#define STORE_DATE_SIZE	11	/* "YYYY-MM-DD" and its NUL */
+#define STORE_USER_SIZE	128	/* "unix-user" or "unix-user (staff name)" */
+#define STORE_ROWTEXT_SIZE 192	/* name/kana copies in list rows (cut whole) */
+#define STORE_KEY_SIZE	512	/* an opaque list position (an index key) */
+
+enum store_rc {
+	STORE_OK = 0,
+	STORE_NOTFOUND,		/* no such member, event or record	(exit 1) */
+	STORE_EXISTS,		/* add: the key is already there	(exit 1) */
+	STORE_CONFLICT,		/* stale version; see error.by/.at	(exit 1) */
+	STORE_INVALID,		/* a field refused; see error.field	(exit 1) */
+	STORE_HASREFS,		/* delete: attendance exists, not forced (exit 1) */
+	STORE_FULL,		/* map or disk full; nothing written	(exit 3) */
+	STORE_SCHEMA,		/* database of a newer schema		(exit 3) */
+	STORE_PERM,		/* permission denied			(exit 3) */
+	STORE_NODB,		/* read-only open of a missing database	(exit 3) */
+	STORE_IO,		/* any other environment failure	(exit 3) */
+};
+
+struct store;
+
+struct store_error {
+	int		rc;
+	char		field[32];	/* e.g. "joined_on"; "" when none */
+	char		msg[512];	/* one line, translated */
+	char		by[STORE_USER_SIZE];	/* STORE_CONFLICT: last writer */
+	int64_t		at;		/* STORE_CONFLICT: when (Unix time) */
+};
+
+/* --- vocabulary (store/words.c) ------------------------------------- */
+
+enum store_response {
+	STORE_RESP_NONE = 0,	/* 未回答 */
+	STORE_RESP_ACCEPTED,	/* 参加予定, 出席予定 */
+	STORE_RESP_DECLINED,	/* 不参加 */
+	STORE_RESP_TENTATIVE,	/* 未定 */
+};
+
+enum store_final {
+	STORE_FINAL_PENDING = 0, /* empty: 未確定 */
+	STORE_FINAL_ATTENDED,	/* 参加, 出席 */
+	STORE_FINAL_ABSENT,	/* 欠席 (notified) */
+	STORE_FINAL_NO_SHOW,	/* 無断欠席 */
+	STORE_FINAL_CANCELLED,	/* キャンセル */
+};
+
+enum store_member_status {
+	STORE_MEMBER_ACTIVE = 0,	/* active, 有効 */
+	STORE_MEMBER_SUSPENDED,		/* suspended, 休会 */
+	STORE_MEMBER_LEFT,		/* left, 退会 */
+};
+
+#define STORE_KEEP	(-1)	/* in a change: leave this field as it is */
+
+/* Parse an English or Japanese word (DESIGN.md "Statuses"; surrounding
+ * spaces and NFKC width folded).  "" parses as pending / none / active.
+ * Return the enum value, or -1 for an unknown word. */
+int		 store_final_parse(const char *);
+int		 store_response_parse(const char *);
+int		 store_member_status_parse(const char *);
+/* The English word `show` and CSV export print ("" for pending), and the
+ * Japanese label the screens show.  Static strings. */
+const char	*store_final_word(enum store_final);
+const char	*store_final_label(enum store_final);
+const char	*store_response_word(enum store_response);
+const char	*store_response_label(enum store_response);
+const char	*store_member_status_word(enum store_member_status);
+const char	*store_member_status_label(enum store_member_status);
+
+/* --- text helpers (store/text.c) ------------------------------------ */
+
+/* Fold text for search and duplicate keys: NFKC, case, katakana ->
+ * hiragana, spaces removed, wave dash and minus families unified, common
+ * variant kanji (髙→高, 﨑→崎, 邊/邉→辺, 齋/齊→斎).  Returns a malloc'd
+ * string the caller frees; NULL when S is not valid UTF-8. */
+char		*store_fold(const char *s);
+/* NFKC-fold an ID or event code as users type it (Ｍ００１ -> M001) into
+ * OUT.  Returns STORE_OK or STORE_INVALID (empty, over 64 bytes, control
+ * characters, invalid UTF-8) with a message naming FIELD. */
+int		 store_key_fold(const char *in, char out[STORE_ID_MAX + 1],
+		    const char *field, struct store_error *);
+/* True when S is "YYYY-MM-DD" naming a real calendar day. */
+bool		 store_date_valid(const char *s);
+/* Today's local date in $TZ (Asia/Tokyo when TZ is unset), or
+ * $SANKA_TODAY when set. */
+void		 store_today(char out[STORE_DATE_SIZE]);
+
+/* --- environment (store/env.c) -------------------------------------- */
+
+#define STORE_READONLY	0x1	/* never create; a missing database is STORE_NODB */
+
+/* Open (and with flags 0 create) the database in directory DIR, creating
+ * the directory 0770 (group-shared when its parent is setgid) and files
+ * 0660.  Clears stale reader slots, opens every named database once,
+ * refuses a newer schema.  The map size is STORE_MAP_SIZE, or
+ * $SANKA_MAP_SIZE (bytes) when set, for tests.  The actor recorded in the
+ * audit trail is the Unix user plus $SANKA_USER when set.
+ * Always sets *out (check store_last_error() and store_close() it even on
+ * failure).  Returns STORE_OK, STORE_NODB, STORE_SCHEMA, STORE_PERM,
+ * STORE_IO. */
+int		 store_open(const char *dir, unsigned flags, struct store **out);
+void		 store_close(struct store *);
+const struct store_error *store_last_error(const struct store *);
+int		 store_exit_code(int rc);	/* 0, 1 or 3 */
+/* The id of the last committed write transaction of any process; a
+ * screen polls it to notice other staff's changes.  Cheap. */
+uint64_t	 store_txnid(struct store *);
+/* A hot, compacted copy of the whole database into the new file PATH
+ * (0640), consistent as of one moment while others keep writing.
+ * Returns STORE_OK, STORE_EXISTS (PATH exists), STORE_PERM, STORE_IO. */
+int		 store_backup(struct store *, const char *path);
+
+/* --- members (store/member.c) --------------------------------------- */
+
+struct store_attr {
+	char		*name;
+	char		*value;
+};
+
+struct store_member {
+	char		 id[STORE_ID_MAX + 1];
+	char		*name;		/* 氏名, as written */
+	char		*kana;		/* フリガナ */
+	char		*email;
+	char		*phone;
+	char		*postal_code;
+	char		*address;
+	char		*organization;
+	char		*segment;	/* 会員種別 */
+	enum store_member_status status;
+	bool		 mail_opt_out;
+	char		 joined_on[STORE_DATE_SIZE];	/* "" or YYYY-MM-DD */
+	char		*notes;		/* may hold line feeds */
+	int32_t		 past_count;	/* attendances before sanka, >= 0 */
+	char		 past_last_date[STORE_DATE_SIZE];
+	char		*past_last_event;	/* free text: a name from before */
+	struct store_attr *attrs;	/* custom attributes, sorted by name */
+	size_t		 nattrs;
+	/* kept by the store; ignored on add and update */
+	uint32_t	 version;
+	int64_t		 updated_at;
+	char		 updated_by[STORE_USER_SIZE];
+};
+
+/* The member's aggregate (member_stats), always equal to what the
+ * attendance records say (DESIGN.md "The aggregate invariant"). */
+struct store_stats {
+	uint32_t	 attended;
+	uint32_t	 total;		/* past_count + attended */
+	uint32_t	 accepted;
+	uint32_t	 absent;
+	uint32_t	 no_show;
+	uint32_t	 cancelled;
+	char		 last_date[STORE_DATE_SIZE];
+	char		 last_event[STORE_ID_MAX + 1]; /* "" when the past wins */
+};
+
+void		 store_member_free(struct store_member *);
+/* Set *dst = strdup(value) after freeing the old one ("" -> NULL). */
+void		 store_str_set(char **dst, const char *value);
+/* Add or replace custom attribute NAME (VALUE NULL or "": remove it). */
+void		 store_attr_set(struct store_member *, const char *name,
+		    const char *value);
+
+/* Read member ID (folded) into *m (and its aggregate into *stats when not
+ * NULL).  Returns STORE_OK, STORE_NOTFOUND, STORE_IO. */
+int		 store_member_get(struct store *, const char *id,
+		    struct store_member *m, struct store_stats *stats);
+/* Add M (m->id folded first).  Returns STORE_OK, STORE_EXISTS,
+ * STORE_INVALID, STORE_FULL, STORE_IO. */
+int		 store_member_add(struct store *, const struct store_member *m);
+/* Replace every field of member m->id; EXPECT is the version the caller
+ * read (0: no check).  past_count/past_last_date changes recompute the
+ * aggregate.  Returns STORE_OK, STORE_NOTFOUND, STORE_CONFLICT,
+ * STORE_INVALID, STORE_FULL, STORE_IO. */
+int		 store_member_update(struct store *, const struct store_member *m,
+		    uint32_t expect);
+/* Delete member ID.  With attendance records it is STORE_HASREFS unless
+ * FORCE, which deletes them too and redacts the member's personal data in
+ * the audit trail (the fact of each change stays). */
+int		 store_member_delete(struct store *, const char *id, bool force,
+		    uint32_t expect);
+/* Move DROP's attendance history and past count onto KEEP (an event both
+ * have counts once: the more final status wins, attended first), delete
+ * DROP, recompute KEEP; one transaction.  STORE_NOTFOUND, STORE_INVALID
+ * (KEEP == DROP). */
+int		 store_member_merge(struct store *, const char *keep,
+		    const char *drop);
+
+/* --- member lists and search (store/list.c) ------------------------- */
+
+enum store_order {
+	STORE_ORDER_ID = 0,
+	STORE_ORDER_KANA,	/* folded reading, then ID */
+	STORE_ORDER_TOTAL,	/* total descending, then ID */
+	STORE_ORDER_LAST_DATE,	/* last date descending (never last), then ID */
+};
+
+/* One line of a member list; a fixed-size copy, no allocation. */
+struct store_member_row {
+	char		 key[STORE_KEY_SIZE];	/* opaque position in its order */
+	size_t		 keylen;
+	char		 id[STORE_ID_MAX + 1];
+	char		 name[STORE_ROWTEXT_SIZE];
+	char		 kana[STORE_ROWTEXT_SIZE];
+	char		 email[STORE_ROWTEXT_SIZE];
+	enum store_member_status status;
+	uint32_t	 total;
+	char		 last_date[STORE_DATE_SIZE];
+	char		 last_event[STORE_ID_MAX + 1];
+};
+
+size_t		 store_member_count(struct store *);
+/* Up to N rows of ORDER after position FROM (rows[i].key; NULL: from the
+ * start), or before it when BACKWARD (NULL: from the end; rows still come
+ * in list order).  One read transaction.  *got rows were filled. */
+int		 store_member_page(struct store *, enum store_order,
+		    const struct store_member_row *from, bool backward,
+		    struct store_member_row *rows, size_t n, size_t *got);
+/* Members whose ID, name, surname, given name, reading or e-mail local part
+ * starts with QUERY once both are folded (store_fold), each once, in index
+ * order; AFTER continues a previous page (NULL: the first).  An empty
+ * query lists nothing. */
+int		 store_member_search(struct store *, const char *query,
+		    const struct store_member_row *after,
+		    struct store_member_row *rows, size_t n, size_t *got);
+
+/* --- events (store/event.c) ----------------------------------------- */
+
+struct store_event {
+	char		 code[STORE_ID_MAX + 1];
+	char		*name;
+	char		 date[STORE_DATE_SIZE];
+	char		*venue;
+	int32_t		 capacity;	/* 0: no limit */
+	char		*notes;
+	uint32_t	 version;
+	int64_t		 updated_at;
+	char		 updated_by[STORE_USER_SIZE];
+};
+
+struct store_event_counts {
+	uint32_t	 invited;	/* records of any kind */
+	uint32_t	 accepted, declined, tentative, no_response;
+	uint32_t	 attended, absent, no_show, cancelled, pending;
+	uint32_t	 walk_in;
+};
+
+void		 store_event_free(struct store_event *);
+int		 store_event_get(struct store *, const char *code,
+		    struct store_event *, struct store_event_counts *);
+int		 store_event_add(struct store *, const struct store_event *);
+/* A date change moves the history and pending keys of every record of the
+ * event and recomputes each participant's aggregate, in the same txn. */
+int		 store_event_update(struct store *, const struct store_event *,
+		    uint32_t expect);
+int		 store_event_delete(struct store *, const char *code, bool force,
+		    uint32_t expect);
+/* Every event, newest date first (ties: larger code first). */
+int		 store_event_each(struct store *,
+		    int (*cb)(const struct store_event *,
+		    const struct store_event_counts *, void *), void *arg);
+/* Find the event named NAME on DATE (exact name); code into CODE.
+ * STORE_OK or STORE_NOTFOUND. */
+int		 store_event_find(struct store *, const char *name,
+		    const char *date, char code[STORE_ID_MAX + 1]);
+
+/* --- attendance (store/attendance.c) -------------------------------- */
+
+struct store_attendance {
+	char		 event[STORE_ID_MAX + 1];
+	char		 member[STORE_ID_MAX + 1];
+	char		 invited_on[STORE_DATE_SIZE];
+	enum store_response response;
+	enum store_final final;
+	bool		 walk_in;	/* came without an invitation */
+	int64_t		 checked_in_at;	/* 0: not checked in at the door */
+	char		 checked_in_by[STORE_USER_SIZE];
+	char		*note;
+	uint32_t	 version;
+	int64_t		 updated_at;
+	char		 updated_by[STORE_USER_SIZE];
+};
+
+/* A record joined with what a list shows of its event and member. */
+struct store_att_row {
+	struct store_attendance a;	/* a.note borrowed like the rest */
+	char		 event_name[STORE_ROWTEXT_SIZE];
+	char		 event_date[STORE_DATE_SIZE];
+	char		 member_name[STORE_ROWTEXT_SIZE];
+	char		 member_kana[STORE_ROWTEXT_SIZE];
+};
+
+/* One change to one attendance record.  Fields left at STORE_KEEP (or
+ * NULL) stay as they are; a record that does not exist is created
+ * (response none, final pending, invited_on today unless given) unless
+ * ONLY_EXISTING.  EXPECT: the version the caller read (0: no check). */
+struct store_change {
+	const char	*event;
+	const char	*member;
+	int		 response;	/* enum store_response or STORE_KEEP */
+	int		 final;		/* enum store_final or STORE_KEEP */
+	int		 walk_in;	/* 0, 1 or STORE_KEEP */
+	bool		 checkin;	/* stamp checked_in_at/_by now */
+	bool		 clear_checkin;	/* undo of a check-in */
+	const char	*invited_on;	/* NULL: keep */
+	const char	*note;		/* NULL: keep */
+	bool		 only_existing;	/* STORE_NOTFOUND instead of creating */
+	uint32_t	 expect;
+};
+
+void		 store_attendance_free(struct store_attendance *);
+/* Initialise C to "keep everything" for EVENT/MEMBER. */
+void		 store_change_init(struct store_change *c, const char *event,
+		    const char *member);
+/* Apply N changes in ONE write transaction: all or nothing.  Unknown event
+ * or member is STORE_NOTFOUND, a stale version STORE_CONFLICT; the error
+ * names the record.  When RESULT is not NULL it receives each record as
+ * committed (N entries; free each with store_attendance_free). */
+int		 store_attendance_apply(struct store *,
+		    const struct store_change *changes, size_t n,
+		    struct store_attendance *result);
+/* Convenience wrappers over store_attendance_apply for one record.
+ * store_invite leaves an existing record as it is. */
+int		 store_invite(struct store *, const char *event,
+		    const char *member);
+int		 store_respond(struct store *, const char *event,
+		    const char *member, enum store_response, uint32_t expect);
+int		 store_mark(struct store *, const char *event,
+		    const char *member, enum store_final, uint32_t expect);
+int		 store_attendance_get(struct store *, const char *event,
+		    const char *member, struct store_attendance *);
+
+typedef int	(*store_att_cb)(const struct store_att_row *, void *arg);
+/* Iterate in one read transaction; a callback returning non-zero stops
+ * the walk (that value is returned).  Callbacks must not call store write
+ * functions. */
+/* The member's records, newest event first (ties: larger code first). */
+int		 store_member_history(struct store *, const char *member,
+		    store_att_cb, void *arg);
+/* The event's records, by member ID. */
+int		 store_event_records(struct store *, const char *event,
+		    store_att_cb, void *arg);
+/* Every record whose final status is empty, by event date, event code,
+ * member ID (the pending index order; screens re-sort). */
+int		 store_pending_each(struct store *, store_att_cb, void *arg);
+/* Every record, by event code then member ID (export). */
+int		 store_attendance_each(struct store *, store_att_cb, void *arg);
+/* Every member in ID order with its aggregate (export, select). */
+int		 store_member_each(struct store *,
+		    int (*cb)(const struct store_member *,
+		    const struct store_stats *, void *), void *arg);
+
+/* --- audit trail (store/audit.c) ------------------------------------ */
+
+struct store_audit {
+	uint64_t	 seq;
+	int64_t		 at;		/* Unix time */
+	char		 user[STORE_USER_SIZE];	/* unix user (staff) */
+	char		 entity[16];	/* member event attendance import */
+	char		 action[16];	/* add edit delete invite respond mark
+					   merge import redacted */
+	char		 member[STORE_ID_MAX + 1];	/* "" when none */
+	char		 event[STORE_ID_MAX + 1];	/* "" when none */
+	const char	*old;	/* "field=value; ..." or "" (borrowed) */
+	const char	*new;
+};
+
+/* The audit trail newest first, only records naming MEMBER and/or EVENT
+ * when given (NULL: all), at most LIMIT (0: all). */
+int		 store_audit_each(struct store *, const char *member,
+		    const char *event, size_t limit,
+		    int (*cb)(const struct store_audit *, void *), void *arg);
+
+/* --- verification (store/check.c) ----------------------------------- */
+
+/* Recompute every aggregate and index from the attendance records and
+ * compare.  Each difference is one English line passed to CB (e.g.
+ * "member_stats M001: total 5, expected 6").  *ndiff counts them. */
+int		 store_check(struct store *, void (*cb)(const char *line,
+		    void *), void *arg, size_t *ndiff);
+
+/* --- bulk import (store/bulk.c) ------------------------------------- */
+
+/* Which fields of an imported member, event or record the file carries;
+ * absent fields of an existing record are kept. */
+enum store_member_field {
+	STORE_MF_NAME = 1u << 0, STORE_MF_KANA = 1u << 1,
+	STORE_MF_EMAIL = 1u << 2, STORE_MF_PHONE = 1u << 3,
+	STORE_MF_POSTAL_CODE = 1u << 4, STORE_MF_ADDRESS = 1u << 5,
+	STORE_MF_ORGANIZATION = 1u << 6, STORE_MF_SEGMENT = 1u << 7,
+	STORE_MF_STATUS = 1u << 8, STORE_MF_MAIL_OPT_OUT = 1u << 9,
+	STORE_MF_JOINED_ON = 1u << 10, STORE_MF_NOTES = 1u << 11,
+	STORE_MF_PAST_COUNT = 1u << 12, STORE_MF_PAST_LAST_DATE = 1u << 13,
+	STORE_MF_PAST_LAST_EVENT = 1u << 14,
+	STORE_MF_ATTRS = 1u << 15,	/* the attrs given are set, others kept */
+	STORE_MF_PAST_IS_TOTAL = 1u << 16, /* past_count holds the old total:
+					   store past_count = it - attended */
+};
+enum store_event_field {
+	STORE_EF_NAME = 1u << 0, STORE_EF_DATE = 1u << 1,
+	STORE_EF_VENUE = 1u << 2, STORE_EF_CAPACITY = 1u << 3,
+	STORE_EF_NOTES = 1u << 4,
+};
+
+/* The rows an import brings, pulled by the store in this order: every
+ * event, every member, then every record.  Each next_* fills *out with
+ * borrowed pointers valid until the next call and returns 1, or returns 0
+ * at the end.  Rows need not be sorted; keys must be unique per kind. */
+struct store_import_source {
+	void	*arg;
+	int	(*next_event)(void *arg, struct store_event *out,
+		    uint32_t *fields);
+	int	(*next_member)(void *arg, struct store_member *out,
+		    uint32_t *fields);
+	int	(*next_record)(void *arg, struct store_change *out);
+	const char *what;	/* for the one audit record: file names */
+};
+
+struct store_import_counts {
+	size_t	 added, updated, unchanged;
+};
+struct store_import_result {
+	struct store_import_counts events, members, records;
+};
+
+/* Apply a whole import in ONE write transaction (all or nothing), with one
+ * audit record.  Re-importing the same rows changes nothing.  Into an
+ * empty database it takes a sorted bulk path (appended keys, index builds
+ * from sorted runs) that shares the aggregate code with every other write.
+ * Records referring to an unknown event or member: STORE_NOTFOUND naming
+ * it.  DRY_RUN: do everything, then abort. */
+int		 store_import(struct store *, const struct store_import_source *,
+		    bool dry_run, struct store_import_result *);
+
+#endif

@@ -197,27 +197,18 @@ att_audit(struct wtx *w, const struct store_attendance *a,
 	return (rc);
 }
 
-/* Apply one change inside W.  *CHANGED tells whether anything was
- * written; RESULT (when not NULL) receives the record as it now is. */
+/* Validate change C: keys folded into N, its note normalised (malloc'd
+ * into n->note, NULL when C keeps the note). */
 int
-att_apply_one(struct wtx *w, const struct store_change *c,
-    struct store_attendance *result, int *changed)
+att_change_norm(struct store *st, const struct store_change *c,
+    struct att_norm *n)
 {
-	struct store		*st = w->st;
-	struct store_attendance	 old, nw;
-	MDB_val			 v;
-	char			 date[STORE_DATE_SIZE], k[2 * STORE_ID_MAX + 2];
-	char			*note = NULL;
-	size_t			 n;
-	bool			 exists;
-	int			 rc;
+	int	rc;
 
-	*changed = 0;
-	memset(&old, 0, sizeof old);
-	memset(&nw, 0, sizeof nw);
-	if ((rc = store_key_fold(c->event, nw.event, "event_code",
+	n->note = NULL;
+	if ((rc = store_key_fold(c->event, n->event, "event_code",
 	    &st->err)) != STORE_OK ||
-	    (rc = store_key_fold(c->member, nw.member, "member_id",
+	    (rc = store_key_fold(c->member, n->member, "member_id",
 	    &st->err)) != STORE_OK)
 		return (rc);
 	if (c->response != STORE_KEEP &&
@@ -235,8 +226,36 @@ att_apply_one(struct wtx *w, const struct store_change *c,
 	    c->invited_on)) != STORE_OK)
 		return (rc);
 	if (c->note != NULL &&
-	    (rc = text_norm_multi(st, "note", c->note, &note)) != STORE_OK)
+	    (rc = text_norm_multi(st, "note", c->note, &n->note)) != STORE_OK)
 		return (rc);
+	return (STORE_OK);
+}
+
+/* Apply one change inside W.  *CHANGED: 0 nothing written, 1 a record
+ * updated, 2 a record added.  RESULT (when not NULL) receives the record
+ * as it now is. */
+int
+att_apply_one(struct wtx *w, const struct store_change *c,
+    struct store_attendance *result, int *changed)
+{
+	struct store		*st = w->st;
+	struct store_attendance	 old, nw;
+	struct att_norm		 an;
+	MDB_val			 v;
+	char			 date[STORE_DATE_SIZE], k[2 * STORE_ID_MAX + 2];
+	char			*note = NULL;
+	size_t			 n;
+	bool			 exists;
+	int			 rc;
+
+	*changed = 0;
+	memset(&old, 0, sizeof old);
+	memset(&nw, 0, sizeof nw);
+	if ((rc = att_change_norm(st, c, &an)) != STORE_OK)
+		return (rc);
+	memcpy(nw.event, an.event, sizeof nw.event);
+	memcpy(nw.member, an.member, sizeof nw.member);
+	note = an.note;
 
 	if ((rc = event_date(w, nw.event, date)) != STORE_OK) {
 		if (rc == STORE_NOTFOUND)
@@ -320,7 +339,7 @@ att_apply_one(struct wtx *w, const struct store_change *c,
 	if ((rc = att_write(w, date, exists ? &old : NULL, &nw)) != STORE_OK ||
 	    (rc = att_audit(w, exists ? &old : NULL, &nw)) != STORE_OK)
 		goto out;
-	*changed = 1;
+	*changed = exists ? 1 : 2;
 done:
 	if (result != NULL) {
 		*result = nw;
@@ -352,7 +371,7 @@ store_attendance_apply(struct store *st, const struct store_change *changes,
 		if (rc != STORE_OK)
 			goto fail;
 		done = i + 1;
-		any |= changed;
+		any |= changed != 0;
 	}
 	if (!any) {
 		store_wabort(&w);

@@ -104,6 +104,8 @@ audit_add(struct wtx *w, const char *entity, const char *action,
 	const char	*f[7];
 	int		 rc;
 
+	if (w->quiet)
+		return (STORE_OK);
 	if (w->seq == 0) {
 		if ((rc = store_cursor(st, w->txn, DB_AUDIT, &c)) != STORE_OK)
 			return (rc);

@@ -467,7 +467,7 @@ out:
 }
 
 /* Remove member ID's records, entries and aggregate (not its audit). */
-static int
+int
 member_drop(struct wtx *w, const struct store_member *m, size_t *nrec)
 {
 	struct store	*st = w->st;

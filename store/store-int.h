@@ -44,6 +44,7 @@ struct wtx {
 	MDB_txn		*txn;
 	int64_t		 now;
 	uint64_t	 seq;		/* next audit sequence; 0: not read yet */
+	bool		 quiet;		/* an import: no audit record per row */
 	char		 ev_code[STORE_ID_MAX + 1];	/* one-entry cache */
 	char		 ev_date[STORE_DATE_SIZE];
 };
@@ -172,6 +173,7 @@ void	 member_diff(struct buf *old, struct buf *nw,
 bool	 member_same(const struct store_member *, const struct store_member *);
 int	 member_write(struct wtx *, const struct store_member *old,
 	    struct store_member *nw);
+int	 member_drop(struct wtx *, const struct store_member *, size_t *nrec);
 
 /* event.c */
 int	 event_norm(struct store *, const struct store_event *,
@@ -184,6 +186,13 @@ void	 event_diff(struct buf *, struct buf *, const struct store_event *,
 	    const struct store_event *);
 
 /* attendance.c */
+struct att_norm {
+	char		 event[STORE_ID_MAX + 1];
+	char		 member[STORE_ID_MAX + 1];
+	char		*note;
+};
+int	 att_change_norm(struct store *, const struct store_change *,
+	    struct att_norm *);
 int	 att_apply_one(struct wtx *, const struct store_change *,
 	    struct store_attendance *result, int *changed);
 int	 att_write(struct wtx *, const char *date,

@@ -1,4 +1,4 @@
-/* cli.c -- the command table, option parsing and the helpers of the commands. */
+/* cli.c -- the command table, option parsing, the commands' helpers. */
 
 #include <sys/stat.h>
 

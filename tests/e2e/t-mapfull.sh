@@ -28,9 +28,9 @@ last=$(printf 'M%04d' $((i - 1)))
 expect_eq "the last good member" "$(show_key $last name)" "会員 $((i - 1))"
 out=$(sk check) || fail "check: $out"
 expect_eq check "$out" ok
-# a full database still takes reads and refuses the next write the same way
-sk add member --id X1 --name x >/dev/null 2>&1
-expect_eq "next add" $? 3
+# a full database still takes reads and refuses the same write again
+sk add member --id $id --name "会員 $i" --notes "$notes" >/dev/null 2>&1
+expect_eq "the same add again" $? 3
 # with the normal map size it opens and grows
 unset SANKA_MAP_SIZE
 sk add member --id X1 --name x >/dev/null || fail "add with a normal map"

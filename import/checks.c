@@ -2,6 +2,7 @@
 
 #define _GNU_SOURCE	/* qsort_r */
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -90,15 +91,23 @@ checks_where(const struct imp *imp, const char *r, uint32_t file, char *buf,
 		snprintf(buf, size, "%s:%u", imp->f[h->file].path, h->line);
 }
 
+static void	checks_error_at(struct imp *, const char *, size_t,
+		    const char *, ...) __attribute__((format(printf, 4, 5)));
+
 static void
 checks_error_at(struct imp *imp, const char *r, size_t slot, const char *fmt,
-    const char *a, const char *b)
+    ...)
 {
 	const struct rowhdr	*h = row_hdr(r);
 	const char		*name;
 	size_t			 col = imp_slot_col(imp, h->file, slot, &name);
+	char			 msg[1024];
+	va_list			 ap;
 
-	diag_error(&imp->d, h->file, h->line, col, name, fmt, a, b);
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	diag_error(&imp->d, h->file, h->line, col, name, "%s", msg);
 }
 
 /* Rows with the same key, in one file or two. */

@@ -124,7 +124,7 @@ struct enc_dec {
 };
 /* Returns 0, or -1 when iconv lacks CP932. */
 int	 enc_dec_init(struct enc_dec *, enum import_encoding, uint64_t off);
-/* Decode N bytes (FINAL: nothing follows) to UTF-8 in *OUT/*OUTLEN
+/* Decode N bytes (FINAL: nothing follows) to UTF-8 in *OUT, *OUTLEN
  * (valid until the next call).  Returns 0, or -1 on an invalid or
  * truncated sequence (bad_off, bad_line, bad_byte filled in). */
 int	 enc_dec_feed(struct enc_dec *, const unsigned char *, size_t,
@@ -167,7 +167,7 @@ int	 csvr_read(int fd, uint32_t file, enum import_encoding,
 enum hfield {
 	HF_NONE = 0,		/* unknown column */
 	HF_SYSTEM,		/* kintone system column: ignored */
-	HF_START,		/* kintone レコードの開始行 / "*" */
+	HF_START,		/* kintone レコードの開始行, or a "*" header */
 	HF_RECNO,		/* kintone レコード番号 */
 	HF_AGG,			/* exported aggregates: ignored */
 	HF_READONLY,		/* attendance: names for reading: ignored */

@@ -336,7 +336,7 @@ int
 val_date(const char *in, char out[STORE_DATE_SIZE], char *why,
     size_t whysize)
 {
-	char			 b[128], iso[STORE_DATE_SIZE];
+	char			 b[128], iso[64];
 	const char		*p;
 	const struct val_era	*era = NULL;
 	long			 y, m, d, secs = 0, zoff;
@@ -392,7 +392,8 @@ val_date(const char *in, char out[STORE_DATE_SIZE], char *why,
 		goto bad;
 	if (ja && !val_lit(&p, "日"))
 		goto bad;
-	if (m < 1 || m > 12 || d < 1 || d > val_mdays(y, m) || y < 1000)
+	if (m < 1 || m > 12 || d < 1 || d > val_mdays(y, m) || y < 1000 ||
+	    y > 9999)
 		goto bad;
 	val_spaces(&p);
 	if ((w = val_weekday(&p)) == -2)
@@ -426,9 +427,12 @@ val_date(const char *in, char out[STORE_DATE_SIZE], char *why,
 				    zoff;
 
 		val_local(utc, &y, &m, &d);
+		if (y < 1000 || y > 9999)
+			goto bad;
 		snprintf(iso, sizeof iso, "%04ld-%02ld-%02ld", y, m, d);
 	}
-	memcpy(out, iso, STORE_DATE_SIZE);
+	memcpy(out, iso, STORE_DATE_SIZE - 1);
+	out[STORE_DATE_SIZE - 1] = '\0';
 	return (0);
 serial:
 	snprintf(why, whysize, _("\"%s\" is not a date (an Excel serial "

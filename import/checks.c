@@ -300,7 +300,9 @@ checks_event_refs(struct imp *imp)
 		if (*code == '\0')
 			continue;	/* an unresolved name: reported */
 		if (i == 0 || strcmp(code, imp_row_event(imp, s[i - 1])) != 0)
-			known = checks_event_known(imp, code);
+			known = checks_event_known(imp, code) ||
+			    strmap_get(&imp->badkeys[IMPORT_KIND_EVENTS],
+			    code) != NULL;
 		if (!known)
 			checks_error_at(imp, s[i], AS_EVENT, _("event %s "
 			    "exists neither in the database nor in this "
@@ -380,7 +382,8 @@ checks_member_refs(struct imp *imp)
 
 		if (i > 0 && strcmp(id, row_slot(bym[i - 1], AS_MEMBER)) == 0)
 			continue;
-		if (checks_find(imp, IMPORT_KIND_MEMBERS, id, NULL) != NULL)
+		if (checks_find(imp, IMPORT_KIND_MEMBERS, id, NULL) != NULL ||
+		    strmap_get(&imp->badkeys[IMPORT_KIND_MEMBERS], id) != NULL)
 			continue;
 		w.refs[nd++] = bym[i];
 	}

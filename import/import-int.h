@@ -382,6 +382,8 @@ struct imp {
 	struct strmap	 evmap;		/* "name\0date" -> ev index */
 	char		*evkeys;	/* storage of evmap keys */
 	struct rowset	 keystore;	/* strings the checks keep */
+	struct strmap	 badkeys[4];	/* keys of rows refused: references
+					   to them are not errors again */
 	/* sorted row pointers, filled by checks.c */
 	char		**sorted[4];
 	size_t		 nsorted[4];
@@ -390,6 +392,8 @@ struct imp {
 	void		*progress;
 };
 
+/* Remember KEY of a refused row of KIND. */
+void	 imp_badkey(struct imp *, enum import_kind, const char *key);
 /* Index of the event reference NAME + DATE (added when new). */
 uint32_t imp_evref(struct imp *, const char *name, const char *date,
 	    uint32_t file, uint32_t line);

@@ -77,6 +77,13 @@ import_intern(struct imp *imp, const char *s)
 	return (p);
 }
 
+void
+imp_badkey(struct imp *imp, enum import_kind kind, const char *key)
+{
+	if (strmap_get(&imp->badkeys[kind], key) == NULL)
+		strmap_put(&imp->badkeys[kind], import_intern(imp, key), 1);
+}
+
 uint32_t
 imp_evref(struct imp *imp, const char *name, const char *date, uint32_t file,
     uint32_t line)
@@ -458,6 +465,8 @@ import_files(struct store *st, const char *const *paths, size_t n,
 		rowset_init(&imp.rs[k]);
 	rowset_init(&imp.keystore);
 	strmap_init(&imp.evmap);
+	for (k = 0; k < 4; k++)
+		strmap_init(&imp.badkeys[k]);
 	diag_init(&imp.d, paths, o->msg, o->msg_arg);
 	imp.progress = progress_new(o->progress, paths[0]);
 
@@ -545,6 +554,8 @@ out:
 		rowset_free(&imp.rs[k]);
 	rowset_free(&imp.keystore);
 	strmap_free(&imp.evmap);
+	for (k = 0; k < 4; k++)
+		strmap_free(&imp.badkeys[k]);
 	free(imp.ev);
 	diag_free(&imp.d);
 	return (rc);

@@ -829,6 +829,7 @@ plan_row(struct imp *imp, struct imp_file *f, const struct csvr_row *row)
 	uint16_t		 flags = 0;
 	uint32_t		 aux = ROW_AUX_NONE;
 	bool			 ok = true, start = true, blank = true;
+	bool			 keyok = true;
 
 	if (!f->have_header) {
 		f->have_header = true;
@@ -917,10 +918,17 @@ plan_row(struct imp *imp, struct imp_file *f, const struct csvr_row *row)
 	off = util_xcalloc(nslots, sizeof *off);
 	for (i = 0; i < nslots; i++)
 		if (!plan_convert(imp, f, &pc, row->line, &pl->slot[i], &used,
-		    &off[i]))
+		    &off[i])) {
+			if (i == 0)
+				keyok = false;
 			ok = false;
-	if (!ok)
+		}
+	if (!ok) {
+		if (keyok && f->kind != IMPORT_KIND_ATTENDANCE &&
+		    f->scratch[off[0]] != '\0')
+			imp_badkey(imp, f->kind, f->scratch + off[0]);
 		goto out;
+	}
 
 	/* Required values. */
 	switch (f->kind) {

@@ -702,19 +702,21 @@ static void
 plan_stage_flush(struct imp *imp, struct imp_file *f)
 {
 	struct stage	*sg = &f->stage;
-	size_t		 nslots = f->plan.nslots, i, used = 0, *off;
-	const char	*p = sg->buf;
+	struct rowhdr	 h;
+	char		*r;
 
 	if (!sg->active)
 		return;
 	sg->active = false;
-	off = util_xcalloc(nslots, sizeof *off);
-	for (i = 0; i < nslots; i++) {
-		off[i] = plan_put(f, &used, p, strlen(p));
-		p += strlen(p) + 1;
-	}
-	plan_store(imp, f, sg->line, sg->flags, ROW_AUX_NONE, off, nslots);
-	free(off);
+	/* The staged strings are already in the row format. */
+	r = rowset_add(&imp->rs[f->kind], sizeof h + sg->len);
+	h.line = sg->line;
+	h.file = (uint16_t)f->idx;
+	h.flags = sg->flags;
+	h.aux = ROW_AUX_NONE;
+	memcpy(r, &h, sizeof h);
+	memcpy(r + sizeof h, sg->buf, sg->len);
+	f->rows++;
 }
 
 /* Merge a continuation row into the staged record: empty or equal cells

@@ -403,15 +403,11 @@ val_date(const char *in, char out[STORE_DATE_SIZE], char *why,
 		    "is not a %s"), in, y, m, d, val_wday_ja[w]);
 		return (-1);
 	}
-	if (*p == 'T' || *p == 't') {
+	val_spaces(&p);
+	if (*p == 'T' || *p == 't')
 		p++;
-		if (!val_time(&p, &secs, &zone, &zoff))
-			goto bad;
-	} else if (*p == ' ') {
-		val_spaces(&p);
-		if (*p != '\0' && !val_time(&p, &secs, &zone, &zoff))
-			goto bad;
-	}
+	if (*p != '\0' && !val_time(&p, &secs, &zone, &zoff))
+		goto bad;
 	val_spaces(&p);
 	if (*p != '\0')
 		goto bad;

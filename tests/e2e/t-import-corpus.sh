@@ -65,7 +65,7 @@ expect_eq "IBM 﨑" "$(show_key M302 name)" "山﨑 太郎"
 expect_eq "0x5C is a backslash" "$(show_key M302 address)" 'C:\path\to'
 sk import --encoding cp932 "$W/cp932.csv" >/dev/null || fail "--encoding cp932"
 expect_fail "cp932 as utf-8" /dev/stdin sk import --encoding utf-8 "$W/cp932.csv" <<EOT
-$W/cp932.csv:2: invalid UTF-8: byte 0x89 at byte offset 39
+$W/cp932.csv:1: invalid UTF-8: byte 0x89 at byte offset 0
 nothing was imported
 EOT
 

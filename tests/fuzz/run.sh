@@ -5,7 +5,8 @@ cd "$(dirname "$0")/../.." || exit 2
 secs=${1:-60}
 rc=0
 for f in build/fuzz/fuzz-*; do
-	[ -x "$f" ] || continue
+	[ -f "$f" ] && [ -x "$f" ] || continue
+	case $f in *.*) continue ;; esac
 	name=${f##*/}
 	corpus=build/fuzz/$name.corpus
 	mkdir -p "$corpus" "build/fuzz/$name.out"

@@ -46,6 +46,7 @@ LOCALES	 = ja_JP.UTF-8 en_US.UTF-8
 .PHONY: all run check unit unit-asan e2e bench fuzz install uninstall \
 	deps clean
 .DEFAULT_GOAL := all
+.SECONDARY:
 
 all: sanka $(MO)
 

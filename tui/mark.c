@@ -4,16 +4,18 @@
 #include <string.h>
 
 #include "store/i18n.h"
+#include "tui/pending.h"
 #include "tui/screen.h"
 #include "tui/xmalloc.h"
 
 /* A change waiting for its dialog. */
 struct mark_job {
 	struct marker		*mk;
-	struct store_att_row	*rows;
+	struct pending_row	*rows;
 	size_t			 n;
 	int			 final;		/* or STORE_KEEP */
 	int			 response;	/* or STORE_KEEP */
+	struct listview		*tags;	/* clear these tags when done */
 };
 
 static void
@@ -26,17 +28,16 @@ mark_job_free(void *arg)
 }
 
 static struct mark_job *
-mark_job_new(struct marker *mk, const struct store_att_row *rows, size_t n,
-    int final, int response)
+mark_job_new(struct marker *mk, const struct pending_row *const *rows,
+    size_t n, int final, int response)
 {
 	struct mark_job	*job = xcalloc(1, sizeof *job);
 	size_t		 i;
 
 	job->mk = mk;
 	job->rows = xcalloc(n, sizeof *job->rows);
-	memcpy(job->rows, rows, n * sizeof *rows);
 	for (i = 0; i < n; i++)
-		job->rows[i].a.note = NULL;	/* borrowed: not ours */
+		job->rows[i] = *rows[i];
 	job->n = n;
 	job->final = final;
 	job->response = response;
@@ -56,11 +57,11 @@ mark_push(struct marker *mk, const struct mark_job *job,
 	st->recs = xcalloc(job->n, sizeof *st->recs);
 	for (i = 0; i < job->n; i++) {
 		snprintf(st->recs[i].event, sizeof st->recs[i].event, "%s",
-		    job->rows[i].a.event);
+		    job->rows[i].event);
 		snprintf(st->recs[i].member, sizeof st->recs[i].member, "%s",
-		    job->rows[i].a.member);
-		st->recs[i].response = (int)job->rows[i].a.response;
-		st->recs[i].final = (int)job->rows[i].a.final;
+		    job->rows[i].member);
+		st->recs[i].response = job->rows[i].response;
+		st->recs[i].final = job->rows[i].final;
 		st->recs[i].version = res[i].version;
 	}
 }
@@ -96,15 +97,15 @@ mark_run(struct tui *t, struct mark_job *job)
 	ch = xcalloc(job->n, sizeof *ch);
 	res = xcalloc(job->n, sizeof *res);
 	for (i = 0; i < job->n; i++) {
-		store_change_init(&ch[i], job->rows[i].a.event,
-		    job->rows[i].a.member);
+		store_change_init(&ch[i], job->rows[i].event,
+		    job->rows[i].member);
 		ch[i].final = job->final;
 		ch[i].response = job->response;
 		ch[i].only_existing = true;
-		ch[i].expect = job->rows[i].a.version;
+		ch[i].expect = job->rows[i].version;
 	}
 	if (job->n == 1 && job->final != STORE_KEEP)
-		before = mark_total(t, job->rows[0].a.member);
+		before = mark_total(t, job->rows[0].member);
 	rc = store_attendance_apply(t->st, ch, job->n, res);
 	if (rc != STORE_OK) {
 		tui_store_error(t, rc);
@@ -114,10 +115,12 @@ mark_run(struct tui *t, struct mark_job *job)
 		return;
 	}
 	mark_push(job->mk, job, res);
+	if (job->tags != NULL)
+		listview_tag_clear(job->tags);
 	name = job->rows[0].member_name[0] != '\0' ?
-	    job->rows[0].member_name : job->rows[0].a.member;
+	    job->rows[0].member_name : job->rows[0].member;
 	if (job->n == 1 && job->final != STORE_KEEP) {
-		after = mark_total(t, job->rows[0].a.member);
+		after = mark_total(t, job->rows[0].member);
 		if (after != before)
 			tui_status(t, _("%s: attendance count %u %s %u"), name,
 			    before, tui_arrow(), after);
@@ -148,8 +151,9 @@ mark_confirmed(struct tui *t, void *arg, int choice, const char *text)
 }
 
 void
-mark_final(struct tui *t, struct marker *mk, const struct store_att_row *rows,
-    size_t n, enum store_final final)
+mark_final(struct tui *t, struct marker *mk,
+    const struct pending_row *const *rows, size_t n, struct listview *tags,
+    enum store_final final)
 {
 	struct mark_job	*job;
 	char		*q;
@@ -159,6 +163,7 @@ mark_final(struct tui *t, struct marker *mk, const struct store_att_row *rows,
 		return;
 	}
 	job = mark_job_new(mk, rows, n, (int)final, STORE_KEEP);
+	job->tags = tags;
 	if (final != STORE_FINAL_ATTENDED) {
 		mark_run(t, job);
 		mark_job_free(job);
@@ -167,8 +172,8 @@ mark_final(struct tui *t, struct marker *mk, const struct store_att_row *rows,
 	/* The question of kintone's Customine button, word for word. */
 	if (n == 1)
 		q = xasprintf("%s\n\n%s  %s  %s", _("The event attendance count "
-		    "will be updated. Continue?"), rows[0].member_name,
-		    rows[0].event_name, rows[0].event_date);
+		    "will be updated. Continue?"), rows[0]->member_name,
+		    rows[0]->event_name, rows[0]->event_date);
 	else {
 		char	*what = xasprintf(_("%zu tagged records"), n);
 
@@ -195,8 +200,7 @@ mark_response_chosen(struct tui *t, void *arg, int choice, const char *text)
 }
 
 void
-mark_response(struct tui *t, struct marker *mk,
-    const struct store_att_row *row)
+mark_response(struct tui *t, struct marker *mk, const struct pending_row *row)
 {
 	const char	*items[4];
 	int		 i;
@@ -207,8 +211,8 @@ mark_response(struct tui *t, struct marker *mk,
 	}
 	for (i = 0; i < 4; i++)
 		items[i] = tui_response_label(i);
-	tui_menu(t, _("Response"), items, 4, (int)row->a.response,
-	    mark_response_chosen, mark_job_new(mk, row, 1, STORE_KEEP,
+	tui_menu(t, _("Response"), items, 4, row->response,
+	    mark_response_chosen, mark_job_new(mk, &row, 1, STORE_KEEP,
 	    STORE_KEEP));
 }
 

@@ -1,4 +1,4 @@
-/* pending.c -- ordering and filtering the records whose final status is empty. */
+/* pending.c -- ordering and filtering attendance records for the screens. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,8 +12,19 @@ pending_row_set(struct pending_row *p, const struct store_att_row *r,
 	char	*f;
 
 	memset(p, 0, sizeof *p);
-	p->r = *r;
-	p->r.a.note = NULL;	/* borrowed from the store's callback */
+	snprintf(p->event, sizeof p->event, "%s", r->a.event);
+	snprintf(p->member, sizeof p->member, "%s", r->a.member);
+	snprintf(p->event_name, sizeof p->event_name, "%s", r->event_name);
+	snprintf(p->event_date, sizeof p->event_date, "%s", r->event_date);
+	snprintf(p->member_name, sizeof p->member_name, "%s",
+	    r->member_name);
+	snprintf(p->member_kana, sizeof p->member_kana, "%s",
+	    r->member_kana);
+	snprintf(p->invited_on, sizeof p->invited_on, "%s",
+	    r->a.invited_on);
+	p->response = (int)r->a.response;
+	p->final = (int)r->a.final;
+	p->version = r->a.version;
 	p->past = strcmp(r->event_date, today) <= 0;
 	f = store_fold(r->member_kana[0] != '\0' ? r->member_kana :
 	    r->member_name);
@@ -31,14 +42,21 @@ pending_cmp(const void *va, const void *vb)
 
 	if (a->past != b->past)
 		return (a->past ? -1 : 1);
-	c = strcmp(a->r.event_date, b->r.event_date);
+	c = strcmp(a->event_date, b->event_date);
 	if (c != 0)
 		return (a->past ? -c : c);
-	if ((c = strcmp(a->r.a.event, b->r.a.event)) != 0)
+	if ((c = strcmp(a->event, b->event)) != 0)
 		return (c);
 	if ((c = strcmp(a->fold, b->fold)) != 0)
 		return (c);
-	return (strcmp(a->r.a.member, b->r.a.member));
+	return (strcmp(a->member, b->member));
+}
+
+int
+pending_pcmp(const void *va, const void *vb)
+{
+	return (pending_cmp(*(const struct pending_row *const *)va,
+	    *(const struct pending_row *const *)vb));
 }
 
 int
@@ -60,30 +78,34 @@ int
 pending_visible(const struct pending_row *p, int show_declined,
     const char *fquery)
 {
-	if (!show_declined && p->r.a.response == STORE_RESP_DECLINED)
+	if (!show_declined && p->response == STORE_RESP_DECLINED)
 		return (0);
 	if (fquery == NULL || *fquery == '\0')
 		return (1);
 	return (strstr(p->fold, fquery) != NULL ||
-	    pending_match(p->r.a.member, fquery) ||
-	    pending_match(p->r.member_name, fquery) ||
-	    pending_match(p->r.a.event, fquery) ||
-	    pending_match(p->r.event_name, fquery));
+	    pending_match(p->member, fquery) ||
+	    pending_match(p->member_name, fquery) ||
+	    pending_match(p->event, fquery) ||
+	    pending_match(p->event_name, fquery));
 }
 
 void
-pending_key(const void *row, char *buf, size_t size)
+pending_key(const void *prow, char *buf, size_t size)
 {
-	const struct pending_row	*p = row;
+	const struct pending_row	*p =
+	    *(const struct pending_row *const *)prow;
 
-	snprintf(buf, size, "%s\t%s", p->r.a.event, p->r.a.member);
+	snprintf(buf, size, "%s\t%s", p->event, p->member);
 }
 
 int
 pending_same(const void *va, const void *vb)
 {
-	const struct pending_row	*a = va, *b = vb;
+	const struct pending_row	*a =
+	    *(const struct pending_row *const *)va;
+	const struct pending_row	*b =
+	    *(const struct pending_row *const *)vb;
 
-	return (strcmp(a->r.a.event, b->r.a.event) == 0 &&
-	    strcmp(a->r.a.member, b->r.a.member) == 0);
+	return (strcmp(a->event, b->event) == 0 &&
+	    strcmp(a->member, b->member) == 0);
 }

@@ -165,12 +165,14 @@ struct marker {
 	struct mark_step *steps;
 	size_t		 n;
 };
-/* Set ROWS' final status (attended asks first), or ask for a response. */
+struct pending_row;
+/* Set ROWS' final status (attended asks first), or ask for a response.
+ * TAGS: the list whose tags chose ROWS, cleared once they are marked. */
 void		 mark_final(struct tui *, struct marker *,
-		    const struct store_att_row *rows, size_t n,
-		    enum store_final);
+		    const struct pending_row *const *rows, size_t n,
+		    struct listview *tags, enum store_final);
 void		 mark_response(struct tui *, struct marker *,
-		    const struct store_att_row *row);
+		    const struct pending_row *row);
 /* Re-apply the statuses before the last step, with its versions. */
 void		 mark_undo(struct tui *, struct marker *);
 void		 mark_free(struct marker *);

@@ -219,10 +219,8 @@ tui_wrote(struct tui *t)
 	struct screen	*s = t->top[t->panel];
 
 	t->txnid = store_txnid(t->st);
-	if (s != NULL && s->ops->reload != NULL) {
-		s->ops->reload(t, s);
-		s->seen = t->txnid;
-	}
+	if (s != NULL)
+		tui_refresh(t, s);
 	t->dirty = 1;
 }
 

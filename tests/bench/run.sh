@@ -7,8 +7,9 @@
 #   BENCH_EVENTS=200     events the attendance rows refer to
 #   BENCH_ROUNDS=5       interleaved rounds of the import bench
 #   BENCH_SEED=42        generator seed
-#   BENCH_MARKS=2000     durable marks per system (10,000 members, 50 events,
-#                        100,000 records; a batch of 100,000 in one txn)
+#   BENCH_MARKS=4000     durable marks per system, in 20 interleaved blocks
+#                        (10,000 members, 50 events, 100,000 records; then
+#                        a batch of 100,000 marks in one txn, 3 rounds)
 #   BENCH_ONLY=mark,import,screens   run some parts only
 #
 # Generated CSVs are kept in build/bench/data/ (by N and seed); databases
@@ -23,7 +24,7 @@ N=${BENCH_N:-1000000}
 NEV=${BENCH_EVENTS:-200}
 ROUNDS=${BENCH_ROUNDS:-5}
 SEED=${BENCH_SEED:-42}
-MARKS=${BENCH_MARKS:-2000}
+MARKS=${BENCH_MARKS:-4000}
 ONLY=${BENCH_ONLY:-mark,import,screens}
 B=build/bench
 DATA=$B/data
@@ -76,7 +77,7 @@ echo "sanka bench, $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) CPUs," \
 # --- 1. durable marks -----------------------------------------------------
 if want mark; then
 	echo
-	$B/durable-mark -n "$MARKS" -s "$SEED" "$WORK/mark" \
+	$B/durable-mark -n "$MARKS" -r 20 -s "$SEED" "$WORK/mark" \
 	    >"$WORK/mark.out" 2>"$WORK/mark.err" ||
 	    { cat "$WORK/mark.err" >&2; die "durable-mark failed"; }
 	grep -v '^RESULT' "$WORK/mark.out"

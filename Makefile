@@ -46,7 +46,8 @@ LOCALES	 = ja_JP.UTF-8 en_US.UTF-8
 .PHONY: all run check unit unit-asan e2e bench fuzz install uninstall \
 	deps clean
 .DEFAULT_GOAL := all
-.SECONDARY:
+# Keep the test objects make would delete as intermediates.
+.SECONDARY: $(foreach d,build build/asan,$(patsubst %.c,$(d)/%.o,$(UNIT_SRC)))
 
 all: sanka $(MO)
 

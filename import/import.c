@@ -399,6 +399,16 @@ import_summary(struct imp *imp, const struct store_import_result *res)
 				    names[i]);
 			}
 			free(names);
+			for (i = 0; i < imp->nf; i++)
+				if (imp->f[i].kind == k &&
+				    (imp->f[i].plan.fields &
+				    STORE_MF_PAST_IS_TOTAL)) {
+					util_grow(&line, &cap, len + 128);
+					len += (size_t)snprintf(line + len,
+					    cap - len, _("; past_count = the old "
+					    "total - the attended records"));
+					break;
+				}
 		}
 		if (k == IMPORT_KIND_EVENTS && imp->ncreated > 0) {
 			size_t	shown = 0;

@@ -1,0 +1,954 @@
+/* bulk.c -- store_import: a whole import in one write txn with one audit
+ * record.  Into an empty database members and records take a sorted bulk
+ * path (keys collected in packed arrays, sorted, appended); otherwise each
+ * row is an upsert through the ordinary write code.  Both compute the
+ * aggregate with aggregate.c.  Re-importing the same rows writes nothing:
+ * no version changes, and no audit record at all. */
+
+#include <malloc.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store/store-int.h"
+
+enum { BULK_ADDED, BULK_UPDATED, BULK_UNCHANGED };
+
+/* A key (and the value right after it) in a packed arena. */
+struct bulk_ent {
+	uint64_t		 pfx;	/* first bytes, for quick compares */
+	const unsigned char	*k;	/* while building: an arena offset */
+	uint32_t		 klen, vlen;
+};
+
+struct bulk_set {
+	struct buf	 arena;
+	struct bulk_ent	*e;
+	size_t		 n, cap;
+};
+
+struct bulk_mem {
+	const char	*id;		/* while building: an offset in ids */
+	int32_t		 past;
+	int64_t		 total;		/* PAST_IS_TOTAL: the total given */
+	char		 past_date[STORE_DATE_SIZE];
+	int		 cls;
+};
+
+struct bulk_ev {
+	char	code[STORE_ID_MAX + 1];
+	char	date[STORE_DATE_SIZE];
+};
+
+struct bulk {
+	struct store		*st;
+	struct wtx		 w;
+	const struct store_import_source *src;
+	struct store_import_result *res;
+	bool			 fast_members, fast_records;
+	struct bulk_set		 names, kana, att, bymem, pending, seen;
+	struct buf		 ids;
+	struct bulk_mem		*mem;
+	size_t			 nmem, capmem;
+	struct bulk_ev		*ev;
+	size_t			 nev;
+	char			 last_id[STORE_ID_MAX + 1];
+};
+
+static void
+bulk_set_add(struct bulk_set *s, const void *k, size_t klen, const void *v,
+    size_t vlen)
+{
+	if (s->n == s->cap) {
+		s->cap = s->cap == 0 ? 4096 : s->cap * 2;
+		s->e = xrealloc(s->e, s->cap * sizeof *s->e);
+	}
+	s->e[s->n].k = (const unsigned char *)(uintptr_t)s->arena.len;
+	s->e[s->n].klen = (uint32_t)klen;
+	s->e[s->n].vlen = (uint32_t)vlen;
+	buf_add(&s->arena, k, klen);
+	buf_add(&s->arena, v, vlen);
+	s->n++;
+}
+
+static int
+bulk_entcmp(const void *pa, const void *pb)
+{
+	const struct bulk_ent	*a = pa, *b = pb;
+	int			 c;
+
+	if (a->pfx != b->pfx)
+		return (a->pfx < b->pfx ? -1 : 1);
+	c = memcmp(a->k, b->k, a->klen < b->klen ? a->klen : b->klen);
+	if (c != 0)
+		return (c);
+	return (a->klen < b->klen ? -1 : a->klen > b->klen);
+}
+
+static void
+bulk_set_sort(struct bulk_set *s)
+{
+	struct bulk_ent	*e;
+	size_t		 i, j;
+
+	for (i = 0; i < s->n; i++) {
+		e = &s->e[i];
+		e->k = s->arena.p + (uintptr_t)e->k;
+		e->pfx = 0;
+		for (j = 0; j < 8; j++)
+			e->pfx = e->pfx << 8 | (j < e->klen ? e->k[j] : 0);
+	}
+	if (s->n > 1)
+		qsort(s->e, s->n, sizeof *s->e, bulk_entcmp);
+}
+
+static bool
+bulk_same_key(const struct bulk_ent *a, const struct bulk_ent *b)
+{
+	return (a->klen == b->klen && memcmp(a->k, b->k, a->klen) == 0);
+}
+
+/* Append the sorted set to the empty database DB (repeated keys once). */
+static int
+bulk_set_append(struct bulk *b, enum store_db db, struct bulk_set *s)
+{
+	size_t	i;
+	int	rc;
+
+	for (i = 0; i < s->n; i++) {
+		if (i > 0 && bulk_same_key(&s->e[i - 1], &s->e[i]))
+			continue;
+		if ((rc = store_put(b->st, b->w.txn, db, s->e[i].k,
+		    s->e[i].klen, s->e[i].k + s->e[i].klen, s->e[i].vlen,
+		    MDB_APPEND)) != STORE_OK)
+			return (rc == STORE_EXISTS ? store_err(b->st,
+			    STORE_IO, NULL, _("%s: keys out of order"),
+			    store_db_name(db)) : rc);
+	}
+	return (STORE_OK);
+}
+
+static void
+bulk_set_free(struct bulk_set *s)
+{
+	buf_free(&s->arena);
+	free(s->e);
+	memset(s, 0, sizeof *s);
+}
+
+/* A repeated key of one kind in the import is refused. */
+static int
+bulk_seen_check(struct bulk *b, const char *kind, const char *field)
+{
+	size_t	i, j;
+	char	key[2 * STORE_ID_MAX + 2];
+
+	bulk_set_sort(&b->seen);
+	for (i = 1; i < b->seen.n; i++) {
+		if (bulk_same_key(&b->seen.e[i - 1], &b->seen.e[i])) {
+			codec_copy_text(key, sizeof key,
+			    (const char *)b->seen.e[i].k, b->seen.e[i].klen);
+			for (j = 0; j < b->seen.e[i].klen && j + 1 <
+			    sizeof key; j++) {
+				if (key[j] == '\0')
+					key[j] = '/';
+			}
+			bulk_set_free(&b->seen);
+			return (store_err(b->st, STORE_INVALID, field,
+			    _("%s %s appears twice in the import"), kind,
+			    key));
+		}
+	}
+	bulk_set_free(&b->seen);
+	return (STORE_OK);
+}
+
+static int
+bulk_db_empty(struct bulk *b, enum store_db db, bool *empty)
+{
+	MDB_stat	ms;
+	int		rc;
+
+	if ((rc = mdb_stat(b->w.txn, b->st->dbi[db], &ms)) != 0)
+		return (store_mdb(b->st, rc, store_db_name(db)));
+	*empty = ms.ms_entries == 0;
+	return (STORE_OK);
+}
+
+static void
+bulk_count(struct store_import_counts *c, int cls)
+{
+	if (cls == BULK_ADDED)
+		c->added++;
+	else if (cls == BULK_UPDATED)
+		c->updated++;
+	else
+		c->unchanged++;
+}
+
+/* --- events --------------------------------------------------------- */
+
+static int
+bulk_events(struct bulk *b)
+{
+	struct store		*st = b->st;
+	struct store_event	 row, merged, e, old;
+	MDB_val			 v;
+	uint32_t		 f;
+	char			 code[STORE_ID_MAX + 1];
+	bool			 exists;
+	int			 rc, cls;
+
+	if (b->src->next_event == NULL)
+		return (STORE_OK);
+	for (;;) {
+		memset(&row, 0, sizeof row);
+		f = 0;
+		if (b->src->next_event(b->src->arg, &row, &f) == 0)
+			break;
+		if ((rc = store_key_fold(row.code, code, "event_code",
+		    &st->err)) != STORE_OK)
+			return (rc);
+		bulk_set_add(&b->seen, code, strlen(code), "", 0);
+		memset(&old, 0, sizeof old);
+		rc = store_get(st, b->w.txn, DB_EVENTS, code, strlen(code), &v);
+		if (rc != STORE_OK && rc != STORE_NOTFOUND)
+			return (rc);
+		exists = rc == STORE_OK;
+		if (exists && codec_event_dec(&v, code, &old) != STORE_OK)
+			return (store_err(st, STORE_IO, NULL,
+			    _("event %s: corrupt record"), code));
+		merged = old;
+		memcpy(merged.code, code, sizeof merged.code);
+		if (!exists || (f & STORE_EF_NAME))
+			merged.name = row.name;
+		if (!exists || (f & STORE_EF_DATE))
+			memcpy(merged.date, row.date, sizeof merged.date);
+		if (!exists || (f & STORE_EF_VENUE))
+			merged.venue = row.venue;
+		if (!exists || (f & STORE_EF_CAPACITY))
+			merged.capacity = row.capacity;
+		if (!exists || (f & STORE_EF_NOTES))
+			merged.notes = row.notes;
+		if ((rc = event_norm(st, &merged, &e)) != STORE_OK) {
+			store_event_free(&old);
+			return (rc);
+		}
+		if (!exists) {
+			cls = BULK_ADDED;
+			e.version = 1;
+		} else if (event_same(&old, &e))
+			cls = BULK_UNCHANGED;
+		else {
+			cls = BULK_UPDATED;
+			e.version = old.version + 1;
+		}
+		rc = STORE_OK;
+		if (cls != BULK_UNCHANGED) {
+			e.updated_at = b->w.now;
+			snprintf(e.updated_by, sizeof e.updated_by, "%s",
+			    st->actor);
+			rc = event_write(&b->w, exists ? &old : NULL, &e);
+		}
+		store_event_free(&e);
+		store_event_free(&old);
+		if (rc != STORE_OK)
+			return (rc);
+		bulk_count(&b->res->events, cls);
+	}
+	return (bulk_seen_check(b, _("event"), "event_code"));
+}
+
+/* --- members -------------------------------------------------------- */
+
+/* ROW's fields named in F over BASE (the stored member, or empty). */
+static void
+bulk_member_merge(struct store_member *out, const struct store_member *base,
+    const struct store_member *row, uint32_t f, bool exists)
+{
+	*out = *base;
+	memcpy(out->id, row->id, sizeof out->id);
+#define BULK_TAKE(bit, field) do {					\
+	if (!exists || (f & (bit)))					\
+		out->field = row->field;				\
+} while (0)
+	BULK_TAKE(STORE_MF_NAME, name);
+	BULK_TAKE(STORE_MF_KANA, kana);
+	BULK_TAKE(STORE_MF_EMAIL, email);
+	BULK_TAKE(STORE_MF_PHONE, phone);
+	BULK_TAKE(STORE_MF_POSTAL_CODE, postal_code);
+	BULK_TAKE(STORE_MF_ADDRESS, address);
+	BULK_TAKE(STORE_MF_ORGANIZATION, organization);
+	BULK_TAKE(STORE_MF_SEGMENT, segment);
+	BULK_TAKE(STORE_MF_STATUS, status);
+	BULK_TAKE(STORE_MF_MAIL_OPT_OUT, mail_opt_out);
+	BULK_TAKE(STORE_MF_NOTES, notes);
+	BULK_TAKE(STORE_MF_PAST_COUNT | STORE_MF_PAST_IS_TOTAL, past_count);
+	BULK_TAKE(STORE_MF_PAST_LAST_EVENT, past_last_event);
+#undef BULK_TAKE
+	if (!exists || (f & STORE_MF_JOINED_ON))
+		memcpy(out->joined_on, row->joined_on, sizeof out->joined_on);
+	if (!exists || (f & STORE_MF_PAST_LAST_DATE))
+		memcpy(out->past_last_date, row->past_last_date,
+		    sizeof out->past_last_date);
+}
+
+static void
+bulk_mem_add(struct bulk *b, const struct store_member *m, int64_t total,
+    int cls)
+{
+	struct bulk_mem	*bm;
+
+	if (b->nmem == b->capmem) {
+		b->capmem = b->capmem == 0 ? 4096 : b->capmem * 2;
+		b->mem = xrealloc(b->mem, b->capmem * sizeof *b->mem);
+	}
+	bm = &b->mem[b->nmem++];
+	bm->id = (const char *)(uintptr_t)b->ids.len;
+	buf_add(&b->ids, m->id, strlen(m->id) + 1);
+	bm->past = m->past_count;
+	bm->total = total;
+	memcpy(bm->past_date, m->past_last_date, sizeof bm->past_date);
+	bm->cls = cls;
+}
+
+/* A new member into the empty database: the record now, its index keys
+ * into the sorted sets, its aggregate after the records. */
+static int
+bulk_member_fast(struct bulk *b, struct store_member *m, int64_t total)
+{
+	struct store	*st = b->st;
+	struct buf	 enc, texts;
+	const char	*t;
+	size_t		 n;
+	unsigned	 flags;
+	int		 rc;
+
+	m->version = 1;
+	m->updated_at = b->w.now;
+	snprintf(m->updated_by, sizeof m->updated_by, "%s", st->actor);
+	buf_init(&enc);
+	codec_member_enc(&enc, m);
+	flags = strcmp(m->id, b->last_id) > 0 ? MDB_APPEND : MDB_NOOVERWRITE;
+	rc = store_put(st, b->w.txn, DB_MEMBERS, m->id, strlen(m->id), enc.p,
+	    enc.len, flags);
+	if (rc == STORE_EXISTS && flags == MDB_APPEND)
+		rc = store_put(st, b->w.txn, DB_MEMBERS, m->id, strlen(m->id),
+		    enc.p, enc.len, MDB_NOOVERWRITE);
+	buf_free(&enc);
+	if (rc == STORE_EXISTS)
+		return (store_err(st, STORE_INVALID, "member_id",
+		    _("member %s appears twice in the import"), m->id));
+	if (rc != STORE_OK)
+		return (rc);
+	if (flags == MDB_APPEND)
+		memcpy(b->last_id, m->id, sizeof b->last_id);
+	buf_init(&texts);
+	idx_name_texts(&texts, m);
+	for (t = (const char *)texts.p; t < (const char *)texts.p + texts.len;
+	    t += n + 1) {
+		n = strlen(t);
+		enc.len = 0;
+		buf_add(&enc, t, n + 1);
+		buf_adds(&enc, m->id);
+		bulk_set_add(&b->names, enc.p, enc.len, "", 0);
+	}
+	n = idx_kana_key(&enc, m);
+	bulk_set_add(&b->kana, enc.p, n, "", 0);
+	buf_free(&enc);
+	buf_free(&texts);
+	bulk_mem_add(b, m, total, BULK_ADDED);
+	return (STORE_OK);
+}
+
+static int
+bulk_member_upsert(struct bulk *b, struct store_member *m, int64_t total,
+    const struct store_member *old, bool exists)
+{
+	int	cls, rc;
+
+	if (!exists) {
+		cls = BULK_ADDED;
+		m->version = 1;
+	} else if (member_same(old, m))
+		cls = BULK_UNCHANGED;
+	else {
+		cls = BULK_UPDATED;
+		m->version = old->version + 1;
+	}
+	if (cls != BULK_UNCHANGED) {
+		m->updated_at = b->w.now;
+		snprintf(m->updated_by, sizeof m->updated_by, "%s",
+		    b->st->actor);
+		if ((rc = member_write(&b->w, exists ? old : NULL, m)) != 0)
+			return (rc);
+	}
+	if (total >= 0)
+		bulk_mem_add(b, m, total, cls);
+	bulk_count(&b->res->members, cls);
+	return (STORE_OK);
+}
+
+static int
+bulk_members(struct bulk *b)
+{
+	struct store		*st = b->st;
+	struct store_member	 row, old, merged, m;
+	uint32_t		 f;
+	int64_t			 total;
+	size_t			 i;
+	bool			 exists;
+	int			 rc;
+
+	if (b->src->next_member == NULL)
+		return (STORE_OK);
+	for (;;) {
+		memset(&row, 0, sizeof row);
+		f = 0;
+		if (b->src->next_member(b->src->arg, &row, &f) == 0)
+			break;
+		memset(&old, 0, sizeof old);
+		if ((rc = store_key_fold(row.id, old.id, "member_id",
+		    &st->err)) != STORE_OK)
+			return (rc);
+		exists = false;
+		if (!b->fast_members) {
+			rc = member_read(st, b->w.txn, old.id, &old);
+			if (rc != STORE_OK && rc != STORE_NOTFOUND)
+				return (rc);
+			exists = rc == STORE_OK;
+			bulk_set_add(&b->seen, old.id, strlen(old.id), "", 0);
+		}
+		bulk_member_merge(&merged, &old, &row, f, exists);
+		memcpy(merged.id, old.id, sizeof merged.id);
+		if (exists && (f & STORE_MF_ATTRS)) {
+			/* the attributes given are set, the others kept */
+			merged.attrs = NULL;
+			merged.nattrs = 0;
+			for (i = 0; i < old.nattrs; i++)
+				store_attr_set(&merged, old.attrs[i].name,
+				    old.attrs[i].value);
+			for (i = 0; i < row.nattrs; i++)
+				store_attr_set(&merged, row.attrs[i].name,
+				    row.attrs[i].value);
+		} else if (!exists) {
+			merged.attrs = row.attrs;
+			merged.nattrs = row.nattrs;
+		}
+		rc = member_norm(st, &merged, &m);
+		if (exists && (f & STORE_MF_ATTRS)) {
+			for (i = 0; i < merged.nattrs; i++) {
+				free(merged.attrs[i].name);
+				free(merged.attrs[i].value);
+			}
+			free(merged.attrs);
+		}
+		if (rc != STORE_OK) {
+			if (rc == STORE_INVALID)
+				snprintf(st->err.msg + strlen(st->err.msg),
+				    sizeof st->err.msg - strlen(st->err.msg),
+				    " (member %s)", old.id);
+			store_member_free(&old);
+			return (rc);
+		}
+		total = -1;
+		if (f & STORE_MF_PAST_IS_TOTAL) {
+			total = m.past_count;
+			m.past_count = exists ? old.past_count : 0;
+		}
+		if (b->fast_members) {
+			rc = bulk_member_fast(b, &m, total);
+			if (rc == STORE_OK)
+				b->res->members.added++;
+		} else
+			rc = bulk_member_upsert(b, &m, total, &old, exists);
+		store_member_free(&m);
+		store_member_free(&old);
+		if (rc != STORE_OK)
+			return (rc);
+	}
+	if (!b->fast_members)
+		return (bulk_seen_check(b, _("member"), "member_id"));
+	return (STORE_OK);
+}
+
+/* --- records -------------------------------------------------------- */
+
+static int
+bulk_evcmp(const void *key, const void *elem)
+{
+	return (strcmp(key, ((const struct bulk_ev *)elem)->code));
+}
+
+static int
+bulk_load_events(struct bulk *b)
+{
+	MDB_cursor	*c;
+	MDB_val		 k, v;
+	size_t		 cap = 0;
+	int		 rc, op;
+
+	if ((rc = store_cursor(b->st, b->w.txn, DB_EVENTS, &c)) != STORE_OK)
+		return (rc);
+	for (op = MDB_FIRST; (rc = mdb_cursor_get(c, &k, &v, op)) == 0;
+	    op = MDB_NEXT) {
+		if (b->nev == cap) {
+			cap = cap == 0 ? 256 : cap * 2;
+			b->ev = xrealloc(b->ev, cap * sizeof *b->ev);
+		}
+		codec_copy_text(b->ev[b->nev].code, sizeof b->ev[0].code,
+		    k.mv_data, k.mv_size);
+		if (codec_event_date(&v, b->ev[b->nev].date) != STORE_OK) {
+			mdb_cursor_close(c);
+			return (store_err(b->st, STORE_IO, NULL,
+			    _("event %s: corrupt record"), b->ev[b->nev].code));
+		}
+		b->nev++;
+	}
+	mdb_cursor_close(c);
+	if (rc != MDB_NOTFOUND)
+		return (store_mdb(b->st, rc, "events"));
+	return (STORE_OK);
+}
+
+/* A new record into the empty attendance database: its keys into the
+ * sorted sets. */
+static int
+bulk_record_fast(struct bulk *b, const struct store_change *c,
+    const struct bulk_ev **evc)
+{
+	struct store		*st = b->st;
+	struct store_attendance	 a;
+	struct att_norm		 an;
+	struct buf		 enc;
+	char			 k[3 * STORE_ID_MAX + 16];
+	unsigned char		 val[2];
+	size_t			 n;
+	int			 rc;
+
+	if ((rc = att_change_norm(st, c, &an)) != STORE_OK)
+		return (rc);
+	if (*evc == NULL || strcmp((*evc)->code, an.event) != 0) {
+		*evc = bsearch(an.event, b->ev, b->nev, sizeof *b->ev,
+		    bulk_evcmp);
+		if (*evc == NULL) {
+			free(an.note);
+			return (store_err(st, STORE_NOTFOUND, "event_code",
+			    _("event %s not found (record of member %s)"),
+			    an.event, an.member));
+		}
+	}
+	memset(&a, 0, sizeof a);
+	memcpy(a.event, an.event, sizeof a.event);
+	memcpy(a.member, an.member, sizeof a.member);
+	if (c->invited_on != NULL && *c->invited_on != '\0')
+		snprintf(a.invited_on, sizeof a.invited_on, "%s",
+		    c->invited_on);
+	else if (c->invited_on == NULL)
+		store_today(a.invited_on);
+	a.response = c->response == STORE_KEEP ? STORE_RESP_NONE :
+	    (enum store_response)c->response;
+	a.final = c->final == STORE_KEEP ? STORE_FINAL_PENDING :
+	    (enum store_final)c->final;
+	a.walk_in = c->walk_in == 1;
+	if (c->checkin) {
+		a.checked_in_at = b->w.now;
+		snprintf(a.checked_in_by, sizeof a.checked_in_by, "%s",
+		    st->actor);
+	}
+	a.note = an.note;
+	a.version = 1;
+	a.updated_at = b->w.now;
+	snprintf(a.updated_by, sizeof a.updated_by, "%s", st->actor);
+	buf_init(&enc);
+	codec_att_enc(&enc, &a);
+	n = idx_att_key(k, a.event, a.member);
+	bulk_set_add(&b->att, k, n, enc.p, enc.len);
+	buf_free(&enc);
+	free(an.note);
+	val[0] = (unsigned char)a.final;
+	val[1] = (unsigned char)a.response;
+	n = idx_bymem_key(k, a.member, (*evc)->date, a.event);
+	bulk_set_add(&b->bymem, k, n, val, 2);
+	if (a.final == STORE_FINAL_PENDING) {
+		n = idx_pending_key(k, (*evc)->date, a.event, a.member);
+		bulk_set_add(&b->pending, k, n, "", 0);
+	}
+	b->res->records.added++;
+	return (STORE_OK);
+}
+
+static int
+bulk_records(struct bulk *b)
+{
+	struct store		*st = b->st;
+	struct store_change	 c;
+	const struct bulk_ev	*evc = NULL;
+	char			 ev[STORE_ID_MAX + 1], mem[STORE_ID_MAX + 1];
+	const char		*z;
+	size_t			 i;
+	int			 rc, changed;
+
+	if (b->src->next_record == NULL)
+		return (STORE_OK);
+	if (b->fast_records && (rc = bulk_load_events(b)) != STORE_OK)
+		return (rc);
+	for (;;) {
+		store_change_init(&c, NULL, NULL);
+		if (b->src->next_record(b->src->arg, &c) == 0)
+			break;
+		if (b->fast_records) {
+			if ((rc = bulk_record_fast(b, &c, &evc)) != STORE_OK)
+				return (rc);
+			continue;
+		}
+		c.expect = 0;
+		if ((rc = att_apply_one(&b->w, &c, NULL, &changed)) != 0)
+			return (rc);
+		/* the folded keys, for the repeated-record check */
+		if (store_key_fold(c.event, ev, "event_code", NULL) == 0 &&
+		    store_key_fold(c.member, mem, "member_id", NULL) == 0) {
+			char	k[2 * STORE_ID_MAX + 2];
+
+			bulk_set_add(&b->seen, k, idx_att_key(k, ev, mem),
+			    "", 0);
+		}
+		bulk_count(&b->res->records, changed == 2 ? BULK_ADDED :
+		    changed == 1 ? BULK_UPDATED : BULK_UNCHANGED);
+	}
+	if (!b->fast_records)
+		return (bulk_seen_check(b, _("record (event, member)"),
+		    "member_id"));
+	bulk_set_sort(&b->att);
+	for (i = 1; i < b->att.n; i++) {
+		if (!bulk_same_key(&b->att.e[i - 1], &b->att.e[i]))
+			continue;
+		z = memchr(b->att.e[i].k, '\0', b->att.e[i].klen);
+		codec_copy_text(ev, sizeof ev, (const char *)b->att.e[i].k,
+		    (size_t)(z - (const char *)b->att.e[i].k));
+		codec_copy_text(mem, sizeof mem, z + 1, b->att.e[i].klen -
+		    (size_t)(z - (const char *)b->att.e[i].k) - 1);
+		return (store_err(st, STORE_INVALID, "member_id",
+		    _("the record of member %s at event %s appears twice in "
+		    "the import"), mem, ev));
+	}
+	if ((rc = bulk_set_append(b, DB_ATT, &b->att)) != STORE_OK)
+		return (rc);
+	bulk_set_free(&b->att);
+	bulk_set_sort(&b->pending);
+	if ((rc = bulk_set_append(b, DB_PENDING, &b->pending)) != STORE_OK)
+		return (rc);
+	bulk_set_free(&b->pending);
+	bulk_set_sort(&b->bymem);
+	return (bulk_set_append(b, DB_BYMEM, &b->bymem));
+}
+
+/* --- aggregates ----------------------------------------------------- */
+
+static int
+bulk_memcmp_id(const void *pa, const void *pb)
+{
+	return (strcmp(((const struct bulk_mem *)pa)->id,
+	    ((const struct bulk_mem *)pb)->id));
+}
+
+/* Compare the member part of history entry E with ID. */
+static int
+bulk_run_cmp(const struct bulk_ent *e, const char *id)
+{
+	const unsigned char	*z;
+	size_t			 n, idlen;
+	int			 c;
+
+	z = memchr(e->k, '\0', e->klen);
+	n = z == NULL ? e->klen : (size_t)(z - e->k);
+	idlen = strlen(id);
+	c = memcmp(e->k, id, n < idlen ? n : idlen);
+	if (c != 0)
+		return (c);
+	return (n < idlen ? -1 : n > idlen);
+}
+
+/* Count history entries [*J, ...) of member ID into G. */
+static void
+bulk_run_add(struct bulk *b, size_t *j, const char *id, struct agg *g)
+{
+	const struct bulk_ent	*e;
+	const char		*date, *code;
+	char			 d[STORE_DATE_SIZE], ev[STORE_ID_MAX + 1];
+	size_t			 idlen = strlen(id);
+
+	for (; *j < b->bymem.n; (*j)++) {
+		e = &b->bymem.e[*j];
+		if (bulk_run_cmp(e, id) != 0)
+			break;
+		date = (const char *)e->k + idlen + 1;
+		code = date + strlen(date) + 1;
+		snprintf(d, sizeof d, "%s", date);
+		codec_copy_text(ev, sizeof ev, code, e->klen -
+		    (size_t)(code - (const char *)e->k));
+		agg_add(g, d, ev, e->k[e->klen], e->k[e->klen + 1]);
+	}
+}
+
+static int
+bulk_unknown_member(struct bulk *b, const struct bulk_ent *e)
+{
+	char			 id[STORE_ID_MAX + 1];
+	const unsigned char	*z;
+
+	z = memchr(e->k, '\0', e->klen);
+	codec_copy_text(id, sizeof id, (const char *)e->k,
+	    z == NULL ? e->klen : (size_t)(z - e->k));
+	return (store_err(b->st, STORE_NOTFOUND, "member_id",
+	    _("member %s not found (it has records in the import)"), id));
+}
+
+/* Every imported member of an empty database: aggregates appended. */
+static int
+bulk_aggregates_fast(struct bulk *b)
+{
+	struct bulk_set	 total, last;
+	struct buf	 enc;
+	struct agg	 g;
+	char		 k[STORE_ID_MAX + 16];
+	size_t		 i, j = 0, n;
+	int		 rc = STORE_OK;
+
+	memset(&total, 0, sizeof total);
+	memset(&last, 0, sizeof last);
+	for (i = 0; i < b->nmem; i++)
+		b->mem[i].id = (const char *)b->ids.p +
+		    (uintptr_t)b->mem[i].id;
+	if (b->nmem > 1)
+		qsort(b->mem, b->nmem, sizeof *b->mem, bulk_memcmp_id);
+	buf_init(&enc);
+	for (i = 0; i < b->nmem && rc == STORE_OK; i++) {
+		if (j < b->bymem.n && bulk_run_cmp(&b->bymem.e[j],
+		    b->mem[i].id) < 0) {
+			rc = bulk_unknown_member(b, &b->bymem.e[j]);
+			break;
+		}
+		agg_init(&g, b->mem[i].past, b->mem[i].past_date);
+		bulk_run_add(b, &j, b->mem[i].id, &g);
+		agg_finish(&g);
+		enc.len = 0;
+		codec_agg_enc(&enc, &g);
+		rc = store_put(b->st, b->w.txn, DB_STATS, b->mem[i].id,
+		    strlen(b->mem[i].id), enc.p, enc.len, MDB_APPEND);
+		n = idx_total_key(k, g.s.total, b->mem[i].id);
+		bulk_set_add(&total, k, n, "", 0);
+		n = idx_last_key(k, g.s.last_date, b->mem[i].id);
+		bulk_set_add(&last, k, n, "", 0);
+	}
+	buf_free(&enc);
+	if (rc == STORE_OK && j < b->bymem.n)
+		rc = bulk_unknown_member(b, &b->bymem.e[j]);
+	if (rc == STORE_OK) {
+		bulk_set_free(&b->bymem);
+		bulk_set_sort(&b->names);
+		rc = bulk_set_append(b, DB_NAME, &b->names);
+		bulk_set_free(&b->names);
+	}
+	if (rc == STORE_OK) {
+		bulk_set_sort(&b->kana);
+		rc = bulk_set_append(b, DB_BYKANA, &b->kana);
+		bulk_set_free(&b->kana);
+	}
+	if (rc == STORE_OK) {
+		bulk_set_sort(&total);
+		rc = bulk_set_append(b, DB_BYTOTAL, &total);
+	}
+	bulk_set_free(&total);
+	if (rc == STORE_OK) {
+		bulk_set_sort(&last);
+		rc = bulk_set_append(b, DB_BYLAST, &last);
+	}
+	bulk_set_free(&last);
+	return (rc);
+}
+
+/* Members of the database with records in the bulk run: each member's
+ * aggregate once, from its whole history (stored before the import, if
+ * any, is none: the attendance database was empty). */
+static int
+bulk_aggregates_runs(struct bulk *b)
+{
+	struct agg		 old, g;
+	const struct bulk_ent	*e;
+	const unsigned char	*z;
+	char			 id[STORE_ID_MAX + 1];
+	size_t			 j = 0;
+	int			 rc;
+
+	while (j < b->bymem.n) {
+		e = &b->bymem.e[j];
+		z = memchr(e->k, '\0', e->klen);
+		codec_copy_text(id, sizeof id, (const char *)e->k,
+		    z == NULL ? e->klen : (size_t)(z - e->k));
+		if ((rc = agg_get(&b->w, id, &old)) != STORE_OK)
+			return (rc == STORE_NOTFOUND ?
+			    bulk_unknown_member(b, e) : rc);
+		agg_init(&g, old.past_count, old.past_last_date);
+		bulk_run_add(b, &j, id, &g);
+		agg_finish(&g);
+		if ((rc = agg_put(&b->w, id, &old, &g)) != STORE_OK)
+			return (rc);
+	}
+	bulk_set_free(&b->bymem);
+	return (STORE_OK);
+}
+
+/* STORE_MF_PAST_IS_TOTAL: past_count = the total given - attended. */
+static int
+bulk_past_totals(struct bulk *b)
+{
+	struct store		*st = b->st;
+	struct store_member	 old, m;
+	struct agg		 g;
+	const char		*id;
+	int64_t			 past;
+	size_t			 i;
+	int			 rc;
+
+	for (i = 0; i < b->nmem; i++) {
+		if (b->mem[i].total < 0)
+			continue;
+		id = b->fast_members ? b->mem[i].id :
+		    (const char *)b->ids.p + (uintptr_t)b->mem[i].id;
+		if ((rc = agg_get(&b->w, id, &g)) != STORE_OK)
+			return (rc);
+		past = b->mem[i].total - (int64_t)g.s.attended;
+		if (past < 0)
+			return (store_err(st, STORE_INVALID, "past_count",
+			    _("member %s: the total %lld is less than the %lu "
+			    "attendances recorded"), id,
+			    (long long)b->mem[i].total,
+			    (unsigned long)g.s.attended));
+		if (past == g.past_count)
+			continue;
+		if ((rc = member_read(st, b->w.txn, id, &old)) != STORE_OK)
+			return (rc);
+		if ((rc = member_norm(st, &old, &m)) != STORE_OK) {
+			store_member_free(&old);
+			return (rc);
+		}
+		m.past_count = (int32_t)past;
+		if (b->mem[i].cls == BULK_UNCHANGED) {
+			m.version = old.version + 1;
+			m.updated_at = b->w.now;
+			snprintf(m.updated_by, sizeof m.updated_by, "%s",
+			    st->actor);
+			b->res->members.unchanged--;
+			b->res->members.updated++;
+			b->mem[i].cls = BULK_UPDATED;
+		}
+		rc = member_write(&b->w, &old, &m);
+		store_member_free(&old);
+		store_member_free(&m);
+		if (rc != STORE_OK)
+			return (rc);
+	}
+	return (STORE_OK);
+}
+
+static int
+bulk_audit(struct bulk *b)
+{
+	const struct store_import_result	*r = b->res;
+	struct buf				 t;
+	int					 rc;
+
+	buf_init(&t);
+	buf_adds(&t, "what=");
+	text_escape(&t, b->src->what);
+	buf_printf(&t, "; events: added %zu, updated %zu, unchanged %zu"
+	    "; members: added %zu, updated %zu, unchanged %zu"
+	    "; records: added %zu, updated %zu, unchanged %zu",
+	    r->events.added, r->events.updated, r->events.unchanged,
+	    r->members.added, r->members.updated, r->members.unchanged,
+	    r->records.added, r->records.updated, r->records.unchanged);
+	buf_addc(&t, '\0');
+	b->w.quiet = false;
+	rc = audit_add(&b->w, "import", "import", "", "", "",
+	    (const char *)t.p);
+	buf_free(&t);
+	return (rc);
+}
+
+int
+store_import(struct store *st, const struct store_import_source *src,
+    bool dry_run, struct store_import_result *res)
+{
+	struct store_import_result	 local;
+	struct bulk			 b;
+	bool				 e1, e2, e3, e4;
+	int				 rc;
+
+	store_err_clear(st);
+	if (res == NULL)
+		res = &local;
+	memset(res, 0, sizeof *res);
+	memset(&b, 0, sizeof b);
+	b.st = st;
+	b.src = src;
+	b.res = res;
+	buf_init(&b.ids);
+	/* a bulk txn frees its dirty pages at commit: do not trim per page */
+	mallopt(M_TRIM_THRESHOLD, 1 << 30);
+	if ((rc = store_wbegin(st, &b.w)) != STORE_OK)
+		return (rc);
+	b.w.quiet = true;
+	if ((rc = bulk_db_empty(&b, DB_MEMBERS, &e1)) != STORE_OK ||
+	    (rc = bulk_db_empty(&b, DB_STATS, &e2)) != STORE_OK ||
+	    (rc = bulk_db_empty(&b, DB_NAME, &e3)) != STORE_OK ||
+	    (rc = bulk_db_empty(&b, DB_BYKANA, &e4)) != STORE_OK)
+		goto fail;
+	b.fast_members = e1 && e2 && e3 && e4;
+	if ((rc = bulk_db_empty(&b, DB_ATT, &e1)) != STORE_OK ||
+	    (rc = bulk_db_empty(&b, DB_BYMEM, &e2)) != STORE_OK ||
+	    (rc = bulk_db_empty(&b, DB_PENDING, &e3)) != STORE_OK)
+		goto fail;
+	b.fast_records = e1 && e2 && e3;
+	if (b.fast_members) {
+		if ((rc = bulk_db_empty(&b, DB_BYTOTAL, &e1)) != STORE_OK ||
+		    (rc = bulk_db_empty(&b, DB_BYLAST, &e2)) != STORE_OK)
+			goto fail;
+		b.fast_members = e1 && e2 && b.fast_records;
+	}
+
+	if ((rc = bulk_events(&b)) != STORE_OK ||
+	    (rc = bulk_members(&b)) != STORE_OK ||
+	    (rc = bulk_records(&b)) != STORE_OK)
+		goto fail;
+	if (b.fast_members)
+		rc = bulk_aggregates_fast(&b);
+	else if (b.fast_records)
+		rc = bulk_aggregates_runs(&b);
+	if (rc != STORE_OK || (rc = bulk_past_totals(&b)) != STORE_OK)
+		goto fail;
+	if (res->events.added + res->events.updated + res->members.added +
+	    res->members.updated + res->records.added + res->records.updated ==
+	    0 || dry_run) {
+		store_wabort(&b.w);
+		rc = STORE_OK;
+		goto out;
+	}
+	if ((rc = bulk_audit(&b)) != STORE_OK)
+		goto fail;
+	rc = store_wcommit(&b.w);
+	goto out;
+fail:
+	store_wabort(&b.w);
+out:
+	bulk_set_free(&b.names);
+	bulk_set_free(&b.kana);
+	bulk_set_free(&b.att);
+	bulk_set_free(&b.bymem);
+	bulk_set_free(&b.pending);
+	bulk_set_free(&b.seen);
+	buf_free(&b.ids);
+	free(b.mem);
+	free(b.ev);
+	return (rc);
+}

@@ -1,0 +1,624 @@
+/* env.c -- the LMDB environment: open and close, errors, map size, stale
+ * readers, schema, the audit actor, transactions, the last txn id, backup. */
+
+#include <sys/stat.h>
+#include <sys/types.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <pwd.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "store/store-int.h"
+
+static const char *const store_db_names[DB_COUNT] = {
+	"members", "member_stats", "events", "attendance", "by_member",
+	"pending", "name_index", "audit", "meta", "by_kana", "by_total",
+	"by_last",
+};
+
+int
+store_err(struct store *st, int rc, const char *field, const char *fmt, ...)
+{
+	va_list	ap;
+
+	st->err.rc = rc;
+	snprintf(st->err.field, sizeof st->err.field, "%s",
+	    field == NULL ? "" : field);
+	va_start(ap, fmt);
+	vsnprintf(st->err.msg, sizeof st->err.msg, fmt, ap);
+	va_end(ap);
+	return (rc);
+}
+
+void
+store_err_clear(struct store *st)
+{
+	memset(&st->err, 0, sizeof st->err);
+}
+
+/* Turn an LMDB (or errno) code into a store code with a message. */
+int
+store_mdb(struct store *st, int rc, const char *what)
+{
+	switch (rc) {
+	case 0:
+		return (STORE_OK);
+	case MDB_NOTFOUND:
+		return (store_err(st, STORE_NOTFOUND, NULL, "%s: %s", what,
+		    _("not found")));
+	case MDB_MAP_FULL:
+	case ENOSPC:
+	case EDQUOT:
+		return (store_err(st, STORE_FULL, NULL, _("%s: the database "
+		    "or the disk is full; nothing was written (free disk "
+		    "space or ask the administrator)"), what));
+	case EACCES:
+	case EPERM:
+	case EROFS:
+		return (store_err(st, STORE_PERM, NULL,
+		    _("%s: permission denied"), what));
+	default:
+		return (store_err(st, STORE_IO, NULL, "%s: %s", what,
+		    mdb_strerror(rc)));
+	}
+}
+
+/* "2026-02-21 10:00" in $TZ, Asia/Tokyo when TZ is unset. */
+void
+store_time_text(int64_t t, char *out, size_t size)
+{
+	struct tm	tm;
+	time_t		tt;
+
+	if (getenv("TZ") == NULL) {
+		tt = (time_t)(t + 9 * 3600);
+		gmtime_r(&tt, &tm);
+	} else {
+		tt = (time_t)t;
+		localtime_r(&tt, &tm);
+	}
+	strftime(out, size, "%Y-%m-%d %H:%M", &tm);
+}
+
+static void
+store_actor_init(struct store *st)
+{
+	struct passwd	*pw;
+	const char	*staff;
+	char		 user[64];
+	char		*p;
+
+	if ((pw = getpwuid(geteuid())) != NULL)
+		snprintf(user, sizeof user, "%s", pw->pw_name);
+	else
+		snprintf(user, sizeof user, "%lu", (unsigned long)geteuid());
+	staff = getenv("SANKA_USER");
+	if (staff != NULL && *staff != '\0') {
+		snprintf(st->actor, sizeof st->actor, "%s (%.*s)", user,
+		    (int)(sizeof st->actor - strlen(user) - 4), staff);
+		/* cut whole characters only */
+		codec_copy_text(st->actor, sizeof st->actor, st->actor,
+		    strlen(st->actor));
+	} else
+		snprintf(st->actor, sizeof st->actor, "%s", user);
+	for (p = st->actor; *p != '\0'; p++) {
+		if ((unsigned char)*p < 0x20 || *p == 0x7f)
+			*p = '?';
+	}
+}
+
+static size_t
+store_map_size(void)
+{
+	const char		*s;
+	char			*end;
+	unsigned long long	 v;
+
+	if ((s = getenv("SANKA_MAP_SIZE")) != NULL && *s != '\0') {
+		errno = 0;
+		v = strtoull(s, &end, 10);
+		if (errno == 0 && *end == '\0' && v >= 65536 &&
+		    v <= (unsigned long long)SIZE_MAX)
+			return ((size_t)v);
+	}
+	return (STORE_MAP_SIZE);
+}
+
+/* mkdir -p for the parents of DIR, then DIR itself 0770.  *SHARED is set
+ * when DIR's parent is setgid (the group-shared server directory). */
+static int
+store_mkdir(struct store *st, const char *dir, bool *shared)
+{
+	struct stat	 sb;
+	char		*parent, *slash;
+	mode_t		 old;
+	int		 rc;
+
+	parent = xstrdup(dir);
+	while ((slash = strrchr(parent, '/')) != NULL && slash[1] == '\0' &&
+	    slash != parent)
+		*slash = '\0';
+	if ((slash = strrchr(parent, '/')) == NULL)
+		strcpy(parent, ".");
+	else if (slash == parent)
+		parent[1] = '\0';
+	else
+		*slash = '\0';
+	if (stat(parent, &sb) != 0) {
+		if (errno != ENOENT) {
+			rc = store_err(st, errno == EACCES ? STORE_PERM :
+			    STORE_IO, NULL, "%s: %s", parent, strerror(errno));
+			free(parent);
+			return (rc);
+		}
+		if ((rc = store_mkdir(st, parent, shared)) != STORE_OK) {
+			free(parent);
+			return (rc);
+		}
+		if (stat(parent, &sb) != 0) {
+			rc = store_err(st, STORE_IO, NULL, "%s: %s", parent,
+			    strerror(errno));
+			free(parent);
+			return (rc);
+		}
+	}
+	free(parent);
+	*shared = (sb.st_mode & S_ISGID) != 0;
+	old = 0;
+	if (*shared)
+		old = umask(007);
+	rc = mkdir(dir, 0770);
+	if (*shared)
+		umask(old);
+	if (rc != 0 && errno != EEXIST)
+		return (store_err(st, errno == EACCES || errno == EROFS ?
+		    STORE_PERM : STORE_IO, NULL, _("cannot create %s: %s"),
+		    dir, strerror(errno)));
+	return (STORE_OK);
+}
+
+/* Check the schema version and open every named database in one txn. */
+static int
+store_open_dbis(struct store *st)
+{
+	MDB_txn		*txn;
+	MDB_val		 k, v;
+	unsigned	 i, flags;
+	char		 num[32];
+	long		 ver;
+	bool		 ro;
+	int		 rc;
+
+	ro = (st->flags & STORE_READONLY) != 0;
+	for (;;) {
+		if ((rc = mdb_txn_begin(st->env, NULL, MDB_RDONLY, &txn)) != 0)
+			return (store_mdb(st, rc, _("cannot read the database")));
+		rc = mdb_dbi_open(txn, "meta", 0, &st->dbi[DB_META]);
+		if (rc == MDB_NOTFOUND) {
+			mdb_txn_abort(txn);
+			if (ro)
+				return (store_err(st, STORE_NODB, NULL,
+				    _("no sanka database here")));
+			break;		/* create it below */
+		}
+		if (rc != 0) {
+			mdb_txn_abort(txn);
+			return (store_mdb(st, rc, "meta"));
+		}
+		k.mv_data = (void *)"schema";
+		k.mv_size = 6;
+		if ((rc = mdb_get(txn, st->dbi[DB_META], &k, &v)) != 0) {
+			mdb_txn_abort(txn);
+			if (rc != MDB_NOTFOUND)
+				return (store_mdb(st, rc, "meta"));
+			if (ro)
+				return (store_err(st, STORE_NODB, NULL,
+				    _("no sanka database here")));
+			break;
+		}
+		snprintf(num, sizeof num, "%.*s",
+		    (int)(v.mv_size < 31 ? v.mv_size : 31),
+		    (const char *)v.mv_data);
+		ver = strtol(num, NULL, 10);
+		if (ver > STORE_SCHEMA_VERSION || ver < 1) {
+			mdb_txn_abort(txn);
+			return (store_err(st, STORE_SCHEMA, NULL, _("the "
+			    "database has schema version %s; this sanka knows "
+			    "version %d: upgrade sanka (nothing was changed)"),
+			    num, STORE_SCHEMA_VERSION));
+		}
+		for (i = 0; i < DB_COUNT; i++) {
+			rc = mdb_dbi_open(txn, store_db_names[i], 0,
+			    &st->dbi[i]);
+			if (rc != 0)
+				break;
+		}
+		if (rc == MDB_NOTFOUND && !ro) {
+			mdb_txn_abort(txn);
+			break;
+		}
+		if (rc != 0) {
+			mdb_txn_abort(txn);
+			return (store_mdb(st, rc, store_db_names[i]));
+		}
+		if ((rc = mdb_txn_commit(txn)) != 0)
+			return (store_mdb(st, rc, _("cannot read the database")));
+		return (STORE_OK);
+	}
+
+	/* A new (or incomplete) database: create what is missing. */
+	if ((rc = mdb_txn_begin(st->env, NULL, 0, &txn)) != 0)
+		return (store_mdb(st, rc, _("cannot write the database")));
+	for (i = 0; i < DB_COUNT; i++) {
+		flags = MDB_CREATE;
+		if ((rc = mdb_dbi_open(txn, store_db_names[i], flags,
+		    &st->dbi[i])) != 0) {
+			mdb_txn_abort(txn);
+			return (store_mdb(st, rc, store_db_names[i]));
+		}
+	}
+	k.mv_data = (void *)"schema";
+	k.mv_size = 6;
+	rc = mdb_get(txn, st->dbi[DB_META], &k, &v);
+	if (rc == MDB_NOTFOUND) {
+		snprintf(num, sizeof num, "%d", STORE_SCHEMA_VERSION);
+		v.mv_data = num;
+		v.mv_size = strlen(num);
+		rc = mdb_put(txn, st->dbi[DB_META], &k, &v, 0);
+	} else if (rc == 0) {
+		snprintf(num, sizeof num, "%.*s",
+		    (int)(v.mv_size < 31 ? v.mv_size : 31),
+		    (const char *)v.mv_data);
+		ver = strtol(num, NULL, 10);
+		if (ver > STORE_SCHEMA_VERSION || ver < 1) {
+			mdb_txn_abort(txn);
+			return (store_err(st, STORE_SCHEMA, NULL, _("the "
+			    "database has schema version %s; this sanka knows "
+			    "version %d: upgrade sanka (nothing was changed)"),
+			    num, STORE_SCHEMA_VERSION));
+		}
+	}
+	if (rc != 0) {
+		mdb_txn_abort(txn);
+		return (store_mdb(st, rc, "meta"));
+	}
+	if ((rc = mdb_txn_commit(txn)) != 0)
+		return (store_mdb(st, rc, _("cannot write the database")));
+	return (STORE_OK);
+}
+
+int
+store_open(const char *dir, unsigned flags, struct store **out)
+{
+	struct store	*st;
+	struct stat	 sb;
+	char		*path;
+	unsigned	 envflags;
+	mode_t		 old = 0;
+	bool		 shared = false;
+	int		 rc, tries, dead;
+
+	st = xcalloc(1, sizeof *st);
+	*out = st;
+	st->flags = flags;
+	store_actor_init(st);
+
+	if (dir == NULL || *dir == '\0')
+		return (store_err(st, STORE_IO, NULL,
+		    _("no database directory given")));
+	if (stat(dir, &sb) != 0) {
+		if (errno == EACCES)
+			return (store_err(st, STORE_PERM, NULL,
+			    _("%s: permission denied"), dir));
+		if (errno != ENOENT)
+			return (store_err(st, STORE_IO, NULL, "%s: %s", dir,
+			    strerror(errno)));
+		if (flags & STORE_READONLY)
+			return (store_err(st, STORE_NODB, NULL,
+			    _("no database at %s"), dir));
+		if ((rc = store_mkdir(st, dir, &shared)) != STORE_OK)
+			return (rc);
+	} else if (!S_ISDIR(sb.st_mode))
+		return (store_err(st, STORE_IO, NULL,
+		    _("%s is not a directory"), dir));
+	else
+		shared = (sb.st_mode & S_ISGID) != 0;
+
+	path = xmalloc(strlen(dir) + sizeof "/data.mdb");
+	sprintf(path, "%s/data.mdb", dir);
+	if ((flags & STORE_READONLY) && access(path, F_OK) != 0) {
+		rc = errno;
+		free(path);
+		if (rc == EACCES)
+			return (store_err(st, STORE_PERM, NULL,
+			    _("%s: permission denied"), dir));
+		return (store_err(st, STORE_NODB, NULL,
+		    _("no database at %s"), dir));
+	}
+	free(path);
+
+	envflags = MDB_NORDAHEAD;
+	if (flags & STORE_READONLY)
+		envflags |= MDB_RDONLY;
+	if (shared)
+		old = umask(007);
+	for (tries = 0;; tries++) {
+		if ((rc = mdb_env_create(&st->env)) != 0)
+			break;
+		if ((rc = mdb_env_set_mapsize(st->env, store_map_size())) != 0 ||
+		    (rc = mdb_env_set_maxreaders(st->env,
+		    STORE_MAXREADERS)) != 0 ||
+		    (rc = mdb_env_set_maxdbs(st->env, DB_COUNT + 4)) != 0)
+			break;
+		rc = mdb_env_open(st->env, dir, envflags, 0660);
+		if (rc == 0)
+			break;
+		mdb_env_close(st->env);
+		st->env = NULL;
+		/* another process opening or closing at this moment */
+		if (tries >= 4 || rc == EACCES || rc == EPERM || rc == EROFS ||
+		    rc == ENOENT || rc == ENOTDIR || rc == ENOSPC ||
+		    rc == MDB_VERSION_MISMATCH || rc == MDB_INVALID)
+			break;
+		usleep(10000u << tries);
+	}
+	if (shared)
+		umask(old);
+	if (rc != 0) {
+		if (st->env != NULL) {
+			mdb_env_close(st->env);
+			st->env = NULL;
+		}
+		if (rc == EACCES || rc == EPERM || rc == EROFS)
+			return (store_err(st, STORE_PERM, NULL, _("%s: "
+			    "permission denied (the database files need "
+			    "read and write access for your group)"), dir));
+		return (store_err(st, STORE_IO, NULL, _("cannot open %s: %s"),
+		    dir, mdb_strerror(rc)));
+	}
+	if ((rc = mdb_reader_check(st->env, &dead)) != 0)
+		return (store_mdb(st, rc, dir));
+	return (store_open_dbis(st));
+}
+
+void
+store_close(struct store *st)
+{
+	if (st == NULL)
+		return;
+	if (st->env != NULL)
+		mdb_env_close(st->env);
+	free(st);
+}
+
+const struct store_error *
+store_last_error(const struct store *st)
+{
+	return (&st->err);
+}
+
+int
+store_exit_code(int rc)
+{
+	switch (rc) {
+	case STORE_OK:
+		return (0);
+	case STORE_NOTFOUND:
+	case STORE_EXISTS:
+	case STORE_CONFLICT:
+	case STORE_INVALID:
+	case STORE_HASREFS:
+		return (1);
+	default:
+		return (3);
+	}
+}
+
+uint64_t
+store_txnid(struct store *st)
+{
+	MDB_envinfo	info;
+
+	if (st->env == NULL || mdb_env_info(st->env, &info) != 0)
+		return (0);
+	return ((uint64_t)info.me_last_txnid);
+}
+
+static int
+store_begin(struct store *st, unsigned flags, MDB_txn **txn)
+{
+	int	rc, tries, dead;
+
+	if (st->env == NULL)
+		return (store_err(st, STORE_IO, NULL,
+		    _("the database is not open")));
+	if (!(flags & MDB_RDONLY) && (st->flags & STORE_READONLY))
+		return (store_err(st, STORE_PERM, NULL,
+		    _("the database was opened read-only")));
+	for (tries = 0;; tries++) {
+		rc = mdb_txn_begin(st->env, NULL, flags, txn);
+		if (rc == MDB_MAP_RESIZED && tries < 3) {
+			/* another process grew the map: adopt its size */
+			if ((rc = mdb_env_set_mapsize(st->env, 0)) != 0)
+				break;
+			continue;
+		}
+		if (rc == MDB_READERS_FULL && tries < 1) {
+			(void)mdb_reader_check(st->env, &dead);
+			continue;
+		}
+		break;
+	}
+	if (rc != 0) {
+		*txn = NULL;
+		return (store_mdb(st, rc, _("cannot begin a transaction")));
+	}
+	return (STORE_OK);
+}
+
+int
+store_rbegin(struct store *st, MDB_txn **txn)
+{
+	return (store_begin(st, MDB_RDONLY, txn));
+}
+
+int
+store_wbegin(struct store *st, struct wtx *w)
+{
+	memset(w, 0, sizeof *w);
+	w->st = st;
+	w->now = (int64_t)time(NULL);
+	return (store_begin(st, 0, &w->txn));
+}
+
+int
+store_wcommit(struct wtx *w)
+{
+	int	rc;
+
+	rc = mdb_txn_commit(w->txn);
+	w->txn = NULL;
+	if (rc != 0)
+		return (store_mdb(w->st, rc, _("cannot commit")));
+	return (STORE_OK);
+}
+
+void
+store_wabort(struct wtx *w)
+{
+	if (w->txn != NULL)
+		mdb_txn_abort(w->txn);
+	w->txn = NULL;
+}
+
+int
+store_get(struct store *st, MDB_txn *txn, enum store_db db, const void *key,
+    size_t klen, MDB_val *v)
+{
+	MDB_val	k;
+	int	rc;
+
+	k.mv_data = (void *)key;
+	k.mv_size = klen;
+	rc = mdb_get(txn, st->dbi[db], &k, v);
+	if (rc == MDB_NOTFOUND)
+		return (STORE_NOTFOUND);
+	if (rc != 0)
+		return (store_mdb(st, rc, store_db_names[db]));
+	return (STORE_OK);
+}
+
+int
+store_put(struct store *st, MDB_txn *txn, enum store_db db, const void *key,
+    size_t klen, const void *val, size_t vlen, unsigned flags)
+{
+	MDB_val	k, v;
+	int	rc;
+
+	k.mv_data = (void *)key;
+	k.mv_size = klen;
+	v.mv_data = (void *)val;
+	v.mv_size = vlen;
+	rc = mdb_put(txn, st->dbi[db], &k, &v, flags);
+	if (rc == MDB_KEYEXIST)
+		return (STORE_EXISTS);
+	if (rc != 0)
+		return (store_mdb(st, rc, store_db_names[db]));
+	return (STORE_OK);
+}
+
+int
+store_del(struct store *st, MDB_txn *txn, enum store_db db, const void *key,
+    size_t klen)
+{
+	MDB_val	k;
+	int	rc;
+
+	k.mv_data = (void *)key;
+	k.mv_size = klen;
+	rc = mdb_del(txn, st->dbi[db], &k, NULL);
+	if (rc == MDB_NOTFOUND)
+		return (STORE_NOTFOUND);
+	if (rc != 0)
+		return (store_mdb(st, rc, store_db_names[db]));
+	return (STORE_OK);
+}
+
+int
+store_cursor(struct store *st, MDB_txn *txn, enum store_db db,
+    MDB_cursor **c)
+{
+	int	rc;
+
+	if ((rc = mdb_cursor_open(txn, st->dbi[db], c)) != 0)
+		return (store_mdb(st, rc, store_db_names[db]));
+	return (STORE_OK);
+}
+
+const char *
+store_db_name(enum store_db db)
+{
+	return (store_db_names[db]);
+}
+
+int
+store_backup(struct store *st, const char *path)
+{
+	int	fd, rc;
+
+	store_err_clear(st);
+	if (st->env == NULL)
+		return (store_err(st, STORE_IO, NULL,
+		    _("the database is not open")));
+	if ((fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC,
+	    0640)) == -1) {
+		if (errno == EEXIST)
+			return (store_err(st, STORE_EXISTS, NULL,
+			    _("%s already exists"), path));
+		if (errno == EACCES || errno == EPERM || errno == EROFS)
+			return (store_err(st, STORE_PERM, NULL,
+			    _("%s: permission denied"), path));
+		return (store_err(st, STORE_IO, NULL, "%s: %s", path,
+		    strerror(errno)));
+	}
+	rc = mdb_env_copyfd2(st->env, fd, MDB_CP_COMPACT);
+	if (rc != 0) {
+		/* compaction refuses an environment with a page leak */
+		if (ftruncate(fd, 0) != 0 || lseek(fd, 0, SEEK_SET) != 0)
+			rc = errno;
+		else
+			rc = mdb_env_copyfd2(st->env, fd, 0);
+	}
+	if (rc == 0 && fsync(fd) != 0)
+		rc = errno;
+	if (close(fd) != 0 && rc == 0)
+		rc = errno;
+	if (rc != 0) {
+		unlink(path);
+		return (store_mdb(st, rc, path));
+	}
+	return (STORE_OK);
+}
+
+/* A stale version: say who changed WHAT KEY and when. */
+int
+store_conflict(struct store *st, const char *what, const char *key,
+    uint32_t version, uint32_t expect, const char *by, int64_t at)
+{
+	char	when[32];
+
+	store_time_text(at, when, sizeof when);
+	store_err(st, STORE_CONFLICT, NULL, _("%s %s was changed by %s at %s "
+	    "(version %lu, you had %lu); nothing was saved"), what, key,
+	    by[0] != '\0' ? by : "?", when, (unsigned long)version,
+	    (unsigned long)expect);
+	snprintf(st->err.by, sizeof st->err.by, "%s", by);
+	st->err.at = at;
+	return (STORE_CONFLICT);
+}

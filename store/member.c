@@ -1,0 +1,720 @@
+/* member.c -- the member master: validation, add, update, delete, get,
+ * each; every write with its indexes, aggregate and audit record. */
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store/store-int.h"
+
+void
+store_str_set(char **dst, const char *value)
+{
+	free(*dst);
+	*dst = value == NULL || *value == '\0' ? NULL : xstrdup(value);
+}
+
+void
+store_member_free(struct store_member *m)
+{
+	size_t	i;
+
+	if (m == NULL)
+		return;
+	free(m->name);
+	free(m->kana);
+	free(m->email);
+	free(m->phone);
+	free(m->postal_code);
+	free(m->address);
+	free(m->organization);
+	free(m->segment);
+	free(m->notes);
+	free(m->past_last_event);
+	for (i = 0; i < m->nattrs; i++) {
+		free(m->attrs[i].name);
+		free(m->attrs[i].value);
+	}
+	free(m->attrs);
+	m->name = m->kana = m->email = m->phone = m->postal_code = NULL;
+	m->address = m->organization = m->segment = m->notes = NULL;
+	m->past_last_event = NULL;
+	m->attrs = NULL;
+	m->nattrs = 0;
+}
+
+void
+store_attr_set(struct store_member *m, const char *name, const char *value)
+{
+	size_t	i, at;
+	int	cmp;
+
+	if (name == NULL)
+		return;
+	for (at = 0; at < m->nattrs; at++) {
+		if ((cmp = strcmp(m->attrs[at].name, name)) >= 0)
+			break;
+	}
+	if (at < m->nattrs && strcmp(m->attrs[at].name, name) == 0) {
+		if (value == NULL || *value == '\0') {
+			free(m->attrs[at].name);
+			free(m->attrs[at].value);
+			for (i = at + 1; i < m->nattrs; i++)
+				m->attrs[i - 1] = m->attrs[i];
+			m->nattrs--;
+		} else
+			store_str_set(&m->attrs[at].value, value);
+		return;
+	}
+	if (value == NULL || *value == '\0')
+		return;
+	m->attrs = xrealloc(m->attrs, (m->nattrs + 1) * sizeof *m->attrs);
+	for (i = m->nattrs; i > at; i--)
+		m->attrs[i] = m->attrs[i - 1];
+	m->attrs[at].name = xstrdup(name);
+	m->attrs[at].value = xstrdup(value);
+	m->nattrs++;
+}
+
+static int
+member_line(struct store *st, const char *field, const char *in, char **out)
+{
+	int	rc;
+
+	if ((rc = text_check_line(st, field, in)) != STORE_OK)
+		return (rc);
+	*out = xstrdup(in);
+	return (STORE_OK);
+}
+
+static int
+member_attr_cmp(const void *a, const void *b)
+{
+	return (strcmp(((const struct store_attr *)a)->name,
+	    ((const struct store_attr *)b)->name));
+}
+
+/* Validate IN and copy it into OUT normalised: the ID folded, every text
+ * field allocated (never NULL), CRLF made LF, attributes sorted. */
+int
+member_norm(struct store *st, const struct store_member *in,
+    struct store_member *out)
+{
+	char	 field[32];
+	size_t	 i, k;
+	int	 rc;
+
+	memset(out, 0, sizeof *out);
+	if ((rc = store_key_fold(in->id, out->id, "member_id",
+	    &st->err)) != STORE_OK)
+		return (rc);
+	if ((rc = member_line(st, "name", in->name, &out->name)) != 0 ||
+	    (rc = member_line(st, "kana", in->kana, &out->kana)) != 0 ||
+	    (rc = member_line(st, "email", in->email, &out->email)) != 0 ||
+	    (rc = member_line(st, "phone", in->phone, &out->phone)) != 0 ||
+	    (rc = member_line(st, "postal_code", in->postal_code,
+	    &out->postal_code)) != 0 ||
+	    (rc = member_line(st, "address", in->address,
+	    &out->address)) != 0 ||
+	    (rc = member_line(st, "organization", in->organization,
+	    &out->organization)) != 0 ||
+	    (rc = member_line(st, "segment", in->segment,
+	    &out->segment)) != 0 ||
+	    (rc = member_line(st, "past_last_event", in->past_last_event,
+	    &out->past_last_event)) != 0 ||
+	    (rc = text_norm_multi(st, "notes", in->notes, &out->notes)) != 0)
+		goto fail;
+	if ((unsigned)in->status > STORE_MEMBER_LEFT) {
+		rc = store_err(st, STORE_INVALID, "status",
+		    _("status: unknown member status %d"), (int)in->status);
+		goto fail;
+	}
+	out->status = in->status;
+	out->mail_opt_out = in->mail_opt_out;
+	if ((rc = text_date_field(st, "joined_on", in->joined_on)) != 0 ||
+	    (rc = text_date_field(st, "past_last_date",
+	    in->past_last_date)) != 0)
+		goto fail;
+	snprintf(out->joined_on, sizeof out->joined_on, "%s", in->joined_on);
+	snprintf(out->past_last_date, sizeof out->past_last_date, "%s",
+	    in->past_last_date);
+	if (in->past_count < 0) {
+		rc = store_err(st, STORE_INVALID, "past_count",
+		    _("past_count is negative (%ld)"), (long)in->past_count);
+		goto fail;
+	}
+	out->past_count = in->past_count;
+	if (in->nattrs != 0)
+		out->attrs = xcalloc(in->nattrs, sizeof *out->attrs);
+	for (i = 0; i < in->nattrs; i++) {
+		const char *name = in->attrs[i].name;
+
+		snprintf(field, sizeof field, "attr.%s", name == NULL ? "" :
+		    name);
+		if (name == NULL || *name == '\0') {
+			rc = store_err(st, STORE_INVALID, "attr",
+			    _("a custom attribute has no name"));
+			goto fail;
+		}
+		if ((rc = text_check_line(st, field, name)) != STORE_OK)
+			goto fail;
+		if (in->attrs[i].value == NULL || *in->attrs[i].value == '\0')
+			continue;
+		out->attrs[out->nattrs].name = xstrdup(name);
+		if ((rc = text_norm_multi(st, field, in->attrs[i].value,
+		    &out->attrs[out->nattrs].value)) != STORE_OK) {
+			out->nattrs++;
+			goto fail;
+		}
+		out->nattrs++;
+	}
+	if (out->nattrs > 1) {
+		qsort(out->attrs, out->nattrs, sizeof *out->attrs,
+		    member_attr_cmp);
+		/* a repeated name: the later value wins */
+		for (i = 1, k = 0; i < out->nattrs; i++) {
+			if (strcmp(out->attrs[k].name, out->attrs[i].name) ==
+			    0) {
+				free(out->attrs[k].name);
+				free(out->attrs[k].value);
+			} else
+				k++;
+			out->attrs[k] = out->attrs[i];
+		}
+		out->nattrs = k + 1;
+	}
+	out->version = in->version;
+	out->updated_at = in->updated_at;
+	snprintf(out->updated_by, sizeof out->updated_by, "%s",
+	    in->updated_by);
+	return (STORE_OK);
+fail:
+	store_member_free(out);
+	return (rc);
+}
+
+/* Read member ID (folded) in TXN; STORE_NOTFOUND without a message. */
+int
+member_read(struct store *st, MDB_txn *txn, const char *id,
+    struct store_member *m)
+{
+	MDB_val	v;
+	int	rc;
+
+	if ((rc = store_get(st, txn, DB_MEMBERS, id, strlen(id), &v)) != 0)
+		return (rc);
+	if (codec_member_dec(&v, id, m) != STORE_OK)
+		return (store_err(st, STORE_IO, NULL,
+		    _("member %s: corrupt record"), id));
+	return (STORE_OK);
+}
+
+static bool
+member_streq(const char *a, const char *b)
+{
+	return (strcmp(a == NULL ? "" : a, b == NULL ? "" : b) == 0);
+}
+
+bool
+member_same(const struct store_member *a, const struct store_member *b)
+{
+	size_t	i;
+
+	if (!member_streq(a->name, b->name) ||
+	    !member_streq(a->kana, b->kana) ||
+	    !member_streq(a->email, b->email) ||
+	    !member_streq(a->phone, b->phone) ||
+	    !member_streq(a->postal_code, b->postal_code) ||
+	    !member_streq(a->address, b->address) ||
+	    !member_streq(a->organization, b->organization) ||
+	    !member_streq(a->segment, b->segment) ||
+	    a->status != b->status || a->mail_opt_out != b->mail_opt_out ||
+	    strcmp(a->joined_on, b->joined_on) != 0 ||
+	    !member_streq(a->notes, b->notes) ||
+	    a->past_count != b->past_count ||
+	    strcmp(a->past_last_date, b->past_last_date) != 0 ||
+	    !member_streq(a->past_last_event, b->past_last_event) ||
+	    a->nattrs != b->nattrs)
+		return (false);
+	for (i = 0; i < a->nattrs; i++) {
+		if (!member_streq(a->attrs[i].name, b->attrs[i].name) ||
+		    !member_streq(a->attrs[i].value, b->attrs[i].value))
+			return (false);
+	}
+	return (true);
+}
+
+static void
+member_diff_field(struct buf *old, struct buf *nw, const char *field,
+    const char *a, const char *b)
+{
+	if (member_streq(a, b))
+		return;
+	if (old != NULL) {
+		if (old->len != 0)
+			buf_adds(old, "; ");
+		buf_adds(old, field);
+		buf_addc(old, '=');
+		text_escape(old, a);
+	}
+	if (nw != NULL) {
+		if (nw->len != 0)
+			buf_adds(nw, "; ");
+		buf_adds(nw, field);
+		buf_addc(nw, '=');
+		text_escape(nw, b);
+	}
+}
+
+static const char *
+member_attr_get(const struct store_member *m, const char *name)
+{
+	size_t	i;
+
+	if (m == NULL)
+		return ("");
+	for (i = 0; i < m->nattrs; i++) {
+		if (strcmp(m->attrs[i].name, name) == 0)
+			return (m->attrs[i].value);
+	}
+	return ("");
+}
+
+/* "field=value; ..." of what differs between A and B (NULL: empty). */
+void
+member_diff(struct buf *old, struct buf *nw, const struct store_member *a,
+    const struct store_member *b)
+{
+	static const struct store_member empty;
+	char	 num[2][24], field[80];
+	size_t	 i;
+
+	if (a == NULL)
+		a = &empty;
+	if (b == NULL)
+		b = &empty;
+	member_diff_field(old, nw, "name", a->name, b->name);
+	member_diff_field(old, nw, "kana", a->kana, b->kana);
+	member_diff_field(old, nw, "email", a->email, b->email);
+	member_diff_field(old, nw, "phone", a->phone, b->phone);
+	member_diff_field(old, nw, "postal_code", a->postal_code,
+	    b->postal_code);
+	member_diff_field(old, nw, "address", a->address, b->address);
+	member_diff_field(old, nw, "organization", a->organization,
+	    b->organization);
+	member_diff_field(old, nw, "segment", a->segment, b->segment);
+	if (a->status != b->status)
+		member_diff_field(old, nw, "status",
+		    store_member_status_word(a->status),
+		    store_member_status_word(b->status));
+	if (a->mail_opt_out != b->mail_opt_out)
+		member_diff_field(old, nw, "mail_opt_out",
+		    a->mail_opt_out ? "1" : "0", b->mail_opt_out ? "1" : "0");
+	member_diff_field(old, nw, "joined_on", a->joined_on, b->joined_on);
+	member_diff_field(old, nw, "notes", a->notes, b->notes);
+	if (a->past_count != b->past_count) {
+		snprintf(num[0], sizeof num[0], "%ld", (long)a->past_count);
+		snprintf(num[1], sizeof num[1], "%ld", (long)b->past_count);
+		member_diff_field(old, nw, "past_count", num[0], num[1]);
+	}
+	member_diff_field(old, nw, "past_last_date", a->past_last_date,
+	    b->past_last_date);
+	member_diff_field(old, nw, "past_last_event", a->past_last_event,
+	    b->past_last_event);
+	for (i = 0; i < a->nattrs; i++) {
+		snprintf(field, sizeof field, "attr.%s", a->attrs[i].name);
+		member_diff_field(old, nw, field, a->attrs[i].value,
+		    member_attr_get(b, a->attrs[i].name));
+	}
+	for (i = 0; i < b->nattrs; i++) {
+		if (*member_attr_get(a, b->attrs[i].name) != '\0')
+			continue;	/* done above */
+		snprintf(field, sizeof field, "attr.%s", b->attrs[i].name);
+		member_diff_field(old, nw, field, "", b->attrs[i].value);
+	}
+}
+
+/* Put NW (its version and stamps set by the caller) over OLD (NULL: a new
+ * member), with the name and sort indexes and the aggregate. */
+int
+member_write(struct wtx *w, const struct store_member *old,
+    struct store_member *nw)
+{
+	struct buf	b;
+	struct agg	g;
+	int		rc;
+
+	buf_init(&b);
+	codec_member_enc(&b, nw);
+	rc = store_put(w->st, w->txn, DB_MEMBERS, nw->id, strlen(nw->id), b.p,
+	    b.len, 0);
+	buf_free(&b);
+	if (rc != STORE_OK)
+		return (rc);
+	if ((rc = idx_member_put(w, old, nw)) != STORE_OK)
+		return (rc);
+	if (old == NULL) {
+		agg_init(&g, nw->past_count, nw->past_last_date);
+		agg_finish(&g);
+		return (agg_put(w, nw->id, NULL, &g));
+	}
+	if (old->past_count != nw->past_count ||
+	    strcmp(old->past_last_date, nw->past_last_date) != 0)
+		return (agg_set_past(w, nw->id, nw->past_count,
+		    nw->past_last_date));
+	return (STORE_OK);
+}
+
+static int
+member_audit(struct wtx *w, const char *action, const struct store_member *a,
+    const struct store_member *b)
+{
+	struct buf	old, nw;
+	int		rc;
+
+	buf_init(&old);
+	buf_init(&nw);
+	member_diff(&old, &nw, a, b);
+	buf_addc(&old, '\0');
+	buf_addc(&nw, '\0');
+	rc = audit_add(w, "member", action, b != NULL ? b->id : a->id, "",
+	    (const char *)old.p, (const char *)nw.p);
+	buf_free(&old);
+	buf_free(&nw);
+	return (rc);
+}
+
+int
+store_member_add(struct store *st, const struct store_member *in)
+{
+	struct store_member	m;
+	struct wtx		w;
+	MDB_val			v;
+	int			rc;
+
+	store_err_clear(st);
+	if ((rc = member_norm(st, in, &m)) != STORE_OK)
+		return (rc);
+	if ((rc = store_wbegin(st, &w)) != STORE_OK)
+		goto out;
+	rc = store_get(st, w.txn, DB_MEMBERS, m.id, strlen(m.id), &v);
+	if (rc == STORE_OK) {
+		rc = store_err(st, STORE_EXISTS, "member_id",
+		    _("member %s already exists"), m.id);
+		goto fail;
+	}
+	if (rc != STORE_NOTFOUND)
+		goto fail;
+	m.version = 1;
+	m.updated_at = w.now;
+	snprintf(m.updated_by, sizeof m.updated_by, "%s", st->actor);
+	if ((rc = member_write(&w, NULL, &m)) != STORE_OK ||
+	    (rc = member_audit(&w, "add", NULL, &m)) != STORE_OK)
+		goto fail;
+	rc = store_wcommit(&w);
+	goto out;
+fail:
+	store_wabort(&w);
+out:
+	store_member_free(&m);
+	return (rc);
+}
+
+int
+store_member_update(struct store *st, const struct store_member *in,
+    uint32_t expect)
+{
+	struct store_member	m, old;
+	struct wtx		w;
+	int			rc;
+
+	store_err_clear(st);
+	memset(&old, 0, sizeof old);
+	if ((rc = member_norm(st, in, &m)) != STORE_OK)
+		return (rc);
+	if ((rc = store_wbegin(st, &w)) != STORE_OK)
+		goto out;
+	if ((rc = member_read(st, w.txn, m.id, &old)) != STORE_OK) {
+		if (rc == STORE_NOTFOUND)
+			store_err(st, rc, "member_id",
+			    _("member %s not found"), m.id);
+		goto fail;
+	}
+	if (expect != 0 && expect != old.version) {
+		rc = store_conflict(st, _("member"), m.id, old.version, expect,
+		    old.updated_by, old.updated_at);
+		goto fail;
+	}
+	if (member_same(&old, &m)) {
+		store_wabort(&w);
+		rc = STORE_OK;
+		goto out;
+	}
+	m.version = old.version + 1;
+	m.updated_at = w.now;
+	snprintf(m.updated_by, sizeof m.updated_by, "%s", st->actor);
+	if ((rc = member_write(&w, &old, &m)) != STORE_OK ||
+	    (rc = member_audit(&w, "edit", &old, &m)) != STORE_OK)
+		goto fail;
+	rc = store_wcommit(&w);
+	goto out;
+fail:
+	store_wabort(&w);
+out:
+	store_member_free(&m);
+	store_member_free(&old);
+	return (rc);
+}
+
+/* Remove member ID's records, entries and aggregate (not its audit). */
+int
+member_drop(struct wtx *w, const struct store_member *m, size_t *nrec)
+{
+	struct store	*st = w->st;
+	MDB_cursor	*c;
+	MDB_val		 k, v;
+	struct buf	 keys;
+	struct agg	 g;
+	const char	*p, *end, *date, *ev;
+	char		 key[STORE_ID_MAX + 2];
+	size_t		 mlen, klen;
+	int		 rc, op;
+
+	*nrec = 0;
+	mlen = strlen(m->id);
+	memcpy(key, m->id, mlen + 1);
+	buf_init(&keys);
+	if ((rc = store_cursor(st, w->txn, DB_BYMEM, &c)) != STORE_OK)
+		return (rc);
+	k.mv_data = key;
+	k.mv_size = mlen + 1;
+	for (op = MDB_SET_RANGE;; op = MDB_NEXT) {
+		if ((rc = mdb_cursor_get(c, &k, &v, op)) != 0)
+			break;
+		if (k.mv_size <= mlen + 1 || memcmp(k.mv_data, key,
+		    mlen + 1) != 0)
+			break;
+		/* key length, key, final */
+		klen = k.mv_size;
+		buf_add(&keys, &klen, sizeof klen);
+		buf_add(&keys, k.mv_data, klen);
+		buf_addc(&keys, v.mv_size > 0 ? *(unsigned char *)v.mv_data :
+		    0);
+		(*nrec)++;
+	}
+	mdb_cursor_close(c);
+	if (rc != 0 && rc != MDB_NOTFOUND) {
+		buf_free(&keys);
+		return (store_mdb(st, rc, "by_member"));
+	}
+	rc = STORE_OK;
+	for (p = (const char *)keys.p, end = p + keys.len; p < end &&
+	    rc == STORE_OK; ) {
+		char	kb[3 * STORE_ID_MAX + 16];
+
+		memcpy(&klen, p, sizeof klen);
+		p += sizeof klen;
+		if (klen >= sizeof kb) {
+			p += klen + 1;
+			continue;
+		}
+		memcpy(kb, p, klen);
+		kb[klen] = '\0';
+		p += klen;
+		date = kb + mlen + 1;
+		ev = date + strlen(date) + 1;
+		rc = att_drop(w, ev, m->id, date, (unsigned char)*p++);
+	}
+	buf_free(&keys);
+	if (rc != STORE_OK)
+		return (rc);
+	if ((rc = agg_get(w, m->id, &g)) == STORE_OK) {
+		if ((rc = store_del(st, w->txn, DB_STATS, m->id,
+		    strlen(m->id))) != STORE_OK ||
+		    (rc = idx_sort_put(w, m->id, &g, NULL)) != STORE_OK)
+			return (rc);
+	} else if (rc != STORE_NOTFOUND)
+		return (rc);
+	if ((rc = idx_member_put(w, m, NULL)) != STORE_OK)
+		return (rc);
+	rc = store_del(st, w->txn, DB_MEMBERS, m->id, strlen(m->id));
+	return (rc);
+}
+
+int
+store_member_delete(struct store *st, const char *idin, bool force,
+    uint32_t expect)
+{
+	struct store_member	old;
+	struct wtx		w;
+	struct buf		text;
+	char			id[STORE_ID_MAX + 1];
+	size_t			nrec;
+	MDB_cursor		*c;
+	MDB_val			k, v;
+	int			rc;
+
+	store_err_clear(st);
+	memset(&old, 0, sizeof old);
+	if ((rc = store_key_fold(idin, id, "member_id", &st->err)) != 0)
+		return (rc);
+	if ((rc = store_wbegin(st, &w)) != STORE_OK)
+		return (rc);
+	if ((rc = member_read(st, w.txn, id, &old)) != STORE_OK) {
+		if (rc == STORE_NOTFOUND)
+			store_err(st, rc, "member_id",
+			    _("member %s not found"), id);
+		goto fail;
+	}
+	if (expect != 0 && expect != old.version) {
+		rc = store_conflict(st, _("member"), id, old.version, expect,
+		    old.updated_by, old.updated_at);
+		goto fail;
+	}
+	if (!force) {
+		/* any history at all? */
+		char	key[STORE_ID_MAX + 2];
+
+		if ((rc = store_cursor(st, w.txn, DB_BYMEM, &c)) != STORE_OK)
+			goto fail;
+		memcpy(key, id, strlen(id) + 1);
+		k.mv_data = key;
+		k.mv_size = strlen(id) + 1;
+		rc = mdb_cursor_get(c, &k, &v, MDB_SET_RANGE);
+		if (rc == 0 && k.mv_size > strlen(id) + 1 &&
+		    memcmp(k.mv_data, key, strlen(id) + 1) == 0) {
+			mdb_cursor_close(c);
+			rc = store_err(st, STORE_HASREFS, "member_id",
+			    _("member %s has attendance records; delete them "
+			    "first or force the deletion"), id);
+			goto fail;
+		}
+		mdb_cursor_close(c);
+		if (rc != 0 && rc != MDB_NOTFOUND) {
+			rc = store_mdb(st, rc, "by_member");
+			goto fail;
+		}
+	}
+	if ((rc = member_drop(&w, &old, &nrec)) != STORE_OK)
+		goto fail;
+	buf_init(&text);
+	if (force) {
+		if ((rc = audit_redact(&w, id)) != STORE_OK) {
+			buf_free(&text);
+			goto fail;
+		}
+		buf_printf(&text, "(redacted); records=%zu", nrec);
+	} else
+		member_diff(&text, NULL, &old, NULL);
+	buf_addc(&text, '\0');
+	rc = audit_add(&w, "member", "delete", id, "", (const char *)text.p,
+	    "");
+	buf_free(&text);
+	if (rc != STORE_OK)
+		goto fail;
+	rc = store_wcommit(&w);
+	store_member_free(&old);
+	return (rc);
+fail:
+	store_wabort(&w);
+	store_member_free(&old);
+	return (rc);
+}
+
+int
+store_member_get(struct store *st, const char *idin, struct store_member *m,
+    struct store_stats *stats)
+{
+	MDB_txn		*txn;
+	MDB_val		 v;
+	struct agg	 g;
+	char		 id[STORE_ID_MAX + 1];
+	int		 rc;
+
+	store_err_clear(st);
+	memset(m, 0, sizeof *m);
+	if (stats != NULL)
+		memset(stats, 0, sizeof *stats);
+	if ((rc = store_key_fold(idin, id, "member_id", &st->err)) != 0)
+		return (rc == STORE_INVALID ? STORE_NOTFOUND : rc);
+	if ((rc = store_rbegin(st, &txn)) != STORE_OK)
+		return (rc);
+	if ((rc = member_read(st, txn, id, m)) != STORE_OK) {
+		if (rc == STORE_NOTFOUND)
+			store_err(st, rc, "member_id",
+			    _("member %s not found"), id);
+		goto out;
+	}
+	if (stats != NULL) {
+		rc = store_get(st, txn, DB_STATS, id, strlen(id), &v);
+		if (rc == STORE_OK && codec_agg_dec(&v, &g) == STORE_OK)
+			*stats = g.s;
+		else if (rc == STORE_OK || rc == STORE_NOTFOUND)
+			rc = store_err(st, STORE_IO, NULL,
+			    _("member_stats %s: missing or corrupt"), id);
+		if (rc != STORE_OK)
+			store_member_free(m);
+	}
+out:
+	mdb_txn_abort(txn);
+	return (rc);
+}
+
+int
+store_member_each(struct store *st, int (*cb)(const struct store_member *,
+    const struct store_stats *, void *), void *arg)
+{
+	MDB_txn			*txn;
+	MDB_cursor		*c;
+	MDB_val			 k, v, sv;
+	struct store_member	 m;
+	struct agg		 g;
+	char			 id[STORE_ID_MAX + 1];
+	int			 rc, op;
+
+	store_err_clear(st);
+	if ((rc = store_rbegin(st, &txn)) != STORE_OK)
+		return (rc);
+	if ((rc = store_cursor(st, txn, DB_MEMBERS, &c)) != STORE_OK) {
+		mdb_txn_abort(txn);
+		return (rc);
+	}
+	for (op = MDB_FIRST;; op = MDB_NEXT) {
+		if ((rc = mdb_cursor_get(c, &k, &v, op)) != 0) {
+			rc = rc == MDB_NOTFOUND ? STORE_OK :
+			    store_mdb(st, rc, "members");
+			break;
+		}
+		codec_copy_text(id, sizeof id, k.mv_data, k.mv_size);
+		if (codec_member_dec(&v, id, &m) != STORE_OK) {
+			rc = store_err(st, STORE_IO, NULL,
+			    _("member %s: corrupt record"), id);
+			break;
+		}
+		memset(&g, 0, sizeof g);
+		if (store_get(st, txn, DB_STATS, id, strlen(id), &sv) == 0)
+			(void)codec_agg_dec(&sv, &g);
+		rc = cb(&m, &g.s, arg);
+		store_member_free(&m);
+		if (rc != 0)
+			break;
+	}
+	mdb_cursor_close(c);
+	mdb_txn_abort(txn);
+	return (rc);
+}
+
+size_t
+store_member_count(struct store *st)
+{
+	MDB_txn	*txn;
+	MDB_stat ms;
+	size_t	 n = 0;
+
+	if (store_rbegin(st, &txn) != STORE_OK)
+		return (0);
+	if (mdb_stat(txn, st->dbi[DB_MEMBERS], &ms) == 0)
+		n = ms.ms_entries;
+	mdb_txn_abort(txn);
+	return (n);
+}

@@ -1,0 +1,209 @@
+/*
+ * store-int.h -- private to store/: LMDB handles, the write context, the
+ * value codec, the aggregate and index helpers shared by every write path.
+ *
+ * Internal functions return enum store_rc codes; an LMDB code is turned
+ * into one (and the message set) at the call that received it, so MDB_*
+ * codes never travel further than one line.
+ */
+#ifndef SANKA_STORE_INT_H
+#define SANKA_STORE_INT_H
+
+#include <lmdb.h>
+#include <stdarg.h>
+
+#include "store/store.h"
+#include "store/i18n.h"
+
+#define STORE_SCHEMA_VERSION	1
+#if SIZE_MAX > 0xffffffffu
+#define STORE_MAP_SIZE	((size_t)64 << 30)	/* grows only as used */
+#else
+#define STORE_MAP_SIZE	((size_t)1 << 30)
+#endif
+#define STORE_MAXREADERS	512
+#define STORE_TEXT_KEY_MAX	400	/* folded text in an index key, bytes */
+
+enum store_db {
+	DB_MEMBERS, DB_STATS, DB_EVENTS, DB_ATT, DB_BYMEM, DB_PENDING,
+	DB_NAME, DB_AUDIT, DB_META, DB_BYKANA, DB_BYTOTAL, DB_BYLAST,
+	DB_COUNT
+};
+
+struct store {
+	MDB_env		*env;
+	MDB_dbi		 dbi[DB_COUNT];
+	unsigned	 flags;
+	char		 actor[STORE_USER_SIZE];
+	struct store_error err;
+};
+
+/* One write transaction in progress. */
+struct wtx {
+	struct store	*st;
+	MDB_txn		*txn;
+	int64_t		 now;
+	uint64_t	 seq;		/* next audit sequence; 0: not read yet */
+	bool		 quiet;		/* an import: no audit record per row */
+	char		 ev_code[STORE_ID_MAX + 1];	/* one-entry cache */
+	char		 ev_date[STORE_DATE_SIZE];
+};
+
+/* The stored aggregate: the public part plus what makes updates cheap. */
+struct agg {
+	struct store_stats s;
+	int32_t		 past_count;		/* copies of the member's */
+	char		 past_last_date[STORE_DATE_SIZE];
+	char		 ev_date[STORE_DATE_SIZE];	/* latest attended event, */
+	char		 ev_code[STORE_ID_MAX + 1];	/* past ignored */
+};
+
+/* A growable byte buffer. */
+struct buf {
+	unsigned char	*p;
+	size_t		 len, cap;
+};
+
+/* env.c */
+int	 store_err(struct store *, int rc, const char *field,
+	    const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+int	 store_mdb(struct store *, int mdb_rc, const char *what);
+void	 store_err_clear(struct store *);
+int	 store_wbegin(struct store *, struct wtx *);
+int	 store_wcommit(struct wtx *);
+void	 store_wabort(struct wtx *);
+int	 store_rbegin(struct store *, MDB_txn **);
+int	 store_get(struct store *, MDB_txn *, enum store_db, const void *,
+	    size_t, MDB_val *);
+int	 store_put(struct store *, MDB_txn *, enum store_db, const void *,
+	    size_t, const void *, size_t, unsigned);
+int	 store_del(struct store *, MDB_txn *, enum store_db, const void *,
+	    size_t);
+int	 store_cursor(struct store *, MDB_txn *, enum store_db, MDB_cursor **);
+void	 store_time_text(int64_t, char *, size_t);
+const char *store_db_name(enum store_db);
+int	 store_conflict(struct store *, const char *what, const char *key,
+	    uint32_t version, uint32_t expect, const char *by, int64_t at);
+
+/* codec.c */
+void	 buf_init(struct buf *);
+void	 buf_free(struct buf *);
+void	 buf_reserve(struct buf *, size_t);
+void	 buf_add(struct buf *, const void *, size_t);
+void	 buf_addc(struct buf *, int);
+void	 buf_adds(struct buf *, const char *);
+void	 buf_printf(struct buf *, const char *, ...)
+	    __attribute__((format(printf, 2, 3)));
+void	 buf_uv(struct buf *, uint64_t);
+void	 buf_sv(struct buf *, int64_t);
+void	 buf_str(struct buf *, const char *);
+void	*xmalloc(size_t);
+void	*xcalloc(size_t, size_t);
+void	*xrealloc(void *, size_t);
+char	*xstrdup(const char *);
+char	*xstrndup(const char *, size_t);
+void	 codec_member_enc(struct buf *, const struct store_member *);
+int	 codec_member_dec(const MDB_val *, const char *id,
+	    struct store_member *);
+void	 codec_member_row(const MDB_val *, struct store_member_row *);
+void	 codec_event_enc(struct buf *, const struct store_event *);
+int	 codec_event_dec(const MDB_val *, const char *code,
+	    struct store_event *);
+int	 codec_event_date(const MDB_val *, char date[STORE_DATE_SIZE]);
+void	 codec_event_name(const MDB_val *, char *, size_t);
+void	 codec_att_enc(struct buf *, const struct store_attendance *);
+int	 codec_att_dec(const MDB_val *, struct store_attendance *, bool note);
+void	 codec_agg_enc(struct buf *, const struct agg *);
+int	 codec_agg_dec(const MDB_val *, struct agg *);
+void	 codec_copy_text(char *dst, size_t size, const char *, size_t);
+
+/* text.c */
+char	*text_fold_n(const char *, size_t, size_t *outlen);
+bool	 text_is_valid(const char *);
+int	 text_check_line(struct store *, const char *field, const char *);
+int	 text_norm_multi(struct store *, const char *field, const char *,
+	    char **out);
+int	 text_date_field(struct store *, const char *field, const char *);
+void	 text_escape(struct buf *, const char *);
+
+/* aggregate.c */
+void	 agg_init(struct agg *, int32_t past_count, const char *past_date);
+void	 agg_add(struct agg *, const char *date, const char *code,
+	    int final, int response);
+void	 agg_finish(struct agg *);
+int	 agg_get(struct wtx *, const char *member, struct agg *);
+int	 agg_put(struct wtx *, const char *member, const struct agg *old,
+	    const struct agg *nw);
+int	 agg_compute(struct store *, MDB_txn *, const char *member,
+	    int32_t past_count, const char *past_date, struct agg *);
+int	 agg_recompute(struct wtx *, const char *member);
+int	 agg_delta(struct wtx *, const char *member, const char *date,
+	    const char *code, int old_final, int old_resp, int new_final,
+	    int new_resp);
+int	 agg_set_past(struct wtx *, const char *member, int32_t past_count,
+	    const char *past_date);
+bool	 agg_equal(const struct agg *, const struct agg *);
+
+/* index.c */
+size_t	 idx_att_key(char *, const char *event, const char *member);
+size_t	 idx_bymem_key(char *, const char *member, const char *date,
+	    const char *event);
+size_t	 idx_pending_key(char *, const char *date, const char *event,
+	    const char *member);
+size_t	 idx_kana_key(struct buf *, const struct store_member *);
+size_t	 idx_total_key(char *, uint32_t total, const char *id);
+size_t	 idx_last_key(char *, const char *last_date, const char *id);
+const char *idx_key_id(enum store_db, const char *, size_t, size_t *);
+/* The folded texts a member is found by; a \0-separated sorted list in
+ * BUF, prefixes of another entry left out (a prefix search finds them). */
+size_t	 idx_name_texts(struct buf *, const struct store_member *);
+int	 idx_member_put(struct wtx *, const struct store_member *old,
+	    const struct store_member *nw);
+int	 idx_sort_put(struct wtx *, const char *id, const struct agg *old,
+	    const struct agg *nw);
+size_t	 idx_render(enum store_db, const char *, size_t, char *, size_t);
+
+/* member.c */
+int	 member_norm(struct store *, const struct store_member *,
+	    struct store_member *);
+int	 member_read(struct store *, MDB_txn *, const char *id,
+	    struct store_member *);
+void	 member_diff(struct buf *old, struct buf *nw,
+	    const struct store_member *a, const struct store_member *b);
+bool	 member_same(const struct store_member *, const struct store_member *);
+int	 member_write(struct wtx *, const struct store_member *old,
+	    struct store_member *nw);
+int	 member_drop(struct wtx *, const struct store_member *, size_t *nrec);
+
+/* event.c */
+int	 event_norm(struct store *, const struct store_event *,
+	    struct store_event *);
+int	 event_date(struct wtx *, const char *code, char date[STORE_DATE_SIZE]);
+int	 event_write(struct wtx *, const struct store_event *old,
+	    struct store_event *nw);
+bool	 event_same(const struct store_event *, const struct store_event *);
+void	 event_diff(struct buf *, struct buf *, const struct store_event *,
+	    const struct store_event *);
+
+/* attendance.c */
+struct att_norm {
+	char		 event[STORE_ID_MAX + 1];
+	char		 member[STORE_ID_MAX + 1];
+	char		*note;
+};
+int	 att_change_norm(struct store *, const struct store_change *,
+	    struct att_norm *);
+int	 att_apply_one(struct wtx *, const struct store_change *,
+	    struct store_attendance *result, int *changed);
+int	 att_write(struct wtx *, const char *date,
+	    const struct store_attendance *old, struct store_attendance *nw);
+int	 att_drop(struct wtx *, const char *event, const char *member,
+	    const char *date, int final);
+
+/* audit.c */
+int	 audit_add(struct wtx *, const char *entity, const char *action,
+	    const char *member, const char *event, const char *old,
+	    const char *nw);
+int	 audit_redact(struct wtx *, const char *member);
+
+#endif

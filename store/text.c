@@ -1,0 +1,357 @@
+/* text.c -- text rules: search folding, key folding, field validation,
+ * dates and today. */
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <unicase.h>
+#include <uninorm.h>
+#include <unistr.h>
+
+#include "store/store-int.h"
+
+/* Variant kanji folded to their common form. */
+static ucs4_t
+text_variant(ucs4_t c)
+{
+	switch (c) {
+	case 0x9AD9: return (0x9AD8);	/* 髙 -> 高 */
+	case 0xFA11: return (0x5D0E);	/* 﨑 -> 崎 */
+	case 0x908A: return (0x8FBA);	/* 邊 -> 辺 */
+	case 0x9089: return (0x8FBA);	/* 邉 -> 辺 */
+	case 0x9F4B: return (0x658E);	/* 齋 -> 斎 */
+	case 0x9F4A: return (0x658E);	/* 齊 -> 斎 */
+	case 0x6589: return (0x658E);	/* 斉 -> 斎 */
+	case 0x6FF1: return (0x6D5C);	/* 濱 -> 浜 */
+	case 0x6FF5: return (0x6D5C);	/* 濵 -> 浜 */
+	case 0x6FA4: return (0x6CA2);	/* 澤 -> 沢 */
+	case 0x6AFB: return (0x685C);	/* 櫻 -> 桜 */
+	case 0x5EE3: return (0x5E83);	/* 廣 -> 広 */
+	case 0x570B: return (0x56FD);	/* 國 -> 国 */
+	case 0x5D8B: return (0x5CF6);	/* 嶋 -> 島 */
+	case 0x5D8C: return (0x5CF6);	/* 嶌 -> 島 */
+	case 0x51A8: return (0x5BCC);	/* 冨 -> 富 */
+	case 0x60E0: return (0x6075);	/* 惠 -> 恵 */
+	case 0x5FB7: return (0x5FB3);	/* 德 -> 徳 */
+	}
+	return (c);
+}
+
+/* Fold one character of NFKC- and case-folded text; 0 drops it. */
+static ucs4_t
+text_fold_char(ucs4_t c)
+{
+	if (c <= 0x20 || c == 0x7f || c == 0x3000 || c == 0x00a0 ||
+	    (c >= 0x2000 && c <= 0x200b) || c == 0x202f || c == 0x205f ||
+	    c == 0xfeff)
+		return (0);
+	if (c >= 0x30a1 && c <= 0x30f6)		/* katakana -> hiragana */
+		return (c - 0x60);
+	switch (c) {
+	case 0x301c: case 0xff5e: case 0x223c: case 0x2053:
+		return ('~');			/* wave dash family */
+	case 0x2212: case 0xff0d: case 0x2010: case 0x2011: case 0x2012:
+	case 0x2013: case 0x2014: case 0x2015: case 0xfe63: case 0xfe58:
+		return ('-');			/* minus and dash family */
+	}
+	return (text_variant(c));
+}
+
+/* True when C is unchanged by NFKC and case folding in any context. */
+static bool
+text_fast_char(ucs4_t c)
+{
+	return ((c >= 0x20 && c < 0x7f) || c == 0x3000 || c == 0x3005 ||
+	    (c >= 0x3041 && c <= 0x3096) || (c >= 0x30a1 && c <= 0x30fa) ||
+	    c == 0x30fc || (c >= 0x4e00 && c <= 0x9fff));
+}
+
+/* Fold N bytes at S (store_fold).  NULL when S is not valid UTF-8. */
+char *
+text_fold_n(const char *s, size_t n, size_t *outlen)
+{
+	const uint8_t	*u = (const uint8_t *)s, *p, *end;
+	uint8_t		*nf = NULL, *out;
+	size_t		 len, o;
+	ucs4_t		 c;
+	bool		 fast = true;
+	int		 k;
+
+	if (u8_check(u, n) != NULL)
+		return (NULL);
+	for (p = u, end = u + n; p < end; p += k) {
+		k = u8_mbtouc_unsafe(&c, p, end - p);
+		if (!text_fast_char(c)) {
+			fast = false;
+			break;
+		}
+	}
+	if (!fast) {
+		nf = u8_casefold(u, n, NULL, UNINORM_NFKC, NULL, &len);
+		if (nf == NULL)
+			return (NULL);
+		u = nf;
+		n = len;
+	}
+	out = xmalloc(n * 2 + 1);	/* a fold never more than doubles */
+	o = 0;
+	for (p = u, end = u + n; p < end; p += k) {
+		k = u8_mbtouc_unsafe(&c, p, end - p);
+		if (c >= 'A' && c <= 'Z')
+			c += 'a' - 'A';
+		if ((c = text_fold_char(c)) == 0)
+			continue;
+		o += (size_t)u8_uctomb(out + o, c, 6);
+	}
+	out[o] = '\0';
+	free(nf);
+	if (outlen != NULL)
+		*outlen = o;
+	return ((char *)out);
+}
+
+char *
+store_fold(const char *s)
+{
+	if (s == NULL)
+		s = "";
+	return (text_fold_n(s, strlen(s), NULL));
+}
+
+bool
+text_is_valid(const char *s)
+{
+	return (s == NULL || u8_check((const uint8_t *)s, strlen(s)) == NULL);
+}
+
+static bool
+text_is_control(ucs4_t c)
+{
+	return (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0) ||
+	    c == 0x2028 || c == 0x2029);
+}
+
+static int
+text_fail(struct store_error *err, const char *field, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static int
+text_fail(struct store_error *err, const char *field, const char *fmt, ...)
+{
+	va_list	ap;
+
+	if (err == NULL)
+		return (STORE_INVALID);
+	err->rc = STORE_INVALID;
+	snprintf(err->field, sizeof err->field, "%s", field);
+	va_start(ap, fmt);
+	vsnprintf(err->msg, sizeof err->msg, fmt, ap);
+	va_end(ap);
+	return (STORE_INVALID);
+}
+
+int
+store_key_fold(const char *in, char out[STORE_ID_MAX + 1], const char *field,
+    struct store_error *err)
+{
+	const uint8_t	*u, *p, *end;
+	uint8_t		*nf = NULL;
+	size_t		 n, len;
+	ucs4_t		 c;
+	bool		 ascii = true;
+	int		 k;
+
+	out[0] = '\0';
+	if (field == NULL)
+		field = "id";
+	if (in == NULL)
+		in = "";
+	u = (const uint8_t *)in;
+	n = strlen(in);
+	if (u8_check(u, n) != NULL)
+		return (text_fail(err, field, _("%s is not valid UTF-8"),
+		    field));
+	for (p = u; p < u + n; p++) {
+		if (*p >= 0x80) {
+			ascii = false;
+			break;
+		}
+	}
+	if (!ascii) {
+		if ((nf = u8_normalize(UNINORM_NFKC, u, n, NULL, &len)) == NULL)
+			return (text_fail(err, field,
+			    _("%s is not valid UTF-8"), field));
+		u = nf;
+		n = len;
+	}
+	while (n > 0 && (*u == ' ' || *u == '\t')) {
+		u++;
+		n--;
+	}
+	while (n > 0 && (u[n - 1] == ' ' || u[n - 1] == '\t'))
+		n--;
+	if (n == 0) {
+		free(nf);
+		return (text_fail(err, field, _("%s is empty"), field));
+	}
+	for (p = u, end = u + n; p < end; p += k) {
+		k = u8_mbtouc_unsafe(&c, p, end - p);
+		if (text_is_control(c)) {
+			free(nf);
+			return (text_fail(err, field,
+			    _("%s contains a control character"), field));
+		}
+	}
+	if (n > STORE_ID_MAX) {
+		free(nf);
+		return (text_fail(err, field,
+		    _("%s is longer than %d bytes"), field, STORE_ID_MAX));
+	}
+	memcpy(out, u, n);
+	out[n] = '\0';
+	free(nf);
+	return (STORE_OK);
+}
+
+/* A one-line field: valid UTF-8 without control characters. */
+int
+text_check_line(struct store *st, const char *field, const char *s)
+{
+	const uint8_t	*p, *end;
+	ucs4_t		 c;
+	int		 k;
+
+	if (s == NULL)
+		return (STORE_OK);
+	p = (const uint8_t *)s;
+	end = p + strlen(s);
+	if (u8_check(p, end - p) != NULL)
+		return (text_fail(&st->err, field, _("%s is not valid UTF-8"),
+		    field));
+	for (; p < end; p += k) {
+		k = u8_mbtouc_unsafe(&c, p, end - p);
+		if (text_is_control(c))
+			return (text_fail(&st->err, field,
+			    _("%s contains a control character (one line "
+			    "only)"), field));
+	}
+	return (STORE_OK);
+}
+
+/* A multi-line field: CRLF and lone CR become LF; tabs and line feeds are
+ * the only control characters kept.  *OUT is malloc'd. */
+int
+text_norm_multi(struct store *st, const char *field, const char *s,
+    char **out)
+{
+	const uint8_t	*p, *end;
+	struct buf	 b;
+	ucs4_t		 c;
+	int		 k;
+
+	*out = NULL;
+	if (s == NULL)
+		s = "";
+	p = (const uint8_t *)s;
+	end = p + strlen(s);
+	if (u8_check(p, end - p) != NULL)
+		return (text_fail(&st->err, field, _("%s is not valid UTF-8"),
+		    field));
+	buf_init(&b);
+	for (; p < end; p += k) {
+		k = u8_mbtouc_unsafe(&c, p, end - p);
+		if (c == '\r') {
+			if (p + 1 < end && p[1] == '\n')
+				continue;
+			c = '\n';
+		}
+		if (c != '\n' && c != '\t' && text_is_control(c)) {
+			buf_free(&b);
+			return (text_fail(&st->err, field,
+			    _("%s contains a control character"), field));
+		}
+		buf_add(&b, p, c == '\n' ? 0 : (size_t)k);
+		if (c == '\n')
+			buf_addc(&b, '\n');
+	}
+	buf_addc(&b, '\0');
+	*out = (char *)b.p;
+	return (STORE_OK);
+}
+
+bool
+store_date_valid(const char *s)
+{
+	static const int mdays[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31,
+	    30, 31 };
+	int	i, y, m, d, max;
+
+	if (s == NULL || strlen(s) != 10 || s[4] != '-' || s[7] != '-')
+		return (false);
+	for (i = 0; i < 10; i++) {
+		if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
+			return (false);
+	}
+	y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 +
+	    (s[3] - '0');
+	m = (s[5] - '0') * 10 + (s[6] - '0');
+	d = (s[8] - '0') * 10 + (s[9] - '0');
+	if (y < 1 || m < 1 || m > 12 || d < 1)
+		return (false);
+	max = mdays[m - 1];
+	if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
+		max = 29;
+	return (d <= max);
+}
+
+/* A date field: "" or a real YYYY-MM-DD. */
+int
+text_date_field(struct store *st, const char *field, const char *s)
+{
+	if (s == NULL || *s == '\0' || store_date_valid(s))
+		return (STORE_OK);
+	if (!text_is_valid(s))
+		return (text_fail(&st->err, field, _("%s is not valid UTF-8"),
+		    field));
+	return (text_fail(&st->err, field,
+	    _("%s \"%.20s\" is not a date (YYYY-MM-DD)"), field, s));
+}
+
+void
+store_today(char out[STORE_DATE_SIZE])
+{
+	const char	*s;
+	struct tm	 tm;
+	time_t		 t;
+
+	if ((s = getenv("SANKA_TODAY")) != NULL && store_date_valid(s)) {
+		memcpy(out, s, STORE_DATE_SIZE);
+		return;
+	}
+	t = time(NULL);
+	if (getenv("TZ") == NULL) {
+		t += 9 * 3600;		/* Asia/Tokyo: no daylight saving */
+		gmtime_r(&t, &tm);
+	} else
+		localtime_r(&t, &tm);
+	if (strftime(out, STORE_DATE_SIZE, "%Y-%m-%d", &tm) == 0)
+		out[0] = '\0';
+}
+
+/* Audit text: a line feed as \n, a backslash doubled. */
+void
+text_escape(struct buf *b, const char *s)
+{
+	if (s == NULL)
+		return;
+	for (; *s != '\0'; s++) {
+		if (*s == '\n')
+			buf_adds(b, "\\n");
+		else if (*s == '\\')
+			buf_adds(b, "\\\\");
+		else
+			buf_addc(b, *s);
+	}
+}

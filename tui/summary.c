@@ -1,6 +1,9 @@
 /* summary.c -- tui_main until the screens exist: a summary of the database. */
 
 #include <stdio.h>
+#include <string.h>
+
+#include <uniwidth.h>
 
 #include "store/i18n.h"
 #include "store/store.h"
@@ -25,6 +28,17 @@ summary_count_row(const struct store_att_row *r, void *arg)
 	(void)r;
 	(*(size_t *)arg)++;
 	return (0);
+}
+
+/* Print S left-aligned in COLS terminal columns (wide characters are 2). */
+static void
+summary_pad(const char *s, int cols)
+{
+	int	w = u8_strwidth((const uint8_t *)s, "UTF-8");
+
+	fputs(s, stdout);
+	for (; w < cols; w++)
+		putchar(' ');
 }
 
 int
@@ -59,9 +73,13 @@ tui_main(const char *dbdir, char *const *imports, size_t nimports)
 	    store_member_count(st), nevents, nrecords, npending);
 	if (got != 0)
 		printf("%s", _("Top members by total:\n"));
-	for (i = 0; i < got; i++)
-		printf("  %-8s %-20s %4u  %s\n", rows[i].id, rows[i].name,
-		    rows[i].total, rows[i].last_date);
+	for (i = 0; i < got; i++) {
+		fputs("  ", stdout);
+		summary_pad(rows[i].id, 8);
+		putchar(' ');
+		summary_pad(rows[i].name, 20);
+		printf(" %4u  %s\n", rows[i].total, rows[i].last_date);
+	}
 	printf("%s", _("(The screens are not built yet; 'sanka --help' lists "
 	    "the commands.)\n"));
 out:

@@ -1,10 +1,11 @@
-/* summary.c -- tui_main until the screens exist: a summary of the database. */
+/* summary.c -- tui_main until the screens exist: -i imports, then a summary. */
 
 #include <stdio.h>
 #include <string.h>
 
 #include <uniwidth.h>
 
+#include "import/import.h"
 #include "store/i18n.h"
 #include "store/store.h"
 #include "tui/cli.h"
@@ -45,18 +46,22 @@ int
 tui_main(const char *dbdir, char *const *imports, size_t nimports)
 {
 	struct store_member_row	 rows[SUMMARY_TOP];
+	struct import_opts	 o;
 	struct store		*st;
 	size_t			 nevents = 0, nrecords = 0, npending = 0, got = 0;
 	size_t			 i;
 	int			 rc;
 
-	if (nimports != 0) {
-		cli_warnx(_("%s: the screens are not built yet, so -i cannot "
-		    "import; use 'sanka import FILE...'"), imports[0]);
-		return (CLI_EXIT_USAGE);
-	}
 	if ((rc = cli_open(dbdir, false, &st)) != 0)
 		return (rc);
+	if (nimports != 0) {
+		memset(&o, 0, sizeof o);
+		o.progress = true;
+		fflush(stdout);
+		if ((rc = import_files(st, (const char *const *)imports,
+		    nimports, &o)) != 0)
+			goto out;
+	}
 	if ((rc = store_event_each(st, summary_count_event,
 	    &nevents)) != STORE_OK ||
 	    (rc = store_attendance_each(st, summary_count_row,

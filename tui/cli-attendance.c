@@ -15,6 +15,7 @@ cli_invite(const struct cli_entry *e, struct cli_args *a, const char *dbdir)
 	struct store_change	*c;
 	struct store		*st = NULL;
 	char			(*ids)[STORE_ID_MAX + 1], *name;
+	char			 event[STORE_ID_MAX + 1];
 	size_t			 i, j, n = 0;
 	int			 rc = 0;
 
@@ -37,16 +38,23 @@ cli_invite(const struct cli_entry *e, struct cli_args *a, const char *dbdir)
 			n++;
 	}
 	(void)e;
+	memset(&err, 0, sizeof err);
+	if (store_key_fold(a->argv[0], event, "event_code", &err) != STORE_OK) {
+		cli_warnx("%s", *err.msg != '\0' ? err.msg :
+		    _("invalid event code"));
+		rc = CLI_EXIT_DATA;
+		goto out;
+	}
 	for (i = 0; i < n; i++)
-		store_change_init(&c[i], a->argv[0], ids[i]);
+		store_change_init(&c[i], event, ids[i]);
 	if ((rc = cli_open(dbdir, false, &st)) != 0)
 		goto out;
 	if ((rc = store_attendance_apply(st, c, n, NULL)) != STORE_OK) {
 		rc = cli_store_error(st, rc);
 		goto out;
 	}
-	name = cli_event_name(st, a->argv[0]);
-	printf(_("%s %s: %zu invited:"), a->argv[0], name, n);
+	name = cli_event_name(st, event);
+	printf(_("%s %s: %zu invited:"), event, name, n);
 	for (i = 0; i < n; i++)
 		printf(" %s", ids[i]);
 	putchar('\n');

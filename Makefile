@@ -46,6 +46,8 @@ LOCALES	 = ja_JP.UTF-8 en_US.UTF-8
 .PHONY: all run check unit unit-asan e2e bench fuzz install uninstall \
 	deps clean
 .DEFAULT_GOAL := all
+# Keep the test objects make would delete as intermediates.
+.SECONDARY: $(foreach d,build build/asan,$(patsubst %.c,$(d)/%.o,$(UNIT_SRC)))
 
 all: sanka $(MO)
 
@@ -57,13 +59,13 @@ $(1)/%.o: %.c
 	$$(CC) $$(CPPFLAGS) $$(CFLAGS) $(2) -MMD -MP -c $$< -o $$@
 $(1)/libstore.a: $$(patsubst %.c,$(1)/%.o,$$(STORE_SRC))
 	@mkdir -p $$(@D)
-	$$(AR) rcs $$@ $$^
+	rm -f $$@; $$(AR) rcs $$@ $$^
 $(1)/libimport.a: $$(patsubst %.c,$(1)/%.o,$$(IMPORT_SRC))
 	@mkdir -p $$(@D)
-	$$(AR) rcs $$@ $$^
+	rm -f $$@; $$(AR) rcs $$@ $$^
 $(1)/libtui.a: $$(patsubst %.c,$(1)/%.o,$$(TUI_SRC))
 	@mkdir -p $$(@D)
-	$$(AR) rcs $$@ $$^
+	rm -f $$@; $$(AR) rcs $$@ $$^
 # A store test links without ncurses or libcsv: the layer does not reach up.
 $(1)/tests/test-store-%: $(1)/tests/unit/test-store-%.o $(1)/libstore.a
 	$$(CC) $(2) $$(LDFLAGS) -o $$@ $$^ $$(LIBS_STORE) -lcmocka

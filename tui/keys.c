@@ -184,29 +184,39 @@ keys_name(int key, char *buf, size_t size)
 	return (buf);
 }
 
-/* True when an earlier row of CTX already has B's action and label (it
- * was listed with it). */
+/* True when row B acts in contexts CTX: no earlier row takes its key, and
+ * it is not a printable key while a text field has focus. */
+static int
+keys_usable(unsigned ctx, const struct binding *b)
+{
+	const struct binding	*p;
+
+	if ((b->ctx & ctx) == 0)
+		return (0);
+	if ((ctx & KC_FIELD) && keys_is_text(b->key))
+		return (0);
+	for (p = keys_table; p < b; p++) {
+		if ((p->ctx & ctx) != 0 && p->key == b->key)
+			return (0);
+	}
+	return (1);
+}
+
+/* Rows A and B are one entry of the help: same action, same label. */
+static int
+keys_group(const struct binding *a, const struct binding *b)
+{
+	return (a->act == b->act && strcmp(a->label, b->label) == 0);
+}
+
+/* True when an earlier usable row of CTX is in B's group. */
 static int
 keys_seen(unsigned ctx, const struct binding *b)
 {
 	const struct binding	*p;
 
 	for (p = keys_table; p < b; p++) {
-		if ((p->ctx & ctx) != 0 && p->act == b->act &&
-		    strcmp(p->label, b->label) == 0)
-			return (1);
-	}
-	return (0);
-}
-
-/* True when an earlier row of CTX takes B's key (B never acts). */
-static int
-keys_shadowed(unsigned ctx, const struct binding *b)
-{
-	const struct binding	*p;
-
-	for (p = keys_table; p < b; p++) {
-		if ((p->ctx & ctx) != 0 && p->key == b->key)
+		if (keys_group(p, b) && keys_usable(ctx, p))
 			return (1);
 	}
 	return (0);
@@ -221,14 +231,11 @@ keys_help(unsigned ctx, void (*cb)(const char *, const char *, void *),
 	size_t			 len;
 
 	for (b = keys_table; b->label != NULL; b++) {
-		if ((b->ctx & ctx) == 0 || keys_shadowed(ctx, b) ||
-		    keys_seen(ctx, b))
+		if (!keys_usable(ctx, b) || keys_seen(ctx, b))
 			continue;
 		list[0] = '\0';
 		for (p = b; p->label != NULL; p++) {
-			if ((p->ctx & ctx) == 0 || p->act != b->act ||
-			    strcmp(p->label, b->label) != 0 ||
-			    keys_shadowed(ctx, p))
+			if (!keys_group(p, b) || !keys_usable(ctx, p))
 				continue;
 			keys_name(p->key, name, sizeof name);
 			len = strlen(list);
@@ -237,6 +244,19 @@ keys_help(unsigned ctx, void (*cb)(const char *, const char *, void *),
 		}
 		cb(list, _(b->label), arg);
 	}
+}
+
+/* The group of B shows in the footer when one of its rows is marked. */
+static int
+keys_in_footer(const struct binding *b)
+{
+	const struct binding	*p;
+
+	for (p = keys_table; p->label != NULL; p++) {
+		if (keys_group(p, b) && (p->flags & B_FOOTER))
+			return (1);
+	}
+	return (0);
 }
 
 void
@@ -250,13 +270,13 @@ keys_footer(unsigned ctx, int cols, char *buf, size_t size)
 	if (size == 0)
 		return;
 	buf[0] = '\0';
-	/* `?` first, so a narrow screen still says where every key is. */
+	/* `?` first, so a narrow screen still says where every key is;
+	 * each entry with the first key that works here. */
 	for (pass = 0; pass < 2; pass++) {
 		for (b = keys_table; b->label != NULL; b++) {
-			if ((b->ctx & ctx) == 0 ||
-			    (b->flags & B_FOOTER) == 0 ||
-			    (pass == 0) != (b->act == ACT_HELP) ||
-			    keys_shadowed(ctx, b))
+			if ((pass == 0) != (b->act == ACT_HELP) ||
+			    !keys_usable(ctx, b) || keys_seen(ctx, b) ||
+			    !keys_in_footer(b))
 				continue;
 			snprintf(item, sizeof item, "%s%s %s",
 			    used > 0 ? "  " : "",

@@ -58,7 +58,7 @@ listview_reserve(struct listview *lv, size_t n)
 	cap = lv->cap < 64 ? 64 : lv->cap;
 	while (cap < n)
 		cap *= 2;
-	lv->rows = xreallocarray(lv->rows, cap, lv->rowsize);
+	lv->rows = tui_reallocarray(lv->rows, cap, lv->rowsize);
 	lv->cap = cap;
 }
 
@@ -149,7 +149,7 @@ listview_fetch_before(struct listview *lv, size_t count)
 	if (lv->fetch == NULL || !lv->backward_ok || lv->at_start ||
 	    count == 0)
 		return;
-	tmp = xreallocarray(NULL, count, lv->rowsize);
+	tmp = tui_reallocarray(NULL, count, lv->rowsize);
 	rc = lv->fetch(lv->arg, lv->n > 0 ? listview_row(lv, 0) : NULL, 1,
 	    tmp, count, &got);
 	if (rc != 0) {
@@ -346,7 +346,7 @@ listview_reload(struct listview *lv, listview_same_fn same)
 		    lv->top + 2 * lv->height;
 		key = NULL;
 		if (lv->n > 0) {
-			key = xmalloc(lv->rowsize);
+			key = tui_malloc(lv->rowsize);
 			memcpy(key, listview_current(lv), lv->rowsize);
 		}
 		lv->n = 0;
@@ -359,12 +359,12 @@ listview_reload(struct listview *lv, listview_same_fn same)
 		return;
 	}
 
-	key = xmalloc(lv->rowsize);
+	key = tui_malloc(lv->rowsize);
 	memcpy(key, listview_current(lv), lv->rowsize);
 	off = lv->cur - lv->top;
 	want = off + lv->height;
 	/* The rows before the cursor row's position... */
-	tmp = xreallocarray(NULL, want, lv->rowsize);
+	tmp = tui_reallocarray(NULL, want, lv->rowsize);
 	rc = lv->fetch(lv->arg, key, 1, tmp, want, &got);
 	if (rc != 0) {
 		lv->err = rc;
@@ -435,10 +435,10 @@ listview_tag_toggle(struct listview *lv, const char *key)
 		lv->ntags--;
 		return (0);
 	}
-	lv->tags = xreallocarray(lv->tags, lv->ntags + 1, sizeof *lv->tags);
+	lv->tags = tui_reallocarray(lv->tags, lv->ntags + 1, sizeof *lv->tags);
 	memmove(lv->tags + i + 1, lv->tags + i,
 	    (lv->ntags - i) * sizeof *lv->tags);
-	lv->tags[i] = xstrdup(key);
+	lv->tags[i] = tui_strdup(key);
 	lv->ntags++;
 	return (1);
 }
@@ -472,7 +472,7 @@ listview_tag_prune(struct listview *lv,
 
 	if (old == 0)
 		return;
-	seen = xcalloc(old, 1);
+	seen = tui_calloc(old, 1);
 	for (i = 0; i < lv->n; i++) {
 		keyof(listview_row(lv, i), buf, sizeof buf);
 		j = listview_tag_find(lv, buf, &found);

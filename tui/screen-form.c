@@ -113,21 +113,20 @@ fs_leave_done(struct tui *t, void *arg, int choice, const char *text)
 /* After a conflict: the form shows the fresh record, and next to each
  * field the user had changed, what they typed (nothing is overwritten). */
 static void
-fs_conflict(struct tui *t, struct form_screen *fs, struct form *fresh)
+fs_conflict(struct tui *t, struct form_screen *fs, struct form *fresh,
+    const char *msg)
 {
 	struct form		*old = &fs->fm;
 	struct form_field	*ff, *of;
-	char			 msg[768], *typed;
+	char			*typed;
 	size_t			 i;
-
-	tui_conflict_text(t, msg, sizeof msg);
 	for (i = 0; i < fresh->n; i++) {
 		ff = &fresh->fields[i];
 		if ((of = form_find(old, ff->name)) == NULL ||
 		    strcmp(field_text(&of->f), of->orig) == 0 ||
 		    strcmp(field_text(&of->f), field_text(&ff->f)) == 0)
 			continue;
-		typed = xasprintf(_("you typed: %s"), field_text(&of->f));
+		typed = tui_asprintf(_("you typed: %s"), field_text(&of->f));
 		form_set_error(fresh, ff->name, typed);
 		free(typed);
 	}
@@ -161,7 +160,7 @@ fs_save_member(struct tui *t, struct form_screen *fs)
 {
 	struct form		*fm = &fs->fm, fresh;
 	struct store_member	 m;
-	char			 id[STORE_ID_MAX + 1];
+	char			 id[STORE_ID_MAX + 1], msg[768];
 	int			 rc, bad;
 
 	memset(&m, 0, sizeof m);
@@ -182,13 +181,15 @@ fs_save_member(struct tui *t, struct form_screen *fs)
 		rc = store_member_update(t->st, &m, fm->version);
 	snprintf(id, sizeof id, "%s", m.id);
 	if (rc == STORE_CONFLICT) {
+		/* Who and when, before the next store call replaces it. */
+		tui_conflict_text(t, msg, sizeof msg);
 		store_member_free(&m);
 		memset(&m, 0, sizeof m);
 		if (store_member_get(t->st, fm->key, &m, NULL) == STORE_OK) {
 			form_member(&fresh, &m);
-			fs_conflict(t, fs, &fresh);
+			fs_conflict(t, fs, &fresh, msg);
 		} else
-			tui_store_error(t, STORE_CONFLICT);
+			tui_error(t, "%s", msg);
 		store_member_free(&m);
 		tui_wrote(t);
 		return;
@@ -218,7 +219,7 @@ fs_save_event(struct tui *t, struct form_screen *fs)
 {
 	struct form		*fm = &fs->fm, fresh;
 	struct store_event	 ev;
-	char			 code[STORE_ID_MAX + 1];
+	char			 code[STORE_ID_MAX + 1], msg[768];
 	int			 rc, bad;
 
 	memset(&ev, 0, sizeof ev);
@@ -239,13 +240,14 @@ fs_save_event(struct tui *t, struct form_screen *fs)
 		rc = store_event_update(t->st, &ev, fm->version);
 	snprintf(code, sizeof code, "%s", ev.code);
 	if (rc == STORE_CONFLICT) {
+		tui_conflict_text(t, msg, sizeof msg);
 		store_event_free(&ev);
 		memset(&ev, 0, sizeof ev);
 		if (store_event_get(t->st, fm->key, &ev, NULL) == STORE_OK) {
 			form_event(&fresh, &ev);
-			fs_conflict(t, fs, &fresh);
+			fs_conflict(t, fs, &fresh, msg);
 		} else
-			tui_store_error(t, STORE_CONFLICT);
+			tui_error(t, "%s", msg);
 		store_event_free(&ev);
 		tui_wrote(t);
 		return;
@@ -369,7 +371,7 @@ screen_form_member(struct tui *t, const char *id, const char *draft)
 		store_member_free(&m);
 		return (NULL);
 	}
-	fs = xcalloc(1, sizeof *fs);
+	fs = tui_calloc(1, sizeof *fs);
 	form_member(&fs->fm, id != NULL ? &m : NULL);
 	store_member_free(&m);
 	return (fs_new(t, fs, draft));
@@ -389,7 +391,7 @@ screen_form_event(struct tui *t, const char *code, const char *draft)
 		store_event_free(&ev);
 		return (NULL);
 	}
-	fs = xcalloc(1, sizeof *fs);
+	fs = tui_calloc(1, sizeof *fs);
 	form_event(&fs->fm, code != NULL ? &ev : NULL);
 	store_event_free(&ev);
 	return (fs_new(t, fs, draft));

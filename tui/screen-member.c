@@ -130,8 +130,8 @@ mp_load(struct member_page *mp)
 	mp_add(mp, ML_TITLE, NULL, head);
 
 	mp_add(mp, ML_SECTION, NULL, _("Attendance"));
-	snprintf(buf, sizeof buf, _("%u in all (%" PRId32 " before sanka + %u "
-	    "recorded)"), stats.total, m.past_count, stats.attended);
+	snprintf(buf, sizeof buf, _("%u in all (%d before sanka + %u "
+	    "recorded)"), stats.total, (int)m.past_count, stats.attended);
 	mp_kv(mp, _("Attendance count"), buf);
 	mp_kv(mp, _("Last attended on"), stats.last_date);
 	if (stats.last_event[0] != '\0')
@@ -326,7 +326,7 @@ static const struct screen_ops member_ops = {
 struct screen *
 screen_member_new(struct tui *t, const char *id)
 {
-	struct member_page	*mp = xcalloc(1, sizeof *mp);
+	struct member_page	*mp = tui_calloc(1, sizeof *mp);
 
 	mp->t = t;
 	snprintf(mp->id, sizeof mp->id, "%s", id);

@@ -297,7 +297,7 @@ static const struct screen_ops members_ops = {
 struct screen *
 screen_members_new(struct tui *t)
 {
-	struct members	*ms = xcalloc(1, sizeof *ms);
+	struct members	*ms = tui_calloc(1, sizeof *ms);
 
 	ms->st = t->st;
 	ms->order = STORE_ORDER_ID;

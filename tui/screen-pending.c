@@ -140,7 +140,7 @@ static const struct screen_ops pending_ops = {
 struct screen *
 screen_pending_new(struct tui *t)
 {
-	struct reclist	*rl = xcalloc(1, sizeof *rl);
+	struct reclist	*rl = tui_calloc(1, sizeof *rl);
 
 	reclist_init(rl, t, pending_load, 0);
 	reclist_reload(rl);

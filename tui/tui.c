@@ -61,7 +61,7 @@ tui_attr(const struct tui *t, enum tui_attr which)
 	case TA_TITLE:
 		return (A_REVERSE);
 	case TA_TAB_CUR:
-		return (A_BOLD | (t->color ? COLOR_PAIR(3) : A_UNDERLINE));
+		return (A_BOLD | A_UNDERLINE | (t->color ? COLOR_PAIR(3) : 0));
 	case TA_HEADER:
 		return (A_BOLD | A_UNDERLINE);
 	case TA_CURSOR:
@@ -160,7 +160,7 @@ tui_store_error(struct tui *t, int rc)
 struct screen *
 tui_screen_new(const struct screen_ops *ops, unsigned ctx, void *data)
 {
-	struct screen	*s = xcalloc(1, sizeof *s);
+	struct screen	*s = tui_calloc(1, sizeof *s);
 
 	s->ops = ops;
 	s->ctx = ctx;
@@ -260,11 +260,11 @@ tui_evname_add(const struct store_event *ev,
 	struct tui	*t = arg;
 
 	(void)c;
-	t->evnames = xreallocarray(t->evnames, t->nevnames + 1,
+	t->evnames = tui_reallocarray(t->evnames, t->nevnames + 1,
 	    sizeof *t->evnames);
 	snprintf(t->evnames[t->nevnames].code, sizeof t->evnames[0].code,
 	    "%s", ev->code);
-	t->evnames[t->nevnames].name = xstrdup(ev->name);
+	t->evnames[t->nevnames].name = tui_strdup(ev->name);
 	t->nevnames++;
 	return (0);
 }
@@ -335,10 +335,10 @@ static struct modal *
 tui_modal_new(struct tui *t, enum modal_kind kind, const char *title,
     modal_done_fn done, void *arg, void (*free_arg)(void *))
 {
-	struct modal	*m = xcalloc(1, sizeof *m);
+	struct modal	*m = tui_calloc(1, sizeof *m);
 
 	m->kind = kind;
-	m->title = xstrdup(title);
+	m->title = tui_strdup(title);
 	m->done = done;
 	m->arg = arg;
 	m->free_arg = free_arg;
@@ -375,7 +375,7 @@ tui_modal_close(struct tui *t, int choice)
 	t->modal = NULL;
 	t->dirty = 1;
 	if (m->done != NULL) {
-		text = xstrdup(field_text(&m->f));
+		text = tui_strdup(field_text(&m->f));
 		m->done(t, m->arg, choice, text);
 		free(text);
 	}
@@ -389,10 +389,10 @@ tui_modal_lines(struct modal *m, const char *text)
 
 	for (;;) {
 		nl = strchr(p, '\n');
-		m->lines = xreallocarray(m->lines, m->nlines + 1,
+		m->lines = tui_reallocarray(m->lines, m->nlines + 1,
 		    sizeof *m->lines);
 		m->lines[m->nlines++] = nl != NULL ?
-		    xasprintf("%.*s", (int)(nl - p), p) : xstrdup(p);
+		    tui_asprintf("%.*s", (int)(nl - p), p) : tui_strdup(p);
 		if (nl == NULL)
 			break;
 		p = nl + 1;
@@ -407,8 +407,8 @@ tui_dialog(struct tui *t, const char *text, const char *yes, const char *no,
 
 	m = tui_modal_new(t, MODAL_DIALOG, "", done, arg, free_arg);
 	tui_modal_lines(m, text);
-	m->buttons[0] = xstrdup(yes);
-	m->buttons[1] = xstrdup(no);
+	m->buttons[0] = tui_strdup(yes);
+	m->buttons[1] = tui_strdup(no);
 }
 
 void
@@ -419,9 +419,9 @@ tui_menu(struct tui *t, const char *title, const char *const *items,
 	size_t		 i;
 
 	m = tui_modal_new(t, MODAL_MENU, title, done, arg, NULL);
-	m->lines = xcalloc(n, sizeof *m->lines);
+	m->lines = tui_calloc(n, sizeof *m->lines);
 	for (i = 0; i < n; i++)
-		m->lines[i] = xasprintf("%zu  %s", i + 1, items[i]);
+		m->lines[i] = tui_asprintf("%zu  %s", i + 1, items[i]);
 	m->nlines = n;
 	m->sel = sel >= 0 && (size_t)sel < n ? sel : 0;
 }
@@ -451,8 +451,8 @@ tui_help_line(const char *keys, const char *label, void *arg)
 {
 	struct modal	*m = arg;
 
-	m->lines = xreallocarray(m->lines, m->nlines + 1, sizeof *m->lines);
-	m->lines[m->nlines++] = xasprintf("%-16s %s", keys, label);
+	m->lines = tui_reallocarray(m->lines, m->nlines + 1, sizeof *m->lines);
+	m->lines[m->nlines++] = tui_asprintf("%-16s %s", keys, label);
 }
 
 /* `?`: every key of the current screen, from the key table. */
@@ -626,15 +626,14 @@ tui_draw_title(struct tui *t)
 	draw_text(w, 0, 0, 6, " sanka", tui_attr(t, TA_TITLE) | A_BOLD);
 	x = 7;
 	for (i = 0; i < TUI_NPANELS && x < t->cols; i++) {
-		/* The current panel: brackets inverted AND bold, not colour. */
-		snprintf(item, sizeof item, i == t->panel ? "<%d %s>" :
-		    "[%d] %s", i + 1, _(names[i]));
+		/* The current panel is not reversed and bold: seen without
+		 * colour. */
+		snprintf(item, sizeof item, "[%d] %s", i + 1, _(names[i]));
 		uw = width_str(item);
 		if (x + uw > t->cols)
 			break;
 		draw_text(w, 0, x, uw, item, i == t->panel ?
-		    (tui_attr(t, TA_TAB_CUR) | A_NORMAL) :
-		    tui_attr(t, TA_TITLE));
+		    tui_attr(t, TA_TAB_CUR) : tui_attr(t, TA_TITLE));
 		x += uw + 1;
 	}
 	uw = width_str(t->user);
@@ -1039,7 +1038,7 @@ tui_offer_draft(struct tui *t)
 	if (t->draft_path == NULL ||
 	    (text = draft_load(t->draft_path)) == NULL)
 		return;
-	d = xcalloc(1, sizeof *d);
+	d = tui_calloc(1, sizeof *d);
 	d->text = text;
 	if (form_draft_kind(text, &d->kind, d->key) != 0) {
 		draft_remove(t->draft_path);
@@ -1060,7 +1059,7 @@ tui_offer_draft(struct tui *t)
 		snprintf(subject, sizeof subject, _("event %s"), d->key);
 		break;
 	}
-	q = xasprintf(_("A form of %s was not saved when the last session "
+	q = tui_asprintf(_("A form of %s was not saved when the last session "
 	    "ended.\nRestore it?"), subject);
 	tui_dialog(t, q, _("Restore"), _("Discard"), tui_draft_done, d,
 	    tui_draft_free);

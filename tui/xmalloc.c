@@ -9,7 +9,7 @@
 #include "tui/xmalloc.h"
 
 static void
-xmalloc_fail(void)
+tui_alloc_fail(void)
 {
 	static const char	msg[] = "sanka: out of memory\n";
 
@@ -19,47 +19,47 @@ xmalloc_fail(void)
 }
 
 void *
-xmalloc(size_t n)
+tui_malloc(size_t n)
 {
 	void	*p;
 
 	if ((p = malloc(n == 0 ? 1 : n)) == NULL)
-		xmalloc_fail();
+		tui_alloc_fail();
 	return (p);
 }
 
 void *
-xcalloc(size_t n, size_t size)
+tui_calloc(size_t n, size_t size)
 {
 	void	*p;
 
 	if ((p = calloc(n == 0 ? 1 : n, size == 0 ? 1 : size)) == NULL)
-		xmalloc_fail();
+		tui_alloc_fail();
 	return (p);
 }
 
 void *
-xreallocarray(void *p, size_t n, size_t size)
+tui_reallocarray(void *p, size_t n, size_t size)
 {
 	if (size != 0 && n > SIZE_MAX / size)
-		xmalloc_fail();
+		tui_alloc_fail();
 	if ((p = realloc(p, n * size == 0 ? 1 : n * size)) == NULL)
-		xmalloc_fail();
+		tui_alloc_fail();
 	return (p);
 }
 
 char *
-xstrdup(const char *s)
+tui_strdup(const char *s)
 {
 	char	*p;
 
 	if ((p = strdup(s == NULL ? "" : s)) == NULL)
-		xmalloc_fail();
+		tui_alloc_fail();
 	return (p);
 }
 
 char *
-xasprintf(const char *fmt, ...)
+tui_asprintf(const char *fmt, ...)
 {
 	va_list	 ap;
 	char	*p;
@@ -69,8 +69,8 @@ xasprintf(const char *fmt, ...)
 	n = vsnprintf(NULL, 0, fmt, ap);
 	va_end(ap);
 	if (n < 0)
-		xmalloc_fail();
-	p = xmalloc((size_t)n + 1);
+		tui_alloc_fail();
+	p = tui_malloc((size_t)n + 1);
 	va_start(ap, fmt);
 	vsnprintf(p, (size_t)n + 1, fmt, ap);
 	va_end(ap);

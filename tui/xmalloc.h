@@ -5,11 +5,11 @@
 
 #include <stddef.h>
 
-void	*xmalloc(size_t);
-void	*xcalloc(size_t, size_t);
-void	*xreallocarray(void *, size_t, size_t);
-char	*xstrdup(const char *);		/* NULL gives "" */
-char	*xasprintf(const char *, ...)
+void	*tui_malloc(size_t);
+void	*tui_calloc(size_t, size_t);
+void	*tui_reallocarray(void *, size_t, size_t);
+char	*tui_strdup(const char *);		/* NULL gives "" */
+char	*tui_asprintf(const char *, ...)
 	    __attribute__((format(printf, 1, 2)));
 
 #endif

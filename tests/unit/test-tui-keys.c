@@ -131,6 +131,9 @@ test_help(void **state)
 	/* Tab is the form's; the panel switch does not list it. */
 	assert_false(has(&s, "Tab=Next panel"));
 	assert_true(has(&s, "S-Tab/Up=Previous field"));
+	assert_true(has(&s, "F1=Every key"));
+	assert_true(has(&s, "Ctrl-C=Quit"));
+	assert_false(has(&s, "?/F1=Every key"));
 }
 
 static void
@@ -149,6 +152,17 @@ test_footer(void **state)
 	assert_int_equal(strncmp(buf, "? Every key", 11), 0);
 	keys_footer(PENDING, 5, buf, sizeof buf);
 	assert_string_equal(buf, "");
+	/* In a form printable keys are text: no "q" or "?" offered. */
+	keys_footer(FORM, 200, buf, sizeof buf);
+	assert_int_equal(strncmp(buf, "F1 Every key", 12), 0);
+	assert_non_null(strstr(buf, "Ctrl-S Save"));
+	assert_non_null(strstr(buf, "Ctrl-C Quit"));
+	assert_null(strstr(buf, "q Quit"));
+	/* In a search Space and letters are text too. */
+	keys_footer(SEARCH, 200, buf, sizeof buf);
+	assert_null(strstr(buf, "n New member"));
+	assert_null(strstr(buf, "/ Search"));
+	assert_non_null(strstr(buf, "Enter Open"));
 }
 
 int

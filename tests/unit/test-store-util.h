@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <cmocka.h>
@@ -183,6 +184,74 @@ ts_pending(struct store *st)
 	assert_int_equal(store_pending_each(st, ts_count_pending_cb, NULL),
 	    STORE_OK);
 	return (ts_count_pending_cb_n);
+}
+
+/* An import source over arrays. */
+struct ts_src {
+	struct store_event	*ev;
+	uint32_t		*evf;
+	size_t			 nev, iev;
+	struct store_member	*mem;
+	uint32_t		*memf;
+	size_t			 nmem, imem;
+	struct store_change	*rec;
+	size_t			 nrec, irec;
+};
+
+static int
+ts_src_event(void *arg, struct store_event *out, uint32_t *fields)
+{
+	struct ts_src	*s = arg;
+
+	if (s->iev >= s->nev)
+		return (0);
+	*out = s->ev[s->iev];
+	*fields = s->evf != NULL ? s->evf[s->iev] : 0x1f;
+	s->iev++;
+	return (1);
+}
+
+static int
+ts_src_member(void *arg, struct store_member *out, uint32_t *fields)
+{
+	struct ts_src	*s = arg;
+
+	if (s->imem >= s->nmem)
+		return (0);
+	*out = s->mem[s->imem];
+	*fields = s->memf != NULL ? s->memf[s->imem] : 0xffff;
+	s->imem++;
+	return (1);
+}
+
+static int
+ts_src_record(void *arg, struct store_change *out)
+{
+	struct ts_src	*s = arg;
+
+	if (s->irec >= s->nrec)
+		return (0);
+	*out = s->rec[s->irec++];
+	return (1);
+}
+
+static int
+ts_import(struct store *st, struct ts_src *s, bool dry,
+    struct store_import_result *res)
+{
+	struct store_import_source	src;
+	int				rc;
+
+	s->iev = s->imem = s->irec = 0;
+	src.arg = s;
+	src.next_event = ts_src_event;
+	src.next_member = ts_src_member;
+	src.next_record = ts_src_record;
+	src.what = "test.csv";
+	rc = store_import(st, &src, dry, res);
+	if (rc != STORE_OK)
+		fprintf(stderr, "import: %s\n", store_last_error(st)->msg);
+	return (rc);
 }
 
 #endif

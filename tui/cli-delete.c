@@ -1,0 +1,91 @@
+/* cli-delete.c -- delete member, delete event (--force takes their records). */
+
+#include <stdio.h>
+#include <string.h>
+
+#include "store/i18n.h"
+#include "store/store.h"
+#include "tui/cli.h"
+
+static int
+cli_delete_count(const struct store_att_row *row, void *arg)
+{
+	(void)row;
+	(*(size_t *)arg)++;
+	return (0);
+}
+
+int
+cli_delete_member(const struct cli_entry *e, struct cli_args *a,
+    const char *dbdir)
+{
+	struct store_member	 m;
+	struct store		*st;
+	bool			 force = cli_get(e, a, "force") != NULL;
+	size_t			 n = 0;
+	int			 rc;
+
+	memset(&m, 0, sizeof m);
+	if ((rc = cli_open(dbdir, false, &st)) != 0)
+		return (rc);
+	if ((rc = store_member_get(st, a->argv[0], &m, NULL)) != STORE_OK ||
+	    (rc = store_member_history(st, m.id, cli_delete_count,
+	    &n)) != STORE_OK) {
+		rc = cli_store_error(st, rc);
+		goto out;
+	}
+	rc = store_member_delete(st, m.id, force, 0);
+	if (rc == STORE_HASREFS) {
+		cli_warnx(_("member %s has %zu attendance record(s); --force "
+		    "deletes them too"), m.id, n);
+		rc = CLI_EXIT_DATA;
+		goto out;
+	}
+	if (rc != STORE_OK) {
+		rc = cli_store_error(st, rc);
+		goto out;
+	}
+	printf(_("deleted member %s %s (%zu attendance record(s))\n"), m.id,
+	    m.name != NULL ? m.name : "", n);
+out:
+	store_member_free(&m);
+	store_close(st);
+	return (rc);
+}
+
+int
+cli_delete_event(const struct cli_entry *e, struct cli_args *a,
+    const char *dbdir)
+{
+	struct store_event		 ev;
+	struct store_event_counts	 c;
+	struct store			*st;
+	bool				 force = cli_get(e, a, "force") != NULL;
+	int				 rc;
+
+	memset(&ev, 0, sizeof ev);
+	memset(&c, 0, sizeof c);
+	if ((rc = cli_open(dbdir, false, &st)) != 0)
+		return (rc);
+	if ((rc = store_event_get(st, a->argv[0], &ev, &c)) != STORE_OK) {
+		rc = cli_store_error(st, rc);
+		goto out;
+	}
+	rc = store_event_delete(st, ev.code, force, 0);
+	if (rc == STORE_HASREFS) {
+		cli_warnx(_("event %s has %u attendance record(s); --force "
+		    "deletes them too"), ev.code, c.invited);
+		rc = CLI_EXIT_DATA;
+		goto out;
+	}
+	if (rc != STORE_OK) {
+		rc = cli_store_error(st, rc);
+		goto out;
+	}
+	printf(_("deleted event %s %s (%u attendance record(s))\n"), ev.code,
+	    ev.name != NULL ? ev.name : "", c.invited);
+out:
+	store_event_free(&ev);
+	store_close(st);
+	return (rc);
+}

@@ -1,0 +1,153 @@
+/* cli-show.c -- show member, show event: key: value lines scripts rely on. */
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store/i18n.h"
+#include "store/store.h"
+#include "tui/cli.h"
+
+static void
+cli_show_num(const char *key, uint32_t n)
+{
+	char	buf[16];
+
+	snprintf(buf, sizeof buf, "%u", n);
+	cli_kv(key, buf);
+}
+
+int
+cli_show_member(const struct cli_entry *e, struct cli_args *a,
+    const char *dbdir)
+{
+	struct store_member	 m;
+	struct store_stats	 s;
+	struct store		*st;
+	char			 buf[64], *key, *last = NULL, *name;
+	size_t			 i, len;
+	int			 rc;
+
+	(void)e;
+	memset(&m, 0, sizeof m);
+	if ((rc = cli_open(dbdir, true, &st)) != 0)
+		return (rc);
+	if ((rc = store_member_get(st, a->argv[0], &m, &s)) != STORE_OK) {
+		rc = cli_store_error(st, rc);
+		goto out;
+	}
+	if (s.last_event[0] != '\0') {
+		name = cli_event_name(st, s.last_event);
+		len = strlen(s.last_event) + strlen(name) + 2;
+		last = cli_xreallocarray(NULL, len, 1);
+		snprintf(last, len, "%s%s%s", s.last_event,
+		    *name != '\0' ? " " : "", name);
+		free(name);
+	} else if (s.last_date[0] != '\0')
+		last = cli_xstrdup(m.past_last_event != NULL ?
+		    m.past_last_event : "");
+
+	cli_kv("id", m.id);
+	cli_kv("name", m.name);
+	cli_kv("kana", m.kana);
+	cli_kv("email", m.email);
+	cli_kv("phone", m.phone);
+	cli_kv("postal_code", m.postal_code);
+	cli_kv("address", m.address);
+	cli_kv("organization", m.organization);
+	cli_kv("segment", m.segment);
+	cli_kv("status", store_member_status_word(m.status));
+	cli_kv("mail_opt_out", m.mail_opt_out ? "yes" : "no");
+	cli_kv("joined_on", m.joined_on);
+	snprintf(buf, sizeof buf, "%d", m.past_count);
+	cli_kv("past_count", buf);
+	cli_kv("past_last_date", m.past_last_date);
+	cli_kv("past_last_event", m.past_last_event);
+	cli_show_num("attended", s.attended);
+	cli_show_num("total", s.total);
+	cli_kv("last_date", s.last_date);
+	cli_kv("last_event", last);
+	for (i = 0; i < m.nattrs; i++) {
+		len = strlen(m.attrs[i].name) + sizeof "attr.";
+		key = cli_xreallocarray(NULL, len, 1);
+		snprintf(key, len, "attr.%s", m.attrs[i].name);
+		cli_kv(key, m.attrs[i].value);
+		free(key);
+	}
+	cli_kv("notes", m.notes);
+	cli_show_num("version", m.version);
+	cli_time(m.updated_at, buf, sizeof buf);
+	cli_kv("updated_at", buf);
+	cli_kv("updated_by", m.updated_by);
+	cli_show_num("accepted", s.accepted);
+	cli_show_num("absent", s.absent);
+	cli_show_num("no_show", s.no_show);
+	cli_show_num("cancelled", s.cancelled);
+out:
+	free(last);
+	store_member_free(&m);
+	store_close(st);
+	return (rc);
+}
+
+/* One participant: member ID, name, response, final (tab-separated). */
+static int
+cli_show_participant(const struct store_att_row *r, void *arg)
+{
+	(void)arg;
+	printf("%s\t%s\t%s\t%s\n", r->a.member, r->member_name,
+	    store_response_word(r->a.response), cli_final_word(r->a.final));
+	return (0);
+}
+
+int
+cli_show_event(const struct cli_entry *e, struct cli_args *a,
+    const char *dbdir)
+{
+	struct store_event		 ev;
+	struct store_event_counts	 c;
+	struct store			*st;
+	char				 buf[64];
+	int				 rc;
+
+	(void)e;
+	memset(&ev, 0, sizeof ev);
+	if ((rc = cli_open(dbdir, true, &st)) != 0)
+		return (rc);
+	if ((rc = store_event_get(st, a->argv[0], &ev, &c)) != STORE_OK) {
+		rc = cli_store_error(st, rc);
+		goto out;
+	}
+	cli_kv("code", ev.code);
+	cli_kv("name", ev.name);
+	cli_kv("date", ev.date);
+	cli_kv("venue", ev.venue);
+	if (ev.capacity > 0)
+		snprintf(buf, sizeof buf, "%d", ev.capacity);
+	else
+		buf[0] = '\0';
+	cli_kv("capacity", buf);
+	cli_kv("notes", ev.notes);
+	cli_show_num("invited", c.invited);
+	cli_show_num("accepted", c.accepted);
+	cli_show_num("declined", c.declined);
+	cli_show_num("tentative", c.tentative);
+	cli_show_num("attended", c.attended);
+	cli_show_num("absent", c.absent);
+	cli_show_num("no_show", c.no_show);
+	cli_show_num("cancelled", c.cancelled);
+	cli_show_num("pending", c.pending);
+	cli_show_num("no_response", c.no_response);
+	cli_show_num("walk_in", c.walk_in);
+	cli_show_num("version", ev.version);
+	cli_time(ev.updated_at, buf, sizeof buf);
+	cli_kv("updated_at", buf);
+	cli_kv("updated_by", ev.updated_by);
+	if ((rc = store_event_records(st, ev.code, cli_show_participant,
+	    NULL)) != STORE_OK)
+		rc = cli_store_error(st, rc);
+out:
+	store_event_free(&ev);
+	store_close(st);
+	return (rc);
+}

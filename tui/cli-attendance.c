@@ -63,6 +63,7 @@ int
 cli_respond(const struct cli_entry *e, struct cli_args *a, const char *dbdir)
 {
 	struct store_change	 c;
+	struct store_attendance	 res;
 	struct store		*st;
 	char			*name;
 	int			 r, rc;
@@ -76,13 +77,15 @@ cli_respond(const struct cli_entry *e, struct cli_args *a, const char *dbdir)
 		return (rc);
 	store_change_init(&c, a->argv[0], a->argv[1]);
 	c.response = r;
-	if ((rc = store_attendance_apply(st, &c, 1, NULL)) != STORE_OK) {
+	memset(&res, 0, sizeof res);
+	if ((rc = store_attendance_apply(st, &c, 1, &res)) != STORE_OK) {
 		rc = cli_store_error(st, rc);
 		goto out;
 	}
-	name = cli_event_name(st, a->argv[0]);
-	printf("%s %s: %s\n", a->argv[1], name, store_response_word(r));
+	name = cli_event_name(st, res.event);
+	printf("%s %s: %s\n", res.member, name, store_response_word(r));
 	free(name);
+	store_attendance_free(&res);
 out:
 	store_close(st);
 	return (rc);

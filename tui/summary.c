@@ -1,7 +1,11 @@
-/* summary.c -- tui_main until the screens exist: a summary of the database. */
+/* summary.c -- tui_main until the screens exist: -i imports, then a summary. */
 
 #include <stdio.h>
+#include <string.h>
 
+#include <uniwidth.h>
+
+#include "import/import.h"
 #include "store/i18n.h"
 #include "store/store.h"
 #include "tui/cli.h"
@@ -27,22 +31,37 @@ summary_count_row(const struct store_att_row *r, void *arg)
 	return (0);
 }
 
+/* Print S left-aligned in COLS terminal columns (wide characters are 2). */
+static void
+summary_pad(const char *s, int cols)
+{
+	int	w = u8_strwidth((const uint8_t *)s, "UTF-8");
+
+	fputs(s, stdout);
+	for (; w < cols; w++)
+		putchar(' ');
+}
+
 int
 tui_main(const char *dbdir, char *const *imports, size_t nimports)
 {
 	struct store_member_row	 rows[SUMMARY_TOP];
+	struct import_opts	 o;
 	struct store		*st;
 	size_t			 nevents = 0, nrecords = 0, npending = 0, got = 0;
 	size_t			 i;
 	int			 rc;
 
-	if (nimports != 0) {
-		cli_warnx(_("%s: the screens are not built yet, so -i cannot "
-		    "import; use 'sanka import FILE...'"), imports[0]);
-		return (CLI_EXIT_USAGE);
-	}
 	if ((rc = cli_open(dbdir, false, &st)) != 0)
 		return (rc);
+	if (nimports != 0) {
+		memset(&o, 0, sizeof o);
+		o.progress = true;
+		fflush(stdout);
+		if ((rc = import_files(st, (const char *const *)imports,
+		    nimports, &o)) != 0)
+			goto out;
+	}
 	if ((rc = store_event_each(st, summary_count_event,
 	    &nevents)) != STORE_OK ||
 	    (rc = store_attendance_each(st, summary_count_row,
@@ -59,9 +78,13 @@ tui_main(const char *dbdir, char *const *imports, size_t nimports)
 	    store_member_count(st), nevents, nrecords, npending);
 	if (got != 0)
 		printf("%s", _("Top members by total:\n"));
-	for (i = 0; i < got; i++)
-		printf("  %-8s %-20s %4u  %s\n", rows[i].id, rows[i].name,
-		    rows[i].total, rows[i].last_date);
+	for (i = 0; i < got; i++) {
+		fputs("  ", stdout);
+		summary_pad(rows[i].id, 8);
+		putchar(' ');
+		summary_pad(rows[i].name, 20);
+		printf(" %4u  %s\n", rows[i].total, rows[i].last_date);
+	}
 	printf("%s", _("(The screens are not built yet; 'sanka --help' lists "
 	    "the commands.)\n"));
 out:

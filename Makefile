@@ -51,6 +51,12 @@ LOCALES	 = ja_JP.UTF-8 en_US.UTF-8
 
 all: sanka $(MO)
 
+# The archives depend on the list of sources too, so a deleted source
+# leaves its archive (ar never drops a member on its own).
+SOURCES_NOW := $(STORE_SRC) $(IMPORT_SRC) $(TUI_SRC)
+$(shell mkdir -p build; echo '$(SOURCES_NOW)' | cmp -s - build/sources || \
+    echo '$(SOURCES_NOW)' > build/sources)
+
 # $(1): build directory, $(2): extra compile and link flags.  The same
 # tree is built plain in build/ and with sanitizers in build/asan/.
 define tree_rules

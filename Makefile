@@ -63,15 +63,12 @@ define tree_rules
 $(1)/%.o: %.c
 	@mkdir -p $$(@D)
 	$$(CC) $$(CPPFLAGS) $$(CFLAGS) $(2) -MMD -MP -c $$< -o $$@
-$(1)/libstore.a: $$(patsubst %.c,$(1)/%.o,$$(STORE_SRC))
-	@mkdir -p $$(@D)
-	rm -f $$@; $$(AR) rcs $$@ $$^
-$(1)/libimport.a: $$(patsubst %.c,$(1)/%.o,$$(IMPORT_SRC))
-	@mkdir -p $$(@D)
-	rm -f $$@; $$(AR) rcs $$@ $$^
-$(1)/libtui.a: $$(patsubst %.c,$(1)/%.o,$$(TUI_SRC))
-	@mkdir -p $$(@D)
-	rm -f $$@; $$(AR) rcs $$@ $$^
+$(1)/libstore.a: $$(patsubst %.c,$(1)/%.o,$$(STORE_SRC)) build/sources
+	rm -f $$@; $$(AR) rcs $$@ $$(filter %.o,$$^)
+$(1)/libimport.a: $$(patsubst %.c,$(1)/%.o,$$(IMPORT_SRC)) build/sources
+	rm -f $$@; $$(AR) rcs $$@ $$(filter %.o,$$^)
+$(1)/libtui.a: $$(patsubst %.c,$(1)/%.o,$$(TUI_SRC)) build/sources
+	rm -f $$@; $$(AR) rcs $$@ $$(filter %.o,$$^)
 # A store test links without ncurses or libcsv: the layer does not reach up.
 $(1)/tests/test-store-%: $(1)/tests/unit/test-store-%.o $(1)/libstore.a
 	$$(CC) $(2) $$(LDFLAGS) -o $$@ $$^ $$(LIBS_STORE) -lcmocka

@@ -12,6 +12,9 @@ wait_for() {
 	    fail "screen never showed [$1]"
 }
 export XDG_STATE_HOME=$TMPD/state
+# A session that outlives "app": its restarts never race a tmux server
+# that is exiting with its last session.
+$T new-session -d -s keep -x 20 -y 5 "sleep 600"
 
 sk add member --id M001 --name '山田 史郎' --kana 'ヤマダ シロウ' >/dev/null
 draft() { ls "$XDG_STATE_HOME"/sanka/draft-* 2>/dev/null; }
@@ -25,6 +28,7 @@ keys Enter
 text '小林　さくら'
 keys Enter
 text 'コバヤシ サクラ'
+wait_for 'コバヤシ サクラ'
 # kill-session sends SIGHUP to the pane's processes, as sshd does.
 $T kill-session -t app
 poll 5 '[ -n "$(draft)" ]' || fail "no draft after SIGHUP"
@@ -52,6 +56,7 @@ keys g e
 wait_for '会員 M001 の編集'
 keys Tab Tab Tab
 text '03-5555'
+wait_for '03-5555'
 pid=$($T display -p -t app '#{pane_pid}')
 pkill -TERM -P "$pid" -x sanka || fail "no sanka to signal"
 poll 5 '[ -n "$(draft)" ]' || fail "no draft after SIGTERM"

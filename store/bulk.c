@@ -140,14 +140,19 @@ bulk_set_free(struct bulk_set *s)
 static int
 bulk_seen_check(struct bulk *b, const char *kind, const char *field)
 {
-	size_t	i;
-	char	key[STORE_ID_MAX + 1];
+	size_t	i, j;
+	char	key[2 * STORE_ID_MAX + 2];
 
 	bulk_set_sort(&b->seen);
 	for (i = 1; i < b->seen.n; i++) {
 		if (bulk_same_key(&b->seen.e[i - 1], &b->seen.e[i])) {
 			codec_copy_text(key, sizeof key,
 			    (const char *)b->seen.e[i].k, b->seen.e[i].klen);
+			for (j = 0; j < b->seen.e[i].klen && j + 1 <
+			    sizeof key; j++) {
+				if (key[j] == '\0')
+					key[j] = '/';
+			}
 			bulk_set_free(&b->seen);
 			return (store_err(b->st, STORE_INVALID, field,
 			    _("%s %s appears twice in the import"), kind,
@@ -600,11 +605,20 @@ bulk_records(struct bulk *b)
 		c.expect = 0;
 		if ((rc = att_apply_one(&b->w, &c, NULL, &changed)) != 0)
 			return (rc);
+		/* the folded keys, for the repeated-record check */
+		if (store_key_fold(c.event, ev, "event_code", NULL) == 0 &&
+		    store_key_fold(c.member, mem, "member_id", NULL) == 0) {
+			char	k[2 * STORE_ID_MAX + 2];
+
+			bulk_set_add(&b->seen, k, idx_att_key(k, ev, mem),
+			    "", 0);
+		}
 		bulk_count(&b->res->records, changed == 2 ? BULK_ADDED :
 		    changed == 1 ? BULK_UPDATED : BULK_UNCHANGED);
 	}
 	if (!b->fast_records)
-		return (STORE_OK);
+		return (bulk_seen_check(b, _("record (event, member)"),
+		    "member_id"));
 	bulk_set_sort(&b->att);
 	for (i = 1; i < b->att.n; i++) {
 		if (!bulk_same_key(&b->att.e[i - 1], &b->att.e[i]))

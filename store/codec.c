@@ -298,9 +298,11 @@ codec_member_dec(const MDB_val *v, const char *id, struct store_member *m)
 {
 	struct codec_rd	r;
 	uint64_t	n, i;
+	char		key[STORE_ID_MAX + 1];
 
+	snprintf(key, sizeof key, "%s", id);	/* ID may be m->id */
 	memset(m, 0, sizeof *m);
-	snprintf(m->id, sizeof m->id, "%s", id);
+	memcpy(m->id, key, sizeof m->id);
 	codec_rd_init(&r, v);
 	m->name = codec_rd_dup(&r);
 	m->kana = codec_rd_dup(&r);
@@ -376,9 +378,11 @@ int
 codec_event_dec(const MDB_val *v, const char *code, struct store_event *e)
 {
 	struct codec_rd	r;
+	char		key[STORE_ID_MAX + 1];
 
+	snprintf(key, sizeof key, "%s", code);	/* CODE may be e->code */
 	memset(e, 0, sizeof *e);
-	snprintf(e->code, sizeof e->code, "%s", code);
+	memcpy(e->code, key, sizeof e->code);
 	codec_rd_init(&r, v);
 	e->name = codec_rd_dup(&r);
 	codec_rd_fixed(&r, e->date, sizeof e->date);

@@ -8,19 +8,6 @@
 #include "store/store.h"
 #include "tui/cli.h"
 
-/* The final status word W (DESIGN.md "Statuses"), or -1. */
-static int
-cli_final_parse(const char *w)
-{
-	int	f;
-
-	if ((f = store_final_parse(w)) >= 0)
-		return (f);
-	if (strcmp(w, "pending") == 0)
-		return (STORE_FINAL_PENDING);
-	return (-1);
-}
-
 int
 cli_invite(const struct cli_entry *e, struct cli_args *a, const char *dbdir)
 {
@@ -80,8 +67,11 @@ cli_respond(const struct cli_entry *e, struct cli_args *a, const char *dbdir)
 	char			*name;
 	int			 r, rc;
 
-	if ((r = store_response_parse(a->argv[2])) < 0)
-		return (cli_usage(e, _("unknown response \"%s\""), a->argv[2]));
+	if (*a->argv[2] == '\0' ||
+	    (r = store_response_parse(a->argv[2])) < 0)
+		return (cli_usage(e, _("unknown response \"%s\" (accepted, "
+		    "declined, tentative, none; 参加予定, 不参加, 未定, "
+		    "未回答)"), a->argv[2]));
 	if ((rc = cli_open(dbdir, false, &st)) != 0)
 		return (rc);
 	store_change_init(&c, a->argv[0], a->argv[1]);
@@ -108,8 +98,10 @@ cli_mark(const struct cli_entry *e, struct cli_args *a, const char *dbdir)
 	int			 f, rc;
 
 	memset(&m, 0, sizeof m);
-	if ((f = cli_final_parse(a->argv[2])) < 0)
-		return (cli_usage(e, _("unknown status \"%s\""), a->argv[2]));
+	if (*a->argv[2] == '\0' || (f = store_final_parse(a->argv[2])) < 0)
+		return (cli_usage(e, _("unknown status \"%s\" (attended, "
+		    "absent, no_show, cancelled, pending; 出席, 欠席, 無断欠席, "
+		    "キャンセル, 未確定)"), a->argv[2]));
 	if ((rc = cli_open(dbdir, false, &st)) != 0)
 		return (rc);
 	if ((rc = store_member_get(st, a->argv[1], &m, &before)) != STORE_OK ||

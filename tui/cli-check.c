@@ -1,4 +1,4 @@
-/* cli-check.c -- check: recompute every aggregate and index, print differences. */
+/* cli-check.c -- check: recompute every aggregate and index. */
 
 #include <stdio.h>
 

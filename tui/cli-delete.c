@@ -36,7 +36,7 @@ cli_delete_member(const struct cli_entry *e, struct cli_args *a,
 	}
 	rc = store_member_delete(st, m.id, force, 0);
 	if (rc == STORE_HASREFS) {
-		cli_warnx(_("member %s has %zu attendance records; --force "
+		cli_warnx(_("member %s has %zu attendance record(s); --force "
 		    "deletes them too"), m.id, n);
 		rc = CLI_EXIT_DATA;
 		goto out;
@@ -45,7 +45,7 @@ cli_delete_member(const struct cli_entry *e, struct cli_args *a,
 		rc = cli_store_error(st, rc);
 		goto out;
 	}
-	printf(_("deleted member %s %s (%zu attendance records)\n"), m.id,
+	printf(_("deleted member %s %s (%zu attendance record(s))\n"), m.id,
 	    m.name != NULL ? m.name : "", n);
 out:
 	store_member_free(&m);
@@ -73,7 +73,7 @@ cli_delete_event(const struct cli_entry *e, struct cli_args *a,
 	}
 	rc = store_event_delete(st, ev.code, force, 0);
 	if (rc == STORE_HASREFS) {
-		cli_warnx(_("event %s has %u attendance records; --force "
+		cli_warnx(_("event %s has %u attendance record(s); --force "
 		    "deletes them too"), ev.code, c.invited);
 		rc = CLI_EXIT_DATA;
 		goto out;
@@ -82,7 +82,7 @@ cli_delete_event(const struct cli_entry *e, struct cli_args *a,
 		rc = cli_store_error(st, rc);
 		goto out;
 	}
-	printf(_("deleted event %s %s (%u attendance records)\n"), ev.code,
+	printf(_("deleted event %s %s (%u attendance record(s))\n"), ev.code,
 	    ev.name != NULL ? ev.name : "", c.invited);
 out:
 	store_event_free(&ev);

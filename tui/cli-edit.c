@@ -1,4 +1,4 @@
-/* cli-edit.c -- edit member, edit event: read, change the named fields, save. */
+/* cli-edit.c -- edit member, edit event: change the fields named. */
 
 #include <stdio.h>
 #include <string.h>

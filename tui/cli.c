@@ -1,4 +1,4 @@
-/* cli.c -- the command table, option parsing and the helpers of the commands. */
+/* cli.c -- the command table, option parsing, the commands' helpers. */
 
 #include <sys/stat.h>
 
@@ -108,6 +108,16 @@ const struct cli_entry cli_table[] = {
 	{ "log", NULL, "[--member ID] [--event CODE] [--limit N]",
 	  N_("the audit trail, newest first"), cli_log_opts, 0, 0, cli_log,
 	  NULL, "sanka log --member M001 --limit 20" },
+	{ "import", NULL, "[--kind K] [--encoding auto|utf-8|cp932] [--dry-run] "
+	  "[--past-from-total] FILE...",
+	  N_("import members, events and attendance from CSV files (all or "
+	  "nothing)"), cli_import_opts, 1, -1, cli_import, CLI_IMPORT_MORE,
+	  "sanka import members.csv events.csv attendance.csv" },
+	{ "export", NULL, "members|events|attendance [--event CODE] "
+	  "[--headers en|ja] [--encoding utf-8|utf-8-bom|cp932] [-o FILE]",
+	  N_("write members, events or attendance as CSV (what import reads)"),
+	  cli_export_opts, 1, 1, cli_export, CLI_EXPORT_MORE,
+	  "sanka export members --headers ja --encoding utf-8-bom -o 会員.csv" },
 	{ "check", NULL, "",
 	  N_("verify every aggregate and index; exit 1 on a difference"),
 	  NULL, 0, 0, cli_check, NULL, "sanka check" },
@@ -318,6 +328,23 @@ cli_match(const struct cli_entry *e, const char *arg, const char **eq)
 	return (-1);
 }
 
+/* A one-letter option "-X": the option whose alias is "X". */
+static int
+cli_match_short(const struct cli_entry *e, char c, const char **eq)
+{
+	int	i;
+
+	*eq = NULL;
+	if (e->opts == NULL)
+		return (-1);
+	for (i = 0; e->opts[i].name != NULL; i++) {
+		if (e->opts[i].alias != NULL && e->opts[i].alias[0] == c &&
+		    e->opts[i].alias[1] == '\0')
+			return (i);
+	}
+	return (-1);
+}
+
 /* Parse the arguments after the command (and its kind) into A.  Options
  * and positional arguments may be mixed; "--" ends the options.  Returns 0,
  * -1 when --help was printed, or the usage exit status. */
@@ -364,7 +391,13 @@ cli_parse(const struct cli_entry *e, int argc, char **argv,
 			a->dbdir = arg + 5;
 			continue;
 		}
-		if (arg[1] != '-' || (o = cli_match(e, arg, &eq)) < 0) {
+		if (arg[1] != '-' && arg[2] == '\0')
+			o = cli_match_short(e, arg[1], &eq);
+		else if (arg[1] != '-')
+			o = -1;
+		else
+			o = cli_match(e, arg, &eq);
+		if (o < 0) {
 			rc = cli_usage(e, _("unknown option %s"), arg);
 			goto out;
 		}

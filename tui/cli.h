@@ -153,6 +153,20 @@ int		 cli_log(const struct cli_entry *, struct cli_args *,
 		    const char *);
 int		 cli_check(const struct cli_entry *, struct cli_args *,
 		    const char *);
+/* cli-import.c, cli-export.c */
+extern const struct cli_opt cli_import_opts[];
+extern const struct cli_opt cli_export_opts[];
+#define CLI_IMPORT_MORE N_("The kind (members, events, attendance) comes from " \
+	"--kind or the header row.\nSeveral files import in one transaction: " \
+	"events and members first.\n--past-from-total: a kintone 参加回数 " \
+	"column is the old total, so\npast_count = it - the attended records.")
+#define CLI_EXPORT_MORE N_("Cells starting with = + - @ get a leading ' " \
+	"(import removes it).\n--encoding utf-8-bom or cp932 for Excel; -o " \
+	"FILE is written whole or not at all.")
+int		 cli_import(const struct cli_entry *, struct cli_args *,
+		    const char *);
+int		 cli_export(const struct cli_entry *, struct cli_args *,
+		    const char *);
 int		 cli_backup(const struct cli_entry *, struct cli_args *,
 		    const char *);
 

@@ -1,0 +1,747 @@
+/* checks.c -- checks across rows and files: duplicates, references, hints. */
+
+#define _GNU_SOURCE	/* qsort_r */
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "import/import-int.h"
+#include "store/i18n.h"
+
+/* More distinct member references than this: walk the database once
+ * instead of one lookup each. */
+#define CHECKS_WALK_MIN	20000
+#define CHECKS_LINES	10	/* lines named in one warning */
+
+struct hent {
+	uint64_t	 h;
+	uint32_t	 idx;		/* in sorted members */
+};
+
+/* --- sorting ------------------------------------------------------------ */
+
+static int
+checks_pos_cmp(const char *a, const char *b)
+{
+	const struct rowhdr	*x = row_hdr(a), *y = row_hdr(b);
+
+	if (x->file != y->file)
+		return (x->file < y->file ? -1 : 1);
+	return (x->line < y->line ? -1 : x->line > y->line);
+}
+
+static int
+checks_key_cmp(const void *a, const void *b)
+{
+	const char	*x = *(char *const *)a, *y = *(char *const *)b;
+	int		 c = strcmp(row_slot(x, 0), row_slot(y, 0));
+
+	return (c != 0 ? c : checks_pos_cmp(x, y));
+}
+
+static int
+checks_rec_cmp(const void *a, const void *b, void *arg)
+{
+	const struct imp	*imp = arg;
+	const char		*x = *(char *const *)a, *y = *(char *const *)b;
+	int			 c;
+
+	c = strcmp(imp_row_event(imp, x), imp_row_event(imp, y));
+	if (c == 0)
+		c = strcmp(row_slot(x, AS_MEMBER), row_slot(y, AS_MEMBER));
+	return (c != 0 ? c : checks_pos_cmp(x, y));
+}
+
+static int
+checks_member_cmp(const void *a, const void *b)
+{
+	const char	*x = *(char *const *)a, *y = *(char *const *)b;
+	int		 c = strcmp(row_slot(x, AS_MEMBER), row_slot(y, AS_MEMBER));
+
+	return (c != 0 ? c : checks_pos_cmp(x, y));
+}
+
+static void
+checks_sort(struct imp *imp, enum import_kind k)
+{
+	struct rowset	*rs = &imp->rs[k];
+
+	imp->nsorted[k] = rs->n;
+	imp->sorted[k] = util_xcalloc(rs->n, sizeof(char *));
+	memcpy(imp->sorted[k], rs->row, rs->n * sizeof(char *));
+	if (k == IMPORT_KIND_ATTENDANCE)
+		qsort_r(imp->sorted[k], rs->n, sizeof(char *), checks_rec_cmp,
+		    imp);
+	else
+		qsort(imp->sorted[k], rs->n, sizeof(char *), checks_key_cmp);
+}
+
+/* "FILE:LINE" of row R, or "line N" in FILE itself. */
+static void
+checks_where(const struct imp *imp, const char *r, uint32_t file, char *buf,
+    size_t size)
+{
+	const struct rowhdr	*h = row_hdr(r);
+
+	if (h->file == file)
+		snprintf(buf, size, _("line %u"), h->line);
+	else
+		snprintf(buf, size, "%s:%u", imp->f[h->file].path, h->line);
+}
+
+static void	checks_error_at(struct imp *, const char *, size_t,
+		    const char *, ...) __attribute__((format(printf, 4, 5)));
+
+static void
+checks_error_at(struct imp *imp, const char *r, size_t slot, const char *fmt,
+    ...)
+{
+	const struct rowhdr	*h = row_hdr(r);
+	const char		*name;
+	size_t			 col = imp_slot_col(imp, h->file, slot, &name);
+	char			 msg[1024];
+	va_list			 ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	diag_error(&imp->d, h->file, h->line, col, name, "%s", msg);
+}
+
+/* Rows with the same key, in one file or two. */
+static void
+checks_dups(struct imp *imp, enum import_kind k)
+{
+	char	**s = imp->sorted[k], where[512];
+	size_t	  i, first = 0;
+
+	for (i = 1; i < imp->nsorted[k]; i++) {
+		const char	*a = s[first], *b = s[i];
+		bool		 same;
+
+		if (k == IMPORT_KIND_ATTENDANCE)
+			same = checks_rec_cmp(&a, &b, imp) == 0 ||
+			    (strcmp(imp_row_event(imp, a),
+			    imp_row_event(imp, b)) == 0 &&
+			    strcmp(row_slot(a, AS_MEMBER),
+			    row_slot(b, AS_MEMBER)) == 0);
+		else
+			same = strcmp(row_slot(a, 0), row_slot(b, 0)) == 0;
+		if (!same) {
+			first = i;
+			continue;
+		}
+		checks_where(imp, a, row_hdr(b)->file, where, sizeof where);
+		if (k == IMPORT_KIND_MEMBERS)
+			checks_error_at(imp, b, MS_ID, _("member %s appears "
+			    "twice: also on %s"), row_slot(b, 0), where);
+		else if (k == IMPORT_KIND_EVENTS)
+			checks_error_at(imp, b, ES_CODE, _("event %s appears "
+			    "twice: also on %s"), row_slot(b, 0), where);
+		else {
+			char	what[2 * STORE_ID_MAX + 64];
+
+			snprintf(what, sizeof what, "%s / %s",
+			    imp_row_event(imp, b), row_slot(b, AS_MEMBER));
+			checks_error_at(imp, b, AS_MEMBER, _("the record %s "
+			    "appears twice: also on %s"), what, where);
+		}
+	}
+}
+
+/* Binary search for KEY among the sorted rows of KIND. */
+static const char *
+checks_find(const struct imp *imp, enum import_kind k, const char *key,
+    size_t *at)
+{
+	size_t	lo = 0, hi = imp->nsorted[k], mid;
+	int	c;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		c = strcmp(row_slot(imp->sorted[k][mid], 0), key);
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo < imp->nsorted[k] &&
+	    strcmp(row_slot(imp->sorted[k][lo], 0), key) == 0) {
+		if (at != NULL)
+			*at = lo;
+		return (imp->sorted[k][lo]);
+	}
+	return (NULL);
+}
+
+static bool
+checks_db_member(struct imp *imp, const char *id)
+{
+	struct store_member	m;
+	int			rc;
+
+	if (imp->store_empty)
+		return (false);
+	memset(&m, 0, sizeof m);
+	rc = store_member_get(imp->st, id, &m, NULL);
+	if (rc == STORE_OK)
+		store_member_free(&m);
+	return (rc == STORE_OK);
+}
+
+static bool
+checks_db_event(struct imp *imp, const char *code)
+{
+	struct store_event	e;
+	int			rc;
+
+	memset(&e, 0, sizeof e);
+	rc = store_event_get(imp->st, code, &e, NULL);
+	if (rc == STORE_OK)
+		store_event_free(&e);
+	return (rc == STORE_OK);
+}
+
+static bool
+checks_event_known(struct imp *imp, const char *code)
+{
+	size_t	i;
+
+	if (checks_find(imp, IMPORT_KIND_EVENTS, code, NULL) != NULL)
+		return (true);
+	for (i = 0; i < imp->nev; i++)
+		if (imp->ev[i].created && strcmp(imp->ev[i].code, code) == 0)
+			return (true);
+	return (checks_db_event(imp, code));
+}
+
+/* --- events named by name and date ------------------------------------- */
+
+static void
+checks_evrefs(struct imp *imp)
+{
+	struct strmap	 byname;
+	char		**keys = NULL;
+	size_t		 i, nkeys = 0;
+	const uint32_t	 AMBIG = UINT32_MAX;
+
+	strmap_init(&byname);
+	keys = util_xcalloc(imp->nsorted[IMPORT_KIND_EVENTS] + 1,
+	    sizeof *keys);
+	for (i = 0; i < imp->nsorted[IMPORT_KIND_EVENTS]; i++) {
+		const char	*v[ES_N];
+		uint32_t	*slot;
+
+		row_slots(imp->sorted[IMPORT_KIND_EVENTS][i], v, ES_N);
+		if (*v[ES_NAME] == '\0' || *v[ES_DATE] == '\0')
+			continue;
+		keys[nkeys] = util_xmalloc(strlen(v[ES_NAME]) + 16);
+		sprintf(keys[nkeys], "%s\x1f%s", v[ES_NAME], v[ES_DATE]);
+		slot = strmap_put(&byname, keys[nkeys], (uint32_t)i);
+		if (*slot != i)
+			*slot = AMBIG;
+		nkeys++;
+	}
+	for (i = 0; i < imp->nev; i++) {
+		struct evref	*e = &imp->ev[i];
+		char		 key[IMPORT_TEXT_MAX + 32];
+		uint32_t	*v;
+		unsigned	 seq;
+
+		snprintf(key, sizeof key, "%s\x1f%s", e->name, e->date);
+		if ((v = strmap_get(&byname, key)) != NULL) {
+			if (*v == AMBIG) {
+				diag_error(&imp->d, e->file, e->line, 0, NULL,
+				    _("several events of this import are "
+				    "named \"%s\" on %s: give the event code"),
+				    e->name, e->date);
+				continue;
+			}
+			snprintf(e->code, sizeof e->code, "%s", row_slot(
+			    imp->sorted[IMPORT_KIND_EVENTS][*v], ES_CODE));
+			e->found = true;
+			continue;
+		}
+		if (store_event_find(imp->st, e->name, e->date, e->code) ==
+		    STORE_OK) {
+			e->found = true;
+			continue;
+		}
+		/* A new event: a stable code from its date and a number. */
+		for (seq = 1;; seq++) {
+			snprintf(e->code, sizeof e->code, "E%.4s%.2s%.2s-%u",
+			    e->date, e->date + 5, e->date + 8, seq);
+			if (!checks_event_known(imp, e->code))
+				break;
+		}
+		e->created = true;
+		imp->ncreated++;
+	}
+	for (i = 0; i < nkeys; i++)
+		free(keys[i]);
+	free(keys);
+	strmap_free(&byname);
+}
+
+/* --- references of attendance rows --------------------------------------- */
+
+static void
+checks_event_refs(struct imp *imp)
+{
+	char	**s = imp->sorted[IMPORT_KIND_ATTENDANCE];
+	size_t	  i;
+	bool	  known = false;
+
+	for (i = 0; i < imp->nsorted[IMPORT_KIND_ATTENDANCE]; i++) {
+		const char	*code = imp_row_event(imp, s[i]);
+
+		if (*code == '\0')
+			continue;	/* an unresolved name: reported */
+		if (i == 0 || strcmp(code, imp_row_event(imp, s[i - 1])) != 0)
+			known = checks_event_known(imp, code) ||
+			    strmap_get(&imp->badkeys[IMPORT_KIND_EVENTS],
+			    code) != NULL;
+		if (!known)
+			checks_error_at(imp, s[i], AS_EVENT, _("event %s "
+			    "exists neither in the database nor in this "
+			    "import%s"), code, "");
+	}
+}
+
+/* A hint for an unknown all-digit ID: a zero-padded one that exists. */
+static void
+checks_zero_hint(struct imp *imp, const char *id, char *hint, size_t size)
+{
+	char	padded[STORE_ID_MAX + 1];
+	size_t	n = strlen(id), z;
+
+	hint[0] = '\0';
+	if (!val_digits(id) || id[0] == '0')
+		return;
+	for (z = 1; n + z <= 12 && n + z <= STORE_ID_MAX; z++) {
+		memset(padded, '0', z);
+		memcpy(padded + z, id, n + 1);
+		if (checks_find(imp, IMPORT_KIND_MEMBERS, padded, NULL) !=
+		    NULL || checks_db_member(imp, padded)) {
+			snprintf(hint, size, _(" (but %s exists: did Excel "
+			    "remove the leading zeros? format the column as "
+			    "text)"), padded);
+			return;
+		}
+	}
+}
+
+struct checks_walk {
+	struct imp	*imp;
+	char		**refs;		/* sorted distinct member IDs */
+	size_t		  n, at;
+	bool		 *exists;
+};
+
+static int
+checks_walk_cb(const struct store_member *m, const struct store_stats *s,
+    void *arg)
+{
+	struct checks_walk	*w = arg;
+	int			 c;
+
+	(void)s;
+	while (w->at < w->n) {
+		c = strcmp(row_slot(w->refs[w->at], AS_MEMBER), m->id);
+		if (c > 0)
+			break;
+		if (c == 0)
+			w->exists[w->at] = true;
+		w->at++;
+	}
+	return (w->at < w->n ? 0 : 1);
+}
+
+static void
+checks_member_refs(struct imp *imp)
+{
+	struct checks_walk	 w;
+	char			**bym, hint[256];
+	size_t			 n = imp->nsorted[IMPORT_KIND_ATTENDANCE], i;
+	size_t			 nd = 0, d;
+	bool			*known;
+
+	if (n == 0)
+		return;
+	bym = util_xcalloc(n, sizeof *bym);
+	memcpy(bym, imp->sorted[IMPORT_KIND_ATTENDANCE], n * sizeof *bym);
+	qsort(bym, n, sizeof *bym, checks_member_cmp);
+	/* Distinct IDs not in the import, at the front of REFS. */
+	memset(&w, 0, sizeof w);
+	w.imp = imp;
+	w.refs = util_xcalloc(n, sizeof *w.refs);
+	for (i = 0; i < n; i++) {
+		const char	*id = row_slot(bym[i], AS_MEMBER);
+
+		if (i > 0 && strcmp(id, row_slot(bym[i - 1], AS_MEMBER)) == 0)
+			continue;
+		if (checks_find(imp, IMPORT_KIND_MEMBERS, id, NULL) != NULL ||
+		    strmap_get(&imp->badkeys[IMPORT_KIND_MEMBERS], id) != NULL)
+			continue;
+		w.refs[nd++] = bym[i];
+	}
+	w.n = nd;
+	known = util_xcalloc(nd + 1, sizeof *known);
+	w.exists = known;
+	if (!imp->store_empty && nd > 0) {
+		if (nd >= CHECKS_WALK_MIN)
+			store_member_each(imp->st, checks_walk_cb, &w);
+		else
+			for (d = 0; d < nd; d++)
+				known[d] = checks_db_member(imp,
+				    row_slot(w.refs[d], AS_MEMBER));
+	}
+	/* Report every row naming an unknown member. */
+	d = 0;
+	for (i = 0; i < n && d < nd; i++) {
+		const char	*id = row_slot(bym[i], AS_MEMBER);
+		int		 c = strcmp(id, row_slot(w.refs[d], AS_MEMBER));
+
+		while (c > 0 && ++d < nd)
+			c = strcmp(id, row_slot(w.refs[d], AS_MEMBER));
+		if (d >= nd || c != 0 || known[d])
+			continue;
+		checks_zero_hint(imp, id, hint, sizeof hint);
+		checks_error_at(imp, bym[i], AS_MEMBER, _("member %s exists "
+		    "neither in the database nor in this import%s"), id, hint);
+	}
+	free(known);
+	free(w.refs);
+	free(bym);
+}
+
+/* Members and events of files without a name column must exist. */
+static void
+checks_existing(struct imp *imp)
+{
+	size_t		i;
+	const char	*r;
+
+	for (i = 0; i < imp->nsorted[IMPORT_KIND_MEMBERS]; i++) {
+		r = imp->sorted[IMPORT_KIND_MEMBERS][i];
+		if ((row_hdr(r)->flags & ROW_NEEDS_EXISTING) &&
+		    !checks_db_member(imp, row_slot(r, MS_ID)))
+			checks_error_at(imp, r, MS_ID, _("member %s is not in "
+			    "the database, and the file has no name column to "
+			    "add it%s"), row_slot(r, MS_ID), "");
+	}
+	for (i = 0; i < imp->nsorted[IMPORT_KIND_EVENTS]; i++) {
+		r = imp->sorted[IMPORT_KIND_EVENTS][i];
+		if ((row_hdr(r)->flags & ROW_NEEDS_EXISTING) &&
+		    !checks_db_event(imp, row_slot(r, ES_CODE)))
+			checks_error_at(imp, r, ES_CODE, _("event %s is not in "
+			    "the database, and the file lacks the name or date "
+			    "column to add it%s"), row_slot(r, ES_CODE), "");
+	}
+}
+
+/* --- warnings ----------------------------------------------------------- */
+
+/* All-digit IDs of mixed widths: the short ones look zero-stripped. */
+static void
+checks_widths(struct imp *imp)
+{
+	size_t		 count[STORE_ID_MAX + 1], i, w = 0, nlist = 0, n;
+	char		 lines[CHECKS_LINES * 16];
+	size_t		 len = 0;
+	uint32_t	 file = 0;
+	const char	*id;
+	char		**s = imp->sorted[IMPORT_KIND_MEMBERS];
+
+	n = imp->nsorted[IMPORT_KIND_MEMBERS];
+	memset(count, 0, sizeof count);
+	for (i = 0; i < n; i++) {
+		id = row_slot(s[i], MS_ID);
+		if (id[0] == '0' && val_digits(id))
+			count[strlen(id)]++;
+	}
+	for (i = 1; i <= STORE_ID_MAX; i++)
+		if (count[i] > count[w])
+			w = i;
+	if (w == 0 || count[w] == 0)
+		return;
+	lines[0] = '\0';
+	for (i = 0; i < n; i++) {
+		id = row_slot(s[i], MS_ID);
+		if (id[0] == '0' || !val_digits(id) || strlen(id) >= w)
+			continue;
+		if (nlist == 0)
+			file = row_hdr(s[i])->file;
+		if (nlist < CHECKS_LINES && row_hdr(s[i])->file == file)
+			len += (size_t)snprintf(lines + len, sizeof lines - len,
+			    "%s%u", nlist > 0 ? ", " : "", row_hdr(s[i])->line);
+		nlist++;
+	}
+	if (nlist == 0)
+		return;
+	diag_warn(&imp->d, file, 0, 0, NULL, _("%zu member IDs are shorter "
+	    "than the %zu-digit IDs with leading zeros (lines %s%s): did "
+	    "Excel remove their zeros? they are imported as written"), nlist,
+	    w, lines, nlist > CHECKS_LINES ? ", ..." : "");
+}
+
+static int
+checks_hent_cmp(const void *a, const void *b)
+{
+	const struct hent	*x = a, *y = b;
+
+	if (x->h != y->h)
+		return (x->h < y->h ? -1 : 1);
+	return (x->idx < y->idx ? -1 : x->idx > y->idx);
+}
+
+/* The folded key of a member for a likely-duplicate check: KIND 0 the
+ * e-mail, 1 the name and reading.  NULL when it has none. */
+static char *
+checks_dupkey(const char *email, const char *name, const char *kana,
+    int kind)
+{
+	char	*a, *b, *out;
+
+	if (kind == 0) {
+		if (email == NULL || *email == '\0')
+			return (NULL);
+		return (store_fold(email));
+	}
+	if (name == NULL || *name == '\0' || kana == NULL || *kana == '\0')
+		return (NULL);
+	a = store_fold(name);
+	b = store_fold(kana);
+	out = NULL;
+	if (a != NULL && b != NULL) {
+		out = util_xmalloc(strlen(a) + strlen(b) + 2);
+		sprintf(out, "%s\x1f%s", a, b);
+	}
+	free(a);
+	free(b);
+	return (out);
+}
+
+static char *
+checks_row_dupkey(const char *r, int kind)
+{
+	return (checks_dupkey(row_slot(r, MS_EMAIL), row_slot(r, MS_NAME),
+	    row_slot(r, MS_KANA), kind));
+}
+
+struct checks_db {
+	struct imp	*imp;
+	struct hent	*h[2];
+	size_t		 nh[2];
+	bool		*indb;		/* by sorted member index */
+	char		**zero;		/* import rows that look stripped */
+	char		(*zero_db)[STORE_ID_MAX + 1];
+	size_t		 nzero;
+};
+
+static void
+checks_warn_dup(struct imp *imp, const char *r, int kind, const char *other,
+    const char *where)
+{
+	const char	*name;
+	size_t		 col = imp_slot_col(imp, row_hdr(r)->file,
+			    kind == 0 ? MS_EMAIL : MS_NAME, &name);
+
+	diag_warn(&imp->d, row_hdr(r)->file, row_hdr(r)->line, col, name,
+	    kind == 0 ? _("member %s has the same e-mail as %s (%s): the same "
+	    "person? (sanka merge KEEP DROP)") : _("member %s has the same "
+	    "name and reading as %s (%s): the same person? (sanka merge KEEP "
+	    "DROP)"), row_slot(r, MS_ID), other, where);
+}
+
+static int
+checks_db_cb(const struct store_member *m, const struct store_stats *s,
+    void *arg)
+{
+	struct checks_db	*c = arg;
+	struct imp		*imp = c->imp;
+	size_t			 at, lo, hi, mid;
+	int			 kind;
+	const char		*p;
+
+	(void)s;
+	if (checks_find(imp, IMPORT_KIND_MEMBERS, m->id, &at) != NULL) {
+		c->indb[at] = true;
+		return (0);
+	}
+	if (m->id[0] == '0' && val_digits(m->id)) {
+		for (p = m->id; *p == '0'; p++)
+			;
+		if (*p != '\0' && checks_find(imp, IMPORT_KIND_MEMBERS, p,
+		    &at) != NULL && c->nzero < IMPORT_LIST_MAX) {
+			c->zero[c->nzero] = imp->sorted[IMPORT_KIND_MEMBERS][at];
+			snprintf(c->zero_db[c->nzero], STORE_ID_MAX + 1, "%s",
+			    m->id);
+			c->nzero++;
+		}
+	}
+	for (kind = 0; kind < 2; kind++) {
+		char		*key;
+		uint64_t	 h;
+
+		if (c->nh[kind] == 0)
+			continue;
+		if ((key = checks_dupkey(m->email, m->name, m->kana, kind)) ==
+		    NULL)
+			continue;
+		h = hash_str(key);
+		lo = 0;
+		hi = c->nh[kind];
+		while (lo < hi) {
+			mid = lo + (hi - lo) / 2;
+			if (c->h[kind][mid].h < h)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		for (; lo < c->nh[kind] && c->h[kind][lo].h == h; lo++) {
+			const char	*r = imp->sorted[IMPORT_KIND_MEMBERS][
+					    c->h[kind][lo].idx];
+			char		*k2 = checks_row_dupkey(r, kind);
+
+			if (k2 != NULL && strcmp(k2, key) == 0)
+				checks_warn_dup(imp, r, kind, m->id,
+				    _("in the database"));
+			free(k2);
+		}
+		free(key);
+	}
+	return (0);
+}
+
+static void
+checks_likely_dups(struct imp *imp)
+{
+	struct checks_db	 c;
+	char			**s = imp->sorted[IMPORT_KIND_MEMBERS];
+	size_t			 n = imp->nsorted[IMPORT_KIND_MEMBERS], i, j;
+	int			 kind;
+	char			 where[512];
+
+	if (n == 0)
+		return;
+	memset(&c, 0, sizeof c);
+	c.imp = imp;
+	for (kind = 0; kind < 2; kind++) {
+		c.h[kind] = util_xcalloc(n, sizeof *c.h[kind]);
+		for (i = 0; i < n; i++) {
+			char	*key = checks_row_dupkey(s[i], kind);
+
+			if (key == NULL)
+				continue;
+			c.h[kind][c.nh[kind]].h = hash_str(key);
+			c.h[kind][c.nh[kind]].idx = (uint32_t)i;
+			c.nh[kind]++;
+			free(key);
+		}
+		qsort(c.h[kind], c.nh[kind], sizeof *c.h[kind],
+		    checks_hent_cmp);
+		/* In the import itself. */
+		for (i = 0; i + 1 < c.nh[kind]; i++) {
+			for (j = i + 1; j < c.nh[kind] &&
+			    c.h[kind][j].h == c.h[kind][i].h; j++) {
+				const char	*a = s[c.h[kind][i].idx];
+				const char	*b = s[c.h[kind][j].idx];
+				char		*ka = checks_row_dupkey(a, kind);
+				char		*kb = checks_row_dupkey(b, kind);
+
+				if (ka != NULL && kb != NULL &&
+				    strcmp(ka, kb) == 0) {
+					if (checks_pos_cmp(a, b) > 0) {
+						const char *t = a;
+
+						a = b;
+						b = t;
+					}
+					checks_where(imp, a, row_hdr(b)->file,
+					    where, sizeof where);
+					checks_warn_dup(imp, b, kind,
+					    row_slot(a, MS_ID), where);
+				}
+				free(ka);
+				free(kb);
+			}
+		}
+	}
+	/* Against the database. */
+	if (!imp->store_empty) {
+		c.indb = util_xcalloc(n, sizeof *c.indb);
+		c.zero = util_xcalloc(IMPORT_LIST_MAX, sizeof *c.zero);
+		c.zero_db = util_xcalloc(IMPORT_LIST_MAX, sizeof *c.zero_db);
+		store_member_each(imp->st, checks_db_cb, &c);
+		for (i = 0; i < c.nzero; i++) {
+			size_t	at;
+
+			if (checks_find(imp, IMPORT_KIND_MEMBERS,
+			    row_slot(c.zero[i], MS_ID), &at) != NULL &&
+			    c.indb[at])
+				continue;
+			{
+				const char	*name;
+				size_t		 col = imp_slot_col(imp,
+						    row_hdr(c.zero[i])->file,
+						    MS_ID, &name);
+
+				diag_warn(&imp->d, row_hdr(c.zero[i])->file,
+				    row_hdr(c.zero[i])->line, col, name,
+				    _("%s is a new member, but the database "
+				    "has %s: did Excel remove the leading "
+				    "zeros? format the column as text"),
+				    row_slot(c.zero[i], MS_ID), c.zero_db[i]);
+			}
+		}
+		free(c.indb);
+		free(c.zero);
+		free(c.zero_db);
+	}
+	free(c.h[0]);
+	free(c.h[1]);
+}
+
+/* --- all checks ----------------------------------------------------------- */
+
+int
+checks_run(struct imp *imp)
+{
+	enum import_kind	k;
+
+	imp->store_empty = store_member_count(imp->st) == 0;
+	checks_sort(imp, IMPORT_KIND_MEMBERS);
+	checks_sort(imp, IMPORT_KIND_EVENTS);
+	checks_dups(imp, IMPORT_KIND_MEMBERS);
+	checks_dups(imp, IMPORT_KIND_EVENTS);
+	checks_evrefs(imp);
+	checks_sort(imp, IMPORT_KIND_ATTENDANCE);
+	checks_dups(imp, IMPORT_KIND_ATTENDANCE);
+	checks_event_refs(imp);
+	checks_member_refs(imp);
+	checks_existing(imp);
+	checks_widths(imp);
+	checks_likely_dups(imp);
+	for (k = IMPORT_KIND_MEMBERS; k <= IMPORT_KIND_ATTENDANCE; k++) {
+		/* The file-order arrays are no longer needed. */
+		free(imp->rs[k].row);
+		imp->rs[k].row = NULL;
+		imp->rs[k].cap = 0;
+	}
+	return (imp->d.nerrors > 0 ? -1 : 0);
+}
+
+void
+checks_free(struct imp *imp)
+{
+	enum import_kind	k;
+
+	for (k = 0; k < 4; k++) {
+		free(imp->sorted[k]);
+		imp->sorted[k] = NULL;
+		imp->nsorted[k] = 0;
+	}
+}

@@ -1,0 +1,372 @@
+/* csv-read.c -- stream a CSV file through libcsv, one physical line a call. */
+
+#include <sys/stat.h>
+#include <sys/types.h>
+
+#include <csv.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "import/import-int.h"
+#include "store/i18n.h"
+
+struct csvr {
+	struct csv_parser	 p;
+	struct diag		*d;
+	uint32_t		 file;
+	char			*buf;		/* the row's cells, NUL-ended */
+	size_t			 len, cap;
+	size_t			*off;		/* cell starts in buf */
+	size_t			 ncells, offcap;
+	char			**cellp;
+	size_t			*lenp;
+	size_t			 ptrcap;
+	uint64_t		 line;		/* line of the next byte fed */
+	uint64_t		 row_line;
+	bool			 at_boundary;	/* between two rows */
+	bool			 pending_cr;	/* a piece ended in CR */
+	bool			 too_big;
+	bool			 first_row;
+	int			 stop;
+	csvr_row_fn		 fn;
+	void			*arg;
+	struct csvr_info	*info;
+};
+
+static void
+csvr_cell(void *s, size_t n, void *arg)
+{
+	struct csvr	*r = arg;
+
+	if (r->stop != 0 || r->too_big)
+		return;
+	if (s == NULL)
+		n = 0;
+	if (r->len + n + 1 > IMPORT_ROW_MAX) {
+		r->too_big = true;
+		return;
+	}
+	util_grow(&r->buf, &r->cap, r->len + n + 1);
+	if (n > 0)
+		memcpy(r->buf + r->len, s, n);
+	r->buf[r->len + n] = '\0';
+	if (r->ncells == r->offcap) {
+		r->offcap = r->offcap == 0 ? 32 : 2 * r->offcap;
+		r->off = util_xrealloc(r->off, r->offcap * sizeof *r->off);
+	}
+	r->off[r->ncells++] = r->len;
+	r->len += n + 1;
+}
+
+/* The header row of a file that is not comma-separated is one cell. */
+static int
+csvr_check_header(struct csvr *r, const struct csvr_row *row)
+{
+	if (row->n != 1)
+		return (0);
+	if (strchr(row->cell[0], '\t') != NULL) {
+		diag_error(r->d, r->file, row->line, 0, NULL,
+		    _("the file is tab-separated (Excel \"Unicode テキスト\" or "
+		    "\"テキスト (タブ区切り)\"); save it as \"CSV UTF-8 (コンマ"
+		    "区切り)\""));
+		return (-1);
+	}
+	if (strchr(row->cell[0], ';') != NULL) {
+		diag_error(r->d, r->file, row->line, 0, NULL,
+		    _("the file is separated by ';', not ','; export it "
+		    "again with the comma as the separator"));
+		return (-1);
+	}
+	return (0);
+}
+
+static void
+csvr_end_row(int c, void *arg)
+{
+	struct csvr	*r = arg;
+	struct csvr_row	 row;
+	size_t		 i;
+
+	(void)c;
+	r->at_boundary = true;
+	if (r->stop != 0 || r->too_big)
+		return;
+	if (r->ncells > r->ptrcap) {
+		r->ptrcap = r->ncells;
+		r->cellp = util_xrealloc(r->cellp, r->ptrcap * sizeof *r->cellp);
+		r->lenp = util_xrealloc(r->lenp, r->ptrcap * sizeof *r->lenp);
+	}
+	for (i = 0; i < r->ncells; i++) {
+		r->cellp[i] = r->buf + r->off[i];
+		r->lenp[i] = (i + 1 < r->ncells ? r->off[i + 1] : r->len) -
+		    r->off[i] - 1;
+	}
+	row.cell = r->cellp;
+	row.len = r->lenp;
+	row.n = r->ncells;
+	row.line = r->row_line;
+	r->info->rows++;
+	if (r->first_row) {
+		r->first_row = false;
+		if (csvr_check_header(r, &row) != 0)
+			r->stop = -1;
+	}
+	if (r->stop == 0)
+		r->stop = r->fn(r->arg, &row);
+	r->ncells = 0;
+	r->len = 0;
+}
+
+static int
+csvr_parse_error(struct csvr *r)
+{
+	int	err = csv_error(&r->p);
+
+	if (err == CSV_EPARSE)
+		diag_error(r->d, r->file, r->line, 0, NULL,
+		    _("malformed quotes: a '\"' inside an unquoted cell, or "
+		    "text after a closing quote"));
+	else
+		diag_error(r->d, r->file, r->line, 0, NULL, "%s",
+		    csv_strerror(err));
+	return (-1);
+}
+
+static int
+csvr_too_big(struct csvr *r)
+{
+	diag_error(r->d, r->file, r->row_line, 0, NULL,
+	    _("the row starting here is longer than %u MiB (a quote that is "
+	    "never closed?)"), IMPORT_ROW_MAX / (1024 * 1024));
+	return (-1);
+}
+
+/* Feed N decoded bytes, one physical line (LF, CRLF or a lone CR) per
+ * csv_parse() call, noting the line where each row starts. */
+static int
+csvr_feed(struct csvr *r, const char *p, size_t n)
+{
+	const char	*lf, *cr;
+	size_t		 piece, lim, k, used;
+	bool		 eol;
+
+	while (n > 0 && r->stop == 0) {
+		if (r->pending_cr) {
+			r->pending_cr = false;
+			if (p[0] == '\n') {
+				if (csv_parse(&r->p, p, 1, csvr_cell,
+				    csvr_end_row, r) != 1)
+					return (csvr_parse_error(r));
+				r->line++;
+				p++;
+				n--;
+				continue;
+			}
+			r->line++;
+		}
+		eol = false;
+		lf = memchr(p, '\n', n);
+		lim = lf != NULL ? (size_t)(lf - p) : n;
+		cr = memchr(p, '\r', lim);
+		if (cr != NULL) {
+			k = (size_t)(cr - p);
+			if (k + 1 < n) {
+				piece = p[k + 1] == '\n' ? k + 2 : k + 1;
+				eol = true;
+			} else {
+				piece = n;
+				r->pending_cr = true;
+			}
+		} else if (lf != NULL) {
+			piece = lim + 1;
+			eol = true;
+		} else
+			piece = n;
+		if (r->at_boundary) {
+			for (k = 0; k < piece && (p[k] == ' ' || p[k] == '\t');
+			    k++)
+				;
+			if (k < piece && p[k] != '\r' && p[k] != '\n') {
+				r->at_boundary = false;
+				r->row_line = r->line;
+			}
+		}
+		used = csv_parse(&r->p, p, piece, csvr_cell, csvr_end_row, r);
+		if (r->stop != 0)
+			break;
+		if (used < piece)
+			return (csvr_parse_error(r));
+		if (r->too_big || r->p.entry_pos + r->len > IMPORT_ROW_MAX)
+			return (csvr_too_big(r));
+		if (eol)
+			r->line++;
+		p += piece;
+		n -= piece;
+	}
+	return (r->stop);
+}
+
+static const char *
+csvr_enc_name(enum import_encoding enc)
+{
+	return (enc == IMPORT_ENC_CP932 ? "CP932" : "UTF-8");
+}
+
+static int
+csvr_bad_byte(struct csvr *r, const struct enc_dec *dec, bool guessed)
+{
+	if (guessed)
+		diag_error(r->d, r->file, dec->bad_line, 0, NULL,
+		    _("byte 0x%02X at byte offset %llu is neither UTF-8 nor "
+		    "CP932 (Shift_JIS): the file is in another encoding or "
+		    "damaged"), dec->bad_byte,
+		    (unsigned long long)dec->bad_off);
+	else
+		diag_error(r->d, r->file, dec->bad_line, 0, NULL,
+		    _("invalid %s: byte 0x%02X at byte offset %llu"),
+		    csvr_enc_name(dec->enc), dec->bad_byte,
+		    (unsigned long long)dec->bad_off);
+	return (-1);
+}
+
+int
+csvr_read(int fd, uint32_t file, enum import_encoding enc, csvr_row_fn fn,
+    csvr_tick_fn tick, void *arg, struct csvr_info *info, struct diag *d)
+{
+	struct csvr	 r;
+	struct enc_dec	 dec;
+	struct stat	 sb;
+	unsigned char	*buf = NULL;
+	const char	*out;
+	size_t		 outlen, skip;
+	ssize_t		 got;
+	bool		 first = true, guessed = false, fin, dec_ok = false;
+	int		 rc = -1;
+
+	memset(&r, 0, sizeof r);
+	memset(info, 0, sizeof *info);
+	r.d = d;
+	r.file = file;
+	r.line = 1;
+	r.at_boundary = true;
+	r.first_row = true;
+	r.fn = fn;
+	r.arg = arg;
+	r.info = info;
+	if (csv_init(&r.p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL |
+	    CSV_EMPTY_IS_NULL) != 0) {
+		diag_error(d, file, 0, 0, NULL, "%s", strerror(ENOMEM));
+		return (-1);
+	}
+	if (fstat(fd, &sb) == 0)
+		info->size = (uint64_t)sb.st_size;
+
+	if (enc == IMPORT_ENC_AUTO) {
+		struct enc_guess	g;
+
+		if (enc_guess_fd(fd, &g) != 0) {
+			diag_error(d, file, 0, 0, NULL, "%s", strerror(errno));
+			goto out;
+		}
+		if (g.utf16) {
+			diag_error(d, file, 1, 0, NULL, _("UTF-16 (Excel "
+			    "'Unicode テキスト') is not supported; save as CSV "
+			    "UTF-8"));
+			goto out;
+		}
+		if (g.damaged_utf8) {
+			diag_error(d, file, g.bad_line, 0, NULL,
+			    _("invalid UTF-8 at byte offset %llu (the rest of "
+			    "the file is UTF-8): fix that byte, or give "
+			    "--encoding cp932 if the file is Shift_JIS"),
+			    (unsigned long long)g.bad_off);
+			goto out;
+		}
+		enc = g.enc;
+		guessed = enc == IMPORT_ENC_CP932;
+	}
+	info->enc = enc;
+	buf = util_xmalloc(IMPORT_CHUNK);
+	for (;;) {
+		got = read(fd, buf, IMPORT_CHUNK);
+		if (got < 0) {
+			if (errno == EINTR)
+				continue;
+			diag_error(d, file, 0, 0, NULL, "%s", strerror(errno));
+			goto out;
+		}
+		fin = got == 0;
+		skip = 0;
+		if (first) {
+			first = false;
+			switch (enc_sniff(buf, (size_t)got)) {
+			case ENC_SNIFF_UTF16:
+				diag_error(d, file, 1, 0, NULL, _("UTF-16 (Excel "
+				    "'Unicode テキスト') is not supported; save "
+				    "as CSV UTF-8"));
+				goto out;
+			case ENC_SNIFF_BOM8:
+				if (enc == IMPORT_ENC_CP932) {
+					diag_error(d, file, 1, 0, NULL,
+					    _("the file starts with a UTF-8 "
+					    "byte order mark but --encoding "
+					    "cp932 was given"));
+					goto out;
+				}
+				info->bom = true;
+				skip = 3;
+				break;
+			case ENC_SNIFF_PLAIN:
+				break;
+			}
+			if (enc_dec_init(&dec, enc, skip) != 0) {
+				diag_error(d, file, 0, 0, NULL,
+				    _("iconv cannot convert from CP932"));
+				goto out;
+			}
+			dec_ok = true;
+		}
+		if (enc_dec_feed(&dec, buf + skip, (size_t)got - skip, fin,
+		    &out, &outlen) != 0) {
+			csvr_bad_byte(&r, &dec, guessed);
+			goto out;
+		}
+		info->done += (uint64_t)got;
+		if ((rc = csvr_feed(&r, out, outlen)) != 0)
+			goto out;
+		info->lines = r.line - (r.at_boundary && !r.pending_cr ? 1 : 0);
+		if (tick != NULL)
+			tick(arg, info);
+		rc = -1;
+		if (fin)
+			break;
+	}
+	if (csv_fini(&r.p, csvr_cell, csvr_end_row, &r) != 0) {
+		if (csv_error(&r.p) == CSV_EPARSE)
+			diag_error(d, file, r.row_line, 0, NULL,
+			    _("a quoted cell in the row starting here is never "
+			    "closed"));
+		else
+			diag_error(d, file, r.row_line, 0, NULL, "%s",
+			    csv_strerror(csv_error(&r.p)));
+		goto out;
+	}
+	if (r.too_big) {
+		csvr_too_big(&r);
+		goto out;
+	}
+	rc = r.stop;
+	info->lines = r.line > 1 ? r.line - 1 : 0;
+out:
+	if (dec_ok)
+		enc_dec_free(&dec);
+	csv_free(&r.p);
+	free(buf);
+	free(r.buf);
+	free(r.off);
+	free(r.cellp);
+	free(r.lenp);
+	return (rc);
+}

@@ -1,0 +1,572 @@
+/* import.c -- drive an import: read every file, check, one store_import(). */
+
+#include <sys/stat.h>
+#include <sys/types.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "import/import-int.h"
+#include "store/i18n.h"
+
+struct import_src {
+	struct imp		*imp;
+	size_t			 ie, ic, im, ia;
+	struct store_attr	*attrs;
+	size_t			 attrcap;
+	uint64_t		 pulled, total;
+};
+
+int
+import_kind_parse(const char *s)
+{
+	if (strcmp(s, "auto") == 0)
+		return (IMPORT_KIND_AUTO);
+	if (strcmp(s, "members") == 0 || strcmp(s, "member") == 0)
+		return (IMPORT_KIND_MEMBERS);
+	if (strcmp(s, "events") == 0 || strcmp(s, "event") == 0)
+		return (IMPORT_KIND_EVENTS);
+	if (strcmp(s, "attendance") == 0 || strcmp(s, "records") == 0)
+		return (IMPORT_KIND_ATTENDANCE);
+	return (-1);
+}
+
+int
+import_encoding_parse(const char *s)
+{
+	if (strcasecmp(s, "auto") == 0)
+		return (IMPORT_ENC_AUTO);
+	if (strcasecmp(s, "utf-8") == 0 || strcasecmp(s, "utf8") == 0)
+		return (IMPORT_ENC_UTF8);
+	if (strcasecmp(s, "utf-8-bom") == 0 || strcasecmp(s, "utf8-bom") == 0)
+		return (IMPORT_ENC_UTF8_BOM);
+	if (strcasecmp(s, "cp932") == 0 || strcasecmp(s, "windows-31j") == 0 ||
+	    strcasecmp(s, "sjis") == 0 || strcasecmp(s, "shift_jis") == 0)
+		return (IMPORT_ENC_CP932);
+	return (-1);
+}
+
+const char *
+import_kind_word(enum import_kind kind)
+{
+	switch (kind) {
+	case IMPORT_KIND_MEMBERS:
+		return ("members");
+	case IMPORT_KIND_EVENTS:
+		return ("events");
+	case IMPORT_KIND_ATTENDANCE:
+		return ("attendance");
+	case IMPORT_KIND_AUTO:
+		break;
+	}
+	return ("auto");
+}
+
+/* Copy S into the import's string storage; returns the copy. */
+static const char *
+import_intern(struct imp *imp, const char *s)
+{
+	size_t	 n = strlen(s) + 1;
+	char	*p = rowset_add(&imp->keystore, n);
+
+	memcpy(p, s, n);
+	return (p);
+}
+
+void
+imp_badkey(struct imp *imp, enum import_kind kind, const char *key)
+{
+	if (strmap_get(&imp->badkeys[kind], key) == NULL)
+		strmap_put(&imp->badkeys[kind], import_intern(imp, key), 1);
+}
+
+uint32_t
+imp_evref(struct imp *imp, const char *name, const char *date, uint32_t file,
+    uint32_t line)
+{
+	struct evref	*e;
+	uint32_t	*v;
+	char		*key;
+	const char	*k;
+
+	key = util_xmalloc(strlen(name) + strlen(date) + 2);
+	sprintf(key, "%s\x1f%s", name, date);
+	if ((v = strmap_get(&imp->evmap, key)) != NULL) {
+		free(key);
+		return (*v);
+	}
+	k = import_intern(imp, key);
+	free(key);
+	if (imp->nev == imp->evcap) {
+		imp->evcap = imp->evcap == 0 ? 16 : 2 * imp->evcap;
+		imp->ev = util_xrealloc(imp->ev, imp->evcap * sizeof *imp->ev);
+	}
+	e = &imp->ev[imp->nev];
+	memset(e, 0, sizeof *e);
+	e->name = import_intern(imp, name);
+	e->date = import_intern(imp, date);
+	e->file = file;
+	e->line = line;
+	strmap_put(&imp->evmap, k, (uint32_t)imp->nev);
+	return ((uint32_t)imp->nev++);
+}
+
+const char *
+imp_row_event(const struct imp *imp, const char *r)
+{
+	uint32_t	aux = row_hdr(r)->aux;
+
+	return (aux != ROW_AUX_NONE ? imp->ev[aux].code : row_slot(r, AS_EVENT));
+}
+
+size_t
+imp_slot_col(const struct imp *imp, uint32_t file, size_t slot,
+    const char **name)
+{
+	const struct plan	*pl = &imp->f[file].plan;
+	int			 col = slot < pl->nslots ? pl->slot[slot].col : -1;
+
+	if (col < 0) {
+		*name = NULL;
+		return (0);
+	}
+	*name = pl->col[col].header;
+	return ((size_t)col + 1);
+}
+
+/* --- reading ------------------------------------------------------------ */
+
+struct import_read {
+	struct imp	*imp;
+	struct imp_file	*f;
+};
+
+static int
+import_row(void *arg, const struct csvr_row *row)
+{
+	struct import_read	*ir = arg;
+
+	return (plan_row(ir->imp, ir->f, row));
+}
+
+static void
+import_tick(void *arg, const struct csvr_info *info)
+{
+	struct import_read	*ir = arg;
+
+	progress_update(ir->imp->progress, info->done, info->size,
+	    info->rows > 0 ? info->rows - 1 : 0);
+}
+
+static void
+import_read_file(struct imp *imp, struct imp_file *f)
+{
+	struct import_read	 ir;
+	struct stat		 sb;
+	int			 fd, rc;
+
+	if ((fd = open(f->path, O_RDONLY | O_CLOEXEC)) == -1) {
+		diag_error(&imp->d, f->idx, 0, 0, NULL, _("cannot open: %s"),
+		    strerror(errno));
+		f->failed = true;
+		return;
+	}
+	if (fstat(fd, &sb) == -1 || !S_ISREG(sb.st_mode)) {
+		diag_error(&imp->d, f->idx, 0, 0, NULL,
+		    _("not a regular file"));
+		f->failed = true;
+		close(fd);
+		return;
+	}
+	progress_label(imp->progress, f->path);
+	ir.imp = imp;
+	ir.f = f;
+	rc = csvr_read(fd, f->idx, imp->o->encoding, import_row, import_tick,
+	    &ir, &f->info, &imp->d);
+	close(fd);
+	if (rc < 0)
+		f->failed = true;
+	else if (!f->have_header) {
+		diag_error(&imp->d, f->idx, 0, 0, NULL,
+		    _("the file is empty: no header row"));
+		f->failed = true;
+	}
+	if (!f->failed)
+		plan_finish(imp, f);
+}
+
+/* --- the store's source ------------------------------------------------- */
+
+static void
+import_pulled(struct import_src *src)
+{
+	if (++src->pulled % 4096 == 0)
+		progress_update(src->imp->progress, src->pulled, src->total,
+		    src->pulled);
+}
+
+static int
+import_next_event(void *arg, struct store_event *out, uint32_t *fields)
+{
+	struct import_src	*src = arg;
+	struct imp		*imp = src->imp;
+	const char		*v[ES_N], *r;
+
+	memset(out, 0, sizeof *out);
+	if (src->ie < imp->nsorted[IMPORT_KIND_EVENTS]) {
+		r = imp->sorted[IMPORT_KIND_EVENTS][src->ie++];
+		row_slots(r, v, ES_N);
+		snprintf(out->code, sizeof out->code, "%s", v[ES_CODE]);
+		out->name = (char *)v[ES_NAME];
+		snprintf(out->date, sizeof out->date, "%s", v[ES_DATE]);
+		out->venue = (char *)v[ES_VENUE];
+		out->capacity = (int32_t)strtol(v[ES_CAPACITY], NULL, 10);
+		out->notes = (char *)v[ES_NOTES];
+		*fields = imp->f[row_hdr(r)->file].plan.fields;
+		import_pulled(src);
+		return (1);
+	}
+	while (src->ic < imp->nev) {
+		const struct evref	*e = &imp->ev[src->ic++];
+
+		if (!e->created)
+			continue;
+		snprintf(out->code, sizeof out->code, "%s", e->code);
+		out->name = (char *)e->name;
+		snprintf(out->date, sizeof out->date, "%s", e->date);
+		*fields = STORE_EF_NAME | STORE_EF_DATE;
+		return (1);
+	}
+	return (0);
+}
+
+static int
+import_next_member(void *arg, struct store_member *out, uint32_t *fields)
+{
+	struct import_src	*src = arg;
+	struct imp		*imp = src->imp;
+	const struct plan	*pl;
+	const char		*v[MS_NFIXED], *r, *p;
+	size_t			 i;
+
+	memset(out, 0, sizeof *out);
+	if (src->im >= imp->nsorted[IMPORT_KIND_MEMBERS])
+		return (0);
+	r = imp->sorted[IMPORT_KIND_MEMBERS][src->im++];
+	pl = &imp->f[row_hdr(r)->file].plan;
+	row_slots(r, v, MS_NFIXED);
+	snprintf(out->id, sizeof out->id, "%s", v[MS_ID]);
+	out->name = (char *)v[MS_NAME];
+	out->kana = (char *)v[MS_KANA];
+	out->email = (char *)v[MS_EMAIL];
+	out->phone = (char *)v[MS_PHONE];
+	out->postal_code = (char *)v[MS_POSTAL];
+	out->address = (char *)v[MS_ADDRESS];
+	out->organization = (char *)v[MS_ORG];
+	out->segment = (char *)v[MS_SEGMENT];
+	out->status = *v[MS_STATUS] != '\0' ? *v[MS_STATUS] - '0' : 0;
+	out->mail_opt_out = *v[MS_OPTOUT] == '1';
+	snprintf(out->joined_on, sizeof out->joined_on, "%s", v[MS_JOINED]);
+	out->notes = (char *)v[MS_NOTES];
+	out->past_count = (int32_t)strtol(v[MS_PAST_COUNT], NULL, 10);
+	snprintf(out->past_last_date, sizeof out->past_last_date, "%s",
+	    v[MS_PAST_DATE]);
+	out->past_last_event = (char *)v[MS_PAST_EVENT];
+	if (pl->nattrs > src->attrcap) {
+		src->attrcap = pl->nattrs;
+		src->attrs = util_xrealloc(src->attrs, src->attrcap *
+		    sizeof *src->attrs);
+	}
+	p = v[MS_PAST_EVENT] + strlen(v[MS_PAST_EVENT]) + 1;
+	for (i = 0; i < pl->nattrs; i++) {
+		src->attrs[i].name = pl->attr[i];
+		src->attrs[i].value = (char *)p;
+		p += strlen(p) + 1;
+	}
+	out->attrs = pl->nattrs > 0 ? src->attrs : NULL;
+	out->nattrs = pl->nattrs;
+	*fields = pl->fields;
+	import_pulled(src);
+	return (1);
+}
+
+static int
+import_next_record(void *arg, struct store_change *out)
+{
+	struct import_src	*src = arg;
+	struct imp		*imp = src->imp;
+	const struct plan	*pl;
+	const char		*v[AS_N], *r;
+
+	if (src->ia >= imp->nsorted[IMPORT_KIND_ATTENDANCE])
+		return (0);
+	r = imp->sorted[IMPORT_KIND_ATTENDANCE][src->ia++];
+	pl = &imp->f[row_hdr(r)->file].plan;
+	row_slots(r, v, AS_N);
+	store_change_init(out, imp_row_event(imp, r), v[AS_MEMBER]);
+	if (pl->slot[AS_RESPONSE].col >= 0)
+		out->response = *v[AS_RESPONSE] - '0';
+	if (pl->slot[AS_FINAL].col >= 0)
+		out->final = *v[AS_FINAL] - '0';
+	if (pl->slot[AS_WALKIN].col >= 0)
+		out->walk_in = *v[AS_WALKIN] == '1';
+	if (pl->slot[AS_INVITED].col >= 0 && *v[AS_INVITED] != '\0')
+		out->invited_on = v[AS_INVITED];
+	if (pl->slot[AS_NOTE].col >= 0)
+		out->note = v[AS_NOTE];
+	import_pulled(src);
+	return (1);
+}
+
+/* --- the summary ------------------------------------------------------- */
+
+/* "a.csv, b.csv": the files of KIND. */
+static char *
+import_files_of(struct imp *imp, enum import_kind kind)
+{
+	char	*s = NULL;
+	size_t	 cap = 0, len = 0, i, n;
+
+	for (i = 0; i < imp->nf; i++) {
+		if (imp->f[i].kind != kind)
+			continue;
+		n = strlen(imp->f[i].path);
+		util_grow(&s, &cap, len + n + 3);
+		if (len > 0) {
+			memcpy(s + len, ", ", 2);
+			len += 2;
+		}
+		memcpy(s + len, imp->f[i].path, n + 1);
+		len += n;
+	}
+	return (s);
+}
+
+static int
+import_strcmp(const void *a, const void *b)
+{
+	return (strcmp(*(char *const *)a, *(char *const *)b));
+}
+
+static void
+import_summary(struct imp *imp, const struct store_import_result *res)
+{
+	const struct store_import_counts *c;
+	enum import_kind	 k;
+	char			*files, *line = NULL;
+	size_t			 cap = 0, len, i, j, na;
+	const char		**names;
+
+	for (k = IMPORT_KIND_MEMBERS; k <= IMPORT_KIND_ATTENDANCE; k++) {
+		files = import_files_of(imp, k);
+		if (files == NULL && !(k == IMPORT_KIND_EVENTS &&
+		    imp->ncreated > 0))
+			continue;
+		if (files == NULL)
+			files = import_files_of(imp, IMPORT_KIND_ATTENDANCE);
+		c = k == IMPORT_KIND_MEMBERS ? &res->members :
+		    k == IMPORT_KIND_EVENTS ? &res->events : &res->records;
+		len = 0;
+		util_grow(&line, &cap, 256 + strlen(files));
+		len = (size_t)snprintf(line, cap, _("%s: %s: %zu added, %zu "
+		    "updated, %zu unchanged"), files, import_kind_word(k),
+		    c->added, c->updated, c->unchanged);
+		if (k == IMPORT_KIND_MEMBERS) {
+			na = 0;
+			for (i = 0; i < imp->nf; i++)
+				if (imp->f[i].kind == k)
+					na += imp->f[i].plan.nattrs;
+			names = util_xcalloc(na, sizeof *names);
+			na = 0;
+			for (i = 0; i < imp->nf; i++)
+				if (imp->f[i].kind == k)
+					for (j = 0; j < imp->f[i].plan.nattrs;
+					    j++)
+						names[na++] =
+						    imp->f[i].plan.attr[j];
+			qsort(names, na, sizeof *names, import_strcmp);
+			for (i = 0; i < na; i++) {
+				if (i > 0 && strcmp(names[i], names[i - 1]) == 0)
+					continue;
+				util_grow(&line, &cap, len + strlen(names[i]) +
+				    32);
+				len += (size_t)snprintf(line + len, cap - len,
+				    "%s%s", i == 0 ? _("; attributes: ") : ", ",
+				    names[i]);
+			}
+			free(names);
+			for (i = 0; i < imp->nf; i++)
+				if (imp->f[i].kind == k &&
+				    (imp->f[i].plan.fields &
+				    STORE_MF_PAST_IS_TOTAL)) {
+					util_grow(&line, &cap, len + 128);
+					len += (size_t)snprintf(line + len,
+					    cap - len, _("; past_count = the old "
+					    "total - the attended records"));
+					break;
+				}
+		}
+		if (k == IMPORT_KIND_EVENTS && imp->ncreated > 0) {
+			size_t	shown = 0;
+
+			util_grow(&line, &cap, len + 64);
+			len += (size_t)snprintf(line + len, cap - len,
+			    _("; created from name and date: "));
+			for (i = 0; i < imp->nev; i++) {
+				const struct evref	*e = &imp->ev[i];
+
+				if (!e->created)
+					continue;
+				if (shown == 10) {
+					util_grow(&line, &cap, len + 64);
+					len += (size_t)snprintf(line + len,
+					    cap - len, _(", and %zu more"),
+					    imp->ncreated - shown);
+					break;
+				}
+				util_grow(&line, &cap, len + strlen(e->name) +
+				    128);
+				len += (size_t)snprintf(line + len, cap - len,
+				    "%s%s %s (%s)", shown > 0 ? ", " : "",
+				    e->code, e->name, e->date);
+				shown++;
+			}
+		}
+		for (i = 0; i < imp->nf; i++)
+			if (imp->f[i].kind == k &&
+			    imp->f[i].info.enc == IMPORT_ENC_CP932) {
+				util_grow(&line, &cap, len + 64 +
+				    strlen(imp->f[i].path));
+				len += (size_t)snprintf(line + len, cap - len,
+				    _("; %s read as CP932"), imp->f[i].path);
+			}
+		diag_say(imp->o->msg, imp->o->msg_arg, IMPORT_MSG_SUMMARY, "%s",
+		    line);
+		free(files);
+	}
+	free(line);
+}
+
+/* --- the whole import --------------------------------------------------- */
+
+int
+import_files(struct store *st, const char *const *paths, size_t n,
+    const struct import_opts *o)
+{
+	struct imp			 imp;
+	struct import_src		 src;
+	struct store_import_source	 source;
+	struct store_import_result	 res;
+	size_t				 i;
+	bool				 failed = false;
+	int				 rc = IMPORT_BAD, src_rc;
+	enum import_kind		 k;
+
+	memset(&imp, 0, sizeof imp);
+	imp.st = st;
+	imp.o = o;
+	imp.nf = n;
+	imp.f = util_xcalloc(n, sizeof *imp.f);
+	for (k = 0; k < 4; k++)
+		rowset_init(&imp.rs[k]);
+	rowset_init(&imp.keystore);
+	strmap_init(&imp.evmap);
+	for (k = 0; k < 4; k++)
+		strmap_init(&imp.badkeys[k]);
+	diag_init(&imp.d, paths, o->msg, o->msg_arg);
+	imp.progress = progress_new(o->progress, paths[0]);
+
+	for (i = 0; i < n; i++) {
+		imp.f[i].path = paths[i];
+		imp.f[i].idx = (uint32_t)i;
+		imp.f[i].kind = o->kind;
+		import_read_file(&imp, &imp.f[i]);
+		if (imp.f[i].failed)
+			failed = true;
+	}
+	if (!failed) {
+		progress_label(imp.progress, _("checking"));
+		checks_run(&imp);
+	}
+	if (imp.d.nerrors > 0 || failed) {
+		progress_done(imp.progress);
+		imp.progress = NULL;
+		diag_flush(&imp.d);
+		diag_say(o->msg, o->msg_arg, IMPORT_MSG_ERROR,
+		    _("nothing was imported"));
+		goto out;
+	}
+
+	memset(&src, 0, sizeof src);
+	src.imp = &imp;
+	for (k = IMPORT_KIND_MEMBERS; k <= IMPORT_KIND_ATTENDANCE; k++)
+		src.total += imp.nsorted[k];
+	memset(&source, 0, sizeof source);
+	source.arg = &src;
+	source.next_event = import_next_event;
+	source.next_member = import_next_member;
+	source.next_record = import_next_record;
+	source.what = paths[0];
+	{
+		/* The audit record names every file. */
+		size_t	 len = 0;
+		char	*what;
+
+		for (i = 0; i < n; i++)
+			len += strlen(paths[i]) + 2;
+		what = util_xmalloc(len + 1);
+		what[0] = '\0';
+		for (i = 0; i < n; i++) {
+			if (i > 0)
+				strcat(what, ", ");
+			strcat(what, paths[i]);
+		}
+		source.what = what;
+		progress_label(imp.progress, o->dry_run ? _("checking with "
+		    "the database") : _("writing"));
+		memset(&res, 0, sizeof res);
+		src_rc = store_import(st, &source, o->dry_run, &res);
+		free(what);
+	}
+	free(src.attrs);
+	progress_done(imp.progress);
+	imp.progress = NULL;
+	diag_flush(&imp.d);
+	if (src_rc != STORE_OK) {
+		const struct store_error	*e = store_last_error(st);
+
+		diag_say(o->msg, o->msg_arg, IMPORT_MSG_ERROR,
+		    _("%s: import failed, nothing was written: %s"), paths[0],
+		    e != NULL && e->msg[0] != '\0' ? e->msg : "store error");
+		rc = store_exit_code(src_rc) == 1 ? IMPORT_BAD : IMPORT_ENV;
+		goto out;
+	}
+	import_summary(&imp, &res);
+	if (o->dry_run)
+		diag_say(o->msg, o->msg_arg, IMPORT_MSG_SUMMARY,
+		    _("dry run: nothing was written"));
+	rc = IMPORT_OK;
+out:
+	progress_done(imp.progress);
+	checks_free(&imp);
+	for (i = 0; i < n; i++) {
+		plan_free(&imp.f[i].plan);
+		free(imp.f[i].stage.buf);
+		free(imp.f[i].startrow);
+		free(imp.f[i].scratch);
+	}
+	free(imp.f);
+	for (k = 0; k < 4; k++)
+		rowset_free(&imp.rs[k]);
+	rowset_free(&imp.keystore);
+	strmap_free(&imp.evmap);
+	for (k = 0; k < 4; k++)
+		strmap_free(&imp.badkeys[k]);
+	free(imp.ev);
+	diag_free(&imp.d);
+	return (rc);
+}

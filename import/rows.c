@@ -1,0 +1,160 @@
+/* rows.c -- the row arena (no per-field malloc) and a small string map. */
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "import/import-int.h"
+
+#define ARENA_BLOCK	(1024 * 1024)
+
+struct arena_blk {
+	struct arena_blk *next;
+	size_t		  used, size;
+	max_align_t	  data[];
+};
+
+void
+rowset_init(struct rowset *rs)
+{
+	memset(rs, 0, sizeof *rs);
+}
+
+void
+rowset_free(struct rowset *rs)
+{
+	struct arena_blk	*b, *next;
+
+	for (b = rs->blk; b != NULL; b = next) {
+		next = b->next;
+		free(b);
+	}
+	free(rs->row);
+	memset(rs, 0, sizeof *rs);
+}
+
+char *
+rowset_add(struct rowset *rs, size_t len)
+{
+	struct arena_blk	*b = rs->blk;
+	char			*p;
+
+	len = (len + 3) & ~(size_t)3;	/* keep row headers aligned */
+	if (b == NULL || b->size - b->used < len) {
+		size_t	size = len > ARENA_BLOCK ? len : ARENA_BLOCK;
+
+		b = util_xmalloc(sizeof *b + size);
+		b->size = size;
+		b->used = 0;
+		b->next = rs->blk;
+		rs->blk = b;
+	}
+	p = (char *)b->data + b->used;
+	b->used += len;
+	rs->bytes += len;
+	if (rs->n == rs->cap) {
+		rs->cap = rs->cap == 0 ? 1024 : 2 * rs->cap;
+		rs->row = util_xrealloc(rs->row, rs->cap * sizeof *rs->row);
+	}
+	rs->row[rs->n++] = p;
+	return (p);
+}
+
+const char *
+row_slot(const char *r, size_t slot)
+{
+	const char	*s = r + sizeof(struct rowhdr);
+
+	while (slot-- > 0)
+		s += strlen(s) + 1;
+	return (s);
+}
+
+void
+row_slots(const char *r, const char **v, size_t n)
+{
+	const char	*s = r + sizeof(struct rowhdr);
+	size_t		 i;
+
+	for (i = 0; i < n; i++) {
+		v[i] = s;
+		s += strlen(s) + 1;
+	}
+}
+
+/* --- string map ------------------------------------------------------- */
+
+uint64_t
+hash_str(const char *s)
+{
+	uint64_t	h = 1469598103934665603ULL;	/* FNV-1a */
+
+	for (; *s != '\0'; s++) {
+		h ^= (unsigned char)*s;
+		h *= 1099511628211ULL;
+	}
+	return (h);
+}
+
+void
+strmap_init(struct strmap *m)
+{
+	memset(m, 0, sizeof *m);
+}
+
+void
+strmap_free(struct strmap *m)
+{
+	free(m->key);
+	free(m->val);
+	memset(m, 0, sizeof *m);
+}
+
+uint32_t *
+strmap_get(const struct strmap *m, const char *key)
+{
+	size_t	i;
+
+	if (m->cap == 0)
+		return (NULL);
+	for (i = hash_str(key) & (m->cap - 1); m->key[i] != NULL;
+	    i = (i + 1) & (m->cap - 1))
+		if (strcmp(m->key[i], key) == 0)
+			return (&m->val[i]);
+	return (NULL);
+}
+
+static void
+strmap_grow(struct strmap *m)
+{
+	struct strmap	n;
+	size_t		i;
+
+	n.cap = m->cap == 0 ? 64 : 2 * m->cap;
+	n.n = 0;
+	n.key = util_xcalloc(n.cap, sizeof *n.key);
+	n.val = util_xcalloc(n.cap, sizeof *n.val);
+	for (i = 0; i < m->cap; i++)
+		if (m->key[i] != NULL)
+			strmap_put(&n, m->key[i], m->val[i]);
+	strmap_free(m);
+	*m = n;
+}
+
+uint32_t *
+strmap_put(struct strmap *m, const char *key, uint32_t val)
+{
+	uint32_t	*v;
+	size_t		 i;
+
+	if ((v = strmap_get(m, key)) != NULL)
+		return (v);
+	if (2 * (m->n + 1) > m->cap)
+		strmap_grow(m);
+	for (i = hash_str(key) & (m->cap - 1); m->key[i] != NULL;
+	    i = (i + 1) & (m->cap - 1))
+		;
+	m->key[i] = key;
+	m->val[i] = val;
+	m->n++;
+	return (&m->val[i]);
+}

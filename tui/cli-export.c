@@ -1,0 +1,59 @@
+/* cli-export.c -- export: members, events or attendance as CSV. */
+
+#include <string.h>
+
+#include "import/import.h"
+#include "store/i18n.h"
+#include "store/store.h"
+#include "tui/cli.h"
+
+const struct cli_opt cli_export_opts[] = {
+	{ "event", NULL, "CODE", N_("attendance of one event, by reading "
+	  "(the door's list)"), false },
+	{ "headers", NULL, "en|ja", N_("English (default) or Japanese "
+	  "header names"), false },
+	{ "encoding", NULL, "E", N_("utf-8 (default), utf-8-bom or cp932 "
+	  "(Excel)"), false },
+	{ "output", "o", "FILE", N_("write FILE (0640, whole or not at all) "
+	  "instead of stdout"), false },
+	{ NULL, NULL, NULL, NULL, false }
+};
+
+int
+cli_export(const struct cli_entry *e, struct cli_args *a, const char *dbdir)
+{
+	struct export_opts	 o;
+	struct store		*st;
+	const char		*v;
+	int			 rc, k;
+
+	memset(&o, 0, sizeof o);
+	k = import_kind_parse(a->argv[0]);
+	if (k <= IMPORT_KIND_AUTO)
+		return (cli_usage(e, _("export what? (members, events or "
+		    "attendance)")));
+	o.kind = (enum import_kind)k;
+	o.event = cli_get(e, a, "event");
+	if (o.event != NULL && o.kind != IMPORT_KIND_ATTENDANCE)
+		return (cli_usage(e, _("--event goes with export attendance")));
+	if ((v = cli_get(e, a, "headers")) != NULL) {
+		if (strcmp(v, "ja") == 0)
+			o.headers_ja = true;
+		else if (strcmp(v, "en") != 0)
+			return (cli_usage(e, _("--headers takes en or ja")));
+	}
+	o.encoding = IMPORT_ENC_UTF8;
+	if ((v = cli_get(e, a, "encoding")) != NULL) {
+		k = import_encoding_parse(v);
+		if (k <= IMPORT_ENC_AUTO)
+			return (cli_usage(e, _("unknown encoding %s (utf-8, "
+			    "utf-8-bom or cp932)"), v));
+		o.encoding = (enum import_encoding)k;
+	}
+	o.path = cli_get(e, a, "output");
+	if ((rc = cli_open(dbdir, true, &st)) != 0)
+		return (rc);
+	rc = export_table(st, &o);
+	store_close(st);
+	return (rc);
+}

@@ -88,7 +88,10 @@ draft_save(const char *path, const char *text)
 		}
 	}
 	free(dir);
-	tmp = tui_asprintf("%s.tmp", path);
+	/* ".draft-HASH.tmp": never taken for a draft while it is written. */
+	slash = strrchr(path, '/');
+	tmp = slash != NULL ? tui_asprintf("%.*s/.%s.tmp", (int)(slash - path),
+	    path, slash + 1) : tui_asprintf(".%s.tmp", path);
 	fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
 	if (fd == -1)
 		goto out;

@@ -8,6 +8,8 @@
 #include "tui/screen.h"
 #include "tui/xmalloc.h"
 
+#define MARK_SHOWN	5	/* tagged records named in the question */
+
 /* A change waiting for its dialog. */
 struct mark_job {
 	struct marker		*mk;
@@ -170,16 +172,29 @@ mark_final(struct tui *t, struct marker *mk,
 		return;
 	}
 	/* The question of kintone's Customine button, word for word. */
-	if (n == 1)
-		q = tui_asprintf("%s\n\n%s  %s  %s", _("The event attendance count "
-		    "will be updated. Continue?"), rows[0]->member_name,
+	if (tags == NULL)
+		q = tui_asprintf("%s\n\n%s  %s  %s", _("The event attendance "
+		    "count will be updated. Continue?"), rows[0]->member_name,
 		    rows[0]->event_name, rows[0]->event_date);
 	else {
-		char	*what = tui_asprintf(_("%zu tagged records"), n);
+		char	*what = tui_asprintf(_("%zu tagged records"), n), *more;
+		size_t	 i;
 
-		q = tui_asprintf("%s\n\n%s", _("The event attendance count will "
-		    "be updated. Continue?"), what);
+		q = tui_asprintf("%s\n\n%s", _("The event attendance count "
+		    "will be updated. Continue?"), what);
 		free(what);
+		for (i = 0; i < n && i < MARK_SHOWN; i++) {
+			more = tui_asprintf("%s\n  %s  %s  %s", q,
+			    rows[i]->member_name, rows[i]->event_name,
+			    rows[i]->event_date);
+			free(q);
+			q = more;
+		}
+		if (n > MARK_SHOWN) {
+			more = tui_asprintf("%s\n  ...", q);
+			free(q);
+			q = more;
+		}
 	}
 	tui_dialog(t, q, _("Update"), _("Cancel"), mark_confirmed, job,
 	    mark_job_free);

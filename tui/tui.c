@@ -15,6 +15,7 @@
 
 #include "store/i18n.h"
 #include "tui/cli.h"
+#include "import/import.h"
 #include "tui/draft.h"
 #include "tui/form.h"
 #include "tui/locale.h"
@@ -1067,6 +1068,79 @@ tui_offer_draft(struct tui *t)
 	free(q);
 }
 
+/* --- sanka -i FILE... ---------------------------------------------------- */
+
+struct tui_import {
+	char		**lines;
+	size_t		  n;
+	size_t		  nwarn;
+};
+
+static void
+tui_import_msg(enum import_msg kind, const char *line, void *arg)
+{
+	struct tui_import	*imp = arg;
+
+	imp->lines = tui_reallocarray(imp->lines, imp->n + 1,
+	    sizeof *imp->lines);
+	imp->lines[imp->n++] = tui_strdup(line);
+	if (kind == IMPORT_MSG_WARNING)
+		imp->nwarn++;
+}
+
+/* Before the screens: the import with its progress bar on the terminal;
+ * its messages are kept for the screens.  Returns the import's code. */
+static int
+tui_import(struct tui *t, char *const *paths, size_t n,
+    struct tui_import *imp)
+{
+	struct import_opts	opts;
+
+	memset(&opts, 0, sizeof opts);
+	opts.kind = IMPORT_KIND_AUTO;
+	opts.encoding = IMPORT_ENC_AUTO;
+	opts.progress = true;
+	opts.msg = tui_import_msg;
+	opts.msg_arg = imp;
+	return (import_files(t->st, (const char *const *)paths, n, &opts));
+}
+
+/* The outcome: a failure is a scrollable page of every message (nothing
+ * was written); success is the status line, or a page with warnings. */
+static void
+tui_import_show(struct tui *t, int rc, struct tui_import *imp)
+{
+	char	*line;
+	size_t	 i, len = 0;
+
+	if (rc != IMPORT_OK || imp->nwarn > 0) {
+		tui_page(t, rc != IMPORT_OK ? _("The import failed; nothing was "
+		    "written (Esc closes)") : _("Imported, with warnings (Esc "
+		    "closes)"), imp->lines, imp->n);
+		if (rc != IMPORT_OK)
+			tui_error(t, "%s", _("The import failed; nothing was "
+			    "written."));
+		imp->lines = NULL;
+		imp->n = 0;
+		return;
+	}
+	line = tui_strdup("");
+	for (i = 0; i < imp->n; i++) {
+		len = strlen(line);
+		line = tui_reallocarray(line, len + strlen(imp->lines[i]) + 4,
+		    1);
+		snprintf(line + len, strlen(imp->lines[i]) + 4, "%s%s",
+		    i > 0 ? " / " : "", imp->lines[i]);
+		free(imp->lines[i]);
+	}
+	free(imp->lines);
+	imp->lines = NULL;
+	imp->n = 0;
+	tui_status(t, "%s", line);
+	free(line);
+	t->txnid = store_txnid(t->st);
+}
+
 /* --- the loop ----------------------------------------------------------- */
 
 /* Another process committed: the visible screen reads again. */
@@ -1208,10 +1282,11 @@ tui_free(struct tui *t)
 int
 tui_main(const char *dbdir, char *const *imports, size_t nimports)
 {
-	struct tui	 t;
-	SCREEN		*sp;
-	char		 warn[512], tw[256];
-	int		 rc, sig;
+	struct tui		 t;
+	struct tui_import	 imp;
+	SCREEN			*sp;
+	char			 warn[512], tw[256];
+	int			 rc, sig, irc = IMPORT_OK;
 
 	memset(&t, 0, sizeof t);
 	width_init();
@@ -1225,12 +1300,9 @@ tui_main(const char *dbdir, char *const *imports, size_t nimports)
 	if ((rc = cli_open(dbdir, false, &t.st)) != 0)
 		return (rc);
 	t.dbdir = dbdir;
-	if (nimports > 0) {
-		cli_warnx(_("%s: -i is not available yet; use 'sanka import "
-		    "FILE...' first"), imports[0]);
-		store_close(t.st);
-		return (CLI_EXIT_USAGE);
-	}
+	memset(&imp, 0, sizeof imp);
+	if (nimports > 0)
+		irc = tui_import(&t, imports, nimports, &imp);
 	t.draft_path = draft_path(dbdir);
 	store_today(t.today);
 	tui_user(&t);
@@ -1263,6 +1335,8 @@ tui_main(const char *dbdir, char *const *imports, size_t nimports)
 	else if (tw[0] != '\0')
 		tui_error(&t, "%s", tw);
 	tui_offer_draft(&t);
+	if (nimports > 0)
+		tui_import_show(&t, irc, &imp);
 
 	sig = tui_loop(&t);
 	if (sig != 0)
@@ -1274,7 +1348,7 @@ tui_main(const char *dbdir, char *const *imports, size_t nimports)
 	tui_free(&t);
 	store_close(t.st);
 	trace_close();
-	return (CLI_EXIT_OK);
+	return (irc == IMPORT_OK ? CLI_EXIT_OK : irc);
 }
 
 const char *

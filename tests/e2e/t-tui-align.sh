@@ -11,6 +11,9 @@ wait_for() {
 	    fail "screen never showed [$1]"
 }
 export XDG_STATE_HOME=$TMPD/state
+# A session that outlives "app": its restarts never race a tmux server
+# that is exiting with its last session.
+$T new-session -d -s keep -x 20 -y 5 "sleep 600"
 
 sk add member --id M001 --name '山田 史郎' --kana 'ヤマダ シロウ' \
     --past-count 12 --past-last-date 2025-04-01 >/dev/null

@@ -88,7 +88,13 @@ int	 store_conflict(struct store *, const char *what, const char *key,
 /* codec.c */
 void	 buf_init(struct buf *);
 void	 buf_free(struct buf *);
-void	 buf_reserve(struct buf *, size_t);
+void	 buf_grow(struct buf *, size_t);
+static inline void
+buf_reserve(struct buf *b, size_t n)
+{
+	if (b->len + n > b->cap)
+		buf_grow(b, n);
+}
 void	 buf_add(struct buf *, const void *, size_t);
 void	 buf_addc(struct buf *, int);
 void	 buf_adds(struct buf *, const char *);
@@ -119,6 +125,7 @@ void	 codec_copy_text(char *dst, size_t size, const char *, size_t);
 
 /* text.c */
 char	*text_fold_n(const char *, size_t, size_t *outlen);
+int	 text_fold_append(struct buf *, const char *, size_t);
 bool	 text_is_valid(const char *);
 int	 text_check_line(struct store *, const char *field, const char *);
 int	 text_norm_multi(struct store *, const char *field, const char *,
@@ -155,8 +162,13 @@ size_t	 idx_total_key(char *, uint32_t total, const char *id);
 size_t	 idx_last_key(char *, const char *last_date, const char *id);
 const char *idx_key_id(enum store_db, const char *, size_t, size_t *);
 /* The folded texts a member is found by; a \0-separated sorted list in
- * BUF, prefixes of another entry left out (a prefix search finds them). */
-size_t	 idx_name_texts(struct buf *, const struct store_member *);
+ * BUF, prefixes of another entry left out (a prefix search finds them).
+ * name_index holds them but the reading (in by_kana) and a plain ID
+ * (in members). */
+size_t	 idx_search_texts(struct buf *, const struct store_member *);
+size_t	 idx_name_texts(struct buf *, const struct store_member *,
+	    const struct buf *kanakey);
+bool	 idx_id_plain(const char *, size_t);
 int	 idx_member_put(struct wtx *, const struct store_member *old,
 	    const struct store_member *nw);
 int	 idx_sort_put(struct wtx *, const char *id, const struct agg *old,
@@ -166,6 +178,7 @@ size_t	 idx_render(enum store_db, const char *, size_t, char *, size_t);
 /* member.c */
 int	 member_norm(struct store *, const struct store_member *,
 	    struct store_member *);
+int	 member_plain(struct store *, const struct store_member *);
 int	 member_read(struct store *, MDB_txn *, const char *id,
 	    struct store_member *);
 void	 member_diff(struct buf *old, struct buf *nw,

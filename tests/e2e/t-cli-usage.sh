@@ -172,6 +172,12 @@ run 1 -d "$DB" add member --id M003 --name x --past-count -1
 err_has "--past-count"
 run 1 -d "$DB" add event --code E003 --name x --date 2026-01-01 --capacity many
 err_has "--capacity"
+run 1 -d "$DB" add member --id M003 --name "$(printf 'a\tb')"
+err_has "name"
+run 1 -d "$DB" add member --id "$(printf 'M%070d' 3)" --name x
+err_has "--member-id"; err_has "64 bytes"
+run 1 -d "$DB" edit member M002 --email "$(printf 'a\nb@example.jp')"
+err_has "email"
 run 1 -d "$DB" show member M003
 run 1 -d "$DB" delete member M001
 err_has "1 attendance record"; err_has "--force"

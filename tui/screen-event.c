@@ -1,0 +1,345 @@
+/* screen-event.c -- an event's page: details, the invited -> accepted ->
+ * attended funnel, the participants (marked like the pending panel). */
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store/i18n.h"
+#include "tui/filter.h"
+#include "tui/reclist.h"
+#include "tui/screen.h"
+#include "tui/xmalloc.h"
+
+#define EVENT_CTX	(KC_GLOBAL | KC_LIST | KC_MARK | KC_EVENT)
+
+struct event_page {
+	struct reclist		 rl;	/* first: the row drawer reads it */
+	struct store_event	 ev;
+	struct store_event_counts c;
+	int			 found;
+};
+
+static int
+event_load(struct reclist *rl)
+{
+	struct event_page	*ep = (struct event_page *)rl;
+	int			 rc;
+
+	store_event_free(&ep->ev);
+	memset(&ep->ev, 0, sizeof ep->ev);
+	memset(&ep->c, 0, sizeof ep->c);
+	rc = store_event_get(rl->t->st, rl->event, &ep->ev, &ep->c);
+	ep->found = rc == STORE_OK;
+	if (rc != STORE_OK)
+		return (rc == STORE_NOTFOUND ? STORE_OK : rc);
+	return (store_event_records(rl->t->st, rl->event, reclist_add, rl));
+}
+
+static void
+event_drawrow(struct tui *t, struct screen *s, const void *row, char *buf,
+    size_t size, int cols, int *tagged)
+{
+	struct reclist			*rl = s->data;
+	const struct pending_row	*p = *(const struct pending_row *const *)row;
+	char				 key[2 * STORE_ID_MAX + 4];
+	size_t				 len = 0;
+	int				 w[2], rest;
+	static const int		 weights[2] = { 1, 1 };
+
+	(void)t;
+	pending_key(row, key, sizeof key);
+	*tagged = listview_tagged(&rl->lv, key);
+	rest = cols - (2 + 10 + 1 + 1 + 1 + 10 + 1 + 10 + 1 + 10);
+	draw_flex(rest > 0 ? rest : 0, weights, w, 2);
+	draw_cell(buf, size, &len, *tagged ? "*" : "", 2, 0);
+	draw_cell(buf, size, &len, p->member, 10, 0);
+	draw_cell(buf, size, &len, "", 1, 0);
+	draw_cell(buf, size, &len, p->member_name, w[0], 0);
+	draw_cell(buf, size, &len, "", 1, 0);
+	draw_cell(buf, size, &len, p->member_kana, w[1], 0);
+	draw_cell(buf, size, &len, "", 1, 0);
+	draw_cell(buf, size, &len, tui_response_label(p->response), 10, 0);
+	draw_cell(buf, size, &len, "", 1, 0);
+	draw_cell(buf, size, &len, tui_final_label(p->final), 10, 0);
+	draw_cell(buf, size, &len, "", 1, 0);
+	draw_cell(buf, size, &len, p->invited_on, 10, 0);
+}
+
+static void
+event_draw(struct tui *t, struct screen *s, WINDOW *w, int h, int cols)
+{
+	struct event_page	*ep = s->data;
+	struct reclist		*rl = &ep->rl;
+	const char		*ar = tui_arrow();
+	char			 line[2048], cap[64];
+	size_t			 len = 0;
+	int			 wf[2], rest, y = 0;
+	static const int	 weights[2] = { 1, 1 };
+
+	if (!ep->found) {
+		snprintf(line, sizeof line, _("Event %s does not exist (any "
+		    "more)."), rl->event);
+		draw_text(w, 0, 0, cols, line, tui_attr(t, TA_ERROR));
+		return;
+	}
+	if (ep->ev.capacity > 0)
+		snprintf(cap, sizeof cap, "%" PRId32, ep->ev.capacity);
+	else
+		snprintf(cap, sizeof cap, "%s", _("no limit"));
+	snprintf(line, sizeof line, "%s  %s  %s   %s: %s   %s: %s",
+	    ep->ev.code, ep->ev.name != NULL ? ep->ev.name : "", ep->ev.date,
+	    _("Venue"), ep->ev.venue != NULL ? ep->ev.venue : "",
+	    _("Capacity"), cap);
+	draw_text(w, y++, 0, cols, line, A_BOLD);
+	/* The funnel: invited -> accepted -> attended. */
+	snprintf(line, sizeof line, _("Invited %u %s accepted %u %s attended "
+	    "%u    (pending %u, declined %u, absent %u, no-show %u, "
+	    "cancelled %u, walk-in %u)"), ep->c.invited, ar, ep->c.accepted,
+	    ar, ep->c.attended, ep->c.pending, ep->c.declined, ep->c.absent,
+	    ep->c.no_show, ep->c.cancelled, ep->c.walk_in);
+	draw_text(w, y++, 0, cols, line, A_NORMAL);
+	if (rl->searching)
+		reclist_draw_search(t, s, rl, w, y++, cols);
+	else {
+		snprintf(line, sizeof line, "%s: %s", _("Notes"),
+		    ep->ev.notes != NULL ? ep->ev.notes : "");
+		draw_text(w, y++, 0, cols, line, A_NORMAL);
+	}
+	rest = cols - (2 + 10 + 1 + 1 + 1 + 10 + 1 + 10 + 1 + 10);
+	draw_flex(rest > 0 ? rest : 0, weights, wf, 2);
+	line[0] = '\0';
+	draw_cell(line, sizeof line, &len, "", 2, 0);
+	draw_cell(line, sizeof line, &len, _("ID"), 10, 0);
+	draw_cell(line, sizeof line, &len, "", 1, 0);
+	draw_cell(line, sizeof line, &len, _("Name"), wf[0], 0);
+	draw_cell(line, sizeof line, &len, "", 1, 0);
+	draw_cell(line, sizeof line, &len, _("Reading"), wf[1], 0);
+	draw_cell(line, sizeof line, &len, "", 1, 0);
+	draw_cell(line, sizeof line, &len, _("Response"), 10, 0);
+	draw_cell(line, sizeof line, &len, "", 1, 0);
+	draw_cell(line, sizeof line, &len, _("Final"), 10, 0);
+	draw_cell(line, sizeof line, &len, "", 1, 0);
+	draw_cell(line, sizeof line, &len, _("Invited on"), 10, 0);
+	draw_text(w, y++, 0, cols, line, tui_attr(t, TA_HEADER));
+	if (rl->lv.n == 0) {
+		draw_text(w, y + 1, 2, cols - 2, rl->nall == 0 ?
+		    _("Nobody is invited yet: i invites from a search, I by a "
+		    "filter.") : _("No participant matches the search."),
+		    A_NORMAL);
+		return;
+	}
+	draw_list(t, w, y, h - y, cols, &rl->lv, event_drawrow, s);
+}
+
+static void
+event_text(struct tui *t, struct screen *s, int key)
+{
+	(void)t;
+	reclist_text(s->data, key);
+}
+
+/* Invite by filter: the prompt's text, then how many, then one call. */
+struct invite_job {
+	char			 event[STORE_ID_MAX + 1];
+	struct filter		 f;
+	struct store_change	*ch;
+	char			(*ids)[STORE_ID_MAX + 1];
+	size_t			 n;
+	char			**have;	/* invited already, sorted */
+	size_t			 nhave;
+};
+
+static void
+invite_job_free(void *arg)
+{
+	struct invite_job	*job = arg;
+	size_t			 i;
+
+	filter_free(&job->f);
+	free(job->ch);
+	free(job->ids);
+	for (i = 0; i < job->nhave; i++)
+		free(job->have[i]);
+	free(job->have);
+	free(job);
+}
+
+static int
+invite_have(const struct store_att_row *r, void *arg)
+{
+	struct invite_job	*job = arg;
+
+	job->have = tui_reallocarray(job->have, job->nhave + 1,
+	    sizeof *job->have);
+	job->have[job->nhave++] = tui_strdup(r->a.member);
+	return (0);
+}
+
+static int
+invite_strcmp(const void *a, const void *b)
+{
+	return (strcmp(*(char *const *)a, *(char *const *)b));
+}
+
+static int
+invite_match(const struct store_member *m, const struct store_stats *st,
+    void *arg)
+{
+	struct invite_job	*job = arg;
+	const char		*id = m->id;
+
+	if (!filter_match(&job->f, m, st))
+		return (0);
+	if (job->nhave > 0 && bsearch(&id, job->have, job->nhave,
+	    sizeof *job->have, invite_strcmp) != NULL)
+		return (0);
+	job->ids = tui_reallocarray(job->ids, job->n + 1, sizeof *job->ids);
+	snprintf(job->ids[job->n], sizeof job->ids[0], "%s", m->id);
+	job->n++;
+	return (0);
+}
+
+static void
+invite_confirmed(struct tui *t, void *arg, int choice, const char *text)
+{
+	struct invite_job	*job = arg;
+	size_t			 i;
+	int			 rc;
+
+	(void)text;
+	if (choice != 0) {
+		tui_status(t, "%s", _("Cancelled; nobody was invited."));
+		return;
+	}
+	job->ch = tui_calloc(job->n, sizeof *job->ch);
+	for (i = 0; i < job->n; i++)
+		store_change_init(&job->ch[i], job->event, job->ids[i]);
+	if ((rc = store_attendance_apply(t->st, job->ch, job->n,
+	    NULL)) != STORE_OK)
+		tui_store_error(t, rc);
+	else
+		tui_status(t, _("Invited %zu members to %s."), job->n,
+		    job->event);
+	tui_wrote(t);
+}
+
+static void
+invite_filter_done(struct tui *t, void *arg, int choice, const char *text)
+{
+	struct event_page	*ep = arg;
+	struct invite_job	*job;
+	char			 err[256], *q;
+	int			 rc;
+
+	if (choice != 0 || *text == '\0')
+		return;
+	job = tui_calloc(1, sizeof *job);
+	snprintf(job->event, sizeof job->event, "%s", ep->rl.event);
+	if (filter_parse(&job->f, text, err, sizeof err) != 0) {
+		tui_error(t, "%s", err);
+		invite_job_free(job);
+		return;
+	}
+	rc = store_event_records(t->st, job->event, invite_have, job);
+	if (rc == STORE_OK) {
+		if (job->nhave > 1)
+			qsort(job->have, job->nhave, sizeof *job->have,
+			    invite_strcmp);
+		rc = store_member_each(t->st, invite_match, job);
+	}
+	if (rc != STORE_OK) {
+		tui_store_error(t, rc);
+		invite_job_free(job);
+		return;
+	}
+	if (job->n == 0) {
+		tui_status(t, _("No member matches \"%s\" who is not invited "
+		    "yet."), text);
+		invite_job_free(job);
+		return;
+	}
+	q = tui_asprintf(_("Invite %zu members matching \"%s\" to %s %s?"),
+	    job->n, text, job->event, ep->ev.name != NULL ? ep->ev.name : "");
+	tui_dialog(t, q, _("Invite"), _("Cancel"), invite_confirmed, job,
+	    invite_job_free);
+	free(q);
+}
+
+static void
+event_act(struct tui *t, struct screen *s, enum action act, int key)
+{
+	struct event_page	*ep = s->data;
+	struct screen		*n;
+
+	(void)key;
+	if (reclist_act(t, s, &ep->rl, act, EVENT_CTX))
+		return;
+	switch (act) {
+	case ACT_BACK:
+		tui_pop(t);
+		break;
+	case ACT_OPEN: {
+		struct pending_row	**cur = listview_current(&ep->rl.lv);
+
+		if (cur != NULL)
+			tui_push(t, t->panel, screen_member_new(t,
+			    (*cur)->member));
+		break;
+	}
+	case ACT_EDIT:
+		if (ep->found && (n = screen_form_event(t, ep->rl.event,
+		    NULL)) != NULL)
+			tui_push(t, t->panel, n);
+		break;
+	case ACT_INVITE:
+		if (ep->found)
+			tui_push(t, t->panel, screen_pick_new(t, ep->rl.event));
+		break;
+	case ACT_INVITE_FILTER:
+		if (ep->found)
+			tui_prompt(t, _("Invite every member matching (e.g. "
+			    "segment=正会員 total>=3):"), "",
+			    invite_filter_done, ep);
+		break;
+	default:
+		break;
+	}
+}
+
+static void
+event_reload(struct tui *t, struct screen *s)
+{
+	(void)t;
+	reclist_reload(s->data);
+}
+
+static void
+event_free(struct screen *s)
+{
+	struct event_page	*ep = s->data;
+
+	reclist_free(&ep->rl);
+	store_event_free(&ep->ev);
+	free(ep);
+}
+
+static const struct screen_ops event_ops = {
+	.name = "event",
+	.draw = event_draw,
+	.act = event_act,
+	.text = event_text,
+	.reload = event_reload,
+	.free = event_free,
+};
+
+struct screen *
+screen_event_new(struct tui *t, const char *code)
+{
+	struct event_page	*ep = tui_calloc(1, sizeof *ep);
+
+	reclist_init(&ep->rl, t, event_load, 1);
+	snprintf(ep->rl.event, sizeof ep->rl.event, "%s", code);
+	reclist_reload(&ep->rl);
+	return (tui_screen_new(&event_ops, EVENT_CTX, ep));
+}

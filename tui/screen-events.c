@@ -1,0 +1,287 @@
+/* screen-events.c -- [2] the event list, newest first, with counts. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store/i18n.h"
+#include "tui/pending.h"
+#include "tui/screen.h"
+#include "tui/width.h"
+#include "tui/xmalloc.h"
+
+#define EVENTS_CTX	(KC_GLOBAL | KC_LIST | KC_EVENTS)
+
+struct evrow {
+	char			 code[STORE_ID_MAX + 1];
+	char			 name[STORE_ROWTEXT_SIZE];
+	char			 date[STORE_DATE_SIZE];
+	char			 venue[STORE_ROWTEXT_SIZE];
+	struct store_event_counts c;
+};
+
+struct events {
+	struct tui	*t;
+	struct evrow	*all;
+	size_t		 nall;
+	struct listview	 lv;	/* the rows shown: struct evrow */
+	int		 searching;
+	struct field	 q;
+};
+
+static int
+events_add(const struct store_event *ev, const struct store_event_counts *c,
+    void *arg)
+{
+	struct events	*es = arg;
+	struct evrow	*r;
+
+	es->all = tui_reallocarray(es->all, es->nall + 1, sizeof *es->all);
+	r = &es->all[es->nall++];
+	memset(r, 0, sizeof *r);
+	snprintf(r->code, sizeof r->code, "%s", ev->code);
+	snprintf(r->name, sizeof r->name, "%s", ev->name != NULL ?
+	    ev->name : "");
+	snprintf(r->date, sizeof r->date, "%s", ev->date);
+	snprintf(r->venue, sizeof r->venue, "%s", ev->venue != NULL ?
+	    ev->venue : "");
+	r->c = *c;
+	return (0);
+}
+
+static int
+events_same(const void *a, const void *b)
+{
+	return (strcmp(((const struct evrow *)a)->code,
+	    ((const struct evrow *)b)->code) == 0);
+}
+
+/* The rows matching the query into the list, the cursor kept. */
+static void
+events_filter(struct events *es)
+{
+	struct evrow	 key, *cur = listview_current(&es->lv);
+	size_t		 i, oc = es->lv.cur, ot = es->lv.top;
+	char		*fq = store_fold(field_text(&es->q));
+	int		 have = cur != NULL;
+
+	if (have)
+		key = *cur;
+	listview_clear(&es->lv);
+	for (i = 0; i < es->nall; i++) {
+		const struct evrow	*r = &es->all[i];
+
+		if (fq == NULL || *fq == '\0' || pending_match(r->code, fq) ||
+		    pending_match(r->name, fq) || pending_match(r->venue, fq) ||
+		    strstr(r->date, field_text(&es->q)) != NULL)
+			listview_push(&es->lv, r);
+	}
+	free(fq);
+	listview_reselect(&es->lv, events_same, have ? &key : NULL, oc, ot);
+}
+
+static void
+events_load(struct events *es)
+{
+	int	rc;
+
+	free(es->all);
+	es->all = NULL;
+	es->nall = 0;
+	if ((rc = store_event_each(es->t->st, events_add, es)) != STORE_OK)
+		tui_store_error(es->t, rc);
+	events_filter(es);
+}
+
+static void
+events_row(struct tui *t, struct screen *s, const void *row, char *buf,
+    size_t size, int cols, int *tagged)
+{
+	const struct evrow	*r = row;
+	char			 n1[16], n2[16], n3[16];
+	size_t			 len = 0;
+	int			 w[2], rest;
+	static const int	 weights[2] = { 3, 1 };
+
+	(void)t;
+	(void)s;
+	(void)tagged;
+	rest = cols - (1 + 10 + 1 + 10 + 1 + 1 + 6 + 1 + 8 + 1 + 6);
+	draw_flex(rest > 0 ? rest : 0, weights, w, 2);
+	snprintf(n1, sizeof n1, "%u", r->c.invited);
+	snprintf(n2, sizeof n2, "%u", r->c.accepted);
+	snprintf(n3, sizeof n3, "%u", r->c.attended);
+	draw_cell(buf, size, &len, "", 1, 0);
+	draw_cell(buf, size, &len, r->date, 10, 0);
+	draw_cell(buf, size, &len, "", 1, 0);
+	draw_cell(buf, size, &len, r->code, 10, 0);
+	draw_cell(buf, size, &len, "", 1, 0);
+	draw_cell(buf, size, &len, r->name, w[0], 0);
+	draw_cell(buf, size, &len, "", 1, 0);
+	draw_cell(buf, size, &len, r->venue, w[1], 0);
+	draw_cell(buf, size, &len, n1, 6, 1);
+	draw_cell(buf, size, &len, "", 1, 0);
+	draw_cell(buf, size, &len, n2, 8, 1);
+	draw_cell(buf, size, &len, "", 1, 0);
+	draw_cell(buf, size, &len, n3, 6, 1);
+}
+
+static void
+events_draw(struct tui *t, struct screen *s, WINDOW *w, int h, int cols)
+{
+	struct events	*es = s->data;
+	char		 line[1024], view[1024];
+	size_t		 len = 0;
+	int		 col, lw, wf[2], rest;
+	static const int weights[2] = { 3, 1 };
+
+	if (es->searching) {
+		snprintf(line, sizeof line, "%s ", _("Search:"));
+		lw = width_str(line);
+		draw_text(w, 0, 0, lw, line, A_BOLD);
+		field_view(&es->q, cols / 2, view, sizeof view, &col);
+		draw_text(w, 0, lw, cols / 2, view, A_UNDERLINE);
+		s->cur_y = 0;
+		s->cur_x = lw + col;
+	} else {
+		snprintf(line, sizeof line, _("Events: %zu, newest first"),
+		    es->nall);
+		draw_text(w, 0, 0, cols, line, A_BOLD);
+	}
+	rest = cols - (1 + 10 + 1 + 10 + 1 + 1 + 6 + 1 + 8 + 1 + 6);
+	draw_flex(rest > 0 ? rest : 0, weights, wf, 2);
+	line[0] = '\0';
+	draw_cell(line, sizeof line, &len, "", 1, 0);
+	draw_cell(line, sizeof line, &len, _("Date"), 10, 0);
+	draw_cell(line, sizeof line, &len, "", 1, 0);
+	draw_cell(line, sizeof line, &len, _("Code"), 10, 0);
+	draw_cell(line, sizeof line, &len, "", 1, 0);
+	draw_cell(line, sizeof line, &len, _("Event"), wf[0], 0);
+	draw_cell(line, sizeof line, &len, "", 1, 0);
+	draw_cell(line, sizeof line, &len, _("Venue"), wf[1], 0);
+	draw_cell(line, sizeof line, &len, _("Invited"), 6, 1);
+	draw_cell(line, sizeof line, &len, "", 1, 0);
+	draw_cell(line, sizeof line, &len, _("Accepted"), 8, 1);
+	draw_cell(line, sizeof line, &len, "", 1, 0);
+	draw_cell(line, sizeof line, &len, _("Came"), 6, 1);
+	draw_text(w, 1, 0, cols, line, tui_attr(t, TA_HEADER));
+	if (es->lv.n == 0) {
+		draw_text(w, 3, 2, cols - 2, es->nall == 0 ?
+		    _("No events yet; n adds one.") :
+		    _("No event matches the search."), A_NORMAL);
+		return;
+	}
+	draw_list(t, w, 2, h - 2, cols, &es->lv, events_row, s);
+}
+
+static void
+events_text(struct tui *t, struct screen *s, int key)
+{
+	struct events	*es = s->data;
+
+	(void)t;
+	field_insert(&es->q, (uint32_t)key);
+	events_filter(es);
+}
+
+static void
+events_act(struct tui *t, struct screen *s, enum action act, int key)
+{
+	struct events		*es = s->data;
+	const struct evrow	*r = listview_current(&es->lv);
+	struct screen		*n;
+
+	(void)key;
+	if (es->searching && tui_field_act(&es->q, act)) {
+		events_filter(es);
+		return;
+	}
+	switch (act) {
+	case ACT_UP:
+		listview_move(&es->lv, -1);
+		break;
+	case ACT_DOWN:
+		listview_move(&es->lv, 1);
+		break;
+	case ACT_PGUP:
+		listview_page(&es->lv, -1);
+		break;
+	case ACT_PGDN:
+		listview_page(&es->lv, 1);
+		break;
+	case ACT_TOP:
+		listview_home(&es->lv);
+		break;
+	case ACT_BOTTOM:
+		listview_end(&es->lv);
+		break;
+	case ACT_SEARCH:
+		es->searching = 1;
+		s->ctx = EVENTS_CTX | KC_SEARCH | KC_FIELD;
+		break;
+	case ACT_BACK:
+		if (!es->searching)
+			break;
+		if (*field_text(&es->q) != '\0')
+			field_set(&es->q, "");
+		else {
+			es->searching = 0;
+			s->ctx = EVENTS_CTX;
+		}
+		events_filter(es);
+		break;
+	case ACT_OPEN:
+		if (r != NULL)
+			tui_push(t, 1, screen_event_new(t, r->code));
+		break;
+	case ACT_ADD:
+		if ((n = screen_form_event(t, NULL, NULL)) != NULL)
+			tui_push(t, 1, n);
+		break;
+	case ACT_EDIT:
+		if (r != NULL && (n = screen_form_event(t, r->code,
+		    NULL)) != NULL)
+			tui_push(t, 1, n);
+		break;
+	default:
+		break;
+	}
+}
+
+static void
+events_reload(struct tui *t, struct screen *s)
+{
+	(void)t;
+	events_load(s->data);
+}
+
+static void
+events_free(struct screen *s)
+{
+	struct events	*es = s->data;
+
+	free(es->all);
+	listview_free(&es->lv);
+	field_free(&es->q);
+	free(es);
+}
+
+static const struct screen_ops events_ops = {
+	.name = "events",
+	.draw = events_draw,
+	.act = events_act,
+	.text = events_text,
+	.reload = events_reload,
+	.free = events_free,
+};
+
+struct screen *
+screen_events_new(struct tui *t)
+{
+	struct events	*es = tui_calloc(1, sizeof *es);
+
+	es->t = t;
+	listview_init(&es->lv, sizeof(struct evrow));
+	field_init(&es->q);
+	events_load(es);
+	return (tui_screen_new(&events_ops, EVENTS_CTX, es));
+}

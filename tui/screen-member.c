@@ -1,0 +1,336 @@
+/* screen-member.c -- a member's page: profile, attributes, aggregate,
+ * attendance history as related records, change log. */
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store/i18n.h"
+#include "tui/screen.h"
+#include "tui/width.h"
+#include "tui/xmalloc.h"
+
+#define MEMBER_CTX	(KC_GLOBAL | KC_LIST | KC_MEMBER)
+#define MEMBER_AUDIT	100	/* change log lines shown */
+
+enum mline_kind { ML_TITLE, ML_SECTION, ML_KV, ML_HIST, ML_HISTHEAD,
+    ML_AUDIT, ML_TEXT };
+
+struct mline {
+	enum mline_kind	 kind;
+	char		 label[STORE_USER_SIZE + 64];
+	char		 text[1024];
+	char		 event[STORE_ID_MAX + 1];	/* ML_HIST */
+	char		 date[STORE_DATE_SIZE];
+	int		 response, final;
+};
+
+struct member_page {
+	struct tui	*t;
+	char		 id[STORE_ID_MAX + 1];
+	struct listview	 lv;	/* struct mline */
+};
+
+static void
+mp_add(struct member_page *mp, enum mline_kind kind, const char *label,
+    const char *text)
+{
+	struct mline	l;
+
+	memset(&l, 0, sizeof l);
+	l.kind = kind;
+	snprintf(l.label, sizeof l.label, "%s", label != NULL ? label : "");
+	snprintf(l.text, sizeof l.text, "%s", text != NULL ? text : "");
+	listview_push(&mp->lv, &l);
+}
+
+/* A value that may hold line feeds: one line each. */
+static void
+mp_kv(struct member_page *mp, const char *label, const char *value)
+{
+	const char	*p = value != NULL ? value : "", *nl;
+	char		 part[1024];
+	int		 first = 1;
+
+	do {
+		nl = strchr(p, '\n');
+		snprintf(part, sizeof part, "%.*s", nl != NULL ?
+		    (int)(nl - p) : (int)strlen(p), p);
+		mp_add(mp, ML_KV, first ? label : "", part);
+		first = 0;
+		p = nl != NULL ? nl + 1 : NULL;
+	} while (p != NULL);
+}
+
+static int
+mp_hist(const struct store_att_row *r, void *arg)
+{
+	struct member_page	*mp = arg;
+	struct mline		 l;
+
+	memset(&l, 0, sizeof l);
+	l.kind = ML_HIST;
+	snprintf(l.event, sizeof l.event, "%s", r->a.event);
+	snprintf(l.date, sizeof l.date, "%s", r->event_date);
+	snprintf(l.text, sizeof l.text, "%s", r->event_name);
+	l.response = (int)r->a.response;
+	l.final = (int)r->a.final;
+	listview_push(&mp->lv, &l);
+	return (0);
+}
+
+static int
+mp_audit(const struct store_audit *a, void *arg)
+{
+	struct member_page	*mp = arg;
+	char			 when[32], text[1024];
+
+	tui_time(a->at, when, sizeof when);
+	snprintf(text, sizeof text, "%s %s%s%s: %s %s %s", a->action,
+	    a->entity, a->event[0] != '\0' ? " " : "", a->event,
+	    a->old != NULL && *a->old != '\0' ? a->old : "-", tui_arrow(),
+	    a->new != NULL && *a->new != '\0' ? a->new : "-");
+	{
+		struct mline	l;
+
+		memset(&l, 0, sizeof l);
+		l.kind = ML_AUDIT;
+		snprintf(l.label, sizeof l.label, "%s  %s", when, a->user);
+		snprintf(l.text, sizeof l.text, "%s", text);
+		listview_push(&mp->lv, &l);
+	}
+	return (0);
+}
+
+static void
+mp_load(struct member_page *mp)
+{
+	struct store		*st = mp->t->st;
+	struct store_member	 m;
+	struct store_stats	 stats;
+	char			 buf[1024], head[512];
+	size_t			 i, nhist;
+	int			 rc;
+
+	listview_clear(&mp->lv);
+	memset(&m, 0, sizeof m);
+	memset(&stats, 0, sizeof stats);
+	if ((rc = store_member_get(st, mp->id, &m, &stats)) != STORE_OK) {
+		snprintf(buf, sizeof buf, rc == STORE_NOTFOUND ?
+		    _("Member %s does not exist (any more).") :
+		    _("Member %s cannot be read."), mp->id);
+		mp_add(mp, ML_TITLE, NULL, buf);
+		store_member_free(&m);
+		return;
+	}
+	snprintf(head, sizeof head, "%s  %s%s%s%s", m.id,
+	    m.name != NULL ? m.name : "", m.kana != NULL && *m.kana ? "  (" :
+	    "", m.kana != NULL ? m.kana : "", m.kana != NULL && *m.kana ?
+	    ")" : "");
+	mp_add(mp, ML_TITLE, NULL, head);
+
+	mp_add(mp, ML_SECTION, NULL, _("Attendance"));
+	snprintf(buf, sizeof buf, _("%u in all (%d before sanka + %u "
+	    "recorded)"), stats.total, (int)m.past_count, stats.attended);
+	mp_kv(mp, _("Attendance count"), buf);
+	mp_kv(mp, _("Last attended on"), stats.last_date);
+	if (stats.last_event[0] != '\0')
+		snprintf(buf, sizeof buf, "%s %s", stats.last_event,
+		    tui_event_name(mp->t, stats.last_event));
+	else
+		snprintf(buf, sizeof buf, "%s", m.past_last_event != NULL ?
+		    m.past_last_event : "");
+	mp_kv(mp, _("Last event"), buf);
+	snprintf(buf, sizeof buf, _("accepted %u, absent %u, no-show %u, "
+	    "cancelled %u"), stats.accepted, stats.absent, stats.no_show,
+	    stats.cancelled);
+	mp_kv(mp, _("Other records"), buf);
+
+	mp_add(mp, ML_SECTION, NULL, _("Profile"));
+	mp_kv(mp, _("E-mail"), m.email);
+	mp_kv(mp, _("Phone"), m.phone);
+	mp_kv(mp, _("Postal code"), m.postal_code);
+	mp_kv(mp, _("Address"), m.address);
+	mp_kv(mp, _("Organization"), m.organization);
+	mp_kv(mp, _("Segment"), m.segment);
+	mp_kv(mp, _("Status"), tui_member_status_label((int)m.status));
+	mp_kv(mp, _("No mail"), m.mail_opt_out ? _("yes") : _("no"));
+	mp_kv(mp, _("Joined on"), m.joined_on);
+	snprintf(buf, sizeof buf, "%" PRId32, m.past_count);
+	mp_kv(mp, _("Past attendance count"), buf);
+	mp_kv(mp, _("Past last attended on"), m.past_last_date);
+	mp_kv(mp, _("Past last event"), m.past_last_event);
+	mp_kv(mp, _("Notes"), m.notes);
+	tui_time(m.updated_at, head, sizeof head);
+	snprintf(buf, sizeof buf, "%s  %s  (v%" PRIu32 ")", head,
+	    m.updated_by, m.version);
+	mp_kv(mp, _("Last changed"), buf);
+	if (m.nattrs > 0) {
+		mp_add(mp, ML_SECTION, NULL, _("Attributes"));
+		for (i = 0; i < m.nattrs; i++)
+			mp_kv(mp, m.attrs[i].name, m.attrs[i].value);
+	}
+	store_member_free(&m);
+
+	nhist = mp->lv.n;
+	mp_add(mp, ML_SECTION, NULL, _("Attendance history"));
+	mp_add(mp, ML_HISTHEAD, NULL, NULL);
+	nhist = mp->lv.n;
+	store_member_history(st, mp->id, mp_hist, mp);
+	if (mp->lv.n == nhist)
+		mp_add(mp, ML_TEXT, NULL, _("(no records)"));
+	mp_add(mp, ML_SECTION, NULL, _("Change log (newest first)"));
+	nhist = mp->lv.n;
+	store_audit_each(st, mp->id, NULL, MEMBER_AUDIT, mp_audit, mp);
+	if (mp->lv.n == nhist)
+		mp_add(mp, ML_TEXT, NULL, _("(no changes)"));
+}
+
+static void
+mp_row(struct tui *t, struct screen *s, const void *row, char *buf,
+    size_t size, int cols, int *tagged)
+{
+	const struct mline	*l = row;
+	size_t			 len = 0;
+	int			 lw = 22, name;
+
+	(void)s;
+	(void)tagged;
+	switch (l->kind) {
+	case ML_TITLE:
+	case ML_TEXT:
+		draw_cell(buf, size, &len, l->text, cols, 0);
+		break;
+	case ML_SECTION:
+		snprintf(buf, size, "-- %s --", l->text);
+		break;
+	case ML_KV:
+		draw_cell(buf, size, &len, l->label, lw, 0);
+		draw_cell(buf, size, &len, l->text, cols - lw, 0);
+		break;
+	case ML_HISTHEAD:
+	case ML_HIST:
+		name = cols - (2 + 10 + 1 + 10 + 1 + 1 + 10 + 1 + 10);
+		if (name < 4)
+			name = 4;
+		draw_cell(buf, size, &len, "", 2, 0);
+		draw_cell(buf, size, &len, l->kind == ML_HIST ? l->date :
+		    _("Date"), 10, 0);
+		draw_cell(buf, size, &len, "", 1, 0);
+		draw_cell(buf, size, &len, l->kind == ML_HIST ? l->event :
+		    _("Event"), 10, 0);
+		draw_cell(buf, size, &len, "", 1, 0);
+		draw_cell(buf, size, &len, l->kind == ML_HIST ? l->text : "",
+		    name, 0);
+		draw_cell(buf, size, &len, "", 1, 0);
+		draw_cell(buf, size, &len, l->kind == ML_HIST ?
+		    tui_response_label(l->response) : _("Response"), 10, 0);
+		draw_cell(buf, size, &len, "", 1, 0);
+		draw_cell(buf, size, &len, l->kind == ML_HIST ?
+		    tui_final_label(l->final) : _("Final"), 10, 0);
+		break;
+	case ML_AUDIT:
+		draw_cell(buf, size, &len, "", 2, 0);
+		draw_cell(buf, size, &len, l->label, 34, 0);
+		draw_cell(buf, size, &len, l->text, cols - 36, 0);
+		break;
+	}
+	(void)t;
+}
+
+static void
+mp_draw(struct tui *t, struct screen *s, WINDOW *w, int h, int cols)
+{
+	struct member_page	*mp = s->data;
+
+	draw_list(t, w, 0, h, cols, &mp->lv, mp_row, s);
+}
+
+static void
+mp_act(struct tui *t, struct screen *s, enum action act, int key)
+{
+	struct member_page	*mp = s->data;
+	const struct mline	*l = listview_current(&mp->lv);
+	struct screen		*n;
+
+	(void)key;
+	switch (act) {
+	case ACT_UP:
+		listview_move(&mp->lv, -1);
+		break;
+	case ACT_DOWN:
+		listview_move(&mp->lv, 1);
+		break;
+	case ACT_PGUP:
+		listview_page(&mp->lv, -1);
+		break;
+	case ACT_PGDN:
+		listview_page(&mp->lv, 1);
+		break;
+	case ACT_TOP:
+		listview_home(&mp->lv);
+		break;
+	case ACT_BOTTOM:
+		listview_end(&mp->lv);
+		break;
+	case ACT_BACK:
+		tui_pop(t);
+		break;
+	case ACT_OPEN:
+		if (l != NULL && l->kind == ML_HIST)
+			tui_push(t, t->panel, screen_event_new(t, l->event));
+		else
+			tui_status(t, "%s", _("Enter opens the event of a "
+			    "history line."));
+		break;
+	case ACT_EDIT:
+		if ((n = screen_form_member(t, mp->id, NULL)) != NULL)
+			tui_push(t, t->panel, n);
+		break;
+	case ACT_SEARCH:
+		tui_status(t, "%s", _("Search is on the member list ([1])."));
+		break;
+	default:
+		break;
+	}
+}
+
+static void
+mp_reload(struct tui *t, struct screen *s)
+{
+	struct member_page	*mp = s->data;
+	size_t			 cur = mp->lv.cur, top = mp->lv.top;
+
+	(void)t;
+	mp_load(mp);
+	listview_reselect(&mp->lv, NULL, NULL, cur, top);
+}
+
+static void
+mp_free(struct screen *s)
+{
+	struct member_page	*mp = s->data;
+
+	listview_free(&mp->lv);
+	free(mp);
+}
+
+static const struct screen_ops member_ops = {
+	.name = "member",
+	.draw = mp_draw,
+	.act = mp_act,
+	.reload = mp_reload,
+	.free = mp_free,
+};
+
+struct screen *
+screen_member_new(struct tui *t, const char *id)
+{
+	struct member_page	*mp = tui_calloc(1, sizeof *mp);
+
+	mp->t = t;
+	snprintf(mp->id, sizeof mp->id, "%s", id);
+	listview_init(&mp->lv, sizeof(struct mline));
+	mp_load(mp);
+	return (tui_screen_new(&member_ops, MEMBER_CTX, mp));
+}

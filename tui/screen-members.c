@@ -1,0 +1,312 @@
+/* screen-members.c -- [1] the member list: pages of the store, sort, search. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store/i18n.h"
+#include "tui/screen.h"
+#include "tui/width.h"
+#include "tui/xmalloc.h"
+
+#define MEMBERS_CTX	(KC_GLOBAL | KC_LIST | KC_MEMBERS)
+#define MEMBERS_QUERY	256
+
+struct members {
+	struct store		*st;
+	struct listview		 lv;	/* struct store_member_row */
+	enum store_order	 order;
+	int			 searching;	/* the search line is open */
+	struct field		 q;
+	char			 query[MEMBERS_QUERY];	/* the one applied */
+	size_t			 count;
+};
+
+static const char *const members_orders[] = {
+	N_("by ID"), N_("by reading"), N_("by attendance count"),
+	N_("by last attended date"),
+};
+
+static int
+members_fetch(void *arg, const void *anchor, int backward, void *rows,
+    size_t n, size_t *got)
+{
+	struct members	*ms = arg;
+
+	return (store_member_page(ms->st, ms->order, anchor, backward != 0,
+	    rows, n, got));
+}
+
+static int
+members_fetch_search(void *arg, const void *anchor, int backward,
+    void *rows, size_t n, size_t *got)
+{
+	struct members	*ms = arg;
+
+	*got = 0;
+	if (backward)
+		return (0);	/* never asked: the source is forward only */
+	return (store_member_search(ms->st, ms->query, anchor, rows, n, got));
+}
+
+static int
+members_same(const void *a, const void *b)
+{
+	return (strcmp(((const struct store_member_row *)a)->id,
+	    ((const struct store_member_row *)b)->id) == 0);
+}
+
+/* Show the list for the query typed (all members when it is empty). */
+static void
+members_apply(struct members *ms)
+{
+	snprintf(ms->query, sizeof ms->query, "%s", field_text(&ms->q));
+	if (ms->query[0] == '\0')
+		listview_set_source(&ms->lv, members_fetch, ms, 1);
+	else
+		listview_set_source(&ms->lv, members_fetch_search, ms, 0);
+	listview_home(&ms->lv);
+}
+
+static void
+members_row(struct tui *t, struct screen *s, const void *row, char *buf,
+    size_t size, int cols, int *tagged)
+{
+	const struct store_member_row	*r = row;
+	char				 total[16], ev[512];
+	size_t				 len = 0;
+	int				 w[3], fixed, rest;
+	static const int		 weights[3] = { 3, 3, 3 };
+
+	(void)s;
+	(void)tagged;
+	/* ID 10, name, reading, count 8, date 10, event; 1-column gaps. */
+	fixed = 1 + 10 + 1 + 1 + 1 + 8 + 1 + 10 + 1;
+	rest = cols - fixed;
+	draw_flex(rest > 0 ? rest : 0, weights, w, 3);
+	snprintf(total, sizeof total, "%u", r->total);
+	if (r->last_event[0] != '\0')
+		snprintf(ev, sizeof ev, "%s %s", r->last_event,
+		    tui_event_name(t, r->last_event));
+	else
+		ev[0] = '\0';
+	draw_cell(buf, size, &len, "", 1, 0);
+	draw_cell(buf, size, &len, r->id, 10, 0);
+	draw_cell(buf, size, &len, "", 1, 0);
+	draw_cell(buf, size, &len, r->name, w[0], 0);
+	draw_cell(buf, size, &len, "", 1, 0);
+	draw_cell(buf, size, &len, r->kana, w[1], 0);
+	draw_cell(buf, size, &len, "", 1, 0);
+	draw_cell(buf, size, &len, total, 8, 1);
+	draw_cell(buf, size, &len, "", 1, 0);
+	draw_cell(buf, size, &len, r->last_date, 10, 0);
+	draw_cell(buf, size, &len, "", 1, 0);
+	draw_cell(buf, size, &len, ev, w[2], 0);
+}
+
+static void
+members_header(char *buf, size_t size, int cols)
+{
+	size_t		 len = 0;
+	int		 w[3], fixed, rest;
+	static const int weights[3] = { 3, 3, 3 };
+
+	fixed = 1 + 10 + 1 + 1 + 1 + 8 + 1 + 10 + 1;
+	rest = cols - fixed;
+	draw_flex(rest > 0 ? rest : 0, weights, w, 3);
+	draw_cell(buf, size, &len, "", 1, 0);
+	draw_cell(buf, size, &len, _("ID"), 10, 0);
+	draw_cell(buf, size, &len, "", 1, 0);
+	draw_cell(buf, size, &len, _("Name"), w[0], 0);
+	draw_cell(buf, size, &len, "", 1, 0);
+	draw_cell(buf, size, &len, _("Reading"), w[1], 0);
+	draw_cell(buf, size, &len, "", 1, 0);
+	draw_cell(buf, size, &len, _("Count"), 8, 1);
+	draw_cell(buf, size, &len, "", 1, 0);
+	draw_cell(buf, size, &len, _("Last date"), 10, 0);
+	draw_cell(buf, size, &len, "", 1, 0);
+	draw_cell(buf, size, &len, _("Last event"), w[2], 0);
+}
+
+static void
+members_draw(struct tui *t, struct screen *s, WINDOW *w, int h, int cols)
+{
+	struct members	*ms = s->data;
+	char		 line[1024], view[1024], head[4096];
+	int		 col, lw;
+
+	if (ms->searching) {
+		snprintf(line, sizeof line, "%s ", _("Search:"));
+		lw = width_str(line);
+		draw_text(w, 0, 0, lw, line, A_BOLD);
+		field_view(&ms->q, cols / 2, view, sizeof view, &col);
+		draw_text(w, 0, lw, cols / 2, view, A_UNDERLINE);
+		s->cur_y = 0;
+		s->cur_x = lw + col;
+		if (ms->query[0] != '\0') {
+			snprintf(line, sizeof line, _("%zu%s found"),
+			    ms->lv.n, ms->lv.at_end ? "" : "+");
+			draw_text(w, 0, lw + cols / 2 + 2,
+			    cols - lw - cols / 2 - 2, line, A_NORMAL);
+		}
+	} else {
+		snprintf(line, sizeof line, _("Members: %zu   order: %s   "
+		    "(/ searches, s sorts)"), ms->count,
+		    _(members_orders[ms->order]));
+		draw_text(w, 0, 0, cols, line, A_BOLD);
+	}
+	members_header(head, sizeof head, cols);
+	draw_text(w, 1, 0, cols, head, tui_attr(t, TA_HEADER));
+	if (ms->lv.err != 0) {
+		draw_text(w, 2, 0, cols, store_last_error(ms->st)->msg,
+		    tui_attr(t, TA_ERROR));
+		return;
+	}
+	if (ms->lv.n == 0) {
+		if (ms->query[0] != '\0')
+			snprintf(line, sizeof line, _("No member matches "
+			    "\"%s\"."), ms->query);
+		else
+			snprintf(line, sizeof line, "%s", _("No members yet; "
+			    "n adds one."));
+		draw_text(w, 3, 2, cols - 2, line, A_NORMAL);
+		listview_set_height(&ms->lv, (size_t)(h > 2 ? h - 2 : 1));
+		return;
+	}
+	draw_list(t, w, 2, h - 2, cols, &ms->lv, members_row, s);
+}
+
+static void
+members_search_mode(struct screen *s, int on)
+{
+	struct members	*ms = s->data;
+
+	ms->searching = on;
+	if (on)
+		s->ctx = MEMBERS_CTX | KC_SEARCH | KC_FIELD;
+	else
+		s->ctx = MEMBERS_CTX;
+}
+
+static void
+members_text(struct tui *t, struct screen *s, int key)
+{
+	struct members	*ms = s->data;
+
+	(void)t;
+	field_insert(&ms->q, (uint32_t)key);
+	members_apply(ms);
+}
+
+static void
+members_act(struct tui *t, struct screen *s, enum action act, int key)
+{
+	struct members			*ms = s->data;
+	const struct store_member_row	*r = listview_current(&ms->lv);
+	struct screen			*n;
+
+	(void)key;
+	if (ms->searching && tui_field_act(&ms->q, act)) {
+		members_apply(ms);
+		return;
+	}
+	switch (act) {
+	case ACT_UP:
+		listview_move(&ms->lv, -1);
+		break;
+	case ACT_DOWN:
+		listview_move(&ms->lv, 1);
+		break;
+	case ACT_PGUP:
+		listview_page(&ms->lv, -1);
+		break;
+	case ACT_PGDN:
+		listview_page(&ms->lv, 1);
+		break;
+	case ACT_TOP:
+		listview_home(&ms->lv);
+		break;
+	case ACT_BOTTOM:
+		listview_end(&ms->lv);
+		break;
+	case ACT_SEARCH:
+		members_search_mode(s, 1);
+		break;
+	case ACT_BACK:
+		if (!ms->searching)
+			break;
+		/* Esc clears the search; a second Esc leaves it. */
+		if (*field_text(&ms->q) != '\0') {
+			field_set(&ms->q, "");
+			members_apply(ms);
+		} else
+			members_search_mode(s, 0);
+		break;
+	case ACT_SORT:
+		ms->order = (ms->order + 1) % 4;
+		if (ms->query[0] == '\0')
+			members_apply(ms);
+		tui_status(t, _("Order: %s"), _(members_orders[ms->order]));
+		break;
+	case ACT_OPEN:
+		if (r != NULL)
+			tui_push(t, 0, screen_member_new(t, r->id));
+		break;
+	case ACT_ADD:
+		if ((n = screen_form_member(t, NULL, NULL)) != NULL)
+			tui_push(t, 0, n);
+		break;
+	case ACT_EDIT:
+		if (r != NULL && (n = screen_form_member(t, r->id,
+		    NULL)) != NULL)
+			tui_push(t, 0, n);
+		break;
+	default:
+		break;
+	}
+}
+
+static void
+members_reload(struct tui *t, struct screen *s)
+{
+	struct members	*ms = s->data;
+
+	(void)t;
+	ms->count = store_member_count(ms->st);
+	listview_reload(&ms->lv, members_same);
+}
+
+static void
+members_free(struct screen *s)
+{
+	struct members	*ms = s->data;
+
+	listview_free(&ms->lv);
+	field_free(&ms->q);
+	free(ms);
+}
+
+static const struct screen_ops members_ops = {
+	.name = "members",
+	.draw = members_draw,
+	.act = members_act,
+	.text = members_text,
+	.reload = members_reload,
+	.free = members_free,
+};
+
+struct screen *
+screen_members_new(struct tui *t)
+{
+	struct members	*ms = tui_calloc(1, sizeof *ms);
+
+	ms->st = t->st;
+	ms->order = STORE_ORDER_ID;
+	listview_init(&ms->lv, sizeof(struct store_member_row));
+	field_init(&ms->q);
+	/* A screen's worth now; the first draw knows the real height. */
+	listview_set_height(&ms->lv, (size_t)(t->lines > 6 ? t->lines - 5 :
+	    1));
+	members_apply(ms);
+	ms->count = store_member_count(ms->st);
+	return (tui_screen_new(&members_ops, MEMBERS_CTX, ms));
+}

@@ -1,0 +1,148 @@
+/* screen-pending.c -- [3] every record whose final status is empty
+ * (kintone's 最終ステータス更新用 view), marked one by one or tagged. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store/i18n.h"
+#include "tui/reclist.h"
+#include "tui/screen.h"
+#include "tui/xmalloc.h"
+
+#define PENDING_CTX	(KC_GLOBAL | KC_LIST | KC_MARK | KC_PENDING)
+
+static int
+pending_load(struct reclist *rl)
+{
+	return (store_pending_each(rl->t->st, reclist_add, rl));
+}
+
+static void
+pending_drawrow(struct tui *t, struct screen *s, const void *row, char *buf,
+    size_t size, int cols, int *tagged)
+{
+	struct reclist			*rl = s->data;
+	const struct pending_row	*p = *(const struct pending_row *const *)row;
+	char				 key[2 * STORE_ID_MAX + 4], ev[512];
+	size_t				 len = 0;
+	int				 w[3], rest;
+	static const int		 weights[3] = { 4, 3, 3 };
+
+	(void)t;
+	pending_key(row, key, sizeof key);
+	*tagged = listview_tagged(&rl->lv, key);
+	rest = cols - (2 + 10 + 1 + 1 + 10 + 1 + 1 + 1 + 10);
+	draw_flex(rest > 0 ? rest : 0, weights, w, 3);
+	snprintf(ev, sizeof ev, "%s %s", p->event, p->event_name);
+	/* A tag is a "*" (and bold), never colour alone. */
+	draw_cell(buf, size, &len, *tagged ? "*" : "", 2, 0);
+	draw_cell(buf, size, &len, p->event_date, 10, 0);
+	draw_cell(buf, size, &len, "", 1, 0);
+	draw_cell(buf, size, &len, ev, w[0], 0);
+	draw_cell(buf, size, &len, "", 1, 0);
+	draw_cell(buf, size, &len, p->member, 10, 0);
+	draw_cell(buf, size, &len, "", 1, 0);
+	draw_cell(buf, size, &len, p->member_name, w[1], 0);
+	draw_cell(buf, size, &len, "", 1, 0);
+	draw_cell(buf, size, &len, p->member_kana, w[2], 0);
+	draw_cell(buf, size, &len, "", 1, 0);
+	draw_cell(buf, size, &len, tui_response_label(p->response), 10, 0);
+}
+
+static void
+pending_draw(struct tui *t, struct screen *s, WINDOW *w, int h, int cols)
+{
+	struct reclist	*rl = s->data;
+	char		 line[1024];
+	size_t		 len = 0, ntag;
+	int		 wf[3], rest;
+	static const int weights[3] = { 4, 3, 3 };
+
+	ntag = reclist_tagged(rl, NULL);
+	if (rl->searching)
+		reclist_draw_search(t, s, rl, w, 0, cols);
+	else {
+		snprintf(line, sizeof line, _("Pending: %zu of %zu shown;  "
+		    "declined %s (d);  tagged %zu"), rl->lv.n, rl->nall,
+		    rl->show_declined ? _("shown") : _("hidden"), ntag);
+		draw_text(w, 0, 0, cols, line, A_BOLD);
+	}
+	rest = cols - (2 + 10 + 1 + 1 + 10 + 1 + 1 + 1 + 10);
+	draw_flex(rest > 0 ? rest : 0, weights, wf, 3);
+	line[0] = '\0';
+	draw_cell(line, sizeof line, &len, "", 2, 0);
+	draw_cell(line, sizeof line, &len, _("Date"), 10, 0);
+	draw_cell(line, sizeof line, &len, "", 1, 0);
+	draw_cell(line, sizeof line, &len, _("Event"), wf[0], 0);
+	draw_cell(line, sizeof line, &len, "", 1, 0);
+	draw_cell(line, sizeof line, &len, _("ID"), 10, 0);
+	draw_cell(line, sizeof line, &len, "", 1, 0);
+	draw_cell(line, sizeof line, &len, _("Name"), wf[1], 0);
+	draw_cell(line, sizeof line, &len, "", 1, 0);
+	draw_cell(line, sizeof line, &len, _("Reading"), wf[2], 0);
+	draw_cell(line, sizeof line, &len, "", 1, 0);
+	draw_cell(line, sizeof line, &len, _("Response"), 10, 0);
+	draw_text(w, 1, 0, cols, line, tui_attr(t, TA_HEADER));
+	if (rl->lv.n == 0) {
+		draw_text(w, 3, 2, cols - 2, rl->nall == 0 ?
+		    _("No pending records: every final status is set.") :
+		    _("No record shows (d shows declined ones)."), A_NORMAL);
+		listview_set_height(&rl->lv, (size_t)(h > 2 ? h - 2 : 1));
+		return;
+	}
+	draw_list(t, w, 2, h - 2, cols, &rl->lv, pending_drawrow, s);
+}
+
+static void
+pending_text(struct tui *t, struct screen *s, int key)
+{
+	(void)t;
+	reclist_text(s->data, key);
+}
+
+static void
+pending_act(struct tui *t, struct screen *s, enum action act, int key)
+{
+	struct reclist		*rl = s->data;
+	struct pending_row	**cur = listview_current(&rl->lv);
+
+	(void)key;
+	if (reclist_act(t, s, rl, act, PENDING_CTX))
+		return;
+	if (act == ACT_OPEN && cur != NULL)
+		tui_push(t, 2, screen_event_new(t, (*cur)->event));
+}
+
+static void
+pending_reload(struct tui *t, struct screen *s)
+{
+	(void)t;
+	store_today(((struct reclist *)s->data)->t->today);
+	reclist_reload(s->data);
+}
+
+static void
+pending_free(struct screen *s)
+{
+	reclist_free(s->data);
+	free(s->data);
+}
+
+static const struct screen_ops pending_ops = {
+	.name = "pending",
+	.draw = pending_draw,
+	.act = pending_act,
+	.text = pending_text,
+	.reload = pending_reload,
+	.free = pending_free,
+};
+
+struct screen *
+screen_pending_new(struct tui *t)
+{
+	struct reclist	*rl = tui_calloc(1, sizeof *rl);
+
+	reclist_init(rl, t, pending_load, 0);
+	reclist_reload(rl);
+	return (tui_screen_new(&pending_ops, PENDING_CTX, rl));
+}

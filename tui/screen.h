@@ -1,0 +1,213 @@
+/* screen.h -- what the screens share: struct tui, the screen vtable, the
+ * modal dialogs, drawing helpers.  Screens are tui/screen-*.c. */
+#ifndef SANKA_TUI_SCREEN_H
+#define SANKA_TUI_SCREEN_H
+
+#include <curses.h>
+#include <panel.h>
+#include <stdint.h>
+
+#include "store/store.h"
+#include "tui/field.h"
+#include "tui/keys.h"
+#include "tui/listview.h"
+
+#define TUI_MIN_COLS	50	/* below this: 画面が小さすぎます */
+#define TUI_MIN_LINES	10
+#define TUI_NPANELS	4
+#define TUI_TIMEOUT_MS	250	/* get_wch timeout: the store_txnid() poll */
+
+struct tui;
+struct screen;
+
+/* A screen: [1] the member list, a member's page, a form...  Each panel
+ * has a stack of them; the top one is shown and gets the keys. */
+struct screen_ops {
+	const char	*name;
+	/* Draw into W (H lines, COLS wide); only reads the state, and sets
+	 * s->cur_y/cur_x when a text field has focus. */
+	void	(*draw)(struct tui *, struct screen *, WINDOW *w, int h,
+		    int cols);
+	/* An action from the key table (KEY: the key that gave it). */
+	void	(*act)(struct tui *, struct screen *, enum action, int key);
+	/* A printable key while a text field has focus (ctx & KC_FIELD). */
+	void	(*text)(struct tui *, struct screen *, int key);
+	/* Read the store again (another process committed, or we did). */
+	void	(*reload)(struct tui *, struct screen *);
+	/* A form: unsaved input, and that input as a draft (malloc'd). */
+	int	(*unsaved)(struct screen *);
+	char	*(*draft)(struct screen *);
+	void	(*free)(struct screen *);
+};
+
+struct screen {
+	const struct screen_ops	*ops;
+	unsigned	 ctx;		/* enum keyctx: keys that act here */
+	int		 panel;
+	struct screen	*below;
+	uint64_t	 seen;		/* store_txnid() when last read */
+	int		 cur_y, cur_x;	/* text cursor in the body, -1: none */
+	void		*data;
+};
+
+/* A modal: a question with two buttons, a menu, a one-line prompt, the
+ * list of keys, or a page of text. */
+enum modal_kind { MODAL_DIALOG, MODAL_MENU, MODAL_PROMPT, MODAL_PAGE };
+
+/* CHOICE: the button or item chosen (0 = the first, "yes"), -1 for
+ * cancel; TEXT: the prompt's text. */
+typedef void	(*modal_done_fn)(struct tui *, void *arg, int choice,
+		    const char *text);
+
+struct modal {
+	enum modal_kind	 kind;
+	char		*title;
+	char		**lines;	/* the text, or the menu items */
+	size_t		 nlines;
+	char		*buttons[2];
+	int		 sel;		/* button or item */
+	struct field	 f;		/* MODAL_PROMPT */
+	size_t		 top;		/* MODAL_PAGE scroll */
+	modal_done_fn	 done;
+	void		*arg;
+	void		(*free_arg)(void *);
+};
+
+struct evname {
+	char	 code[STORE_ID_MAX + 1];
+	char	*name;
+};
+
+struct tui {
+	struct store	*st;
+	const char	*dbdir;
+	char		*draft_path;
+	struct screen	*top[TUI_NPANELS];
+	int		 panel;
+	int		 dirty;
+	int		 quit;
+	uint64_t	 txnid;
+	char		 msg[1024];	/* the status line */
+	int		 msg_err;
+	struct modal	*modal;
+	WINDOW		*wtitle, *wbody, *wmsg, *wfoot, *wmodal;
+	PANEL		*ptitle, *pbody, *pmsg, *pfoot, *pmodal;
+	int		 lines, cols;
+	int		 small;
+	int		 color;
+	char		 user[STORE_USER_SIZE];
+	char		 today[STORE_DATE_SIZE];
+	struct evname	*evnames;	/* every event's name, by code */
+	size_t		 nevnames;
+	uint64_t	 evseen;
+};
+
+/* Attributes: colour only adds to a text marker or A_REVERSE/A_BOLD. */
+enum tui_attr {
+	TA_NORMAL, TA_TITLE, TA_TAB_CUR, TA_HEADER, TA_CURSOR, TA_TAGGED,
+	TA_ERROR, TA_OK, TA_DIM, TA_FOCUS, TA_BUTTON_CUR,
+};
+attr_t		 tui_attr(const struct tui *, enum tui_attr);
+
+/* tui.c */
+void		 tui_status(struct tui *, const char *fmt, ...)
+		    __attribute__((format(printf, 2, 3)));
+void		 tui_error(struct tui *, const char *fmt, ...)
+		    __attribute__((format(printf, 2, 3)));
+/* Show the store's last error for RC (a conflict says who and when). */
+void		 tui_store_error(struct tui *, int rc);
+/* A conflict in words ("山田 changed it at 10:04") into BUF. */
+void		 tui_conflict_text(struct tui *, char *buf, size_t size);
+struct screen	*tui_screen_new(const struct screen_ops *, unsigned ctx,
+		    void *data);
+/* Push S on PANEL's stack and show that panel; pop the current top. */
+void		 tui_push(struct tui *, int panel, struct screen *s);
+void		 tui_pop(struct tui *);
+/* Read S again when the store changed since it last did. */
+void		 tui_refresh(struct tui *, struct screen *s);
+/* After our own write: every screen reads again when shown. */
+void		 tui_wrote(struct tui *);
+const char	*tui_event_name(struct tui *, const char *code);
+/* Modals (the DONE callback runs after the modal is closed). */
+void		 tui_dialog(struct tui *, const char *text, const char *yes,
+		    const char *no, modal_done_fn, void *arg,
+		    void (*free_arg)(void *));
+void		 tui_menu(struct tui *, const char *title,
+		    const char *const *items, size_t n, int sel,
+		    modal_done_fn, void *arg);
+void		 tui_prompt(struct tui *, const char *title,
+		    const char *initial, modal_done_fn, void *arg);
+void		 tui_page(struct tui *, const char *title, char **lines,
+		    size_t n);	/* takes LINES */
+/* A field-editing action on F; 1 when it was one. */
+int		 tui_field_act(struct field *, enum action);
+/* The arrow and the "time" used in messages: → or -> (ambiguous 2). */
+const char	*tui_arrow(void);
+void		 tui_time(int64_t t, char *buf, size_t size);
+/* Translated words for statuses (未確定, 参加...; 未回答, 参加予定...). */
+const char	*tui_final_label(int final);
+const char	*tui_response_label(int response);
+const char	*tui_member_status_label(int status);
+
+/* mark.c: set final statuses and responses, with undo, on the pending
+ * panel and an event's page.  A step is one store_attendance_apply. */
+struct mark_rec {
+	char		 event[STORE_ID_MAX + 1];
+	char		 member[STORE_ID_MAX + 1];
+	int		 response, final;	/* before the change */
+	uint32_t	 version;		/* after the change */
+};
+struct mark_step {
+	struct mark_rec	*recs;
+	size_t		 n;
+};
+struct marker {
+	struct mark_step *steps;
+	size_t		 n;
+};
+struct pending_row;
+/* Set ROWS' final status (attended asks first), or ask for a response.
+ * TAGS: the list whose tags chose ROWS, cleared once they are marked. */
+void		 mark_final(struct tui *, struct marker *,
+		    const struct pending_row *const *rows, size_t n,
+		    struct listview *tags, enum store_final);
+void		 mark_response(struct tui *, struct marker *,
+		    const struct pending_row *row);
+/* Re-apply the statuses before the last step, with its versions. */
+void		 mark_undo(struct tui *, struct marker *);
+void		 mark_free(struct marker *);
+
+/* draw.c */
+/* Write S at Y, X cut (never mid-character) to COLS columns, padded. */
+void		 draw_text(WINDOW *, int y, int x, int cols, const char *s,
+		    attr_t);
+/* Append S into a line buffer as a cell of COLS columns (RIGHT: right
+ * aligned); *LEN is the bytes used. */
+void		 draw_cell(char *buf, size_t size, size_t *len, const char *s,
+		    int cols, int right);
+/* The rows of LV from line Y0, H lines: DRAWROW formats one row into
+ * BUF (COLS wide); the cursor row is reversed, tagged rows bold. */
+void		 draw_list(struct tui *, WINDOW *, int y0, int h, int cols,
+		    struct listview *, void (*drawrow)(struct tui *,
+		    struct screen *, const void *row, char *buf, size_t size,
+		    int cols, int *tagged), struct screen *);
+/* Split REST columns between N flexible columns by WEIGHTS. */
+void		 draw_flex(int rest, const int *weights, int *out, int n);
+
+/* The screens. */
+struct screen	*screen_members_new(struct tui *);
+struct screen	*screen_member_new(struct tui *, const char *id);
+struct screen	*screen_events_new(struct tui *);
+struct screen	*screen_event_new(struct tui *, const char *code);
+struct screen	*screen_pending_new(struct tui *);
+struct screen	*screen_reports_new(struct tui *);
+/* A form to add (ID NULL) or edit a member or an event; NULL when the
+ * record cannot be read (the status line says why). DRAFT: text of a
+ * draft to restore into it, or NULL. */
+struct screen	*screen_form_member(struct tui *, const char *id,
+		    const char *draft);
+struct screen	*screen_form_event(struct tui *, const char *code,
+		    const char *draft);
+struct screen	*screen_pick_new(struct tui *, const char *event);
+
+#endif

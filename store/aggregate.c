@@ -12,8 +12,7 @@ agg_init(struct agg *g, int32_t past_count, const char *past_date)
 {
 	memset(g, 0, sizeof *g);
 	g->past_count = past_count;
-	snprintf(g->past_last_date, sizeof g->past_last_date, "%s",
-	    past_date == NULL ? "" : past_date);
+	str_copy(g->past_last_date, sizeof g->past_last_date, past_date);
 }
 
 /* Is the event (DATE, CODE) later than the latest attended one?  Ties
@@ -41,8 +40,8 @@ agg_add(struct agg *g, const char *date, const char *code, int final,
 	case STORE_FINAL_ATTENDED:
 		g->s.attended++;
 		if (agg_later(g, date, code)) {
-			snprintf(g->ev_date, sizeof g->ev_date, "%s", date);
-			snprintf(g->ev_code, sizeof g->ev_code, "%s", code);
+			str_copy(g->ev_date, sizeof g->ev_date, date);
+			str_copy(g->ev_code, sizeof g->ev_code, code);
 		}
 		break;
 	case STORE_FINAL_ABSENT:
@@ -65,14 +64,11 @@ agg_finish(struct agg *g)
 	    g->s.attended;
 	if (g->ev_code[0] == '\0' ||
 	    strcmp(g->past_last_date, g->ev_date) > 0) {
-		snprintf(g->s.last_date, sizeof g->s.last_date, "%s",
-		    g->past_last_date);
+		str_copy(g->s.last_date, sizeof g->s.last_date, g->past_last_date);
 		g->s.last_event[0] = '\0';
 	} else {
-		snprintf(g->s.last_date, sizeof g->s.last_date, "%s",
-		    g->ev_date);
-		snprintf(g->s.last_event, sizeof g->s.last_event, "%s",
-		    g->ev_code);
+		str_copy(g->s.last_date, sizeof g->s.last_date, g->ev_date);
+		str_copy(g->s.last_event, sizeof g->s.last_event, g->ev_code);
 	}
 }
 
@@ -256,8 +252,7 @@ agg_set_past(struct wtx *w, const char *member, int32_t past_count,
 		    _("member_stats %s: missing"), member) : rc);
 	g = old;
 	g.past_count = past_count;
-	snprintf(g.past_last_date, sizeof g.past_last_date, "%s",
-	    past_date == NULL ? "" : past_date);
+	str_copy(g.past_last_date, sizeof g.past_last_date, past_date);
 	agg_finish(&g);
 	return (agg_put(w, member, &old, &g));
 }

@@ -11,6 +11,7 @@
 
 #include <lmdb.h>
 #include <stdarg.h>
+#include <string.h>
 
 #include "store/store.h"
 #include "store/i18n.h"
@@ -63,6 +64,19 @@ struct buf {
 	unsigned char	*p;
 	size_t		 len, cap;
 };
+
+/* Copy string SRC (NULL: "") into DST of SIZE bytes, cut if longer. */
+static inline void
+str_copy(char *dst, size_t size, const char *src)
+{
+	size_t	n = src == NULL ? 0 : strlen(src);
+
+	if (n >= size)
+		n = size - 1;
+	if (n != 0)
+		memcpy(dst, src, n);
+	dst[n] = '\0';
+}
 
 /* env.c */
 int	 store_err(struct store *, int rc, const char *field,

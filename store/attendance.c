@@ -263,18 +263,19 @@ att_apply_one(struct wtx *w, const struct store_change *c,
 			    _("event %s not found"), nw.event);
 		goto out;
 	}
-	rc = store_get(st, w->txn, DB_STATS, nw.member, strlen(nw.member), &v);
-	if (rc != STORE_OK) {
-		if (rc == STORE_NOTFOUND)
-			store_err(st, rc, "member_id",
-			    _("member %s not found"), nw.member);
-		goto out;
-	}
 	n = idx_att_key(k, nw.event, nw.member);
 	rc = store_get(st, w->txn, DB_ATT, k, n, &v);
 	if (rc != STORE_OK && rc != STORE_NOTFOUND)
 		goto out;
 	exists = rc == STORE_OK;
+	/* a record's member exists (deleting a member deletes its records) */
+	if (!exists && (rc = store_get(st, w->txn, DB_STATS, nw.member,
+	    strlen(nw.member), &v)) != STORE_OK) {
+		if (rc == STORE_NOTFOUND)
+			store_err(st, rc, "member_id",
+			    _("member %s not found"), nw.member);
+		goto out;
+	}
 	if (exists) {
 		memcpy(old.event, nw.event, sizeof old.event);
 		memcpy(old.member, nw.member, sizeof old.member);

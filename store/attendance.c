@@ -269,7 +269,7 @@ att_apply_one(struct wtx *w, const struct store_change *c,
 		goto out;
 	exists = rc == STORE_OK;
 	/* a record's member exists (deleting a member deletes its records) */
-	if (!exists && (rc = store_get(st, w->txn, DB_STATS, nw.member,
+	if (!exists && (rc = store_get(st, w->txn, DB_MEMBERS, nw.member,
 	    strlen(nw.member), &v)) != STORE_OK) {
 		if (rc == STORE_NOTFOUND)
 			store_err(st, rc, "member_id",

@@ -1275,6 +1275,10 @@ store_import(struct store *st, const struct store_import_source *src,
 	}
 	if (rc != STORE_OK || (rc = bulk_records(&b)) != STORE_OK)
 		goto fail;
+	/* the aggregates changed so far into member_stats: the bulk passes
+	 * below read it directly */
+	if ((rc = agg_flush(&b.w)) != STORE_OK)
+		goto fail;
 	if (b.fast_members)
 		rc = bulk_aggregates_fast(&b);
 	else if (b.fast_records)

@@ -482,6 +482,10 @@ store_wcommit(struct wtx *w)
 {
 	int	rc;
 
+	if ((rc = agg_flush(w)) != STORE_OK) {
+		store_wabort(w);
+		return (rc);
+	}
 	rc = mdb_txn_commit(w->txn);
 	w->txn = NULL;
 	if (rc != 0)
@@ -492,6 +496,7 @@ store_wcommit(struct wtx *w)
 void
 store_wabort(struct wtx *w)
 {
+	agg_cache_free(w);
 	if (w->txn != NULL)
 		mdb_txn_abort(w->txn);
 	w->txn = NULL;

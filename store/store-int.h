@@ -39,8 +39,11 @@ struct store {
 	struct store_error err;
 };
 
+struct agg_cache;
+
 /* One write transaction in progress. */
 struct wtx {
+	struct agg_cache *cache;	/* aggregates changed, written at commit */
 	struct store	*st;
 	MDB_txn		*txn;
 	int64_t		 now;
@@ -163,6 +166,9 @@ int	 agg_delta(struct wtx *, const char *member, const char *date,
 	    int new_resp);
 int	 agg_set_past(struct wtx *, const char *member, int32_t past_count,
 	    const char *past_date);
+int	 agg_drop(struct wtx *, const char *member);
+int	 agg_flush(struct wtx *);
+void	 agg_cache_free(struct wtx *);
 bool	 agg_equal(const struct agg *, const struct agg *);
 
 /* index.c */

@@ -39,6 +39,12 @@ struct store {
 	struct store_error err;
 };
 
+/* A growable byte buffer. */
+struct buf {
+	unsigned char	*p;
+	size_t		 len, cap;
+};
+
 struct agg_cache;
 
 /* One write transaction in progress. */
@@ -49,6 +55,7 @@ struct wtx {
 	int64_t		 now;
 	uint64_t	 seq;		/* next audit sequence; 0: not read yet */
 	bool		 quiet;		/* an import: no audit record per row */
+	struct buf	 scratch[3];	/* reused by each change of a batch */
 	char		 ev_code[STORE_ID_MAX + 1];	/* one-entry cache */
 	char		 ev_date[STORE_DATE_SIZE];
 };
@@ -60,12 +67,6 @@ struct agg {
 	char		 past_last_date[STORE_DATE_SIZE];
 	char		 ev_date[STORE_DATE_SIZE];	/* latest attended event, */
 	char		 ev_code[STORE_ID_MAX + 1];	/* past ignored */
-};
-
-/* A growable byte buffer. */
-struct buf {
-	unsigned char	*p;
-	size_t		 len, cap;
 };
 
 /* Copy string SRC (NULL: "") into DST of SIZE bytes, cut if longer. */

@@ -847,6 +847,7 @@ tui_kind(unsigned ctx, int key, enum action act)
 	case ACT_OPEN:		return ("open");
 	case ACT_BACK:		return ("back");
 	case ACT_SORT:		return ("sort");
+	case ACT_SEARCH:	return ("search");
 	case ACT_UNDO:		return ("undo");
 	case ACT_PANEL_NEXT: case ACT_PANEL_PREV: case ACT_PANEL1:
 	case ACT_PANEL2: case ACT_PANEL3: case ACT_PANEL4:

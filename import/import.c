@@ -19,6 +19,7 @@ struct import_src {
 	struct store_attr	*attrs;
 	size_t			 attrcap;
 	uint64_t		 pulled, total;
+	const char		*prev[4];	/* the row handed out last */
 };
 
 int
@@ -201,6 +202,16 @@ import_read_file(struct imp *imp, struct imp_file *f)
 
 /* --- the store's source ------------------------------------------------- */
 
+/* The store is done with the previous row of KIND: release it, and
+ * remember R (NULL at the end) as the next one to release. */
+static void
+import_handed(struct import_src *src, enum import_kind k, const char *r)
+{
+	if (src->prev[k] != NULL)
+		rowset_release(&src->imp->rs[k], src->prev[k]);
+	src->prev[k] = r;
+}
+
 static void
 import_pulled(struct import_src *src)
 {
@@ -219,6 +230,7 @@ import_next_event(void *arg, struct store_event *out, uint32_t *fields)
 	memset(out, 0, sizeof *out);
 	if (src->ie < imp->nsorted[IMPORT_KIND_EVENTS]) {
 		r = imp->sorted[IMPORT_KIND_EVENTS][src->ie++];
+		import_handed(src, IMPORT_KIND_EVENTS, r);
 		row_slots(r, v, ES_N);
 		snprintf(out->code, sizeof out->code, "%s", v[ES_CODE]);
 		out->name = (char *)v[ES_NAME];
@@ -230,6 +242,7 @@ import_next_event(void *arg, struct store_event *out, uint32_t *fields)
 		import_pulled(src);
 		return (1);
 	}
+	import_handed(src, IMPORT_KIND_EVENTS, NULL);
 	while (src->ic < imp->nev) {
 		const struct evref	*e = &imp->ev[src->ic++];
 
@@ -254,9 +267,12 @@ import_next_member(void *arg, struct store_member *out, uint32_t *fields)
 	size_t			 i;
 
 	memset(out, 0, sizeof *out);
-	if (src->im >= imp->nsorted[IMPORT_KIND_MEMBERS])
+	if (src->im >= imp->nsorted[IMPORT_KIND_MEMBERS]) {
+		import_handed(src, IMPORT_KIND_MEMBERS, NULL);
 		return (0);
+	}
 	r = imp->sorted[IMPORT_KIND_MEMBERS][src->im++];
+	import_handed(src, IMPORT_KIND_MEMBERS, r);
 	pl = &imp->f[row_hdr(r)->file].plan;
 	row_slots(r, v, MS_NFIXED);
 	snprintf(out->id, sizeof out->id, "%s", v[MS_ID]);
@@ -302,9 +318,12 @@ import_next_record(void *arg, struct store_change *out)
 	const struct plan	*pl;
 	const char		*v[AS_N], *r;
 
-	if (src->ia >= imp->nsorted[IMPORT_KIND_ATTENDANCE])
+	if (src->ia >= imp->nsorted[IMPORT_KIND_ATTENDANCE]) {
+		import_handed(src, IMPORT_KIND_ATTENDANCE, NULL);
 		return (0);
+	}
 	r = imp->sorted[IMPORT_KIND_ATTENDANCE][src->ia++];
+	import_handed(src, IMPORT_KIND_ATTENDANCE, r);
 	pl = &imp->f[row_hdr(r)->file].plan;
 	row_slots(r, v, AS_N);
 	store_change_init(out, imp_row_event(imp, r), v[AS_MEMBER]);

@@ -144,25 +144,9 @@ static void
 plan_missing(struct imp *imp, struct imp_file *f, const char *what,
     enum hfield field)
 {
-	char	 list[512];
-	size_t	 n = 0, i;
-	unsigned mask = 1u << f->kind;
-
-	(void)mask;
-	list[0] = '\0';
-	for (i = 0; hdr_name(field, false) != NULL && i < 8; i++) {
-		const char	*name = i == 0 ? hdr_name(field, false) :
-				    i == 1 ? hdr_name(field, true) : NULL;
-
-		if (name == NULL)
-			break;
-		n += (size_t)snprintf(list + n, sizeof list - n, "%s%s",
-		    n > 0 ? ", " : "", name);
-		if (n >= sizeof list)
-			break;
-	}
 	diag_error(&imp->d, f->idx, 1, 0, NULL,
-	    _("no %s column (the header needs %s)"), what, list);
+	    _("no %s column (the header needs %s, %s)"), what,
+	    hdr_name(field, false), hdr_name(field, true));
 }
 
 int
@@ -363,8 +347,6 @@ plan_header(struct imp *imp, struct imp_file *f, const struct csvr_row *row)
 					pl->fields |= STORE_MF_PAST_IS_TOTAL;
 			}
 		}
-	} else if (f->kind == IMPORT_KIND_ATTENDANCE) {
-		(void)recno;
 	}
 
 	/* Custom attributes: sorted by name, after the fixed slots. */

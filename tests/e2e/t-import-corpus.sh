@@ -110,6 +110,12 @@ $C/members-noid.csv:1: no member ID column (the header needs member_id, 会員ID
 nothing was imported
 EOT
 
+: >"$W/empty.csv"
+expect_fail "empty file" /dev/stdin sk import "$W/empty.csv" <<EOT
+$W/empty.csv: the file is empty: no header row
+nothing was imported
+EOT
+
 # kintone 会員マスタ: system columns ignored, the old totals warned about.
 rm -rf "$DB"
 sk import $C/kintone-members.csv >"$W/sum" 2>"$W/err" || fail "kintone members"

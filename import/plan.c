@@ -701,12 +701,12 @@ plan_stage_flush(struct imp *imp, struct imp_file *f)
 	f->rows++;
 }
 
-/* Merge a continuation row into the staged record: empty or equal cells
- * merge, custom columns of a table gather their values one per line,
+/* Merge a continuation row into the staged record: cells left empty
+ * (GIVEN false) or equal merge, custom columns of a table gather their values one per line,
  * a different member or event field is an error. */
 static void
 plan_stage_merge(struct imp *imp, struct imp_file *f, uint64_t line,
-    const size_t *off)
+    const size_t *off, const bool *given)
 {
 	struct stage	*sg = &f->stage;
 	struct plan	*pl = &f->plan;
@@ -723,9 +723,7 @@ plan_stage_merge(struct imp *imp, struct imp_file *f, uint64_t line,
 	for (i = 0; i < nslots; i++, p += strlen(p) + 1) {
 		a = p;
 		b = f->scratch + off[i];
-		if (*b == '\0' || strcmp(a, b) == 0 ||
-		    (pl->slot[i].col >= 0 && pl->slot[i].conv >= CV_DATE &&
-		    pl->slot[i].conv != CV_DATE && *b == '0')) {
+		if (!given[i] || strcmp(a, b) == 0) {
 			noff[i] = plan_put(f, &used, a, strlen(a));
 			continue;
 		}
@@ -813,7 +811,7 @@ plan_row(struct imp *imp, struct imp_file *f, const struct csvr_row *row)
 	uint16_t		 flags = 0;
 	uint32_t		 aux = ROW_AUX_NONE;
 	bool			 ok = true, start = true, blank = true;
-	bool			 keyok = true;
+	bool			 keyok = true, *given = NULL;
 
 	if (!f->have_header) {
 		f->have_header = true;
@@ -900,6 +898,14 @@ plan_row(struct imp *imp, struct imp_file *f, const struct csvr_row *row)
 
 	nslots = pl->nslots;
 	off = util_xcalloc(nslots, sizeof *off);
+	given = util_xcalloc(nslots, sizeof *given);
+	for (i = 0; i < nslots; i++) {
+		const struct pslot	*sl = &pl->slot[i];
+
+		given[i] = (sl->col >= 0 && !plan_blank(pc.cell[sl->col],
+		    pc.len[sl->col])) || (sl->col2 >= 0 &&
+		    !plan_blank(pc.cell[sl->col2], pc.len[sl->col2]));
+	}
 	for (i = 0; i < nslots; i++)
 		if (!plan_convert(imp, f, &pc, row->line, &pl->slot[i], &used,
 		    &off[i])) {
@@ -992,7 +998,7 @@ plan_row(struct imp *imp, struct imp_file *f, const struct csvr_row *row)
 			plan_stage_flush(imp, f);
 			plan_stage_set(f, row->line, flags, off, nslots);
 		} else
-			plan_stage_merge(imp, f, row->line, off);
+			plan_stage_merge(imp, f, row->line, off, given);
 	} else
 		plan_store(imp, f, row->line, flags, aux, off, nslots);
 out:
@@ -1004,6 +1010,7 @@ out:
 		free(pc.len);
 	}
 	free(off);
+	free(given);
 	return (0);
 }
 

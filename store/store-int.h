@@ -151,6 +151,10 @@ int	 text_norm_multi(struct store *, const char *field, const char *,
 int	 text_date_field(struct store *, const char *field, const char *);
 void	 text_escape(struct buf *, const char *);
 
+/* attendance.c */
+void	 att_created_invited_on(const struct store_change *,
+	    const char *today, char out[STORE_DATE_SIZE]);
+
 /* aggregate.c */
 void	 agg_init(struct agg *, int32_t past_count, const char *past_date);
 void	 agg_add(struct agg *, const char *date, const char *code,

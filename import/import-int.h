@@ -247,6 +247,7 @@ struct rowset {
 	size_t		 n, cap;
 	size_t		 bytes;
 	struct arena_blk **index;	/* blocks by address (release) */
+	uintptr_t	*addr;		/* their addresses */
 	size_t		 nindex;
 };
 

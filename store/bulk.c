@@ -55,6 +55,7 @@ struct bulk {
 	char			 last_id[STORE_ID_MAX + 1];
 	MDB_cursor		*mcur;		/* members, appending */
 	struct buf		 enc;		/* a value being encoded */
+	struct buf		 texts, kanakey, all, tmp;	/* keys */
 	char			 today[STORE_DATE_SIZE];
 };
 
@@ -436,52 +437,46 @@ static int
 bulk_member_fast(struct bulk *b, struct store_member *m, int64_t total)
 {
 	struct store	*st = b->st;
-	struct buf	 enc, texts, kana;
-	const char	*t;
-	size_t		 n;
+	struct buf	*enc = &b->enc;
+	const char	*t, *end;
+	size_t		 n, idlen = strlen(m->id);
 	unsigned	 flags;
 	int		 rc;
 
 	m->version = 1;
 	m->updated_at = b->w.now;
 	memcpy(m->updated_by, st->actor, sizeof m->updated_by);
-	buf_init(&enc);
-	codec_member_enc(&enc, m);
+	enc->len = 0;
+	codec_member_enc(enc, m);
 	/* IDs usually come in order: append; otherwise an ordinary put */
 	flags = strcmp(m->id, b->last_id) > 0 ? MDB_APPEND : MDB_NOOVERWRITE;
 	rc = STORE_OK;
 	if (b->mcur == NULL)
 		rc = store_cursor(st, b->w.txn, DB_MEMBERS, &b->mcur);
 	if (rc == STORE_OK && flags == MDB_APPEND)
-		rc = bulk_append(b, b->mcur, DB_MEMBERS, m->id, strlen(m->id),
-		    enc.p, enc.len);
+		rc = bulk_append(b, b->mcur, DB_MEMBERS, m->id, idlen,
+		    enc->p, enc->len);
 	else if (rc == STORE_OK)
-		rc = store_put(st, b->w.txn, DB_MEMBERS, m->id, strlen(m->id),
-		    enc.p, enc.len, MDB_NOOVERWRITE);
-	buf_free(&enc);
+		rc = store_put(st, b->w.txn, DB_MEMBERS, m->id, idlen,
+		    enc->p, enc->len, MDB_NOOVERWRITE);
 	if (rc == STORE_EXISTS)
 		return (store_err(st, STORE_INVALID, "member_id",
 		    _("member %s appears twice in the import"), m->id));
 	if (rc != STORE_OK)
 		return (rc);
 	if (flags == MDB_APPEND)
-		memcpy(b->last_id, m->id, sizeof b->last_id);
-	buf_init(&texts);
-	buf_init(&kana);
-	n = idx_kana_key(&kana, m);
-	bulk_set_add(&b->kana, kana.p, n, "", 0);
-	idx_name_texts(&texts, m, &kana);
-	for (t = (const char *)texts.p; t < (const char *)texts.p + texts.len;
-	    t += n + 1) {
+		memcpy(b->last_id, m->id, idlen + 1);
+	n = idx_kana_key(&b->kanakey, m);
+	bulk_set_add(&b->kana, b->kanakey.p, n, "", 0);
+	idx_name_texts_in(&b->texts, m, &b->kanakey, &b->all, &b->tmp);
+	t = (const char *)b->texts.p;
+	for (end = t + b->texts.len; t < end; t += n + 1) {
 		n = strlen(t);
-		enc.len = 0;
-		buf_add(&enc, t, n + 1);
-		buf_adds(&enc, m->id);
-		bulk_set_add(&b->names, enc.p, enc.len, "", 0);
+		enc->len = 0;
+		buf_add(enc, t, n + 1);
+		buf_add(enc, m->id, idlen);
+		bulk_set_add(&b->names, enc->p, enc->len, "", 0);
 	}
-	buf_free(&enc);
-	buf_free(&texts);
-	buf_free(&kana);
 	bulk_mem_add(b, m, total, BULK_ADDED);
 	return (STORE_OK);
 }
@@ -1304,6 +1299,10 @@ out:
 	bulk_set_free(&b.seen);
 	buf_free(&b.ids);
 	buf_free(&b.enc);
+	buf_free(&b.texts);
+	buf_free(&b.kanakey);
+	buf_free(&b.all);
+	buf_free(&b.tmp);
 	free(b.mem);
 	free(b.ev);
 	return (rc);

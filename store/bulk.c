@@ -926,6 +926,19 @@ bulk_rank_sort(struct bulk_rank *a, size_t n)
 	free(count);
 }
 
+/* YYYYMMDD as "YYYY-MM-DD". */
+static void
+bulk_ymd_text(char out[STORE_DATE_SIZE], uint32_t ymd)
+{
+	static const int	at[8] = { 9, 8, 6, 5, 3, 2, 1, 0 };
+	int			i;
+
+	for (i = 0; i < 8; i++, ymd /= 10)
+		out[at[i]] = (char)('0' + ymd % 10);
+	out[4] = out[7] = '-';
+	out[10] = '\0';
+}
+
 static void
 bulk_order_append_free(struct bulk_order *o)
 {
@@ -940,8 +953,7 @@ static int
 bulk_order_append(struct bulk *b, struct bulk_order *o)
 {
 	MDB_cursor	*c;
-	struct agg	 g;
-	char		 key[STORE_ID_MAX + 16];
+	char		 key[STORE_ID_MAX + 16], date[STORE_DATE_SIZE];
 	const char	*id;
 	size_t		 i, n;
 	int		 k, rc = STORE_OK;
@@ -960,17 +972,11 @@ bulk_order_append(struct bulk *b, struct bulk_order *o)
 			} else {
 				id = (const char *)o->ids.p +
 				    o->idoff[o->last[i].i];
-				memset(&g, 0, sizeof g);
-				if (o->last[i].rank != UINT32_MAX) {
-					uint32_t ymd = 99999999u -
-					    o->last[i].rank;
-
-					snprintf(g.s.last_date,
-					    sizeof g.s.last_date,
-					    "%04u-%02u-%02u", ymd / 10000 % 10000,
-					    ymd / 100 % 100, ymd % 100);
-				}
-				n = idx_last_key(key, g.s.last_date, id);
+				date[0] = '\0';
+				if (o->last[i].rank != UINT32_MAX)
+					bulk_ymd_text(date,
+					    99999999u - o->last[i].rank);
+				n = idx_last_key(key, date, id);
 			}
 			rc = bulk_append(b, c, k == 0 ? DB_BYTOTAL : DB_BYLAST,
 			    key, n, "", 0);

@@ -987,6 +987,18 @@ bulk_order_append(struct bulk *b, struct bulk_order *o)
 	return (rc);
 }
 
+/* Encode G without the fields at their defaults at the end (the codec
+ * reads a value that ends early so): a member without records or past
+ * takes the format byte alone, and member_stats a third of its pages. */
+static void
+bulk_agg_enc(struct buf *enc, const struct agg *g)
+{
+	codec_agg_enc(enc, g);
+	/* a zero byte ends a field only as a zero or an empty string */
+	while (enc->len > 1 && enc->p[enc->len - 1] == 0)
+		enc->len--;
+}
+
 /* Every imported member of an empty database: aggregates appended. */
 static int
 bulk_aggregates_fast(struct bulk *b)
@@ -1021,7 +1033,7 @@ bulk_aggregates_fast(struct bulk *b)
 		bulk_run_add(b, &j, b->mem[i].id, &g);
 		agg_finish(&g);
 		enc.len = 0;
-		codec_agg_enc(&enc, &g);
+		bulk_agg_enc(&enc, &g);
 		rc = bulk_append(b, c, DB_STATS, b->mem[i].id,
 		    strlen(b->mem[i].id), enc.p, enc.len);
 		bulk_order_add(&o, b->mem[i].id, &g);
@@ -1116,7 +1128,7 @@ bulk_aggregates_runs(struct bulk *b)
 			agg_finish(&g);
 			if (!agg_equal(&old, &g)) {
 				enc.len = 0;
-				codec_agg_enc(&enc, &g);
+				bulk_agg_enc(&enc, &g);
 				v.mv_data = enc.p;
 				v.mv_size = enc.len;
 				/* the key from the page moves in the put */

@@ -1,5 +1,6 @@
 /* checks.c -- checks across rows and files: duplicates, references, hints. */
 
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -687,32 +688,68 @@ checks_db_cb(const struct store_member *m, const struct store_stats *s,
 	return (0);
 }
 
+/* The hashes of one kind of likely-duplicate key of every member. */
+struct checks_hashjob {
+	char		**s;
+	size_t		  n;
+	int		  kind;
+	struct hent	 *h;
+	size_t		  nh;
+};
+
+static void *
+checks_hash_main(void *arg)
+{
+	struct checks_hashjob	*j = arg;
+	const char		*v[MS_EMAIL + 1];
+	uint64_t		 h;
+	size_t			 i;
+
+	for (i = 0; i < j->n; i++) {
+		row_slots(j->s[i], v, MS_EMAIL + 1);
+		if (!checks_duphash(v[MS_EMAIL], v[MS_NAME], v[MS_KANA],
+		    j->kind, &h))
+			continue;
+		j->h[j->nh].h = h;
+		j->h[j->nh].idx = (uint32_t)i;
+		j->nh++;
+	}
+	checks_hent_sort(j->h, j->nh);
+	return (NULL);
+}
+
 static void
 checks_likely_dups(struct imp *imp)
 {
 	struct checks_db	 c;
 	char			**s = imp->sorted[IMPORT_KIND_MEMBERS];
 	size_t			 n = imp->nsorted[IMPORT_KIND_MEMBERS], i, j;
+	struct checks_hashjob	 job[2];
+	pthread_t		 th;
+	bool			 threaded;
 	int			 kind;
-	uint64_t		 h;
-	const char		*v[MS_KANA + 1];
 
 	if (n == 0)
 		return;
 	memset(&c, 0, sizeof c);
 	c.imp = imp;
+	/* the e-mails hashed by a second thread, the names here */
 	for (kind = 0; kind < 2; kind++) {
-		c.h[kind] = xcalloc(n, sizeof *c.h[kind]);
-		for (i = 0; i < n; i++) {
-			row_slots(s[i], v, MS_KANA + 1);
-			if (!checks_duphash(row_slot(s[i], MS_EMAIL),
-			    v[MS_NAME], v[MS_KANA], kind, &h))
-				continue;
-			c.h[kind][c.nh[kind]].h = h;
-			c.h[kind][c.nh[kind]].idx = (uint32_t)i;
-			c.nh[kind]++;
-		}
-		checks_hent_sort(c.h[kind], c.nh[kind]);
+		job[kind].s = s;
+		job[kind].n = n;
+		job[kind].kind = kind;
+		job[kind].h = xcalloc(n, sizeof *job[kind].h);
+		job[kind].nh = 0;
+	}
+	threaded = pthread_create(&th, NULL, checks_hash_main, &job[0]) == 0;
+	checks_hash_main(&job[1]);
+	if (threaded)
+		pthread_join(th, NULL);
+	else
+		checks_hash_main(&job[0]);
+	for (kind = 0; kind < 2; kind++) {
+		c.h[kind] = job[kind].h;
+		c.nh[kind] = job[kind].nh;
 		c.warned[kind] = xcalloc(c.nh[kind] + 1, sizeof(bool));
 		/* In the import itself: each later member of a group once,
 		 * against the first in file order. */

@@ -818,7 +818,24 @@ bulk_keys_add(struct bulk *b, const struct store_member *m)
 		bulk_keys_push(k);
 }
 
-/* No more members: wait until the keys reach STAGE. */
+/* No more members: the thread may sort. */
+static void
+bulk_keys_done(struct bulk *b)
+{
+	struct bulk_keys	*k = &b->keys;
+
+	if (!b->keys_on)
+		return;
+	bulk_keys_push(k);
+	if (!k->threaded)
+		return;
+	pthread_mutex_lock(&k->mu);
+	k->done = true;
+	pthread_cond_broadcast(&k->cv);
+	pthread_mutex_unlock(&k->mu);
+}
+
+/* Wait until the keys reach STAGE (after bulk_keys_done). */
 static void
 bulk_keys_wait(struct bulk *b, int stage)
 {
@@ -826,7 +843,6 @@ bulk_keys_wait(struct bulk *b, int stage)
 
 	if (!b->keys_on)
 		return;
-	bulk_keys_push(k);
 	if (!k->threaded) {
 		if (k->stage < KEYS_KANA_SORTED)
 			keyset_sort(k->kana);
@@ -836,8 +852,6 @@ bulk_keys_wait(struct bulk *b, int stage)
 		return;
 	}
 	pthread_mutex_lock(&k->mu);
-	k->done = true;
-	pthread_cond_broadcast(&k->cv);
 	while (k->stage < stage)
 		pthread_cond_wait(&k->cv, &k->mu);
 	pthread_mutex_unlock(&k->mu);
@@ -1066,22 +1080,25 @@ bulk_members(struct bulk *b)
 	}
 	if (!b->fast_members)
 		return (bulk_seen_check(b, _("member"), "member_id"));
-	/* by_kana now (sorted first by the key builder), its set freed
-	 * before the records; name_index once sorted */
-	bulk_keys_wait(b, KEYS_KANA_SORTED);
-	rc = keyset_append(b, DB_BYKANA, &b->kana);
-	keyset_free(&b->kana);
-	return (rc);
+	/* the key builder sorts while the records and aggregates are
+	 * written: bulk_names */
+	bulk_keys_done(b);
+	return (STORE_OK);
 }
 
-/* name_index of the new members, once the key builder has sorted it. */
+/* by_kana and name_index of the new members, once sorted. */
 static int
 bulk_names(struct bulk *b)
 {
 	int	rc;
 
-	if (!b->keys_on)
+	if (!b->fast_members)
 		return (STORE_OK);
+	bulk_keys_wait(b, KEYS_KANA_SORTED);
+	rc = keyset_append(b, DB_BYKANA, &b->kana);
+	keyset_free(&b->kana);
+	if (rc != STORE_OK)
+		return (rc);
 	bulk_keys_wait(b, KEYS_SORTED);
 	bulk_keys_end(b, false);
 	rc = keyset_append(b, DB_NAME, &b->names);

@@ -178,16 +178,55 @@ idx_texts_add(struct idx_texts *t, const char *s, size_t len)
 	t->off[t->n++] = start;
 }
 
+/* The N bytes at AT of the folded texts again, as a text of their own. */
+static void
+idx_texts_piece(struct idx_texts *t, size_t at, size_t n)
+{
+	size_t	start = t->b.len;
+
+	buf_reserve(&t->b, n + 1);
+	memcpy(t->b.p + start, t->b.p + at, n);
+	t->b.len = start + idx_cut((const char *)t->b.p + start, n);
+	buf_addc(&t->b, '\0');
+	t->off[t->n++] = start;
+}
+
 /* S whole, then each part split on ASCII and ideographic spaces. */
 static void
 idx_texts_parts(struct idx_texts *t, const char *s)
 {
 	const char	*p, *start;
-	size_t		 parts = 0;
+	size_t		 parts = 0, cuts[IDX_TEXTS_MAX], ncuts, i, a, e, whole;
+	size_t		 len;
 
 	if (s == NULL || *s == '\0')
 		return;
-	idx_texts_add(t, s, strlen(s));
+	/* The whole text folded once; when it folds character by character
+	 * each part's fold is a piece of it, between the spaces. */
+	whole = t->b.len;
+	len = strlen(s);
+	if (t->n < IDX_TEXTS_MAX && text_fold_cut(&t->b, s, len, cuts,
+	    IDX_TEXTS_MAX, &ncuts) == 0 &&
+	    (e = t->b.len - whole) <= STORE_TEXT_KEY_MAX) {
+		t->b.len = whole + idx_cut((const char *)t->b.p + whole, e);
+		if (t->b.len > whole) {
+			buf_addc(&t->b, '\0');
+			t->off[t->n++] = whole;
+		}
+		cuts[ncuts] = e;
+		for (i = 0, a = 0; i <= ncuts; a = cuts[i++]) {
+			/* a part unless the only one */
+			if (cuts[i] > a && (parts > 0 || i < ncuts) &&
+			    t->n < IDX_TEXTS_MAX) {
+				idx_texts_piece(t, whole + a, cuts[i] - a);
+			}
+			if (cuts[i] > a)
+				parts++;
+		}
+		return;
+	}
+	t->b.len = whole;
+	idx_texts_add(t, s, len);
 	for (p = start = s;; ) {
 		if (*p == '\0' || *p == ' ' || *p == '\t' ||
 		    strncmp(p, "\xe3\x80\x80", 3) == 0) {

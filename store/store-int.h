@@ -140,6 +140,11 @@ void	 codec_copy_text(char *dst, size_t size, const char *, size_t);
 /* text.c */
 char	*text_fold_n(const char *, size_t, size_t *outlen);
 int	 text_fold_append(struct buf *, const char *, size_t);
+/* text_fold_append, and where each space of the text falls in its fold
+ * (CUTS, *NCUTS): 0 when those are right (the text folds character by
+ * character), 1 when not, -1 for invalid UTF-8. */
+int	 text_fold_cut(struct buf *, const char *, size_t, size_t *cuts,
+	    size_t maxcuts, size_t *ncuts);
 bool	 text_is_valid(const char *);
 int	 text_check_line(struct store *, const char *field, const char *);
 int	 text_norm_multi(struct store *, const char *field, const char *,

@@ -144,15 +144,19 @@ text_enc(struct buf *b, ucs4_t c)
 }
 
 /* Append the fold of N bytes at S to OUT (store_fold).  -1 when S is not
- * valid UTF-8 (OUT unchanged). */
-int
-text_fold_append(struct buf *out, const char *s, size_t n)
+ * valid UTF-8 (OUT unchanged).  When CUTS is not NULL and the text folds
+ * character by character, the length of the fold before each space
+ * (U+0020, U+3000) of S goes to CUTS (up to MAXCUTS) and 0 is returned;
+ * else 1. */
+static int
+text_fold_run(struct buf *out, const char *s, size_t n, size_t *cuts,
+    size_t maxcuts, size_t *ncuts)
 {
 	const uint8_t	*u = (const uint8_t *)s, *p, *end = u + n;
 	uint8_t		*nf;
 	size_t		 start = out->len, len;
 	ucs4_t		 c;
-	int		 k;
+	int		 k, rc = 0;
 
 	/* the common case: kana, kanji and ASCII need no normalisation (a
 	 * fast character never folds longer) */
@@ -176,8 +180,13 @@ text_fold_append(struct buf *out, const char *s, size_t n)
 				    c - 0x60);
 				continue;
 			}
-			if (c == 0x3000)
+			if (c == 0x3000) {
+				if (cuts != NULL && *ncuts < maxcuts)
+					cuts[(*ncuts)++] = out->len - start;
+				else
+					rc = 1;
 				continue;
+			}
 		}
 		if (*p < 0x80) {
 			k = 1;
@@ -188,6 +197,10 @@ text_fold_append(struct buf *out, const char *s, size_t n)
 				c += 'a' - 'A';
 			if (c != ' ')
 				out->p[out->len++] = (uint8_t)c;
+			else if (cuts != NULL && *ncuts < maxcuts)
+				cuts[(*ncuts)++] = out->len - start;
+			else
+				rc = 1;
 			continue;
 		}
 		if ((k = text_dec(p, end, &c)) == 0) {
@@ -199,7 +212,7 @@ text_fold_append(struct buf *out, const char *s, size_t n)
 		if ((c = text_fold_char(c)) != 0)
 			out->len += text_put(out->p + out->len, c);
 	}
-	return (0);
+	return (cuts != NULL ? rc : 0);
 slow:
 	out->len = start;
 	if (u8_check(u, n) != NULL)
@@ -215,7 +228,21 @@ slow:
 			text_enc(out, c);
 	}
 	free(nf);
-	return (0);
+	return (cuts != NULL ? 1 : 0);
+}
+
+int
+text_fold_append(struct buf *out, const char *s, size_t n)
+{
+	return (text_fold_run(out, s, n, NULL, 0, NULL));
+}
+
+int
+text_fold_cut(struct buf *out, const char *s, size_t n, size_t *cuts,
+    size_t maxcuts, size_t *ncuts)
+{
+	*ncuts = 0;
+	return (text_fold_run(out, s, n, cuts, maxcuts, ncuts));
 }
 
 /* Fold N bytes at S (store_fold).  NULL when S is not valid UTF-8. */

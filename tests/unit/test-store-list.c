@@ -48,8 +48,15 @@ list_setup(void **state)
 		else
 			snprintf(m[i].id, sizeof m[i].id, "M%05u",
 			    (i * 7919) % NMEM);
-		snprintf(buf, sizeof buf, "%s%s%s", surnames[a][0],
-		    i % 3 == 0 ? "\xe3\x80\x80" : " ", givens[b][0]);
+		if (i % 13 == 5)	/* three parts, spaces around */
+			snprintf(buf, sizeof buf, "  %s\xe3\x80\x80ミドリ %s ",
+			    surnames[a][0], givens[b][0]);
+		else if (i % 13 == 6)	/* the same, folded by libunistring */
+			snprintf(buf, sizeof buf, "%s ﾐﾄﾞﾘ\xe3\x80\x80%s",
+			    surnames[a][0], givens[b][0]);
+		else
+			snprintf(buf, sizeof buf, "%s%s%s", surnames[a][0],
+			    i % 3 == 0 ? "\xe3\x80\x80" : " ", givens[b][0]);
 		m[i].name = strdup(buf);
 		snprintf(buf, sizeof buf, "%s %s", surnames[a][1],
 		    givens[b][1]);
@@ -270,12 +277,16 @@ test_search(void **state)
 		"やまだ", "ヤマ", "ﾔﾏﾀﾞ", "山", "髙橋", "高橋", "たかはし",
 		"斉藤", "渡辺", "花子", "はなこ", "M001", "ｍ００２", "user12",
 		"smith", "JOHN", "山田 史", "しろう", "さ", "zzz", "m_", "M_0",
-		"m", "m0001", "Ｍ０",
+		"m", "m0001", "Ｍ０", "みどり", "ﾐﾄﾞﾘ", "みど", "みどり 史",
+		"山田みどり", "山田 ﾐﾄﾞﾘ", "どり",
 	};
 	size_t			 i;
 
 	for (i = 0; i < sizeof queries / sizeof queries[0]; i++) {
-		if (strcmp(queries[i], "zzz") == 0)
+		/* no part of a name starts so, nor a whole name */
+		if (strcmp(queries[i], "zzz") == 0 ||
+		    strcmp(queries[i], "どり") == 0 ||
+		    strcmp(queries[i], "みどり 史") == 0)
 			assert_int_equal(search_matches(st, queries[i]), 0);
 		else
 			assert_true(search_matches(st, queries[i]) > 0);

@@ -44,44 +44,74 @@ enc_u8_fast(struct enc_u8 *st, const unsigned char *p, size_t n, size_t i)
 {
 	const uint64_t	hi = 0x8080808080808080ULL;
 	const uint64_t	lo7 = 0x7F7F7F7F7F7F7F7FULL;
-	uint64_t	w, t, z;
+	uint64_t	w, t, z, m;
 	unsigned char	c, c1;
+	unsigned	k;
 
 	while (i + 8 <= n) {
 		memcpy(&w, p + i, 8);
-		if ((w & hi) == 0) {
-			/* 0x80 in each byte that is a line feed */
-			t = w ^ 0x0A0A0A0A0A0A0A0AULL;
-			z = ~(((t & lo7) + lo7) | t | lo7);
+		/* 0x80 in each byte that is a line feed */
+		t = w ^ 0x0A0A0A0A0A0A0A0AULL;
+		z = ~(((t & lo7) + lo7) | t | lo7);
+		if ((m = w & hi) == 0) {
 			for (; z != 0; z &= z - 1)
 				st->lines++;
 			i += 8;
 			continue;
 		}
-		c = p[i];
-		if (c < 0x80) {
+#if defined(__GNUC__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+		/* the ASCII bytes before the first other one, at once */
+		k = (unsigned)__builtin_ctzll(m) >> 3;
+		for (z &= (1ULL << (8 * k)) - 1; z != 0; z &= z - 1)
+			st->lines++;
+		i += k;
+#else
+		k = 0;
+		(void)z;
+		if ((c = p[i]) < 0x80) {
 			if (c == '\n')
 				st->lines++;
 			i++;
 			continue;
 		}
-		c1 = p[i + 1];
-		if (c >= 0xE0 && c <= 0xEF) {
-			if ((p[i + 2] & 0xC0) != 0x80)
+#endif
+		/* then kana and kanji, three bytes a step */
+#if defined(__GNUC__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+		for (;;) {
+			uint32_t	v;
+
+			if (i + 4 > n)
 				break;
-			if (c == 0xE0 ? c1 < 0xA0 || c1 > 0xBF :
-			    c == 0xED ? c1 < 0x80 || c1 > 0x9F :
-			    (c1 & 0xC0) != 0x80)
+			memcpy(&v, p + i, 4);
+			/* E1..EC, EE, EF and two continuation bytes */
+			if ((v & 0xC0C0F0) != 0x8080E0 ||
+			    ((1u << (v & 0xF)) & 0xDFFE) == 0)
 				break;
 			i += 3;
 			st->multibyte++;
-			continue;
 		}
-		if (c >= 0xC2 && c <= 0xDF && (c1 & 0xC0) == 0x80) {
-			i += 2;
-			continue;
+#endif
+		while (i + 3 <= n) {
+			c = p[i];
+			c1 = p[i + 1];
+			if (c >= 0xE0 && c <= 0xEF) {
+				if ((p[i + 2] & 0xC0) != 0x80 ||
+				    (c == 0xE0 ? c1 < 0xA0 || c1 > 0xBF :
+				    c == 0xED ? c1 < 0x80 || c1 > 0x9F :
+				    (c1 & 0xC0) != 0x80))
+					return (i);
+				i += 3;
+				st->multibyte++;
+			} else if (c >= 0xC2 && c <= 0xDF &&
+			    (c1 & 0xC0) == 0x80)
+				i += 2;
+			else if (c < 0x80)
+				break;
+			else
+				return (i);
 		}
-		break;
+		if (i + 3 > n)
+			break;
 	}
 	return (i);
 }

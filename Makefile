@@ -19,6 +19,12 @@ CPPFLAGS += -I. $(shell pkg-config --cflags ncursesw panelw 2>/dev/null) \
 	    -DSANKA_VERSION='"$(VERSION)"' -DSANKA_LOCALEDIR='"$(LOCALEDIR)"'
 CFLAGS	?= -std=c11 -O2 -g -Wall -Wextra -Werror -Wshadow \
 	   -Wstrict-prototypes -Wmissing-prototypes -Wformat=2
+# Quiet build lines (redis style); V=1 shows the whole commands.
+ifeq ($(V),1)
+Q =
+else
+Q = @printf '  %-6s %s\n' $(1) $@;
+endif
 SAN	 = -fsanitize=address,undefined -fno-omit-frame-pointer \
 	   -fno-sanitize-recover=all
 
@@ -46,40 +52,45 @@ LOCALES	 = ja_JP.UTF-8 en_US.UTF-8
 .PHONY: all run check unit unit-asan e2e bench fuzz install uninstall \
 	deps clean
 .DEFAULT_GOAL := all
+# Keep the test objects make would delete as intermediates.
+.SECONDARY: $(foreach d,build build/asan,$(patsubst %.c,$(d)/%.o,$(UNIT_SRC)))
 
 all: sanka $(MO)
+
+# The archives depend on the list of sources too, so a deleted source
+# leaves its archive (ar never drops a member on its own).
+SOURCES_NOW := $(STORE_SRC) $(IMPORT_SRC) $(TUI_SRC)
+$(shell mkdir -p build; echo '$(SOURCES_NOW)' | cmp -s - build/sources || \
+    echo '$(SOURCES_NOW)' > build/sources)
 
 # $(1): build directory, $(2): extra compile and link flags.  The same
 # tree is built plain in build/ and with sanitizers in build/asan/.
 define tree_rules
 $(1)/%.o: %.c
 	@mkdir -p $$(@D)
-	$$(CC) $$(CPPFLAGS) $$(CFLAGS) $(2) -MMD -MP -c $$< -o $$@
-$(1)/libstore.a: $$(patsubst %.c,$(1)/%.o,$$(STORE_SRC))
-	@mkdir -p $$(@D)
-	$$(AR) rcs $$@ $$^
-$(1)/libimport.a: $$(patsubst %.c,$(1)/%.o,$$(IMPORT_SRC))
-	@mkdir -p $$(@D)
-	$$(AR) rcs $$@ $$^
-$(1)/libtui.a: $$(patsubst %.c,$(1)/%.o,$$(TUI_SRC))
-	@mkdir -p $$(@D)
-	$$(AR) rcs $$@ $$^
+	$$(call Q,CC)$$(CC) $$(CPPFLAGS) $$(CFLAGS) $(2) -MMD -MP -c $$< -o $$@
+$(1)/libstore.a: $$(patsubst %.c,$(1)/%.o,$$(STORE_SRC)) build/sources
+	$$(call Q,AR)rm -f $$@; $$(AR) rcs $$@ $$(filter %.o,$$^)
+$(1)/libimport.a: $$(patsubst %.c,$(1)/%.o,$$(IMPORT_SRC)) build/sources
+	$$(call Q,AR)rm -f $$@; $$(AR) rcs $$@ $$(filter %.o,$$^)
+$(1)/libtui.a: $$(patsubst %.c,$(1)/%.o,$$(TUI_SRC)) build/sources
+	$$(call Q,AR)rm -f $$@; $$(AR) rcs $$@ $$(filter %.o,$$^)
 # A store test links without ncurses or libcsv: the layer does not reach up.
 $(1)/tests/test-store-%: $(1)/tests/unit/test-store-%.o $(1)/libstore.a
-	$$(CC) $(2) $$(LDFLAGS) -o $$@ $$^ $$(LIBS_STORE) -lcmocka
+	$$(call Q,LINK)$$(CC) $(2) $$(LDFLAGS) -o $$@ $$^ $$(LIBS_STORE) -lcmocka
 $(1)/tests/test-import-%: $(1)/tests/unit/test-import-%.o \
     $(1)/libimport.a $(1)/libstore.a
-	$$(CC) $(2) $$(LDFLAGS) -o $$@ $$^ $$(LIBS_IMPORT) $$(LIBS_STORE) \
+	$$(call Q,LINK)$$(CC) $(2) $$(LDFLAGS) -o $$@ $$^ $$(LIBS_IMPORT) $$(LIBS_STORE) \
 	    -lcmocka
 $(1)/tests/test-tui-%: $(1)/tests/unit/test-tui-%.o $(1)/libtui.a \
     $(1)/libimport.a $(1)/libstore.a
-	$$(CC) $(2) $$(LDFLAGS) -o $$@ $$^ $$(LIBS_ALL) -lcmocka
+	$$(call Q,LINK)$$(CC) $(2) $$(LDFLAGS) -o $$@ $$^ $$(LIBS_ALL) -lcmocka
 endef
 $(eval $(call tree_rules,build,))
 $(eval $(call tree_rules,build/asan,$(SAN)))
 
 sanka: build/tui/main.o build/libtui.a build/libimport.a build/libstore.a
-	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS_ALL)
+	$(call Q,LINK)$(CC) $(LDFLAGS) -o $@ $^ $(LIBS_ALL)
 
 build/locale/%/LC_MESSAGES/sanka.mo: po/%.po
 	@mkdir -p $(@D)

@@ -70,6 +70,8 @@ checks_sort(struct imp *imp, enum import_kind k)
 
 	imp->nsorted[k] = rs->n;
 	imp->sorted[k] = util_xcalloc(rs->n, sizeof(char *));
+	if (rs->n == 0)
+		return;
 	memcpy(imp->sorted[k], rs->row, rs->n * sizeof(char *));
 	if (k == IMPORT_KIND_ATTENDANCE)
 		qsort_r(imp->sorted[k], rs->n, sizeof(char *), checks_rec_cmp,
@@ -449,6 +451,7 @@ static void
 checks_widths(struct imp *imp)
 {
 	size_t		 count[STORE_ID_MAX + 1], i, w = 0, nlist = 0, n;
+	size_t		 nshown = 0;
 	char		 lines[CHECKS_LINES * 16];
 	size_t		 len = 0;
 	uint32_t	 file = 0;
@@ -474,9 +477,12 @@ checks_widths(struct imp *imp)
 			continue;
 		if (nlist == 0)
 			file = row_hdr(s[i])->file;
-		if (nlist < CHECKS_LINES && row_hdr(s[i])->file == file)
+		if (nshown < CHECKS_LINES && row_hdr(s[i])->file == file) {
 			len += (size_t)snprintf(lines + len, sizeof lines - len,
-			    "%s%u", nlist > 0 ? ", " : "", row_hdr(s[i])->line);
+			    "%s%u", nshown > 0 ? ", " : "",
+			    row_hdr(s[i])->line);
+			nshown++;
+		}
 		nlist++;
 	}
 	if (nlist == 0)
@@ -484,7 +490,7 @@ checks_widths(struct imp *imp)
 	diag_warn(&imp->d, file, 0, 0, NULL, _("%zu member IDs are shorter "
 	    "than the %zu-digit IDs with leading zeros (lines %s%s): did "
 	    "Excel remove their zeros? they are imported as written"), nlist,
-	    w, lines, nlist > CHECKS_LINES ? ", ..." : "");
+	    w, lines, nlist > nshown ? ", ..." : "");
 }
 
 static int
@@ -531,10 +537,14 @@ checks_row_dupkey(const char *r, int kind)
 	    row_slot(r, MS_KANA), kind));
 }
 
+/* Likely duplicates are found by the 64-bit hash of the folded key: one
+ * fold per member, groups of equal hashes, each later member of a group
+ * named once against the first, the database once per group. */
 struct checks_db {
 	struct imp	*imp;
 	struct hent	*h[2];
 	size_t		 nh[2];
+	bool		*warned[2];	/* by position in h: group done */
 	bool		*indb;		/* by sorted member index */
 	char		**zero;		/* import rows that look stripped */
 	char		(*zero_db)[STORE_ID_MAX + 1];
@@ -592,6 +602,7 @@ checks_db_cb(const struct store_member *m, const struct store_stats *s,
 		    NULL)
 			continue;
 		h = hash_str(key);
+		free(key);
 		lo = 0;
 		hi = c->nh[kind];
 		while (lo < hi) {
@@ -601,17 +612,13 @@ checks_db_cb(const struct store_member *m, const struct store_stats *s,
 			else
 				hi = mid;
 		}
-		for (; lo < c->nh[kind] && c->h[kind][lo].h == h; lo++) {
-			const char	*r = imp->sorted[IMPORT_KIND_MEMBERS][
-					    c->h[kind][lo].idx];
-			char		*k2 = checks_row_dupkey(r, kind);
-
-			if (k2 != NULL && strcmp(k2, key) == 0)
-				checks_warn_dup(imp, r, kind, m->id,
-				    _("in the database"));
-			free(k2);
+		if (lo < c->nh[kind] && c->h[kind][lo].h == h &&
+		    !c->warned[kind][lo]) {
+			c->warned[kind][lo] = true;
+			checks_warn_dup(imp, imp->sorted[IMPORT_KIND_MEMBERS][
+			    c->h[kind][lo].idx], kind, m->id,
+			    _("in the database"));
 		}
-		free(key);
 	}
 	return (0);
 }
@@ -643,30 +650,27 @@ checks_likely_dups(struct imp *imp)
 		}
 		qsort(c.h[kind], c.nh[kind], sizeof *c.h[kind],
 		    checks_hent_cmp);
-		/* In the import itself. */
-		for (i = 0; i + 1 < c.nh[kind]; i++) {
+		c.warned[kind] = util_xcalloc(c.nh[kind] + 1, sizeof(bool));
+		/* In the import itself: each later member of a group once,
+		 * against the first in file order. */
+		for (i = 0; i < c.nh[kind]; i = j) {
+			const char	*first = s[c.h[kind][i].idx];
+
 			for (j = i + 1; j < c.nh[kind] &&
+			    c.h[kind][j].h == c.h[kind][i].h; j++)
+				if (checks_pos_cmp(s[c.h[kind][j].idx],
+				    first) < 0)
+					first = s[c.h[kind][j].idx];
+			for (j = i; j < c.nh[kind] &&
 			    c.h[kind][j].h == c.h[kind][i].h; j++) {
-				const char	*a = s[c.h[kind][i].idx];
-				const char	*b = s[c.h[kind][j].idx];
-				char		*ka = checks_row_dupkey(a, kind);
-				char		*kb = checks_row_dupkey(b, kind);
+				const char	*r = s[c.h[kind][j].idx];
 
-				if (ka != NULL && kb != NULL &&
-				    strcmp(ka, kb) == 0) {
-					if (checks_pos_cmp(a, b) > 0) {
-						const char *t = a;
-
-						a = b;
-						b = t;
-					}
-					checks_where(imp, a, row_hdr(b)->file,
-					    where, sizeof where);
-					checks_warn_dup(imp, b, kind,
-					    row_slot(a, MS_ID), where);
-				}
-				free(ka);
-				free(kb);
+				if (r == first)
+					continue;
+				checks_where(imp, first, row_hdr(r)->file,
+				    where, sizeof where);
+				checks_warn_dup(imp, r, kind,
+				    row_slot(first, MS_ID), where);
 			}
 		}
 	}
@@ -677,32 +681,31 @@ checks_likely_dups(struct imp *imp)
 		c.zero_db = util_xcalloc(IMPORT_LIST_MAX, sizeof *c.zero_db);
 		store_member_each(imp->st, checks_db_cb, &c);
 		for (i = 0; i < c.nzero; i++) {
-			size_t	at;
+			size_t		 at;
+			const char	*name;
+			size_t		 col;
 
 			if (checks_find(imp, IMPORT_KIND_MEMBERS,
 			    row_slot(c.zero[i], MS_ID), &at) != NULL &&
 			    c.indb[at])
 				continue;
-			{
-				const char	*name;
-				size_t		 col = imp_slot_col(imp,
-						    row_hdr(c.zero[i])->file,
-						    MS_ID, &name);
-
-				diag_warn(&imp->d, row_hdr(c.zero[i])->file,
-				    row_hdr(c.zero[i])->line, col, name,
-				    _("%s is a new member, but the database "
-				    "has %s: did Excel remove the leading "
-				    "zeros? format the column as text"),
-				    row_slot(c.zero[i], MS_ID), c.zero_db[i]);
-			}
+			col = imp_slot_col(imp, row_hdr(c.zero[i])->file,
+			    MS_ID, &name);
+			diag_warn(&imp->d, row_hdr(c.zero[i])->file,
+			    row_hdr(c.zero[i])->line, col, name,
+			    _("%s is a new member, but the database has %s: "
+			    "did Excel remove the leading zeros? format the "
+			    "column as text"), row_slot(c.zero[i], MS_ID),
+			    c.zero_db[i]);
 		}
 		free(c.indb);
 		free(c.zero);
 		free(c.zero_db);
 	}
-	free(c.h[0]);
-	free(c.h[1]);
+	for (kind = 0; kind < 2; kind++) {
+		free(c.h[kind]);
+		free(c.warned[kind]);
+	}
 }
 
 /* --- all checks ----------------------------------------------------------- */

@@ -2,6 +2,7 @@
 
 #define __STDC_WANT_LIB_EXT2__ 1	/* vasprintf */
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -113,6 +114,23 @@ diag_keep(struct diag_ent *ent, size_t *kept, struct diag_ent e)
 		free(e.text);
 }
 
+/* Would an entry at FILE:LINE be kept?  (Formatting thousands of
+ * messages that are only counted costs more than the import.) */
+static bool
+diag_wanted(const struct diag_ent *ent, size_t kept, uint32_t file,
+    uint64_t line)
+{
+	size_t	i;
+
+	if (kept < IMPORT_LIST_MAX)
+		return (true);
+	for (i = 0; i < kept; i++)
+		if (ent[i].file > file || (ent[i].file == file &&
+		    ent[i].line > line))
+			return (true);
+	return (false);
+}
+
 void
 diag_error(struct diag *d, uint32_t file, uint64_t line, size_t col,
     const char *colname, const char *fmt, ...)
@@ -120,6 +138,10 @@ diag_error(struct diag *d, uint32_t file, uint64_t line, size_t col,
 	struct diag_ent	 e;
 	va_list		 ap;
 
+	if (!diag_wanted(d->err, d->nerr_kept, file, line)) {
+		d->nerrors++;
+		return;
+	}
 	va_start(ap, fmt);
 	e.text = diag_format(d, file, line, col, colname, "", fmt, ap);
 	va_end(ap);
@@ -138,6 +160,10 @@ diag_warn(struct diag *d, uint32_t file, uint64_t line, size_t col,
 	struct diag_ent	 e;
 	va_list		 ap;
 
+	if (!diag_wanted(d->warn, d->nwarn_kept, file, line)) {
+		d->nwarnings++;
+		return;
+	}
 	va_start(ap, fmt);
 	e.text = diag_format(d, file, line, col, colname, _("warning: "), fmt,
 	    ap);

@@ -400,7 +400,7 @@ store_check(struct store *st, void (*cb)(const char *, void *), void *arg,
 		ck_add(&total, key, n, "", 0);
 		n = idx_last_key(key, g.s.last_date, id);
 		ck_add(&last, key, n, "", 0);
-		idx_name_texts(&texts, &m);
+		idx_name_texts(&texts, &m, NULL);
 		for (t = (const char *)texts.p; t < (const char *)texts.p +
 		    texts.len; t += strlen(t) + 1) {
 			b.len = 0;

@@ -84,7 +84,7 @@ buf_free(struct buf *b)
 }
 
 void
-buf_reserve(struct buf *b, size_t n)
+buf_grow(struct buf *b, size_t n)
 {
 	size_t	cap;
 

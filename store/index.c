@@ -68,21 +68,16 @@ size_t
 idx_kana_key(struct buf *b, const struct store_member *m)
 {
 	const char	*src;
-	char		*f;
-	size_t		 n;
 
 	b->len = 0;
 	src = m->kana != NULL && *m->kana != '\0' ? m->kana : m->name;
 	if (src == NULL)
 		src = "";
-	if ((f = text_fold_n(src, strlen(src), &n)) == NULL) {
-		f = xstrdup("");
-		n = 0;
-	}
-	buf_add(b, f, idx_cut(f, n));
+	if (text_fold_append(b, src, strlen(src)) != 0)
+		b->len = 0;
+	b->len = idx_cut((const char *)b->p, b->len);
 	buf_addc(b, '\0');
 	buf_adds(b, m->id);
-	free(f);
 	return (b->len);
 }
 
@@ -147,40 +142,57 @@ idx_key_id(enum store_db db, const char *key, size_t len, size_t *idlen)
 	return (p);
 }
 
-static void
-idx_texts_add(struct buf *list, size_t *n, const char *s, size_t len)
-{
-	char	*f;
-	size_t	 flen;
+#define IDX_TEXTS_MAX	64
 
-	if (len == 0)
-		return;
-	if ((f = text_fold_n(s, len, &flen)) == NULL)
-		return;
-	flen = idx_cut(f, flen);
-	if (flen != 0) {
-		buf_add(list, f, flen);
-		buf_addc(list, '\0');
-		(*n)++;
+/* Is T the ASCII lower-case of ID (same length)? */
+static bool
+idx_lower_eq(const char *t, const char *id)
+{
+	for (; *id != '\0'; t++, id++) {
+		if (*t != ((*id >= 'A' && *id <= 'Z') ? *id + 'a' - 'A' : *id))
+			return (false);
 	}
-	free(f);
+	return (true);
+}
+
+struct idx_texts {
+	struct buf	 b;		/* folded texts, each \0-terminated */
+	size_t		 off[IDX_TEXTS_MAX];
+	size_t		 n;
+};
+
+static void
+idx_texts_add(struct idx_texts *t, const char *s, size_t len)
+{
+	size_t	start = t->b.len;
+
+	if (len == 0 || t->n == IDX_TEXTS_MAX)
+		return;
+	if (text_fold_append(&t->b, s, len) != 0)
+		return;
+	t->b.len = start + idx_cut((const char *)t->b.p + start,
+	    t->b.len - start);
+	if (t->b.len == start)
+		return;
+	buf_addc(&t->b, '\0');
+	t->off[t->n++] = start;
 }
 
 /* S whole, then each part split on ASCII and ideographic spaces. */
 static void
-idx_texts_parts(struct buf *list, size_t *n, const char *s)
+idx_texts_parts(struct idx_texts *t, const char *s)
 {
 	const char	*p, *start;
 	size_t		 parts = 0;
 
 	if (s == NULL || *s == '\0')
 		return;
-	idx_texts_add(list, n, s, strlen(s));
+	idx_texts_add(t, s, strlen(s));
 	for (p = start = s;; ) {
 		if (*p == '\0' || *p == ' ' || *p == '\t' ||
 		    strncmp(p, "\xe3\x80\x80", 3) == 0) {
 			if (p > start && (parts > 0 || *p != '\0'))
-				idx_texts_add(list, n, start, (size_t)(p - start));
+				idx_texts_add(t, start, (size_t)(p - start));
 			if (p > start)
 				parts++;
 			if (*p == '\0')
@@ -192,51 +204,104 @@ idx_texts_parts(struct buf *list, size_t *n, const char *s)
 	}
 }
 
-static int
-idx_strcmp(const void *a, const void *b)
+/* A "plain" ID (ASCII without lower-case letters, spaces or [\\]^_`)
+ * folds by lower-casing, which keeps the order of IDs: search finds it
+ * in members itself, so the name index need not hold it. */
+bool
+idx_id_plain(const char *id, size_t len)
 {
-	return (strcmp(*(char *const *)a, *(char *const *)b));
+	size_t	i;
+	int	c;
+
+	for (i = 0; i < len; i++) {
+		c = (unsigned char)id[i];
+		if (c <= 0x20 || c >= 0x7f || (c >= 'a' && c <= 'z') ||
+		    (c >= 0x5b && c <= 0x60))
+			return (false);
+	}
+	return (len > 0);
 }
 
+/* The folded texts a member is found by: name, reading, their parts, ID,
+ * e-mail local part; sorted, a prefix of another entry left out (a
+ * prefix search finds the longer one). */
 size_t
-idx_name_texts(struct buf *out, const struct store_member *m)
+idx_search_texts(struct buf *out, const struct store_member *m)
 {
-	struct buf	 list;
-	char		**v, *p;
-	const char	*at;
-	size_t		 n = 0, i, k, len;
+	struct idx_texts	 t;
+	const char		*a, *b;
+	size_t			 i, j, k, o, len;
 
-	buf_init(&list);
-	idx_texts_parts(&list, &n, m->name);
-	idx_texts_parts(&list, &n, m->kana);
-	idx_texts_add(&list, &n, m->id, strlen(m->id));
+	t.n = 0;
+	buf_init(&t.b);
+	idx_texts_parts(&t, m->name);
+	idx_texts_parts(&t, m->kana);
+	idx_texts_add(&t, m->id, strlen(m->id));
 	if (m->email != NULL && *m->email != '\0') {
-		at = strchr(m->email, '@');
-		idx_texts_add(&list, &n, m->email, at == NULL ?
-		    strlen(m->email) : (size_t)(at - m->email));
+		a = strchr(m->email, '@');
+		idx_texts_add(&t, m->email, a == NULL ?
+		    strlen(m->email) : (size_t)(a - m->email));
 	}
-	out->len = 0;
-	if (n == 0) {
-		buf_free(&list);
-		return (0);
+	/* a few entries: insertion sort */
+	for (i = 1; i < t.n; i++) {
+		o = t.off[i];
+		for (j = i; j > 0 && strcmp((const char *)t.b.p + t.off[j - 1],
+		    (const char *)t.b.p + o) > 0; j--)
+			t.off[j] = t.off[j - 1];
+		t.off[j] = o;
 	}
-	v = xcalloc(n, sizeof *v);
-	for (i = 0, p = (char *)list.p; i < n; i++) {
-		v[i] = p;
-		p += strlen(p) + 1;
-	}
-	qsort(v, n, sizeof *v, idx_strcmp);
 	/* drop duplicates and prefixes of the next (longer) entry */
-	for (i = 0, k = 0; i < n; i++) {
-		len = strlen(v[i]);
-		if (i + 1 < n && strncmp(v[i], v[i + 1], len) == 0)
-			continue;
-		buf_add(out, v[i], len + 1);
+	out->len = 0;
+	for (i = 0, k = 0; i < t.n; i++) {
+		a = (const char *)t.b.p + t.off[i];
+		len = strlen(a);
+		if (i + 1 < t.n) {
+			b = (const char *)t.b.p + t.off[i + 1];
+			if (strncmp(a, b, len) == 0)
+				continue;
+		}
+		buf_add(out, a, len + 1);
 		k++;
 	}
-	free(v);
-	buf_free(&list);
+	buf_free(&t.b);
 	return (k);
+}
+
+/* What name_index holds of a member: its search texts but the reading
+ * (by_kana holds it) and a plain ID (members holds it). */
+size_t
+idx_name_texts(struct buf *out, const struct store_member *m,
+    const struct buf *kanakey)
+{
+	struct buf	 all, kana;
+	const char	*t, *kt;
+	size_t		 n = 0, len, klen;
+	bool		 plain;
+
+	buf_init(&all);
+	buf_init(&kana);
+	idx_search_texts(&all, m);
+	if (kanakey == NULL) {
+		idx_kana_key(&kana, m);
+		kanakey = &kana;
+	}
+	kt = (const char *)kanakey->p;
+	klen = strlen(kt);
+	plain = idx_id_plain(m->id, strlen(m->id));
+	out->len = 0;
+	for (t = (const char *)all.p; t < (const char *)all.p + all.len;
+	    t += len + 1) {
+		len = strlen(t);
+		if (len == klen && memcmp(t, kt, len) == 0)
+			continue;
+		if (plain && len == strlen(m->id) && idx_lower_eq(t, m->id))
+			continue;
+		buf_add(out, t, len + 1);
+		n++;
+	}
+	buf_free(&all);
+	buf_free(&kana);
+	return (n);
 }
 
 static int
@@ -266,9 +331,9 @@ idx_member_put(struct wtx *w, const struct store_member *old,
 	buf_init(&ka);
 	buf_init(&kb);
 	if (old != NULL)
-		idx_name_texts(&a, old);
+		idx_name_texts(&a, old, NULL);
 	if (nw != NULL)
-		idx_name_texts(&b, nw);
+		idx_name_texts(&b, nw, NULL);
 	pa = (const char *)a.p;
 	ea = pa + a.len;
 	pb = (const char *)b.p;

@@ -22,20 +22,44 @@ list_db(enum store_order order)
 	}
 }
 
-/* Fill ROW for member ID found at index key K; false when the member is
- * gone (an index entry check would report). */
+/* Does the upper-case of PREFIX start KEY? */
 static bool
-list_fill(struct store *st, MDB_txn *txn, const MDB_val *k, const char *id,
-    size_t idlen, struct store_member_row *row)
+list_upper_eq(const char *key, const char *prefix, size_t plen)
+{
+	size_t	i;
+	char	c;
+
+	for (i = 0; i < plen; i++) {
+		c = prefix[i];
+		if (c >= 'a' && c <= 'z')
+			c -= 'a' - 'A';
+		if (key[i] != c)
+			return (false);
+	}
+	return (true);
+}
+
+static void
+buf_reset_copy(struct buf *dst, const struct buf *src)
+{
+	dst->len = 0;
+	buf_add(dst, src->p, src->len);
+}
+
+/* Fill ROW for member ID found at list position KEY; false when the
+ * member is gone (an index entry check would report). */
+static bool
+list_fill(struct store *st, MDB_txn *txn, const void *key, size_t keylen,
+    const char *id, size_t idlen, struct store_member_row *row)
 {
 	MDB_val		mv, sv;
 	struct agg	g;
 
 	memset(row, 0, sizeof *row);
-	if (k->mv_size >= sizeof row->key || idlen > STORE_ID_MAX)
+	if (keylen >= sizeof row->key || idlen > STORE_ID_MAX)
 		return (false);
-	memcpy(row->key, k->mv_data, k->mv_size);
-	row->keylen = k->mv_size;
+	memcpy(row->key, key, keylen);
+	row->keylen = keylen;
 	memcpy(row->id, id, idlen);
 	row->id[idlen] = '\0';
 	if (store_get(st, txn, DB_MEMBERS, row->id, idlen, &mv) != STORE_OK)
@@ -98,7 +122,8 @@ store_member_page(struct store *st, enum store_order order,
 			break;
 		op = backward ? MDB_PREV : MDB_NEXT;
 		id = idx_key_id(db, k.mv_data, k.mv_size, &idlen);
-		if (list_fill(st, txn, &k, id, idlen, &rows[*got]))
+		if (list_fill(st, txn, k.mv_data, k.mv_size, id, idlen,
+		    &rows[*got]))
 			(*got)++;
 	}
 	if (rc != 0 && rc != MDB_NOTFOUND)
@@ -120,8 +145,8 @@ fail:
 	return (store_mdb(st, rc, "member list"));
 }
 
-/* Is the name index text TEXT (LEN bytes) the first of member ID's texts
- * that start with PREFIX?  A member is listed once, at that entry. */
+/* Is TEXT (LEN bytes) the first of member ID's search texts that start
+ * with PREFIX?  A member is listed once, at that entry. */
 static bool
 list_first_match(struct store *st, MDB_txn *txn, const char *id,
     const char *text, size_t len, const char *prefix, size_t plen)
@@ -129,12 +154,12 @@ list_first_match(struct store *st, MDB_txn *txn, const char *id,
 	struct store_member	 m;
 	struct buf		 texts;
 	const char		*p, *end;
-	bool			 first = true;
+	bool			 first = false;
 
 	if (member_read(st, txn, id, &m) != STORE_OK)
 		return (false);
 	buf_init(&texts);
-	idx_name_texts(&texts, &m);
+	idx_search_texts(&texts, &m);
 	for (p = (const char *)texts.p, end = p + texts.len; p < end;
 	    p += strlen(p) + 1) {
 		if (strncmp(p, prefix, plen) != 0)
@@ -148,18 +173,94 @@ list_first_match(struct store *st, MDB_txn *txn, const char *id,
 	return (first);
 }
 
+/*
+ * Search merges three sorted streams of "text \0 id" keys: name_index,
+ * by_kana (the readings) and members (plain IDs, whose text is the ID in
+ * lower case).  The merged order is the order of those keys.
+ */
+struct list_stream {
+	enum store_db	 db;
+	MDB_cursor	*c;
+	bool		 live;
+	struct buf	 key;		/* the current "text \0 id" */
+	size_t		 idoff;
+};
+
+/* Move S to its next entry with the text prefix PREFIX (OP: the cursor
+ * operation; SEEK for its key).  Returns an LMDB code. */
+static int
+list_stream_next(struct list_stream *s, const char *prefix, size_t plen,
+    MDB_cursor_op op, const void *seek, size_t seeklen)
+{
+	MDB_val		k, v;
+	size_t		i;
+	int		rc;
+
+	k.mv_data = (void *)seek;
+	k.mv_size = seeklen;
+	for (;; op = MDB_NEXT) {
+		if ((rc = mdb_cursor_get(s->c, &k, &v, op)) != 0) {
+			s->live = false;
+			return (rc == MDB_NOTFOUND ? 0 : rc);
+		}
+		s->key.len = 0;
+		if (s->db != DB_MEMBERS) {
+			buf_add(&s->key, k.mv_data, k.mv_size);
+			s->idoff = (size_t)((const char *)idx_key_id(s->db,
+			    k.mv_data, k.mv_size, &i) - (const char *)k.mv_data);
+		} else {
+			if (!idx_id_plain(k.mv_data, k.mv_size)) {
+				/* name_index holds it; keep to the prefix */
+				if (k.mv_size < plen || !list_upper_eq(
+				    k.mv_data, prefix, plen)) {
+					s->live = false;
+					return (0);
+				}
+				continue;
+			}
+			for (i = 0; i < k.mv_size; i++) {
+				char c = ((const char *)k.mv_data)[i];
+
+				buf_addc(&s->key, c >= 'A' && c <= 'Z' ?
+				    c + 'a' - 'A' : c);
+			}
+			buf_addc(&s->key, '\0');
+			s->idoff = s->key.len;
+			buf_add(&s->key, k.mv_data, k.mv_size);
+		}
+		if (s->key.len < plen || memcmp(s->key.p, prefix, plen) != 0) {
+			s->live = false;
+			return (0);
+		}
+		return (0);
+	}
+}
+
+static int
+list_keycmp(const struct buf *a, const struct buf *b)
+{
+	size_t	n = a->len < b->len ? a->len : b->len;
+	int	c;
+
+	if ((c = memcmp(a->p, b->p, n)) != 0)
+		return (c);
+	return (a->len < b->len ? -1 : a->len > b->len);
+}
+
 int
 store_member_search(struct store *st, const char *query,
     const struct store_member_row *after, struct store_member_row *rows,
     size_t n, size_t *got)
 {
-	MDB_txn		*txn;
-	MDB_cursor	*c;
-	MDB_val		 k, v;
-	char		*prefix, id[STORE_ID_MAX + 1];
-	const char	*z, *idp;
-	size_t		 plen, idlen, tlen;
-	int		 rc, op;
+	static const enum store_db dbs[3] = { DB_NAME, DB_BYKANA, DB_MEMBERS };
+	struct list_stream	 s[3], *best;
+	struct buf		 after_key, seek;
+	MDB_txn			*txn;
+	char			*prefix;
+	const char		*z;
+	size_t			 plen, i, tlen;
+	int			 rc = 0, src = STORE_OK;
+	bool			 idable;
 
 	store_err_clear(st);
 	*got = 0;
@@ -172,53 +273,102 @@ store_member_search(struct store *st, const char *query,
 	}
 	if (plen > STORE_TEXT_KEY_MAX)
 		plen = STORE_TEXT_KEY_MAX;
+	/* could a plain ID start with it? */
+	for (i = 0, idable = true; i < plen; i++) {
+		unsigned char c = (unsigned char)prefix[i];
+
+		if (c <= 0x20 || c >= 0x7f || (c >= 0x5b && c <= 0x60))
+			idable = false;
+	}
 	if ((rc = store_rbegin(st, &txn)) != STORE_OK) {
 		free(prefix);
 		return (rc);
 	}
-	if ((rc = store_cursor(st, txn, DB_NAME, &c)) != STORE_OK) {
-		mdb_txn_abort(txn);
-		free(prefix);
-		return (rc);
+	buf_init(&after_key);
+	buf_init(&seek);
+	if (after != NULL)
+		buf_add(&after_key, after->key, after->keylen);
+	memset(s, 0, sizeof s);
+	for (i = 0; i < 3; i++) {
+		s[i].db = dbs[i];
+		buf_init(&s[i].key);
 	}
-	if (after != NULL) {
-		k.mv_data = (void *)after->key;
-		k.mv_size = after->keylen;
-	} else {
-		k.mv_data = prefix;
-		k.mv_size = plen;
-	}
-	rc = mdb_cursor_get(c, &k, &v, MDB_SET_RANGE);
-	op = MDB_GET_CURRENT;
-	if (rc == 0 && after != NULL && k.mv_size == after->keylen &&
-	    memcmp(k.mv_data, after->key, k.mv_size) == 0)
-		op = MDB_NEXT;
-	while (rc == 0 && *got < n) {
-		if ((rc = mdb_cursor_get(c, &k, &v, (MDB_cursor_op)op)) != 0)
+	for (i = 0; i < 3 && rc == 0 && src == STORE_OK; i++) {
+		if (dbs[i] == DB_MEMBERS && !idable)
+			continue;
+		if ((src = store_cursor(st, txn, dbs[i], &s[i].c)) != 0)
 			break;
-		op = MDB_NEXT;
-		if (k.mv_size < plen || memcmp(k.mv_data, prefix, plen) != 0)
-			break;
-		if ((z = memchr(k.mv_data, '\0', k.mv_size)) == NULL)
-			continue;
-		tlen = (size_t)(z - (const char *)k.mv_data);
-		idp = idx_key_id(DB_NAME, k.mv_data, k.mv_size, &idlen);
-		if (idlen > STORE_ID_MAX)
-			continue;
-		memcpy(id, idp, idlen);
-		id[idlen] = '\0';
-		if (!list_first_match(st, txn, id, k.mv_data, tlen, prefix,
-		    plen))
-			continue;
-		if (list_fill(st, txn, &k, id, idlen, &rows[*got]))
-			(*got)++;
+		s[i].live = true;
+		/* where to start: the prefix, or the text of AFTER */
+		seek.len = 0;
+		if (after != NULL && (z = memchr(after->key, '\0',
+		    after->keylen)) != NULL && dbs[i] == DB_MEMBERS)
+			buf_add(&seek, after->key,
+			    (size_t)(z - after->key));
+		else if (after != NULL && dbs[i] != DB_MEMBERS)
+			buf_add(&seek, after->key, after->keylen);
+		else
+			buf_add(&seek, prefix, plen);
+		if (dbs[i] == DB_MEMBERS) {
+			for (tlen = 0; tlen < seek.len; tlen++) {
+				if (seek.p[tlen] >= 'a' && seek.p[tlen] <= 'z')
+					seek.p[tlen] -= 'a' - 'A';
+			}
+		}
+		rc = list_stream_next(&s[i], prefix, plen, MDB_SET_RANGE,
+		    seek.p, seek.len);
+		/* skip what AFTER already covered */
+		while (rc == 0 && s[i].live && after != NULL &&
+		    list_keycmp(&s[i].key, &after_key) <= 0)
+			rc = list_stream_next(&s[i], prefix, plen, MDB_NEXT,
+			    NULL, 0);
 	}
-	mdb_cursor_close(c);
+	while (rc == 0 && src == STORE_OK && *got < n) {
+		best = NULL;
+		for (i = 0; i < 3; i++) {
+			if (s[i].live && (best == NULL ||
+			    list_keycmp(&s[i].key, &best->key) < 0))
+				best = &s[i];
+		}
+		if (best == NULL)
+			break;
+		z = memchr(best->key.p, '\0', best->key.len);
+		tlen = (size_t)(z - (const char *)best->key.p);
+		{
+			char	id[STORE_ID_MAX + 1];
+			size_t	idlen = best->key.len - best->idoff;
+
+			if (idlen <= STORE_ID_MAX) {
+				memcpy(id, best->key.p + best->idoff, idlen);
+				id[idlen] = '\0';
+				if (list_first_match(st, txn, id,
+				    (const char *)best->key.p, tlen, prefix,
+				    plen) && list_fill(st, txn, best->key.p,
+				    best->key.len, id, idlen, &rows[*got]))
+					(*got)++;
+			}
+		}
+		/* the same entry from another stream counts once */
+		buf_reset_copy(&after_key, &best->key);
+		for (i = 0; i < 3 && rc == 0; i++) {
+			while (rc == 0 && s[i].live &&
+			    list_keycmp(&s[i].key, &after_key) <= 0)
+				rc = list_stream_next(&s[i], prefix, plen,
+				    MDB_NEXT, NULL, 0);
+		}
+	}
+	for (i = 0; i < 3; i++) {
+		if (s[i].c != NULL)
+			mdb_cursor_close(s[i].c);
+		buf_free(&s[i].key);
+	}
 	mdb_txn_abort(txn);
+	buf_free(&after_key);
+	buf_free(&seek);
 	free(prefix);
-	if (rc != 0 && rc != MDB_NOTFOUND) {
+	if (src != STORE_OK || rc != 0) {
 		*got = 0;
-		return (store_mdb(st, rc, "name_index"));
+		return (src != STORE_OK ? src : store_mdb(st, rc, "search"));
 	}
 	return (STORE_OK);
 }

@@ -94,6 +94,45 @@ member_attr_cmp(const void *a, const void *b)
 	    ((const struct store_attr *)b)->name));
 }
 
+/* Validate IN (its ID folded already) where it is, for the bulk path:
+ * STORE_OK when it can be stored as it is, -1 when it needs member_norm
+ * (custom attributes, a CR in the notes), else the error. */
+int
+member_plain(struct store *st, const struct store_member *in)
+{
+	const char	*p;
+	int		 rc;
+
+	if (in->nattrs != 0 || in->name == NULL || in->name[0] == '\0')
+		return (-1);	/* member_norm names the error */
+	if (in->notes != NULL) {
+		for (p = in->notes; *p != '\0'; p++) {
+			if ((unsigned char)*p < 0x20 && *p != '\n' &&
+			    *p != '\t')
+				return (-1);
+		}
+	}
+	if ((rc = text_check_line(st, "name", in->name)) != 0 ||
+	    (rc = text_check_line(st, "kana", in->kana)) != 0 ||
+	    (rc = text_check_line(st, "email", in->email)) != 0 ||
+	    (rc = text_check_line(st, "phone", in->phone)) != 0 ||
+	    (rc = text_check_line(st, "postal_code", in->postal_code)) != 0 ||
+	    (rc = text_check_line(st, "address", in->address)) != 0 ||
+	    (rc = text_check_line(st, "organization", in->organization)) != 0 ||
+	    (rc = text_check_line(st, "segment", in->segment)) != 0 ||
+	    (rc = text_check_line(st, "past_last_event",
+	    in->past_last_event)) != 0 ||
+	    (rc = text_date_field(st, "joined_on", in->joined_on)) != 0 ||
+	    (rc = text_date_field(st, "past_last_date",
+	    in->past_last_date)) != 0)
+		return (rc);
+	if (in->notes != NULL && !text_is_valid(in->notes))
+		return (-1);	/* member_norm names the error */
+	if ((unsigned)in->status > STORE_MEMBER_LEFT || in->past_count < 0)
+		return (-1);
+	return (STORE_OK);
+}
+
 /* Validate IN and copy it into OUT normalised: the ID folded, every text
  * field allocated (never NULL), CRLF made LF, attributes sorted. */
 int
@@ -124,6 +163,11 @@ member_norm(struct store *st, const struct store_member *in,
 	    &out->past_last_event)) != 0 ||
 	    (rc = text_norm_multi(st, "notes", in->notes, &out->notes)) != 0)
 		goto fail;
+	if (out->name[0] == '\0') {
+		rc = store_err(st, STORE_INVALID, "name",
+		    _("name: a member needs a name"));
+		goto fail;
+	}
 	if ((unsigned)in->status > STORE_MEMBER_LEFT) {
 		rc = store_err(st, STORE_INVALID, "status",
 		    _("status: unknown member status %d"), (int)in->status);
@@ -474,7 +518,6 @@ member_drop(struct wtx *w, const struct store_member *m, size_t *nrec)
 	MDB_cursor	*c;
 	MDB_val		 k, v;
 	struct buf	 keys;
-	struct agg	 g;
 	const char	*p, *end, *date, *ev;
 	char		 key[STORE_ID_MAX + 2];
 	size_t		 mlen, klen;
@@ -528,12 +571,7 @@ member_drop(struct wtx *w, const struct store_member *m, size_t *nrec)
 	buf_free(&keys);
 	if (rc != STORE_OK)
 		return (rc);
-	if ((rc = agg_get(w, m->id, &g)) == STORE_OK) {
-		if ((rc = store_del(st, w->txn, DB_STATS, m->id,
-		    strlen(m->id))) != STORE_OK ||
-		    (rc = idx_sort_put(w, m->id, &g, NULL)) != STORE_OK)
-			return (rc);
-	} else if (rc != STORE_NOTFOUND)
+	if ((rc = agg_drop(w, m->id)) != STORE_OK)
 		return (rc);
 	if ((rc = idx_member_put(w, m, NULL)) != STORE_OK)
 		return (rc);

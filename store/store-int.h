@@ -11,6 +11,7 @@
 
 #include <lmdb.h>
 #include <stdarg.h>
+#include <string.h>
 
 #include "store/store.h"
 #include "store/i18n.h"
@@ -38,13 +39,23 @@ struct store {
 	struct store_error err;
 };
 
+/* A growable byte buffer. */
+struct buf {
+	unsigned char	*p;
+	size_t		 len, cap;
+};
+
+struct agg_cache;
+
 /* One write transaction in progress. */
 struct wtx {
+	struct agg_cache *cache;	/* aggregates changed, written at commit */
 	struct store	*st;
 	MDB_txn		*txn;
 	int64_t		 now;
 	uint64_t	 seq;		/* next audit sequence; 0: not read yet */
 	bool		 quiet;		/* an import: no audit record per row */
+	struct buf	 scratch[3];	/* reused by each change of a batch */
 	char		 ev_code[STORE_ID_MAX + 1];	/* one-entry cache */
 	char		 ev_date[STORE_DATE_SIZE];
 };
@@ -58,11 +69,18 @@ struct agg {
 	char		 ev_code[STORE_ID_MAX + 1];	/* past ignored */
 };
 
-/* A growable byte buffer. */
-struct buf {
-	unsigned char	*p;
-	size_t		 len, cap;
-};
+/* Copy string SRC (NULL: "") into DST of SIZE bytes, cut if longer. */
+static inline void
+str_copy(char *dst, size_t size, const char *src)
+{
+	size_t	n = src == NULL ? 0 : strlen(src);
+
+	if (n >= size)
+		n = size - 1;
+	if (n != 0)
+		memcpy(dst, src, n);
+	dst[n] = '\0';
+}
 
 /* env.c */
 int	 store_err(struct store *, int rc, const char *field,
@@ -88,7 +106,13 @@ int	 store_conflict(struct store *, const char *what, const char *key,
 /* codec.c */
 void	 buf_init(struct buf *);
 void	 buf_free(struct buf *);
-void	 buf_reserve(struct buf *, size_t);
+void	 buf_grow(struct buf *, size_t);
+static inline void
+buf_reserve(struct buf *b, size_t n)
+{
+	if (b->len + n > b->cap)
+		buf_grow(b, n);
+}
 void	 buf_add(struct buf *, const void *, size_t);
 void	 buf_addc(struct buf *, int);
 void	 buf_adds(struct buf *, const char *);
@@ -119,6 +143,7 @@ void	 codec_copy_text(char *dst, size_t size, const char *, size_t);
 
 /* text.c */
 char	*text_fold_n(const char *, size_t, size_t *outlen);
+int	 text_fold_append(struct buf *, const char *, size_t);
 bool	 text_is_valid(const char *);
 int	 text_check_line(struct store *, const char *field, const char *);
 int	 text_norm_multi(struct store *, const char *field, const char *,
@@ -142,6 +167,9 @@ int	 agg_delta(struct wtx *, const char *member, const char *date,
 	    int new_resp);
 int	 agg_set_past(struct wtx *, const char *member, int32_t past_count,
 	    const char *past_date);
+int	 agg_drop(struct wtx *, const char *member);
+int	 agg_flush(struct wtx *);
+void	 agg_cache_free(struct wtx *);
 bool	 agg_equal(const struct agg *, const struct agg *);
 
 /* index.c */
@@ -155,8 +183,13 @@ size_t	 idx_total_key(char *, uint32_t total, const char *id);
 size_t	 idx_last_key(char *, const char *last_date, const char *id);
 const char *idx_key_id(enum store_db, const char *, size_t, size_t *);
 /* The folded texts a member is found by; a \0-separated sorted list in
- * BUF, prefixes of another entry left out (a prefix search finds them). */
-size_t	 idx_name_texts(struct buf *, const struct store_member *);
+ * BUF, prefixes of another entry left out (a prefix search finds them).
+ * name_index holds them but the reading (in by_kana) and a plain ID
+ * (in members). */
+size_t	 idx_search_texts(struct buf *, const struct store_member *);
+size_t	 idx_name_texts(struct buf *, const struct store_member *,
+	    const struct buf *kanakey);
+bool	 idx_id_plain(const char *, size_t);
 int	 idx_member_put(struct wtx *, const struct store_member *old,
 	    const struct store_member *nw);
 int	 idx_sort_put(struct wtx *, const char *id, const struct agg *old,
@@ -166,6 +199,7 @@ size_t	 idx_render(enum store_db, const char *, size_t, char *, size_t);
 /* member.c */
 int	 member_norm(struct store *, const struct store_member *,
 	    struct store_member *);
+int	 member_plain(struct store *, const struct store_member *);
 int	 member_read(struct store *, MDB_txn *, const char *id,
 	    struct store_member *);
 void	 member_diff(struct buf *old, struct buf *nw,

@@ -13,7 +13,7 @@
 #include "store/store-int.h"
 
 /* Variant kanji folded to their common form. */
-static ucs4_t
+static inline ucs4_t
 text_variant(ucs4_t c)
 {
 	switch (c) {
@@ -40,7 +40,7 @@ text_variant(ucs4_t c)
 }
 
 /* Fold one character of NFKC- and case-folded text; 0 drops it. */
-static ucs4_t
+static inline ucs4_t
 text_fold_char(ucs4_t c)
 {
 	if (c <= 0x20 || c == 0x7f || c == 0x3000 || c == 0x00a0 ||
@@ -68,48 +68,150 @@ text_fast_char(ucs4_t c)
 	    c == 0x30fc || (c >= 0x4e00 && c <= 0x9fff));
 }
 
+/* Decode the UTF-8 character at P (before END) into *C: its length, or 0
+ * when the bytes are not valid UTF-8. */
+static inline int
+text_dec(const uint8_t *p, const uint8_t *end, ucs4_t *c)
+{
+	size_t	left = (size_t)(end - p);
+
+	if (p[0] < 0x80) {
+		*c = p[0];
+		return (1);
+	}
+	if (p[0] < 0xc2)
+		return (0);
+	if (p[0] < 0xe0) {
+		if (left < 2 || (p[1] & 0xc0) != 0x80)
+			return (0);
+		*c = (ucs4_t)(p[0] & 0x1f) << 6 | (p[1] & 0x3f);
+		return (2);
+	}
+	if (p[0] < 0xf0) {
+		if (left < 3 || (p[1] & 0xc0) != 0x80 ||
+		    (p[2] & 0xc0) != 0x80)
+			return (0);
+		*c = (ucs4_t)(p[0] & 0x0f) << 12 | (ucs4_t)(p[1] & 0x3f) << 6 |
+		    (p[2] & 0x3f);
+		if (*c < 0x800 || (*c >= 0xd800 && *c <= 0xdfff))
+			return (0);
+		return (3);
+	}
+	if (p[0] < 0xf5) {
+		if (left < 4 || (p[1] & 0xc0) != 0x80 ||
+		    (p[2] & 0xc0) != 0x80 || (p[3] & 0xc0) != 0x80)
+			return (0);
+		*c = (ucs4_t)(p[0] & 0x07) << 18 | (ucs4_t)(p[1] & 0x3f) << 12 |
+		    (ucs4_t)(p[2] & 0x3f) << 6 | (p[3] & 0x3f);
+		if (*c < 0x10000 || *c > 0x10ffff)
+			return (0);
+		return (4);
+	}
+	return (0);
+}
+
+/* Encode C at P (room for 4 bytes); its length. */
+static inline size_t
+text_put(uint8_t *p, ucs4_t c)
+{
+	if (c < 0x80) {
+		p[0] = (uint8_t)c;
+		return (1);
+	}
+	if (c < 0x800) {
+		p[0] = (uint8_t)(0xc0 | c >> 6);
+		p[1] = (uint8_t)(0x80 | (c & 0x3f));
+		return (2);
+	}
+	if (c < 0x10000) {
+		p[0] = (uint8_t)(0xe0 | c >> 12);
+		p[1] = (uint8_t)(0x80 | (c >> 6 & 0x3f));
+		p[2] = (uint8_t)(0x80 | (c & 0x3f));
+		return (3);
+	}
+	p[0] = (uint8_t)(0xf0 | c >> 18);
+	p[1] = (uint8_t)(0x80 | (c >> 12 & 0x3f));
+	p[2] = (uint8_t)(0x80 | (c >> 6 & 0x3f));
+	p[3] = (uint8_t)(0x80 | (c & 0x3f));
+	return (4);
+}
+
+static inline void
+text_enc(struct buf *b, ucs4_t c)
+{
+	buf_reserve(b, 4);
+	b->len += text_put(b->p + b->len, c);
+}
+
+/* Append the fold of N bytes at S to OUT (store_fold).  -1 when S is not
+ * valid UTF-8 (OUT unchanged). */
+int
+text_fold_append(struct buf *out, const char *s, size_t n)
+{
+	const uint8_t	*u = (const uint8_t *)s, *p, *end = u + n;
+	uint8_t		*nf;
+	size_t		 start = out->len, len;
+	ucs4_t		 c;
+	int		 k;
+
+	/* the common case: kana, kanji and ASCII need no normalisation (a
+	 * fast character never folds longer) */
+	buf_reserve(out, n + 4);
+	for (p = u; p < end; p += k) {
+		if (*p < 0x80) {
+			k = 1;
+			c = *p;
+			if (c < 0x20 || c == 0x7f)
+				goto slow;
+			if (c >= 'A' && c <= 'Z')
+				c += 'a' - 'A';
+			if (c != ' ')
+				out->p[out->len++] = (uint8_t)c;
+			continue;
+		}
+		if ((k = text_dec(p, end, &c)) == 0) {
+			out->len = start;
+			return (-1);
+		}
+		if (!text_fast_char(c))
+			goto slow;
+		if ((c = text_fold_char(c)) != 0)
+			out->len += text_put(out->p + out->len, c);
+	}
+	return (0);
+slow:
+	out->len = start;
+	if (u8_check(u, n) != NULL)
+		return (-1);
+	if ((nf = u8_casefold(u, n, NULL, UNINORM_NFKC, NULL, &len)) == NULL)
+		return (-1);
+	for (p = nf, end = nf + len; p < end; p += k) {
+		if ((k = text_dec(p, end, &c)) == 0)
+			break;
+		if (c >= 'A' && c <= 'Z')
+			c += 'a' - 'A';
+		if ((c = text_fold_char(c)) != 0)
+			text_enc(out, c);
+	}
+	free(nf);
+	return (0);
+}
+
 /* Fold N bytes at S (store_fold).  NULL when S is not valid UTF-8. */
 char *
 text_fold_n(const char *s, size_t n, size_t *outlen)
 {
-	const uint8_t	*u = (const uint8_t *)s, *p, *end;
-	uint8_t		*nf = NULL, *out;
-	size_t		 len, o;
-	ucs4_t		 c;
-	bool		 fast = true;
-	int		 k;
+	struct buf	b;
 
-	if (u8_check(u, n) != NULL)
+	buf_init(&b);
+	if (text_fold_append(&b, s, n) != 0) {
+		buf_free(&b);
 		return (NULL);
-	for (p = u, end = u + n; p < end; p += k) {
-		k = u8_mbtouc_unsafe(&c, p, end - p);
-		if (!text_fast_char(c)) {
-			fast = false;
-			break;
-		}
 	}
-	if (!fast) {
-		nf = u8_casefold(u, n, NULL, UNINORM_NFKC, NULL, &len);
-		if (nf == NULL)
-			return (NULL);
-		u = nf;
-		n = len;
-	}
-	out = xmalloc(n * 2 + 1);	/* a fold never more than doubles */
-	o = 0;
-	for (p = u, end = u + n; p < end; p += k) {
-		k = u8_mbtouc_unsafe(&c, p, end - p);
-		if (c >= 'A' && c <= 'Z')
-			c += 'a' - 'A';
-		if ((c = text_fold_char(c)) == 0)
-			continue;
-		o += (size_t)u8_uctomb(out + o, c, 6);
-	}
-	out[o] = '\0';
-	free(nf);
+	buf_addc(&b, '\0');
 	if (outlen != NULL)
-		*outlen = o;
-	return ((char *)out);
+		*outlen = b.len - 1;
+	return ((char *)b.p);
 }
 
 char *
@@ -169,6 +271,13 @@ store_key_fold(const char *in, char out[STORE_ID_MAX + 1], const char *field,
 	if (in == NULL)
 		in = "";
 	u = (const uint8_t *)in;
+	/* the common case: printable ASCII, nothing to fold or trim */
+	for (n = 0; u[n] > 0x20 && u[n] < 0x7f; n++)
+		;
+	if (u[n] == '\0' && n > 0 && n <= STORE_ID_MAX) {
+		memcpy(out, in, n + 1);
+		return (STORE_OK);
+	}
 	n = strlen(in);
 	if (u8_check(u, n) != NULL)
 		return (text_fail(err, field, _("%s is not valid UTF-8"),
@@ -227,11 +336,14 @@ text_check_line(struct store *st, const char *field, const char *s)
 		return (STORE_OK);
 	p = (const uint8_t *)s;
 	end = p + strlen(s);
-	if (u8_check(p, end - p) != NULL)
-		return (text_fail(&st->err, field, _("%s is not valid UTF-8"),
-		    field));
 	for (; p < end; p += k) {
-		k = u8_mbtouc_unsafe(&c, p, end - p);
+		if (*p >= 0x20 && *p < 0x7f) {
+			k = 1;
+			continue;
+		}
+		if ((k = text_dec(p, end, &c)) == 0)
+			return (text_fail(&st->err, field,
+			    _("%s is not valid UTF-8"), field));
 		if (text_is_control(c))
 			return (text_fail(&st->err, field,
 			    _("%s contains a control character (one line "

@@ -5,6 +5,10 @@
 # the latest past one is still mostly pending, future ones have invitations
 # and responses), and the seed member 山田 史郎 (M001: 3 from before sanka,
 # E004 and E005 attended, E006 pending).  Deterministic for a given today.
+# The bulk goes through the CLI's batch paths: `import` for the members and
+# the records of the older events (one transaction each), `invite` with
+# many members; the latest and the future events, and M001, get one
+# respond/mark command per record, as staff would type them.
 set -u
 [ $# -eq 1 ] || { echo "usage: tests/demo.sh DIR" >&2; exit 2; }
 DIR=$1
@@ -37,6 +41,7 @@ function rnd(n) {	# Park-Miller: exact in doubles, the same on every awk
 }
 function pick(list,    a, n) { n = split(list, a, " "); return a[1 + rnd(n)] }
 function q(s) { return "\047" s "\047" }
+function c(s) { gsub(/"/, "\"\"", s); return "\"" s "\"" }	# a CSV cell
 BEGIN {
 	seed = 20250401
 	ns = split("佐藤:サトウ:sato 鈴木:スズキ:suzuki 高橋:タカハシ:takahashi " \
@@ -102,7 +107,8 @@ BEGIN {
 		    q(f[5]) > (out "/events")
 	}
 
-	# Members.  M001 is the seed of DESIGN.md; the rest are generated.
+	# Members.  M001 is the seed of DESIGN.md (added by a command); the
+	# rest are generated into members.csv for one `import`.
 	nm = 200
 	printf "sk add member --id M001 --name %s --kana %s --email %s " \
 	    "--phone 090-1234-5678 --postal-code 100-0001 " \
@@ -111,7 +117,11 @@ BEGIN {
 	    "--past-last-event %s --attr 支部=関東\n", q("山田 史郎"),
 	    q("ヤマダ シロウ"), q("shiro.yamada@example.jp"),
 	    q("東京都千代田区千代田1-1"), q("株式会社みらい商事"),
-	    q("2023年度 活動報告会") > (out "/members.0")
+	    q("2023年度 活動報告会") > (out "/seed.0")
+	mcsv = out "/members.csv"
+	print "member_id,name,kana,email,phone,postal_code,address," \
+	    "organization,segment,status,mail_opt_out,joined_on,notes," \
+	    "past_count,past_last_date,past_last_event,支部" > mcsv
 	for (m = 2; m <= nm; m++) {
 		split(sur[1 + rnd(ns)], s, ":")
 		split(giv[1 + rnd(ng)], g, ":")
@@ -121,75 +131,95 @@ BEGIN {
 		else seg = "学生会員"
 		o = seg == "学生会員" ? uni[1 + rnd(nuni)] : org[1 + rnd(norg)]
 		split(pl[1 + rnd(npl)], p, ":")
-		opt = sprintf("--id M%03d --name %s --kana %s --segment %s " \
-		    "--organization %s --email %s --phone %s " \
-		    "--postal-code %s-%04d --address %s --joined-on %s",
-		    m, q(s[1] " " g[1]), q(s[2] " " g[2]), q(seg), q(o),
-		    q(g[3] "." s[3] m "@" pick("example.jp example.com example.org")),
-		    q(sprintf("0%d0-%04d-%04d", 7 + rnd(3), rnd(10000), rnd(10000))),
-		    p[2], rnd(10000),
-		    q(sprintf("%s%d-%d-%d", p[1], 1 + rnd(5), 1 + rnd(30), 1 + rnd(20))),
-		    sprintf("%04d-%02d-%02d", 2008 + rnd(18), 1 + rnd(12), 1 + rnd(28)))
-		if (rnd(100) < 40)	# carried over from the old Excel sheets
-			opt = opt sprintf(" --past-count %d --past-last-date %04d-%02d-%02d " \
-			    "--past-last-event %s", 1 + rnd(12), 2019 + rnd(6),
-			    1 + rnd(12), 1 + rnd(28),
-			    q(pick("定時総会 交流会 講演会 セミナー 見学会") "（旧記録）"))
+		pc = ""; pd = ""; pe = ""
+		if (rnd(100) < 40) {	# carried over from the old Excel sheets
+			pc = 1 + rnd(12)
+			pd = sprintf("%04d-%02d-%02d", 2019 + rnd(6), 1 + rnd(12),
+			    1 + rnd(28))
+			pe = pick("定時総会 交流会 講演会 セミナー 見学会") "（旧記録）"
+		}
 		r = rnd(100)
-		if (r < 6) opt = opt " --status suspended"
-		else if (r < 10) opt = opt " --status left"
-		if (rnd(100) < 8) opt = opt " --mail-opt-out yes"
-		if (rnd(100) < 30) opt = opt " --attr " q("支部=" br[1 + rnd(nbr)])
-		if (rnd(100) < 5)
-			opt = opt " --notes " q("請求書は郵送希望。\n連絡は午後に。")
-		print "sk add member " opt > (out "/members." (m % 4))
-		active[m] = r >= 10
+		st = r < 6 ? "suspended" : r < 10 ? "left" : "active"
+		active[m] = st == "active"
+		printf "M%03d,%s,%s,%s,%s,%s-%04d,%s,%s,%s,%s,%s,%04d-%02d-%02d," \
+		    "%s,%s,%s,%s,%s\n", m, c(s[1] " " g[1]), c(s[2] " " g[2]),
+		    c(g[3] "." s[3] m "@" \
+		    pick("example.jp example.com example.org")),
+		    sprintf("0%d0-%04d-%04d", 7 + rnd(3), rnd(10000), rnd(10000)),
+		    p[2], rnd(10000),
+		    c(sprintf("%s%d-%d-%d", p[1], 1 + rnd(5), 1 + rnd(30),
+		    1 + rnd(20))), c(o), seg, st, rnd(100) < 8 ? "yes" : "no",
+		    2008 + rnd(18), 1 + rnd(12), 1 + rnd(28),
+		    rnd(100) < 5 ? c("請求書は郵送希望。\n連絡は午後に。") : "",
+		    pc, pd, c(pe), rnd(100) < 30 ? br[1 + rnd(nbr)] : "" > mcsv
 	}
 
-	# Invitations (one command per event), responses and final statuses.
+	# Records.  The older past events go into attendance.csv for one
+	# `import` (invited a month before, with walk-ins); the latest past
+	# event and the future ones get `invite` (all members at once) and one
+	# respond/mark command per record.
+	acsv = out "/attendance.csv"
+	print "event_code,member_id,invited_on,response,status,walk_in" > acsv
 	for (i = 1; i <= nev; i++) {
+		bulk = date[i] <= today && i != last_past
+		split(date[i], d, "-")
+		inv = d[2] > 1 ? sprintf("%s-%02d-%02d", d[1], d[2] - 1,
+		    d[3] > 28 ? 28 : d[3]) : sprintf("%d-12-%s", d[1] - 1, d[3])
 		list = ""
 		file = out "/att." code[i]
+		delete seen
 		for (m = 2; m <= nm; m++) {
 			if (!active[m] || rnd(100) >= 30)
 				continue
 			id = sprintf("M%03d", m)
-			list = list " " id
+			seen[id] = 1
 			r = rnd(100)
 			resp = r < 55 ? "accepted" : r < 75 ? "declined" : \
 			    r < 85 ? "tentative" : ""
+			fin = ""
+			# past events have finals, except most of the latest
+			# one (still to do) and a few forgotten elsewhere
+			if (date[i] <= today &&
+			    !(i == last_past && rnd(100) < 70) &&
+			    !(i != last_past && rnd(100) < 4)) {
+				r = rnd(100)
+				if (resp == "accepted")
+					fin = r < 85 ? "attended" : r < 90 ? \
+					    "no_show" : r < 95 ? "absent" : \
+					    "cancelled"
+				else if (resp == "declined")
+					fin = "absent"
+				else
+					fin = r < 40 ? "attended" : r < 80 ? \
+					    "absent" : "no_show"
+			}
+			if (bulk) {
+				print code[i] "," id "," inv "," resp "," fin \
+				    ",0" > acsv
+				continue
+			}
+			list = list " " id
 			if (resp != "")
 				print "sk respond " code[i] " " id " " resp > file
-			if (date[i] > today)
-				continue
-			if (i == last_past && rnd(100) < 70)
-				continue		# still pending
-			if (i != last_past && rnd(100) < 4)
-				continue		# forgotten: pending
-			r = rnd(100)
-			if (resp == "accepted")
-				fin = r < 85 ? "attended" : r < 90 ? "no_show" : \
-				    r < 95 ? "absent" : "cancelled"
-			else if (resp == "declined")
-				fin = "absent"
-			else
-				fin = r < 40 ? "attended" : r < 80 ? "absent" : "no_show"
-			print "sk mark " code[i] " " id " " fin > file
+			if (fin != "")
+				print "sk mark " code[i] " " id " " fin > file
 		}
-		# a few walk-ins: marked attended without an invitation
-		if (date[i] <= today && i != last_past)
-			for (k = 0; k < 2; k++)
-				print "sk mark " code[i] " " sprintf("M%03d", 2 + rnd(nm - 1)) \
-				    " attended" > file
-		print "sk invite " code[i] list > (out "/invite")
+		# a few walk-ins at the older events: came without an invitation
+		for (k = 0; bulk && k < 2; k++) {
+			id = sprintf("M%03d", 2 + rnd(nm - 1))
+			if (!(id in seen))
+				print code[i] "," id ",," "," "attended,1" > acsv
+			seen[id] = 1
+		}
+		if (list != "")
+			print "sk invite " code[i] list > (out "/invite")
 	}
-	# the seed member
-	print "sk invite E004 M001" > (out "/invite")
-	print "sk invite E005 M001" > (out "/invite")
-	print "sk invite E006 M001" > (out "/invite")
-	print "sk respond E004 M001 accepted\nsk mark E004 M001 attended" > (out "/att.E004")
-	print "sk respond E005 M001 accepted\nsk mark E005 M001 出席" > (out "/att.E005")
-	print "sk respond E006 M001 参加予定" > (out "/att.E006")
+	# the seed member, as staff would type it
+	print "sk invite E004 M001\nsk invite E005 M001\nsk invite E006 M001" \
+	    > (out "/seed.1")
+	print "sk respond E004 M001 accepted\nsk mark E004 M001 attended" > (out "/seed.1")
+	print "sk respond E005 M001 accepted\nsk mark E005 M001 出席" > (out "/seed.1")
+	print "sk respond E006 M001 参加予定" > (out "/seed.1")
 }' </dev/null || exit 1
 
 # run SCRIPT...: run scripts of sanka commands side by side, stop on error.
@@ -205,17 +235,24 @@ run() {
 	for p in $pids; do wait "$p" || st=1; done
 	[ $st -eq 0 ] || { echo "demo.sh: a sanka command failed (above)" >&2; exit 1; }
 }
-run "$work/members.0"
-run "$work/members.1" "$work/members.2" "$work/members.3" "$work/events"
+# import FILE: one `sanka import`; its warnings (same names) only on failure.
+import() {
+	"$SANKA" -d "$DIR" import "$1" >/dev/null 2>"$work/import.err" || {
+		cat "$work/import.err" >&2
+		echo "demo.sh: importing $1 failed" >&2; exit 1; }
+}
+run "$work/seed.0"
+import "$work/members.csv"
+run "$work/events"
+import "$work/attendance.csv"
 run "$work/invite"
-run "$work"/att.*
+run "$work"/att.* "$work/seed.1"
 
 ms=$(( ($(date +%s%N) - start) / 1000000 ))
 "$SANKA" -d "$DIR" check >/dev/null || { echo "demo.sh: check failed" >&2; exit 1; }
-ncmd=$(cat "$work"/members.* "$work/events" "$work/invite" "$work"/att.* |
+ncmd=$(cat "$work"/seed.* "$work/events" "$work/invite" "$work"/att.* |
     grep -c '^sk ')
-nmem=$(cat "$work"/members.* | grep -c '^sk add member')
-echo "demo database in $DIR (today $today): $nmem members, $ncmd sanka commands in $ms ms"
+echo "demo database in $DIR (today $today): 1 + $(($(grep -c '^M' "$work/members.csv"))) members, $((ncmd + 2)) sanka commands (2 imports: $(grep -c '^E' "$work/attendance.csv") records) in $ms ms"
 for e in $(awk '{ print $5 }' "$work/events" | tr -d "'"); do
 	"$SANKA" -d "$DIR" show event "$e"
 done | awk -F ': ' '

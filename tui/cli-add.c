@@ -177,15 +177,17 @@ cli_add_key(const struct cli_entry *e, struct cli_args *a, const char *opt,
 {
 	struct store_error	 err;
 	const char		*v;
+	char			 field[32];
 
 	if ((v = cli_get(e, a, opt)) == NULL)
 		return (cli_usage(e, _("--%s is required"), opt));
 	memset(&err, 0, sizeof err);
-	if (store_key_fold(v, out, opt, &err) != STORE_OK) {
+	snprintf(field, sizeof field, "--%s", opt);
+	if (store_key_fold(v, out, field, &err) != STORE_OK) {
 		if (*err.msg != '\0')
-			cli_warnx("--%s: %s", opt, err.msg);
+			cli_warnx("%s", err.msg);
 		else
-			cli_warnx(_("--%s: \"%s\" is not a valid key"), opt, v);
+			cli_warnx(_("%s: \"%s\" is not a valid key"), field, v);
 		return (CLI_EXIT_DATA);
 	}
 	return (0);

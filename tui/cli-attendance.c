@@ -15,6 +15,7 @@ cli_invite(const struct cli_entry *e, struct cli_args *a, const char *dbdir)
 	struct store_change	*c;
 	struct store		*st = NULL;
 	char			(*ids)[STORE_ID_MAX + 1], *name;
+	char			 event[STORE_ID_MAX + 1];
 	size_t			 i, j, n = 0;
 	int			 rc = 0;
 
@@ -37,16 +38,23 @@ cli_invite(const struct cli_entry *e, struct cli_args *a, const char *dbdir)
 			n++;
 	}
 	(void)e;
+	memset(&err, 0, sizeof err);
+	if (store_key_fold(a->argv[0], event, "event_code", &err) != STORE_OK) {
+		cli_warnx("%s", *err.msg != '\0' ? err.msg :
+		    _("invalid event code"));
+		rc = CLI_EXIT_DATA;
+		goto out;
+	}
 	for (i = 0; i < n; i++)
-		store_change_init(&c[i], a->argv[0], ids[i]);
+		store_change_init(&c[i], event, ids[i]);
 	if ((rc = cli_open(dbdir, false, &st)) != 0)
 		goto out;
 	if ((rc = store_attendance_apply(st, c, n, NULL)) != STORE_OK) {
 		rc = cli_store_error(st, rc);
 		goto out;
 	}
-	name = cli_event_name(st, a->argv[0]);
-	printf(_("%s %s: %zu invited:"), a->argv[0], name, n);
+	name = cli_event_name(st, event);
+	printf(_("%s %s: %zu invited:"), event, name, n);
 	for (i = 0; i < n; i++)
 		printf(" %s", ids[i]);
 	putchar('\n');
@@ -63,6 +71,7 @@ int
 cli_respond(const struct cli_entry *e, struct cli_args *a, const char *dbdir)
 {
 	struct store_change	 c;
+	struct store_attendance	 res;
 	struct store		*st;
 	char			*name;
 	int			 r, rc;
@@ -76,13 +85,15 @@ cli_respond(const struct cli_entry *e, struct cli_args *a, const char *dbdir)
 		return (rc);
 	store_change_init(&c, a->argv[0], a->argv[1]);
 	c.response = r;
-	if ((rc = store_attendance_apply(st, &c, 1, NULL)) != STORE_OK) {
+	memset(&res, 0, sizeof res);
+	if ((rc = store_attendance_apply(st, &c, 1, &res)) != STORE_OK) {
 		rc = cli_store_error(st, rc);
 		goto out;
 	}
-	name = cli_event_name(st, a->argv[0]);
-	printf("%s %s: %s\n", a->argv[1], name, store_response_word(r));
+	name = cli_event_name(st, res.event);
+	printf("%s %s: %s\n", res.member, name, store_response_word(r));
 	free(name);
+	store_attendance_free(&res);
 out:
 	store_close(st);
 	return (rc);

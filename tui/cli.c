@@ -260,7 +260,8 @@ cli_help_entry(const struct cli_entry *e)
 		printf("%s", _("\nOptions:\n"));
 		for (o = e->opts; o->name != NULL; o++) {
 			snprintf(left, sizeof left, "--%s%s%s%s%s", o->name,
-			    o->alias != NULL ? ", --" : "",
+			    o->alias == NULL ? "" : o->alias[1] == '\0' ?
+			    ", -" : ", --",
 			    o->alias != NULL ? o->alias : "",
 			    o->arg != NULL ? " " : "",
 			    o->arg != NULL ? o->arg : "");

@@ -27,10 +27,14 @@ sk add member --id M0 --name 会員0 >/dev/null || fail "add M0"
 	done
 ) &
 loop=$!
-# a random moment after at least a few writes
-n=$(awk 'BEGIN { srand(); print 5 + int(rand() * 40) }')
+# a random moment after at least a few writes: wait for N of them, then a
+# random 0-19 ms more so the kill lands anywhere in a command's life (this
+# sleep is the randomness, not a wait for a condition)
+set -- $(awk 'BEGIN { srand(); print 5 + int(rand() * 40), int(rand() * 20) }')
+n=$1 ms=$2
 poll 20 "[ \$(cat '$TMPD/done' 2>/dev/null | wc -l) -ge $n ]" ||
     fail "the writer made no progress"
+sleep "0.$(printf '%03d' "$ms")"
 kill -9 $loop $(cat "$TMPD/cur") 2>/dev/null
 wait $loop 2>/dev/null
 kill -9 "$(cat "$TMPD/cur")" 2>/dev/null

@@ -42,7 +42,12 @@ list_setup(void **state)
 		a = lcg(&seed) % 10;
 		b = lcg(&seed) % 6;
 		/* IDs arrive out of order */
-		snprintf(m[i].id, sizeof m[i].id, "M%05u", (i * 7919) % NMEM);
+		if (i % 50 == 7)	/* IDs name_index holds, not members */
+			snprintf(m[i].id, sizeof m[i].id, "m_%05u x",
+			    (i * 7919) % NMEM);
+		else
+			snprintf(m[i].id, sizeof m[i].id, "M%05u",
+			    (i * 7919) % NMEM);
 		snprintf(buf, sizeof buf, "%s%s%s", surnames[a][0],
 		    i % 3 == 0 ? "\xe3\x80\x80" : " ", givens[b][0]);
 		m[i].name = strdup(buf);
@@ -264,7 +269,8 @@ test_search(void **state)
 	static const char *const queries[] = {
 		"やまだ", "ヤマ", "ﾔﾏﾀﾞ", "山", "髙橋", "高橋", "たかはし",
 		"斉藤", "渡辺", "花子", "はなこ", "M001", "ｍ００２", "user12",
-		"smith", "JOHN", "山田 史", "しろう", "さ", "zzz",
+		"smith", "JOHN", "山田 史", "しろう", "さ", "zzz", "m_", "M_0",
+		"m", "m0001", "Ｍ０",
 	};
 	size_t			 i;
 

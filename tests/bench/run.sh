@@ -1,0 +1,334 @@
+#!/bin/sh
+# run.sh -- `make bench`: sanka's figures next to their peers on this
+# machine (plain LMDB, sqlite3), the systems run in turn and the ratios
+# taken pair by pair (median), then a summary of the targets met and missed.
+#
+#   BENCH_N=1000000      members (and attendance rows) of the import bench
+#   BENCH_EVENTS=200     events the attendance rows refer to
+#   BENCH_ROUNDS=5       interleaved rounds of the import bench
+#   BENCH_SEED=42        generator seed
+#   BENCH_MARKS=4000     durable marks per system, in 20 interleaved blocks
+#                        (10,000 members, 50 events, 100,000 records; then
+#                        a batch of 100,000 marks in one txn, 3 rounds)
+#   BENCH_ONLY=mark,import,screens   run some parts only (screens reuses
+#                        the import's databases when both run)
+#
+# Generated CSVs are kept in build/bench/data/ (by N and seed); databases
+# go to build/bench/work/, removed at the end.  Exit 1 when something
+# failed to run; a missed target is reported, not an error.
+set -u
+cd "$(dirname "$0")/../.." || exit 2
+export LC_ALL=C.UTF-8 TZ=Asia/Tokyo SANKA_TODAY=2026-11-20
+unset SANKA_DB SANKA_USER SANKA_LANG SANKA_MAP_SIZE SANKA_TRACE
+
+N=${BENCH_N:-1000000}
+NEV=${BENCH_EVENTS:-200}
+ROUNDS=${BENCH_ROUNDS:-5}
+SEED=${BENCH_SEED:-42}
+MARKS=${BENCH_MARKS:-4000}
+ONLY=${BENCH_ONLY:-mark,import,screens}
+B=build/bench
+DATA=$B/data
+WORK=$B/work
+SUMMARY=$WORK/summary
+
+rm -rf "$WORK"
+mkdir -p "$DATA" "$WORK" || exit 1
+trap 'rm -rf "$WORK"' EXIT
+: >"$SUMMARY"
+
+die() { echo "bench: $*" >&2; exit 1; }
+want() { case ",$ONLY," in *",$1,"*) return 0 ;; esac; return 1; }
+# calc EXPR: floating-point arithmetic.
+calc() { awk "BEGIN { printf \"%.${2:-2}f\", $1 }"; }
+# median VALUE...
+median() {
+	printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END {
+		if (NR % 2) print v[(NR + 1) / 2];
+		else printf "%.4f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
+# target NAME VALUE OP LIMIT UNIT: record a target as met or missed.
+target() {
+	if awk "BEGIN { exit !($2 $3 $4) }"; then r=met; else r=MISSED; fi
+	printf '  %-6s %-44s %10s %s %s %s\n' "$r" "$1" "$2" "$3" "$4" "$5" \
+	    >>"$SUMMARY"
+}
+# timed LOG CMD...: run CMD; wall seconds in $T, peak RSS (KiB) in $RSS.
+timed() {
+	_log=$1; shift
+	_t0=$(date +%s%N)
+	/usr/bin/time -f %M -o "$WORK/rss" "$@" >"$_log" 2>&1 ||
+	    { tail -n 20 "$_log" >&2; die "failed: $* (log above)"; }
+	_t1=$(date +%s%N)
+	T=$(calc "($_t1 - $_t0) / 1e9" 3)
+	RSS=$(tail -n 1 "$WORK/rss")
+}
+# gen FILE CMD...: make a cached generated CSV.
+gen() {
+	_out=$1; shift
+	[ -s "$_out" ] && return 0
+	echo "generating $_out"
+	"$@" >"$_out.tmp" || die "generator failed: $*"
+	mv "$_out.tmp" "$_out"
+}
+mib() { calc "$1 / 1048576" 0; }
+
+# The sqlite3 peer's table has every column of the members file (else
+# .import warns on each row); PERF-NOTES c1/c2 otherwise.
+cat >"$WORK/schema.sql" <<'EOF'
+CREATE TABLE members(member_id TEXT PRIMARY KEY, name TEXT, kana TEXT,
+  email TEXT, phone TEXT, postal_code TEXT, address TEXT,
+  organization TEXT, segment TEXT, status TEXT, mail_opt_out TEXT,
+  joined_on TEXT, notes TEXT, past_count INTEGER, past_last_date TEXT,
+  past_last_event TEXT);
+EOF
+
+echo "sanka bench, $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) CPUs," \
+    "$(sed -n 's/^model name[^:]*: //p' /proc/cpuinfo | head -n 1)"
+
+# --- 1. durable marks -----------------------------------------------------
+if want mark; then
+	echo
+	$B/durable-mark -n "$MARKS" -r 20 -s "$SEED" "$WORK/mark" \
+	    >"$WORK/mark.out" 2>"$WORK/mark.err" ||
+	    { cat "$WORK/mark.err" >&2; die "durable-mark failed"; }
+	grep -v '^RESULT' "$WORK/mark.out"
+	eval "$(sed -n 's/^RESULT //p' "$WORK/mark.out")"
+	target "durable mark store/plain LMDB (paired)" "$mark_ratio" "<=" \
+	    1.3 ""
+	target "batched mark store/plain LMDB (paired)" "$batch_ratio" "<=" \
+	    2.0 ""
+	rm -rf "$WORK/mark"
+fi
+
+# --- 2. import --------------------------------------------------------------
+if want import; then
+	MEM=$DATA/members-$N-$SEED.csv
+	EVT=$DATA/events-$NEV-$SEED.csv
+	ATT=$DATA/attendance-$N-$NEV-$N-$SEED.csv
+	gen "$MEM" $B/gen-members "$N" "$SEED"
+	gen "$EVT" $B/gen-events "$NEV" "$SEED"
+	gen "$ATT" $B/gen-attendance "$N" "$NEV" "$N" "$SEED"
+	echo
+	echo "import: $N members ($(mib "$(stat -c %s "$MEM")") MiB)," \
+	    "$NEV events, $N attendance rows; $ROUNDS rounds, the three" \
+	    "loads in rotating order"
+	printf '  %5s %9s %9s %9s %12s %12s %9s %9s\n' round sanka sqlite3 \
+	    floor sanka/sqlite sanka/floor attend. "rows/s"
+	rs= rf= ts= tq= tf= ta=
+	r=1
+	while [ "$r" -le "$ROUNDS" ]; do
+		case $((r % 3)) in
+		1) order="sanka sqlite floor" ;;
+		2) order="sqlite floor sanka" ;;
+		0) order="floor sanka sqlite" ;;
+		esac
+		for s in $order; do
+			case $s in
+			sanka)
+				rm -rf "$WORK/sdb"
+				timed "$WORK/sanka.log" ./sanka -d "$WORK/sdb" \
+				    import "$MEM"
+				t_s=$T rss_s=$RSS
+				size_s=$(stat -c %s "$WORK/sdb/data.mdb") ;;
+			sqlite)
+				rm -f "$WORK/s.db"
+				timed "$WORK/sqlite.log" sqlite3 \
+				    -cmd ".read $WORK/schema.sql" "$WORK/s.db" \
+				    ".import --csv --skip 1 $MEM members" \
+				    "CREATE INDEX members_kana ON members(kana);"
+				[ -s "$WORK/sqlite.log" ] &&
+				    { head "$WORK/sqlite.log" >&2;
+				    die "sqlite3 .import complained"; }
+				t_q=$T rss_q=$RSS
+				size_q=$(stat -c %s "$WORK/s.db") ;;
+			floor)
+				rm -rf "$WORK/fdb"
+				timed "$WORK/floor.log" $B/floor-load "$MEM" \
+				    "$WORK/fdb"
+				t_f=$T rss_f=$RSS
+				size_f=$(stat -c %s "$WORK/fdb/data.mdb") ;;
+			esac
+		done
+		# Events, then the attendance rows into the 1 M-member base.
+		./sanka -d "$WORK/sdb" import "$EVT" >"$WORK/events.log" 2>&1 ||
+		    { cat "$WORK/events.log" >&2; die "event import failed"; }
+		timed "$WORK/att.log" ./sanka -d "$WORK/sdb" import "$ATT"
+		t_a=$T rss_a=$RSS
+		size_a=$(stat -c %s "$WORK/sdb/data.mdb")
+		x=$(calc "$t_s / $t_q") y=$(calc "$t_s / $t_f")
+		rs="$rs $x" rf="$rf $y"
+		ts="$ts $t_s" tq="$tq $t_q" tf="$tf $t_f" ta="$ta $t_a"
+		printf '  %5s %8.2fs %8.2fs %8.2fs %12s %12s %8.2fs %9s\n' \
+		    "$r" "$t_s" "$t_q" "$t_f" "$x" "$y" "$t_a" \
+		    "$(calc "$N / $t_a" 0)"
+		r=$((r + 1))
+	done
+	rs=$(median $rs) rf=$(median $rf)
+	ts=$(median $ts) tq=$(median $tq) tf=$(median $tf) ta=$(median $ta)
+	printf '  %5s %8.2fs %8.2fs %8.2fs %12.2f %12.2f %8.2fs %9s\n' \
+	    median "$ts" "$tq" "$tf" "$rs" "$rf" "$ta" \
+	    "$(calc "$N / $ta" 0)"
+	echo "  members/s: sanka $(calc "$N / $ts" 0)," \
+	    "sqlite3 $(calc "$N / $tq" 0), floor $(calc "$N / $tf" 0)"
+	echo "  peak RSS vs file (last round):"
+	echo "    sanka import members    $(mib $((rss_s * 1024))) MiB," \
+	    "data.mdb $(mib "$size_s") MiB: $(calc "$rss_s * 1024 / $size_s")x"
+	echo "    sanka import attendance $(mib $((rss_a * 1024))) MiB," \
+	    "data.mdb $(mib "$size_a") MiB: $(calc "$rss_a * 1024 / $size_a")x"
+	echo "    sqlite3                 $(mib $((rss_q * 1024))) MiB," \
+	    "s.db $(mib "$size_q") MiB"
+	echo "    floor-load              $(mib $((rss_f * 1024))) MiB," \
+	    "data.mdb $(mib "$size_f") MiB"
+	timed "$WORK/check.log" ./sanka -d "$WORK/sdb" check
+	echo "  sanka check on the result: clean, $T s"
+	target "import sanka/sqlite3 (paired; aim 0.67)" "$rs" "<" 1.0 ""
+	target "import sanka/floor (paired)" "$rf" "<=" 2.0 ""
+	target "attendance import rows/s" "$(calc "$N / $ta" 0)" ">" 300000 ""
+	target "members import peak RSS / data.mdb" \
+	    "$(calc "$rss_s * 1024 / $size_s")" "<=" 1.5 ""
+	target "attendance import peak RSS / data.mdb" \
+	    "$(calc "$rss_a * 1024 / $size_a")" "<=" 1.5 ""
+fi
+
+# --- 3. screens -------------------------------------------------------------
+# sanka in tmux with $SANKA_TRACE (tui/trace.h: "T_US KIND DUR_US" a line;
+# "start" ends at the first full frame, a key's DUR_US runs from get_wch to
+# doupdate).  Each key is sent after the previous one's line arrived.
+SEARCHES="ヤマダ サトウ タカハシ スズキ イトウ ワタナベ ナカムラ コバヤシ \
+カトウ ヨシダ ヤマグチ マツモト"
+# lines FILE: lines in FILE so far.
+lines() { if [ -f "$1" ]; then wc -l <"$1"; else echo 0; fi; }
+# wait_lines FILE N [SECONDS]: until FILE has N lines; 1 on time-out.
+wait_lines() {
+	_end=$(( $(date +%s%N) / 1000000 + ${3:-10} * 1000 ))
+	while [ "$(lines "$1")" -lt "$2" ]; do
+		[ $(( $(date +%s%N) / 1000000 )) -lt $_end ] || return 1
+		sleep 0.005
+	done
+}
+# keystat KIND FILE: "n p50 p99" of DUR_US (µs) of KIND lines.
+keystat() {
+	awk -v k="$1" '$2 == k { print $3 }' "$2" | sort -n | awk '
+		{ v[NR] = $1 } END { if (NR == 0) { print "0 0 0"; exit }
+		k = int(0.99 * NR + 0.999999); print NR, v[int((NR + 1) / 2)],
+		v[k] }'
+}
+if want screens; then
+	echo
+	if ! grep -q SANKA_TRACE tui/*.c 2>/dev/null; then
+		echo "screens: not run: this sanka has no \$SANKA_TRACE timing"
+		echo "  MISSED screens benchmark (no trace in tui/)" >>"$SUMMARY"
+	else
+		MEM=$DATA/members-$N-$SEED.csv
+		gen "$MEM" $B/gen-members "$N" "$SEED"
+		if [ ! -f "$WORK/sdb/data.mdb" ]; then
+			./sanka -d "$WORK/sdb" import "$MEM" >"$WORK/sanka.log" \
+			    2>&1 || { cat "$WORK/sanka.log" >&2;
+			    die "sanka import failed"; }
+		fi
+		if [ ! -f "$WORK/s.db" ]; then
+			sqlite3 -cmd ".read $WORK/schema.sql" "$WORK/s.db" \
+			    ".import --csv --skip 1 $MEM members" \
+			    "CREATE INDEX members_kana ON members(kana);" \
+			    >"$WORK/sqlite.log" 2>&1 || die "sqlite3 failed"
+		fi
+		TM="tmux -L sanka-bench-$$ -f /dev/null"
+		TR=$WORK/trace
+		trap '$TM kill-server 2>/dev/null; rm -rf "$WORK"' EXIT
+		starts= own=
+		i=1
+		while [ "$i" -le 7 ]; do
+			rm -f "$TR"
+			$TM new-session -d -s app -x 120 -y 40 \
+			    -e LC_ALL=C.UTF-8 -e TZ=Asia/Tokyo \
+			    -e SANKA_TODAY="$SANKA_TODAY" -e SANKA_TRACE="$TR" \
+			    "$B/exec-stamp $WORK/stamp ./sanka -d $WORK/sdb" ||
+			    die "tmux failed"
+			wait_lines "$TR" 1 20 || die "no first frame in 20 s"
+			t0=$(cat "$WORK/stamp")
+			starts="$starts $(awk -v t0="$t0" '$2 == "start" {
+			    print ($1 - t0) / 1000; exit }' "$TR")"
+			own="$own $(awk '$2 == "start" { print $3 / 1000;
+			    exit }' "$TR")"
+			[ "$i" -eq 7 ] && break
+			$TM send-keys -t app q
+			j=0
+			while $TM has-session -t app 2>/dev/null; do
+				j=$((j + 1))
+				[ "$j" -lt 1000 ] || die "sanka did not quit on q"
+				sleep 0.01
+			done
+			i=$((i + 1))
+		done
+		# Incremental search: each character of each reading, then
+		# Esc clears the field; twice over.
+		n=$(lines "$TR")
+		$TM send-keys -t app /
+		wait_lines "$TR" $((n + 1)) 5 || die "no redraw after /"
+		for pass in 1 2; do
+			for q in $SEARCHES; do
+				for c in $(printf '%s' "$q" | sed 's/./& /g'); do
+					n=$(lines "$TR")
+					$TM send-keys -t app -l "$c"
+					wait_lines "$TR" $((n + 1)) 5 ||
+					    die "no redraw after typing $c"
+				done
+				n=$(lines "$TR")
+				$TM send-keys -t app Escape
+				wait_lines "$TR" $((n + 1)) 5 ||
+				    die "no redraw after Esc"
+			done
+		done
+		n=$(lines "$TR")
+		$TM send-keys -t app Escape
+		wait_lines "$TR" $((n + 1)) 5
+		for i in $(seq 1 200); do
+			n=$(lines "$TR")
+			$TM send-keys -t app NPage
+			wait_lines "$TR" $((n + 1)) 5 || die "no redraw after PgDn"
+		done
+		$TM send-keys -t app q
+		$B/sqlite-search "$WORK/s.db" 3 $SEARCHES >"$WORK/peer.out" ||
+		    die "sqlite-search failed"
+		eval "$(sed -n 's/^RESULT //p' "$WORK/peer.out")"
+		first=$(median $starts)
+		set -- $(keystat search "$TR"); sn=$1 s50=$2 s99=$3
+		set -- $(keystat pgdn "$TR"); pn=$1 p50=$2 p99=$3
+		echo "screens: $N members, 120x40 tmux; sanka's own trace," \
+		    "sqlite3 in-process peer"
+		printf '  %-40s %10s %10s\n' "" "median" "p99"
+		printf '  %-40s %8.1fms %10s\n' \
+		    "first full frame from exec (n=7)" "$first" ""
+		printf '  %-40s %8.1fms %10s\n' \
+		    "  the same from main's constructor" "$(median $own)" ""
+		printf '  %-40s %8.2fms %8.2fms\n' \
+		    "search keystroke -> redraw (n=$sn)" \
+		    "$(calc "$s50 / 1000")" "$(calc "$s99 / 1000")"
+		printf '  %-40s %8.2fms %8.2fms\n' \
+		    "  sqlite3 kana range query, 50 rows" \
+		    "$(calc "$sqlite_search_p50_us / 1000")" \
+		    "$(calc "$sqlite_search_p99_us / 1000")"
+		printf '  %-40s %8.2fms %8.2fms\n' \
+		    "PgDn -> redraw (n=$pn)" \
+		    "$(calc "$p50 / 1000")" "$(calc "$p99 / 1000")"
+		printf '  %-40s %8.2fms %8.2fms\n' \
+		    "  sqlite3 next 50 by member_id" \
+		    "$(calc "$sqlite_page_p50_us / 1000")" \
+		    "$(calc "$sqlite_page_p99_us / 1000")"
+		echo "  ratio search p50 sanka/sqlite3:" \
+		    "$(calc "$s50 / $sqlite_search_p50_us")"
+		target "first frame from exec (ms, median)" "$first" "<=" 20 ""
+		target "search keystroke p99 (ms)" "$(calc "$s99 / 1000")" \
+		    "<=" 5 ""
+		target "PgDn p99 (ms)" "$(calc "$p99 / 1000")" "<=" 2 ""
+	fi
+fi
+
+echo
+echo "targets:"
+cat "$SUMMARY"
+met=$(grep -c '^  met' "$SUMMARY")
+missed=$(grep -c '^  MISSED' "$SUMMARY")
+echo "$met met, $missed missed"
+exit 0

@@ -127,7 +127,7 @@ enc_guess_fd(int fd, struct enc_guess *g)
 
 	memset(g, 0, sizeof *g);
 	g->enc = IMPORT_ENC_UTF8;
-	buf = util_xmalloc(IMPORT_CHUNK);
+	buf = xmalloc(IMPORT_CHUNK);
 	enc_u8_init(&st);
 	for (;;) {
 		const unsigned char	*p = buf;

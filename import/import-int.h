@@ -14,6 +14,7 @@
 
 #include "import/import.h"
 #include "store/store.h"
+#include "store/xmalloc.h"
 
 #define IMPORT_CHUNK		(64 * 1024)	/* bytes per read(2) */
 #define IMPORT_ROW_MAX		(16u * 1024 * 1024) /* bytes of one row */
@@ -22,12 +23,8 @@
 #define IMPORT_ATTR_NAME_MAX	64	/* bytes of a custom attribute name */
 #define IMPORT_LIST_MAX		50	/* errors listed before "... and N more" */
 
-/* --- util.c: allocation that exits on OOM (nothing is kept until commit) */
+/* --- util.c -------------------------------------------------------------- */
 
-void	*util_xmalloc(size_t);
-void	*util_xcalloc(size_t, size_t);
-void	*util_xrealloc(void *, size_t);
-char	*util_xstrdup(const char *);
 /* Grow *P (of *CAP bytes) to hold at least NEED bytes. */
 void	 util_grow(void *p, size_t *cap, size_t need);
 

@@ -94,7 +94,7 @@ imp_evref(struct imp *imp, const char *name, const char *date, uint32_t file,
 	char		*key;
 	const char	*k;
 
-	key = util_xmalloc(strlen(name) + strlen(date) + 2);
+	key = xmalloc(strlen(name) + strlen(date) + 2);
 	sprintf(key, "%s\x1f%s", name, date);
 	if ((v = strmap_get(&imp->evmap, key)) != NULL) {
 		free(key);
@@ -104,7 +104,7 @@ imp_evref(struct imp *imp, const char *name, const char *date, uint32_t file,
 	free(key);
 	if (imp->nev == imp->evcap) {
 		imp->evcap = imp->evcap == 0 ? 16 : 2 * imp->evcap;
-		imp->ev = util_xrealloc(imp->ev, imp->evcap * sizeof *imp->ev);
+		imp->ev = xrealloc(imp->ev, imp->evcap * sizeof *imp->ev);
 	}
 	e = &imp->ev[imp->nev];
 	memset(e, 0, sizeof *e);
@@ -306,7 +306,7 @@ import_next_member(void *arg, struct store_member *out, uint32_t *fields)
 	out->past_last_event = (char *)v[MS_PAST_EVENT];
 	if (pl->nattrs > src->attrcap) {
 		src->attrcap = pl->nattrs;
-		src->attrs = util_xrealloc(src->attrs, src->attrcap *
+		src->attrs = xrealloc(src->attrs, src->attrcap *
 		    sizeof *src->attrs);
 	}
 	p = v[MS_PAST_EVENT] + strlen(v[MS_PAST_EVENT]) + 1;
@@ -411,7 +411,7 @@ import_summary(struct imp *imp, const struct store_import_result *res)
 			for (i = 0; i < imp->nf; i++)
 				if (imp->f[i].kind == k)
 					na += imp->f[i].plan.nattrs;
-			names = util_xcalloc(na, sizeof *names);
+			names = xcalloc(na, sizeof *names);
 			na = 0;
 			for (i = 0; i < imp->nf; i++)
 				if (imp->f[i].kind == k)
@@ -501,7 +501,7 @@ import_files(struct store *st, const char *const *paths, size_t n,
 	imp.st = st;
 	imp.o = o;
 	imp.nf = n;
-	imp.f = util_xcalloc(n, sizeof *imp.f);
+	imp.f = xcalloc(n, sizeof *imp.f);
 	for (k = 0; k < 4; k++)
 		rowset_init(&imp.rs[k]);
 	rowset_init(&imp.keystore);
@@ -549,7 +549,7 @@ import_files(struct store *st, const char *const *paths, size_t n,
 
 		for (i = 0; i < n; i++)
 			len += strlen(paths[i]) + 2;
-		what = util_xmalloc(len + 1);
+		what = xmalloc(len + 1);
 		what[0] = '\0';
 		for (i = 0; i < n; i++) {
 			if (i > 0)

@@ -165,13 +165,13 @@ plan_header(struct imp *imp, struct imp_file *f, const struct csvr_row *row)
 	memset(pl, 0, sizeof *pl);
 	pl->start_col = -1;
 	pl->ncols = row->n;
-	pl->col = util_xcalloc(row->n, sizeof *pl->col);
+	pl->col = xcalloc(row->n, sizeof *pl->col);
 	for (c = 0; c < row->n; c++) {
 		hl = row->len[c];
 		h = val_trim(row->cell[c], &hl);
 		while (strncmp(h, "\xEF\xBB\xBF", 3) == 0)
 			h += 3;
-		pl->col[c].header = util_xstrdup(h);
+		pl->col[c].header = xstrdup(h);
 		pl->col[c].slot = -1;
 	}
 	f->kind = imp->o->kind;
@@ -187,7 +187,7 @@ plan_header(struct imp *imp, struct imp_file *f, const struct csvr_row *row)
 	}
 	pl->kind = f->kind;
 	tab = plan_table(f->kind, &nfixed);
-	pl->slot = util_xcalloc(nfixed, sizeof *pl->slot);
+	pl->slot = xcalloc(nfixed, sizeof *pl->slot);
 	for (i = 0; i < nfixed; i++) {
 		pl->slot[i].col = pl->slot[i].col2 = -1;
 		pl->slot[i].conv = tab[i].conv;
@@ -354,15 +354,15 @@ plan_header(struct imp *imp, struct imp_file *f, const struct csvr_row *row)
 		if (pl->col[c].slot == -2)
 			na++;
 	if (na > 0) {
-		attrs = util_xcalloc(na, sizeof *attrs);
+		attrs = xcalloc(na, sizeof *attrs);
 		na = 0;
 		for (c = 0; c < row->n; c++)
 			if (pl->col[c].slot == -2)
 				attrs[na++] = &pl->col[c];
 		qsort(attrs, na, sizeof *attrs, plan_attr_cmp);
-		pl->slot = util_xrealloc(pl->slot, (nfixed + na) *
+		pl->slot = xrealloc(pl->slot, (nfixed + na) *
 		    sizeof *pl->slot);
-		pl->attr = util_xcalloc(na, sizeof *pl->attr);
+		pl->attr = xcalloc(na, sizeof *pl->attr);
 		for (i = 0; i < na; i++) {
 			const char	*name = plan_attr_name(attrs[i]);
 			size_t		 col = (size_t)(attrs[i] - pl->col);
@@ -719,7 +719,7 @@ plan_stage_merge(struct imp *imp, struct imp_file *f, uint64_t line,
 	used = 0;
 	for (i = 0; i < nslots; i++)
 		used += strlen(f->scratch + off[i]) + 1;
-	noff = util_xcalloc(nslots, sizeof *noff);
+	noff = xcalloc(nslots, sizeof *noff);
 	for (i = 0; i < nslots; i++, p += strlen(p) + 1) {
 		a = p;
 		b = f->scratch + off[i];
@@ -732,7 +732,7 @@ plan_stage_merge(struct imp *imp, struct imp_file *f, uint64_t line,
 			continue;
 		}
 		if (i >= nfixed) {
-			joined = util_xmalloc(strlen(a) + strlen(b) + 2);
+			joined = xmalloc(strlen(a) + strlen(b) + 2);
 			sprintf(joined, "%s\n%s", a, b);
 			noff[i] = plan_put(f, &used, joined, strlen(joined));
 			free(joined);
@@ -794,7 +794,7 @@ plan_inherit(struct imp_file *f, struct plan_cells *pc, bool start)
 		    (int)i != f->plan.start_col) {
 			/* A copy (freed by the caller): conversion trims in
 			 * place. */
-			pc->cell[i] = util_xstrdup(p);
+			pc->cell[i] = xstrdup(p);
 			pc->len[i] = l;
 		}
 		p += l + 1;
@@ -878,10 +878,10 @@ plan_row(struct imp *imp, struct imp_file *f, const struct csvr_row *row)
 		}
 		if (f->kind == IMPORT_KIND_ATTENDANCE) {
 			if (!start) {
-				owned = util_xcalloc(pl->ncols, sizeof *owned);
-				pc.cell = util_xcalloc(pl->ncols,
+				owned = xcalloc(pl->ncols, sizeof *owned);
+				pc.cell = xcalloc(pl->ncols,
 				    sizeof *pc.cell);
-				pc.len = util_xcalloc(pl->ncols,
+				pc.len = xcalloc(pl->ncols,
 				    sizeof *pc.len);
 				for (i = 0; i < pl->ncols; i++) {
 					pc.cell[i] = row->cell[i];
@@ -897,8 +897,8 @@ plan_row(struct imp *imp, struct imp_file *f, const struct csvr_row *row)
 	}
 
 	nslots = pl->nslots;
-	off = util_xcalloc(nslots, sizeof *off);
-	given = util_xcalloc(nslots, sizeof *given);
+	off = xcalloc(nslots, sizeof *off);
+	given = xcalloc(nslots, sizeof *given);
 	for (i = 0; i < nslots; i++) {
 		const struct pslot	*sl = &pl->slot[i];
 

@@ -34,7 +34,7 @@ progress_new(bool enable, const char *label)
 
 	if (!enable || !isatty(STDERR_FILENO))
 		return (NULL);
-	p = util_xcalloc(1, sizeof *p);
+	p = xcalloc(1, sizeof *p);
 	progress_label(p, label);
 	return (p);
 }

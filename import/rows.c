@@ -44,7 +44,7 @@ rowset_add(struct rowset *rs, size_t len)
 	if (b == NULL || b->size - b->used < len) {
 		size_t	size = len > ARENA_BLOCK ? len : ARENA_BLOCK;
 
-		b = util_xmalloc(sizeof *b + size);
+		b = xmalloc(sizeof *b + size);
 		b->size = size;
 		b->used = 0;
 		b->live = 0;
@@ -57,7 +57,7 @@ rowset_add(struct rowset *rs, size_t len)
 	rs->bytes += len;
 	if (rs->n == rs->cap) {
 		rs->cap = rs->cap == 0 ? 1024 : 2 * rs->cap;
-		rs->row = util_xrealloc(rs->row, rs->cap * sizeof *rs->row);
+		rs->row = xrealloc(rs->row, rs->cap * sizeof *rs->row);
 	}
 	rs->row[rs->n++] = p;
 	return (p);
@@ -82,7 +82,7 @@ rowset_release(struct rowset *rs, const char *row)
 		/* The blocks by address, to find a row's block. */
 		for (b = rs->blk; b != NULL; b = b->next)
 			n++;
-		rs->index = util_xcalloc(n + 1, sizeof *rs->index);
+		rs->index = xcalloc(n + 1, sizeof *rs->index);
 		for (b = rs->blk; b != NULL; b = b->next)
 			rs->index[rs->nindex++] = b;
 		qsort(rs->index, rs->nindex, sizeof *rs->index,
@@ -183,8 +183,8 @@ strmap_grow(struct strmap *m)
 
 	n.cap = m->cap == 0 ? 64 : 2 * m->cap;
 	n.n = 0;
-	n.key = util_xcalloc(n.cap, sizeof *n.key);
-	n.val = util_xcalloc(n.cap, sizeof *n.val);
+	n.key = xcalloc(n.cap, sizeof *n.key);
+	n.val = xcalloc(n.cap, sizeof *n.val);
 	for (i = 0; i < m->cap; i++)
 		if (m->key[i] != NULL)
 			strmap_put(&n, m->key[i], m->val[i]);

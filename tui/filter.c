@@ -6,7 +6,7 @@
 #include "store/i18n.h"
 #include "tui/cli.h"
 #include "tui/filter.h"
-#include "tui/xmalloc.h"
+#include "store/xmalloc.h"
 
 enum filter_type { FT_TEXT, FT_NUM, FT_DATE, FT_STATUS, FT_BOOL };
 
@@ -89,7 +89,7 @@ filter_word(struct filter *f, const char *w, char *err, size_t size)
 			    c.field, v);
 			return (-1);
 		}
-		c.value = tui_strdup(v);
+		c.value = xstrdup(v);
 		break;
 	case FT_STATUS:
 		if ((c.num = store_member_status_parse(v)) < 0) {
@@ -97,7 +97,7 @@ filter_word(struct filter *f, const char *w, char *err, size_t size)
 			    c.field, v);
 			return (-1);
 		}
-		c.value = tui_strdup(v);
+		c.value = xstrdup(v);
 		break;
 	case FT_BOOL:
 		if ((b = cli_bool(v)) < 0) {
@@ -105,10 +105,10 @@ filter_word(struct filter *f, const char *w, char *err, size_t size)
 			return (-1);
 		}
 		c.num = b;
-		c.value = tui_strdup(v);
+		c.value = xstrdup(v);
 		break;
 	case FT_DATE:
-		c.value = tui_strdup(v);
+		c.value = xstrdup(v);
 		break;
 	default:
 		if ((folded = store_fold(v)) == NULL) {
@@ -126,7 +126,7 @@ filter_word(struct filter *f, const char *w, char *err, size_t size)
 			return (-1);
 		}
 	}
-	f->c = tui_reallocarray(f->c, f->n + 1, sizeof *f->c);
+	f->c = xreallocarray(f->c, f->n + 1, sizeof *f->c);
 	f->c[f->n++] = c;
 	return (0);
 }
@@ -134,7 +134,7 @@ filter_word(struct filter *f, const char *w, char *err, size_t size)
 int
 filter_parse(struct filter *f, const char *text, char *err, size_t size)
 {
-	char	*copy = tui_strdup(text), *p, *w;
+	char	*copy = xstrdup(text), *p, *w;
 	int	 rc = 0;
 
 	memset(f, 0, sizeof *f);

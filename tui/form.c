@@ -7,7 +7,7 @@
 #include "store/i18n.h"
 #include "tui/cli.h"
 #include "tui/form.h"
-#include "tui/xmalloc.h"
+#include "store/xmalloc.h"
 
 static void
 form_add(struct form *fm, const char *name, const char *label,
@@ -15,15 +15,15 @@ form_add(struct form *fm, const char *name, const char *label,
 {
 	struct form_field	*ff;
 
-	fm->fields = tui_reallocarray(fm->fields, fm->n + 1, sizeof *fm->fields);
+	fm->fields = xreallocarray(fm->fields, fm->n + 1, sizeof *fm->fields);
 	ff = &fm->fields[fm->n++];
 	memset(ff, 0, sizeof *ff);
-	ff->name = tui_strdup(name);
-	ff->label = tui_strdup(label);
+	ff->name = xstrdup(name);
+	ff->label = xstrdup(label);
 	ff->flags = flags;
 	field_init(&ff->f);
 	field_set(&ff->f, value);
-	ff->orig = tui_strdup(value);
+	ff->orig = xstrdup(value);
 }
 
 static void
@@ -72,7 +72,7 @@ form_member(struct form *fm, const struct store_member *m)
 	form_add(fm, "past_last_event", N_("Past last event"), 0,
 	    m ? m->past_last_event : "");
 	for (i = 0; m != NULL && i < m->nattrs; i++) {
-		char	*name = tui_asprintf("attr.%s", m->attrs[i].name);
+		char	*name = xasprintf("attr.%s", m->attrs[i].name);
 
 		form_add(fm, name, m->attrs[i].name, 0, m->attrs[i].value);
 		free(name);
@@ -204,10 +204,10 @@ form_set_error(struct form *fm, const char *name, const char *msg)
 	}
 	if (ff != NULL) {
 		free(ff->err);
-		ff->err = tui_strdup(msg);
+		ff->err = xstrdup(msg);
 	} else {
 		free(fm->err);
-		fm->err = tui_strdup(msg);
+		fm->err = xstrdup(msg);
 	}
 }
 
@@ -314,7 +314,7 @@ form_to_member(struct form *fm, struct store_member *m)
 				bad++;
 				continue;
 			}
-			an = tui_asprintf("%.*s", (int)(eq - v), v);
+			an = xasprintf("%.*s", (int)(eq - v), v);
 			store_attr_set(m, an, eq + 1);
 			free(an);
 		}
@@ -353,7 +353,7 @@ form_saved(struct form *fm)
 
 	for (i = 0; i < fm->n; i++) {
 		free(fm->fields[i].orig);
-		fm->fields[i].orig = tui_strdup(field_text(&fm->fields[i].f));
+		fm->fields[i].orig = xstrdup(field_text(&fm->fields[i].f));
 	}
 }
 
@@ -367,7 +367,7 @@ form_cat(char **buf, size_t *len, const char *s, int esc)
 {
 	size_t	n = strlen(s), i;
 
-	*buf = tui_reallocarray(*buf, *len + 2 * n + 1, 1);
+	*buf = xreallocarray(*buf, *len + 2 * n + 1, 1);
 	for (i = 0; i < n; i++) {
 		if (esc && (s[i] == '\\' || s[i] == '\n' || s[i] == '\t')) {
 			(*buf)[(*len)++] = '\\';
@@ -404,7 +404,7 @@ form_dump(const struct form *fm)
 static char *
 form_unescape(const char *s, size_t n)
 {
-	char	*out = tui_malloc(n + 1);
+	char	*out = xmalloc(n + 1);
 	size_t	 i, o = 0;
 
 	for (i = 0; i < n; i++) {

@@ -3,7 +3,7 @@
 #include <string.h>
 
 #include "tui/listview.h"
-#include "tui/xmalloc.h"
+#include "store/xmalloc.h"
 
 #define LISTVIEW_KEEP	512	/* paged lists hold about this many rows */
 #define LISTVIEW_TOEND	20000	/* listview_end() on a forward-only source */
@@ -58,7 +58,7 @@ listview_reserve(struct listview *lv, size_t n)
 	cap = lv->cap < 64 ? 64 : lv->cap;
 	while (cap < n)
 		cap *= 2;
-	lv->rows = tui_reallocarray(lv->rows, cap, lv->rowsize);
+	lv->rows = xreallocarray(lv->rows, cap, lv->rowsize);
 	lv->cap = cap;
 }
 
@@ -72,13 +72,6 @@ listview_push(struct listview *lv, const void *row)
 	memcpy(p, row, lv->rowsize);
 	lv->n++;
 	return (p);
-}
-
-void
-listview_sort(struct listview *lv, int (*cmp)(const void *, const void *))
-{
-	if (lv->n > 1)
-		qsort(lv->rows, lv->n, lv->rowsize, cmp);
 }
 
 void *
@@ -149,7 +142,7 @@ listview_fetch_before(struct listview *lv, size_t count)
 	if (lv->fetch == NULL || !lv->backward_ok || lv->at_start ||
 	    count == 0)
 		return;
-	tmp = tui_reallocarray(NULL, count, lv->rowsize);
+	tmp = xreallocarray(NULL, count, lv->rowsize);
 	rc = lv->fetch(lv->arg, lv->n > 0 ? listview_row(lv, 0) : NULL, 1,
 	    tmp, count, &got);
 	if (rc != 0) {
@@ -308,13 +301,6 @@ listview_end(struct listview *lv)
 }
 
 void
-listview_goto(struct listview *lv, size_t i)
-{
-	lv->cur = i;
-	listview_clamp(lv);
-}
-
-void
 listview_reselect(struct listview *lv, listview_same_fn same, const void *key,
     size_t old_cur, size_t old_top)
 {
@@ -350,7 +336,7 @@ listview_reload(struct listview *lv, listview_same_fn same)
 		    lv->top + 2 * lv->height;
 		key = NULL;
 		if (lv->n > 0) {
-			key = tui_malloc(lv->rowsize);
+			key = xmalloc(lv->rowsize);
 			memcpy(key, listview_current(lv), lv->rowsize);
 		}
 		lv->n = 0;
@@ -363,12 +349,12 @@ listview_reload(struct listview *lv, listview_same_fn same)
 		return;
 	}
 
-	key = tui_malloc(lv->rowsize);
+	key = xmalloc(lv->rowsize);
 	memcpy(key, listview_current(lv), lv->rowsize);
 	off = lv->cur - lv->top;
 	want = off + lv->height;
 	/* The rows before the cursor row's position... */
-	tmp = tui_reallocarray(NULL, want, lv->rowsize);
+	tmp = xreallocarray(NULL, want, lv->rowsize);
 	rc = lv->fetch(lv->arg, key, 1, tmp, want, &got);
 	if (rc != 0) {
 		lv->err = rc;
@@ -440,10 +426,10 @@ listview_tag_toggle(struct listview *lv, const char *key)
 		lv->ntags--;
 		return (0);
 	}
-	lv->tags = tui_reallocarray(lv->tags, lv->ntags + 1, sizeof *lv->tags);
+	lv->tags = xreallocarray(lv->tags, lv->ntags + 1, sizeof *lv->tags);
 	memmove(lv->tags + i + 1, lv->tags + i,
 	    (lv->ntags - i) * sizeof *lv->tags);
-	lv->tags[i] = tui_strdup(key);
+	lv->tags[i] = xstrdup(key);
 	lv->ntags++;
 	return (1);
 }
@@ -465,31 +451,4 @@ listview_tag_clear(struct listview *lv)
 	for (i = 0; i < lv->ntags; i++)
 		free(lv->tags[i]);
 	lv->ntags = 0;
-}
-
-void
-listview_tag_prune(struct listview *lv,
-    void (*keyof)(const void *, char *, size_t))
-{
-	char	 buf[512], *seen;
-	size_t	 i, j, n = 0, old = lv->ntags;
-	int	 found;
-
-	if (old == 0)
-		return;
-	seen = tui_calloc(old, 1);
-	for (i = 0; i < lv->n; i++) {
-		keyof(listview_row(lv, i), buf, sizeof buf);
-		j = listview_tag_find(lv, buf, &found);
-		if (found)
-			seen[j] = 1;
-	}
-	for (i = 0; i < old; i++) {
-		if (seen[i])
-			lv->tags[n++] = lv->tags[i];	/* still sorted */
-		else
-			free(lv->tags[i]);
-	}
-	lv->ntags = n;
-	free(seen);
 }

@@ -51,8 +51,6 @@ void	 listview_clear(struct listview *);
 /* Append a copy of ROW to a list that holds all its rows; returns the
  * copy. */
 void	*listview_push(struct listview *, const void *row);
-void	 listview_sort(struct listview *,
-	    int (*cmp)(const void *, const void *));
 void	*listview_row(const struct listview *, size_t i);
 void	*listview_current(const struct listview *);	/* NULL when empty */
 void	 listview_set_height(struct listview *, size_t);
@@ -60,8 +58,6 @@ void	 listview_move(struct listview *, long delta);
 void	 listview_page(struct listview *, int dir);	/* +1 down, -1 up */
 void	 listview_home(struct listview *);
 void	 listview_end(struct listview *);
-/* Put the cursor on row I (clamped) and scroll so it shows. */
-void	 listview_goto(struct listview *, size_t i);
 /* After the rows were reloaded: put the cursor on the row SAME as KEY
  * (keeping its line on the screen), else on row OLD_CUR clamped. */
 void	 listview_reselect(struct listview *, listview_same_fn,
@@ -74,8 +70,5 @@ void	 listview_reload(struct listview *, listview_same_fn);
 int	 listview_tag_toggle(struct listview *, const char *key);
 int	 listview_tagged(const struct listview *, const char *key);
 void	 listview_tag_clear(struct listview *);
-/* Drop tags whose row is gone; KEYOF writes a row's key into BUF. */
-void	 listview_tag_prune(struct listview *,
-	    void (*keyof)(const void *row, char *buf, size_t size));
 
 #endif

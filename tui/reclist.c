@@ -9,7 +9,7 @@
 #include "tui/reclist.h"
 #include "tui/screen.h"
 #include "tui/width.h"
-#include "tui/xmalloc.h"
+#include "store/xmalloc.h"
 
 void
 reclist_init(struct reclist *rl, struct tui *t,
@@ -39,7 +39,7 @@ reclist_add(const struct store_att_row *r, void *arg)
 
 	if (rl->nall == rl->capall) {
 		rl->capall = rl->capall == 0 ? 256 : rl->capall * 2;
-		rl->all = tui_reallocarray(rl->all, rl->capall, sizeof *rl->all);
+		rl->all = xreallocarray(rl->all, rl->capall, sizeof *rl->all);
 	}
 	pending_row_set(&rl->all[rl->nall++], r, rl->t->today);
 	return (0);
@@ -122,7 +122,7 @@ reclist_tagged(struct reclist *rl, const struct pending_row ***out)
 		if (!listview_tagged(&rl->lv, key))
 			continue;
 		if (out != NULL) {
-			v = tui_reallocarray(v, n + 1, sizeof *v);
+			v = xreallocarray(v, n + 1, sizeof *v);
 			v[n] = p;
 		}
 		n++;

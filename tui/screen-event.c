@@ -9,7 +9,7 @@
 #include "tui/filter.h"
 #include "tui/reclist.h"
 #include "tui/screen.h"
-#include "tui/xmalloc.h"
+#include "store/xmalloc.h"
 
 #define EVENT_CTX	(KC_GLOBAL | KC_LIST | KC_MARK | KC_EVENT)
 
@@ -170,9 +170,9 @@ invite_have(const struct store_att_row *r, void *arg)
 {
 	struct invite_job	*job = arg;
 
-	job->have = tui_reallocarray(job->have, job->nhave + 1,
+	job->have = xreallocarray(job->have, job->nhave + 1,
 	    sizeof *job->have);
-	job->have[job->nhave++] = tui_strdup(r->a.member);
+	job->have[job->nhave++] = xstrdup(r->a.member);
 	return (0);
 }
 
@@ -194,7 +194,7 @@ invite_match(const struct store_member *m, const struct store_stats *st,
 	if (job->nhave > 0 && bsearch(&id, job->have, job->nhave,
 	    sizeof *job->have, invite_strcmp) != NULL)
 		return (0);
-	job->ids = tui_reallocarray(job->ids, job->n + 1, sizeof *job->ids);
+	job->ids = xreallocarray(job->ids, job->n + 1, sizeof *job->ids);
 	snprintf(job->ids[job->n], sizeof job->ids[0], "%s", m->id);
 	job->n++;
 	return (0);
@@ -212,7 +212,7 @@ invite_confirmed(struct tui *t, void *arg, int choice, const char *text)
 		tui_status(t, "%s", _("Cancelled; nobody was invited."));
 		return;
 	}
-	job->ch = tui_calloc(job->n, sizeof *job->ch);
+	job->ch = xcalloc(job->n, sizeof *job->ch);
 	for (i = 0; i < job->n; i++)
 		store_change_init(&job->ch[i], job->event, job->ids[i]);
 	if ((rc = store_attendance_apply(t->st, job->ch, job->n,
@@ -234,7 +234,7 @@ invite_filter_done(struct tui *t, void *arg, int choice, const char *text)
 
 	if (choice != 0 || *text == '\0')
 		return;
-	job = tui_calloc(1, sizeof *job);
+	job = xcalloc(1, sizeof *job);
 	snprintf(job->event, sizeof job->event, "%s", ep->rl.event);
 	if (filter_parse(&job->f, text, err, sizeof err) != 0) {
 		tui_error(t, "%s", err);
@@ -259,7 +259,7 @@ invite_filter_done(struct tui *t, void *arg, int choice, const char *text)
 		invite_job_free(job);
 		return;
 	}
-	q = tui_asprintf(_("Invite %zu members matching \"%s\" to %s %s?"),
+	q = xasprintf(_("Invite %zu members matching \"%s\" to %s %s?"),
 	    job->n, text, job->event, ep->ev.name != NULL ? ep->ev.name : "");
 	tui_dialog(t, q, _("Invite"), _("Cancel"), invite_confirmed, job,
 	    invite_job_free);
@@ -336,7 +336,7 @@ static const struct screen_ops event_ops = {
 struct screen *
 screen_event_new(struct tui *t, const char *code)
 {
-	struct event_page	*ep = tui_calloc(1, sizeof *ep);
+	struct event_page	*ep = xcalloc(1, sizeof *ep);
 
 	reclist_init(&ep->rl, t, event_load, 1);
 	snprintf(ep->rl.event, sizeof ep->rl.event, "%s", code);

@@ -7,7 +7,7 @@
 #include "tui/pending.h"
 #include "tui/screen.h"
 #include "tui/width.h"
-#include "tui/xmalloc.h"
+#include "store/xmalloc.h"
 
 #define EVENTS_CTX	(KC_GLOBAL | KC_LIST | KC_EVENTS)
 
@@ -35,7 +35,7 @@ events_add(const struct store_event *ev, const struct store_event_counts *c,
 	struct events	*es = arg;
 	struct evrow	*r;
 
-	es->all = tui_reallocarray(es->all, es->nall + 1, sizeof *es->all);
+	es->all = xreallocarray(es->all, es->nall + 1, sizeof *es->all);
 	r = &es->all[es->nall++];
 	memset(r, 0, sizeof *r);
 	snprintf(r->code, sizeof r->code, "%s", ev->code);
@@ -277,7 +277,7 @@ static const struct screen_ops events_ops = {
 struct screen *
 screen_events_new(struct tui *t)
 {
-	struct events	*es = tui_calloc(1, sizeof *es);
+	struct events	*es = xcalloc(1, sizeof *es);
 
 	es->t = t;
 	listview_init(&es->lv, sizeof(struct evrow));

@@ -7,7 +7,7 @@
 #include "tui/form.h"
 #include "tui/screen.h"
 #include "tui/width.h"
-#include "tui/xmalloc.h"
+#include "store/xmalloc.h"
 
 #define FORM_CTX	(KC_GLOBAL | KC_FORM | KC_FIELD)
 #define FORM_LABEL_COLS	26
@@ -126,7 +126,7 @@ fs_conflict(struct tui *t, struct form_screen *fs, struct form *fresh,
 		    strcmp(field_text(&of->f), of->orig) == 0 ||
 		    strcmp(field_text(&of->f), field_text(&ff->f)) == 0)
 			continue;
-		typed = tui_asprintf(_("you typed: %s"), field_text(&of->f));
+		typed = xasprintf(_("you typed: %s"), field_text(&of->f));
 		form_set_error(fresh, ff->name, typed);
 		free(typed);
 	}
@@ -371,7 +371,7 @@ screen_form_member(struct tui *t, const char *id, const char *draft)
 		store_member_free(&m);
 		return (NULL);
 	}
-	fs = tui_calloc(1, sizeof *fs);
+	fs = xcalloc(1, sizeof *fs);
 	form_member(&fs->fm, id != NULL ? &m : NULL);
 	store_member_free(&m);
 	return (fs_new(t, fs, draft));
@@ -391,7 +391,7 @@ screen_form_event(struct tui *t, const char *code, const char *draft)
 		store_event_free(&ev);
 		return (NULL);
 	}
-	fs = tui_calloc(1, sizeof *fs);
+	fs = xcalloc(1, sizeof *fs);
 	form_event(&fs->fm, code != NULL ? &ev : NULL);
 	store_event_free(&ev);
 	return (fs_new(t, fs, draft));

@@ -8,7 +8,7 @@
 #include "store/i18n.h"
 #include "tui/screen.h"
 #include "tui/width.h"
-#include "tui/xmalloc.h"
+#include "store/xmalloc.h"
 
 #define MEMBER_CTX	(KC_GLOBAL | KC_LIST | KC_MEMBER)
 #define MEMBER_AUDIT	100	/* change log lines shown */
@@ -326,7 +326,7 @@ static const struct screen_ops member_ops = {
 struct screen *
 screen_member_new(struct tui *t, const char *id)
 {
-	struct member_page	*mp = tui_calloc(1, sizeof *mp);
+	struct member_page	*mp = xcalloc(1, sizeof *mp);
 
 	mp->t = t;
 	snprintf(mp->id, sizeof mp->id, "%s", id);

@@ -6,7 +6,7 @@
 #include "store/i18n.h"
 #include "tui/screen.h"
 #include "tui/width.h"
-#include "tui/xmalloc.h"
+#include "store/xmalloc.h"
 
 #define MEMBERS_CTX	(KC_GLOBAL | KC_LIST | KC_MEMBERS)
 #define MEMBERS_QUERY	256
@@ -297,7 +297,7 @@ static const struct screen_ops members_ops = {
 struct screen *
 screen_members_new(struct tui *t)
 {
-	struct members	*ms = tui_calloc(1, sizeof *ms);
+	struct members	*ms = xcalloc(1, sizeof *ms);
 
 	ms->st = t->st;
 	ms->order = STORE_ORDER_ID;

@@ -7,7 +7,7 @@
 #include "store/i18n.h"
 #include "tui/reclist.h"
 #include "tui/screen.h"
-#include "tui/xmalloc.h"
+#include "store/xmalloc.h"
 
 #define PENDING_CTX	(KC_GLOBAL | KC_LIST | KC_MARK | KC_PENDING)
 
@@ -140,7 +140,7 @@ static const struct screen_ops pending_ops = {
 struct screen *
 screen_pending_new(struct tui *t)
 {
-	struct reclist	*rl = tui_calloc(1, sizeof *rl);
+	struct reclist	*rl = xcalloc(1, sizeof *rl);
 
 	reclist_init(rl, t, pending_load, 0);
 	reclist_reload(rl);

@@ -6,7 +6,7 @@
 
 #include "store/i18n.h"
 #include "tui/screen.h"
-#include "tui/xmalloc.h"
+#include "store/xmalloc.h"
 
 #define REPORTS_CTX	(KC_GLOBAL | KC_LIST | KC_REPORTS)
 #define REPORTS_TOP	10
@@ -59,7 +59,7 @@ reports_event(const struct store_event *ev,
 		if (rp->fy[i].year == y)
 			f = &rp->fy[i];
 	if (f == NULL) {
-		rp->fy = tui_reallocarray(rp->fy, rp->nfy + 1, sizeof *rp->fy);
+		rp->fy = xreallocarray(rp->fy, rp->nfy + 1, sizeof *rp->fy);
 		f = &rp->fy[rp->nfy++];
 		memset(f, 0, sizeof *f);
 		f->year = y;
@@ -252,7 +252,7 @@ static const struct screen_ops reports_ops = {
 struct screen *
 screen_reports_new(struct tui *t)
 {
-	struct reports	*rp = tui_calloc(1, sizeof *rp);
+	struct reports	*rp = xcalloc(1, sizeof *rp);
 
 	rp->t = t;
 	listview_init(&rp->lv, sizeof(struct rline));

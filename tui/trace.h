@@ -19,7 +19,6 @@
 
 void		 trace_open(void);	/* reads $SANKA_TRACE */
 void		 trace_close(void);
-int		 trace_on(void);
 uint64_t	 trace_now(void);	/* monotonic microseconds */
 uint64_t	 trace_started(void);	/* trace_now() at process start */
 void		 trace_event(const char *kind, uint64_t since);

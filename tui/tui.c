@@ -23,7 +23,7 @@
 #include "tui/trace.h"
 #include "tui/tui.h"
 #include "tui/width.h"
-#include "tui/xmalloc.h"
+#include "store/xmalloc.h"
 
 #define TUI_FAST_ERR_MAX	100	/* instant ERRs in a row: tty gone */
 
@@ -161,7 +161,7 @@ tui_store_error(struct tui *t, int rc)
 struct screen *
 tui_screen_new(const struct screen_ops *ops, unsigned ctx, void *data)
 {
-	struct screen	*s = tui_calloc(1, sizeof *s);
+	struct screen	*s = xcalloc(1, sizeof *s);
 
 	s->ops = ops;
 	s->ctx = ctx;
@@ -261,11 +261,11 @@ tui_evname_add(const struct store_event *ev,
 	struct tui	*t = arg;
 
 	(void)c;
-	t->evnames = tui_reallocarray(t->evnames, t->nevnames + 1,
+	t->evnames = xreallocarray(t->evnames, t->nevnames + 1,
 	    sizeof *t->evnames);
 	snprintf(t->evnames[t->nevnames].code, sizeof t->evnames[0].code,
 	    "%s", ev->code);
-	t->evnames[t->nevnames].name = tui_strdup(ev->name);
+	t->evnames[t->nevnames].name = xstrdup(ev->name);
 	t->nevnames++;
 	return (0);
 }
@@ -336,10 +336,10 @@ static struct modal *
 tui_modal_new(struct tui *t, enum modal_kind kind, const char *title,
     modal_done_fn done, void *arg, void (*free_arg)(void *))
 {
-	struct modal	*m = tui_calloc(1, sizeof *m);
+	struct modal	*m = xcalloc(1, sizeof *m);
 
 	m->kind = kind;
-	m->title = tui_strdup(title);
+	m->title = xstrdup(title);
 	m->done = done;
 	m->arg = arg;
 	m->free_arg = free_arg;
@@ -376,7 +376,7 @@ tui_modal_close(struct tui *t, int choice)
 	t->modal = NULL;
 	t->dirty = 1;
 	if (m->done != NULL) {
-		text = tui_strdup(field_text(&m->f));
+		text = xstrdup(field_text(&m->f));
 		m->done(t, m->arg, choice, text);
 		free(text);
 	}
@@ -390,10 +390,10 @@ tui_modal_lines(struct modal *m, const char *text)
 
 	for (;;) {
 		nl = strchr(p, '\n');
-		m->lines = tui_reallocarray(m->lines, m->nlines + 1,
+		m->lines = xreallocarray(m->lines, m->nlines + 1,
 		    sizeof *m->lines);
 		m->lines[m->nlines++] = nl != NULL ?
-		    tui_asprintf("%.*s", (int)(nl - p), p) : tui_strdup(p);
+		    xasprintf("%.*s", (int)(nl - p), p) : xstrdup(p);
 		if (nl == NULL)
 			break;
 		p = nl + 1;
@@ -408,8 +408,8 @@ tui_dialog(struct tui *t, const char *text, const char *yes, const char *no,
 
 	m = tui_modal_new(t, MODAL_DIALOG, "", done, arg, free_arg);
 	tui_modal_lines(m, text);
-	m->buttons[0] = tui_strdup(yes);
-	m->buttons[1] = tui_strdup(no);
+	m->buttons[0] = xstrdup(yes);
+	m->buttons[1] = xstrdup(no);
 }
 
 void
@@ -420,9 +420,9 @@ tui_menu(struct tui *t, const char *title, const char *const *items,
 	size_t		 i;
 
 	m = tui_modal_new(t, MODAL_MENU, title, done, arg, NULL);
-	m->lines = tui_calloc(n, sizeof *m->lines);
+	m->lines = xcalloc(n, sizeof *m->lines);
 	for (i = 0; i < n; i++)
-		m->lines[i] = tui_asprintf("%zu  %s", i + 1, items[i]);
+		m->lines[i] = xasprintf("%zu  %s", i + 1, items[i]);
 	m->nlines = n;
 	m->sel = sel >= 0 && (size_t)sel < n ? sel : 0;
 }
@@ -452,8 +452,8 @@ tui_help_line(const char *keys, const char *label, void *arg)
 {
 	struct modal	*m = arg;
 
-	m->lines = tui_reallocarray(m->lines, m->nlines + 1, sizeof *m->lines);
-	m->lines[m->nlines++] = tui_asprintf("%-16s %s", keys, label);
+	m->lines = xreallocarray(m->lines, m->nlines + 1, sizeof *m->lines);
+	m->lines[m->nlines++] = xasprintf("%-16s %s", keys, label);
 }
 
 /* `?`: every key of the current screen, from the key table. */
@@ -1040,7 +1040,7 @@ tui_offer_draft(struct tui *t)
 	if (t->draft_path == NULL ||
 	    (text = draft_load(t->draft_path)) == NULL)
 		return;
-	d = tui_calloc(1, sizeof *d);
+	d = xcalloc(1, sizeof *d);
 	d->text = text;
 	if (form_draft_kind(text, &d->kind, d->key) != 0) {
 		draft_remove(t->draft_path);
@@ -1061,7 +1061,7 @@ tui_offer_draft(struct tui *t)
 		snprintf(subject, sizeof subject, _("event %s"), d->key);
 		break;
 	}
-	q = tui_asprintf(_("A form of %s was not saved when the last session "
+	q = xasprintf(_("A form of %s was not saved when the last session "
 	    "ended.\nRestore it?"), subject);
 	tui_dialog(t, q, _("Restore"), _("Discard"), tui_draft_done, d,
 	    tui_draft_free);
@@ -1081,9 +1081,9 @@ tui_import_msg(enum import_msg kind, const char *line, void *arg)
 {
 	struct tui_import	*imp = arg;
 
-	imp->lines = tui_reallocarray(imp->lines, imp->n + 1,
+	imp->lines = xreallocarray(imp->lines, imp->n + 1,
 	    sizeof *imp->lines);
-	imp->lines[imp->n++] = tui_strdup(line);
+	imp->lines[imp->n++] = xstrdup(line);
 	if (kind == IMPORT_MSG_WARNING)
 		imp->nwarn++;
 }
@@ -1124,10 +1124,10 @@ tui_import_show(struct tui *t, int rc, struct tui_import *imp)
 		imp->n = 0;
 		return;
 	}
-	line = tui_strdup("");
+	line = xstrdup("");
 	for (i = 0; i < imp->n; i++) {
 		len = strlen(line);
-		line = tui_reallocarray(line, len + strlen(imp->lines[i]) + 4,
+		line = xreallocarray(line, len + strlen(imp->lines[i]) + 4,
 		    1);
 		snprintf(line + len, strlen(imp->lines[i]) + 4, "%s%s",
 		    i > 0 ? " / " : "", imp->lines[i]);

@@ -104,7 +104,7 @@ test_full_list(void **state)
 	listview_page(&lv, -1);
 	assert_int_equal(lv.cur, 0);
 	/* Paging down near the end stops with the last row at the bottom. */
-	listview_goto(&lv, 85);
+	listview_move(&lv, 85);
 	assert_int_equal(lv.top, 76);
 	listview_page(&lv, 1);
 	assert_int_equal(lv.cur, 95);
@@ -152,7 +152,7 @@ test_reselect(void **state)
 		listview_push(&lv, &r);
 	}
 	listview_set_height(&lv, 10);
-	listview_goto(&lv, 20);		/* top 11, line 9 on screen */
+	listview_move(&lv, 20);		/* top 11, line 9 on screen */
 	key = *(struct row *)listview_current(&lv);
 	/* Reload with row 5 gone: id 20 is now at index 19, same line. */
 	listview_clear(&lv);
@@ -313,12 +313,6 @@ test_forward_only(void **state)
 }
 
 static void
-keyof(const void *row, char *buf, size_t size)
-{
-	snprintf(buf, size, "E%03ld", ((const struct row *)row)->id);
-}
-
-static void
 test_paged_empty(void **state)
 {
 	struct listview	lv;
@@ -366,13 +360,13 @@ test_tags(void **state)
 	assert_false(listview_tagged(&lv, "E002"));
 	assert_int_equal(listview_tag_toggle(&lv, "E001"), 0);
 	assert_false(listview_tagged(&lv, "E001"));
-	listview_tag_prune(&lv, keyof);	/* E099 is no row */
-	assert_int_equal(lv.ntags, 2);
-	assert_string_equal(lv.tags[0], "E003");
+	assert_int_equal(lv.ntags, 3);
+	assert_string_equal(lv.tags[0], "E003");	/* kept sorted */
 	assert_string_equal(lv.tags[1], "E007");
+	assert_string_equal(lv.tags[2], "E099");
 	listview_tag_clear(&lv);
 	assert_int_equal(lv.ntags, 0);
-	listview_tag_prune(&lv, keyof);
+	assert_false(listview_tagged(&lv, "E003"));
 	listview_free(&lv);
 }
 

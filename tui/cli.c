@@ -84,7 +84,7 @@ static const struct cli_word cli_words_status[] = {
 	"令和8年2月20日, R8.2.20"
 
 const struct cli_entry cli_table[] = {
-	{ "add", "member", "--member-id ID [--FIELD VALUE]...",
+	{ "add", "member", "--member-id ID --name NAME [--FIELD VALUE]...",
 	  N_("add a member"), cli_member_opts, 0, 0, cli_add_member,
 	  N_("--member-id and --name are required.  Dates are read as CSV "
 	  "import reads them:\n2026-02-20, 2026/2/20, 2026.2.20, "

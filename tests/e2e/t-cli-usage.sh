@@ -263,6 +263,18 @@ run 0 -d "$DB" log --member M020
 [ -n "$out" ] || fail "log of M020 is empty"
 expect_eq "log of M020 stderr" "$err" ""
 
+# --- backup, and a restore as README says ---------------------------------
+run 0 -d "$DB" backup "$TMPD/b.mdb"
+run 1 -d "$DB" backup "$TMPD/b.mdb"
+err_has "$TMPD/b.mdb"
+mkdir "$TMPD/restored" && cp "$TMPD/b.mdb" "$TMPD/restored/data.mdb"
+[ ! -e "$TMPD/restored/lock.mdb" ] || fail "lock.mdb in the restore"
+run 0 -d "$TMPD/restored" check
+expect_eq "check of the restore" "$out" ok
+run 0 -d "$TMPD/restored" show member M020
+printf '%s\n' "$out" | grep -qx 'past_count: 3' || fail "restored M020: $out"
+run 0 -d "$TMPD/restored" edit member M020 --past-count 4
+
 # --- the language: Japanese unless SANKA_LANG=en or an English locale -----
 unset SANKA_LANG
 run 2 -d "$DB" add member --id M030

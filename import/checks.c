@@ -69,7 +69,9 @@ checks_sort(struct imp *imp, enum import_kind k)
 	struct rowset	*rs = &imp->rs[k];
 
 	imp->nsorted[k] = rs->n;
-	imp->sorted[k] = util_xcalloc(rs->n, sizeof(char *));
+	imp->sorted[k] = xcalloc(rs->n, sizeof(char *));
+	if (rs->n == 0)
+		return;
 	memcpy(imp->sorted[k], rs->row, rs->n * sizeof(char *));
 	if (k == IMPORT_KIND_ATTENDANCE)
 		qsort_r(imp->sorted[k], rs->n, sizeof(char *), checks_rec_cmp,
@@ -228,7 +230,7 @@ checks_evrefs(struct imp *imp)
 	const uint32_t	 AMBIG = UINT32_MAX;
 
 	strmap_init(&byname);
-	keys = util_xcalloc(imp->nsorted[IMPORT_KIND_EVENTS] + 1,
+	keys = xcalloc(imp->nsorted[IMPORT_KIND_EVENTS] + 1,
 	    sizeof *keys);
 	for (i = 0; i < imp->nsorted[IMPORT_KIND_EVENTS]; i++) {
 		const char	*v[ES_N];
@@ -237,7 +239,7 @@ checks_evrefs(struct imp *imp)
 		row_slots(imp->sorted[IMPORT_KIND_EVENTS][i], v, ES_N);
 		if (*v[ES_NAME] == '\0' || *v[ES_DATE] == '\0')
 			continue;
-		keys[nkeys] = util_xmalloc(strlen(v[ES_NAME]) + 16);
+		keys[nkeys] = xmalloc(strlen(v[ES_NAME]) + 16);
 		sprintf(keys[nkeys], "%s\x1f%s", v[ES_NAME], v[ES_DATE]);
 		slot = strmap_put(&byname, keys[nkeys], (uint32_t)i);
 		if (*slot != i)
@@ -370,13 +372,13 @@ checks_member_refs(struct imp *imp)
 
 	if (n == 0)
 		return;
-	bym = util_xcalloc(n, sizeof *bym);
+	bym = xcalloc(n, sizeof *bym);
 	memcpy(bym, imp->sorted[IMPORT_KIND_ATTENDANCE], n * sizeof *bym);
 	qsort(bym, n, sizeof *bym, checks_member_cmp);
 	/* Distinct IDs not in the import, at the front of REFS. */
 	memset(&w, 0, sizeof w);
 	w.imp = imp;
-	w.refs = util_xcalloc(n, sizeof *w.refs);
+	w.refs = xcalloc(n, sizeof *w.refs);
 	for (i = 0; i < n; i++) {
 		const char	*id = row_slot(bym[i], AS_MEMBER);
 
@@ -388,7 +390,7 @@ checks_member_refs(struct imp *imp)
 		w.refs[nd++] = bym[i];
 	}
 	w.n = nd;
-	known = util_xcalloc(nd + 1, sizeof *known);
+	known = xcalloc(nd + 1, sizeof *known);
 	w.exists = known;
 	if (!imp->store_empty && nd > 0) {
 		if (nd >= CHECKS_WALK_MIN)
@@ -449,6 +451,7 @@ static void
 checks_widths(struct imp *imp)
 {
 	size_t		 count[STORE_ID_MAX + 1], i, w = 0, nlist = 0, n;
+	size_t		 nshown = 0;
 	char		 lines[CHECKS_LINES * 16];
 	size_t		 len = 0;
 	uint32_t	 file = 0;
@@ -474,9 +477,12 @@ checks_widths(struct imp *imp)
 			continue;
 		if (nlist == 0)
 			file = row_hdr(s[i])->file;
-		if (nlist < CHECKS_LINES && row_hdr(s[i])->file == file)
+		if (nshown < CHECKS_LINES && row_hdr(s[i])->file == file) {
 			len += (size_t)snprintf(lines + len, sizeof lines - len,
-			    "%s%u", nlist > 0 ? ", " : "", row_hdr(s[i])->line);
+			    "%s%u", nshown > 0 ? ", " : "",
+			    row_hdr(s[i])->line);
+			nshown++;
+		}
 		nlist++;
 	}
 	if (nlist == 0)
@@ -484,7 +490,7 @@ checks_widths(struct imp *imp)
 	diag_warn(&imp->d, file, 0, 0, NULL, _("%zu member IDs are shorter "
 	    "than the %zu-digit IDs with leading zeros (lines %s%s): did "
 	    "Excel remove their zeros? they are imported as written"), nlist,
-	    w, lines, nlist > CHECKS_LINES ? ", ..." : "");
+	    w, lines, nlist > nshown ? ", ..." : "");
 }
 
 static int
@@ -516,7 +522,7 @@ checks_dupkey(const char *email, const char *name, const char *kana,
 	b = store_fold(kana);
 	out = NULL;
 	if (a != NULL && b != NULL) {
-		out = util_xmalloc(strlen(a) + strlen(b) + 2);
+		out = xmalloc(strlen(a) + strlen(b) + 2);
 		sprintf(out, "%s\x1f%s", a, b);
 	}
 	free(a);
@@ -631,7 +637,7 @@ checks_likely_dups(struct imp *imp)
 	memset(&c, 0, sizeof c);
 	c.imp = imp;
 	for (kind = 0; kind < 2; kind++) {
-		c.h[kind] = util_xcalloc(n, sizeof *c.h[kind]);
+		c.h[kind] = xcalloc(n, sizeof *c.h[kind]);
 		for (i = 0; i < n; i++) {
 			char	*key = checks_row_dupkey(s[i], kind);
 
@@ -644,7 +650,7 @@ checks_likely_dups(struct imp *imp)
 		}
 		qsort(c.h[kind], c.nh[kind], sizeof *c.h[kind],
 		    checks_hent_cmp);
-		c.warned[kind] = util_xcalloc(c.nh[kind] + 1, sizeof(bool));
+		c.warned[kind] = xcalloc(c.nh[kind] + 1, sizeof(bool));
 		/* In the import itself: each later member of a group once,
 		 * against the first in file order. */
 		for (i = 0; i < c.nh[kind]; i = j) {
@@ -670,9 +676,9 @@ checks_likely_dups(struct imp *imp)
 	}
 	/* Against the database. */
 	if (!imp->store_empty) {
-		c.indb = util_xcalloc(n, sizeof *c.indb);
-		c.zero = util_xcalloc(IMPORT_LIST_MAX, sizeof *c.zero);
-		c.zero_db = util_xcalloc(IMPORT_LIST_MAX, sizeof *c.zero_db);
+		c.indb = xcalloc(n, sizeof *c.indb);
+		c.zero = xcalloc(IMPORT_LIST_MAX, sizeof *c.zero);
+		c.zero_db = xcalloc(IMPORT_LIST_MAX, sizeof *c.zero_db);
 		store_member_each(imp->st, checks_db_cb, &c);
 		for (i = 0; i < c.nzero; i++) {
 			size_t		 at;

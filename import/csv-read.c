@@ -54,7 +54,7 @@ csvr_cell(void *s, size_t n, void *arg)
 	r->buf[r->len + n] = '\0';
 	if (r->ncells == r->offcap) {
 		r->offcap = r->offcap == 0 ? 32 : 2 * r->offcap;
-		r->off = util_xrealloc(r->off, r->offcap * sizeof *r->off);
+		r->off = xrealloc(r->off, r->offcap * sizeof *r->off);
 	}
 	r->off[r->ncells++] = r->len;
 	r->len += n + 1;
@@ -95,8 +95,8 @@ csvr_end_row(int c, void *arg)
 		return;
 	if (r->ncells > r->ptrcap) {
 		r->ptrcap = r->ncells;
-		r->cellp = util_xrealloc(r->cellp, r->ptrcap * sizeof *r->cellp);
-		r->lenp = util_xrealloc(r->lenp, r->ptrcap * sizeof *r->lenp);
+		r->cellp = xrealloc(r->cellp, r->ptrcap * sizeof *r->cellp);
+		r->lenp = xrealloc(r->lenp, r->ptrcap * sizeof *r->lenp);
 	}
 	for (i = 0; i < r->ncells; i++) {
 		r->cellp[i] = r->buf + r->off[i];
@@ -288,7 +288,7 @@ csvr_read(int fd, uint32_t file, enum import_encoding enc, csvr_row_fn fn,
 		guessed = enc == IMPORT_ENC_CP932;
 	}
 	info->enc = enc;
-	buf = util_xmalloc(IMPORT_CHUNK);
+	buf = xmalloc(IMPORT_CHUNK);
 	for (;;) {
 		got = read(fd, buf, IMPORT_CHUNK);
 		if (got < 0) {

@@ -24,8 +24,6 @@ struct exp {
 	const char	*names[1];	/* the output's name, for messages */
 	char		*line;		/* the row, encoded */
 	size_t		 len, cap;
-	char		*tmp;
-	size_t		 tmpcap;
 	uint64_t	 lineno;	/* physical line of the row */
 	uint64_t	 nextline;
 	size_t		 col;		/* 1-based, of the cell being added */
@@ -189,12 +187,12 @@ exp_attr_cb(const struct store_member *m, const struct store_stats *s,
 			continue;
 		if (x->nattrs == x->attrcap) {
 			x->attrcap = x->attrcap == 0 ? 16 : 2 * x->attrcap;
-			x->attr = util_xrealloc(x->attr, x->attrcap *
+			x->attr = xrealloc(x->attr, x->attrcap *
 			    sizeof *x->attr);
 		}
 		memmove(x->attr + lo + 1, x->attr + lo, (x->nattrs - lo) *
 		    sizeof *x->attr);
-		x->attr[lo] = util_xstrdup(name);
+		x->attr[lo] = xstrdup(name);
 		x->nattrs++;
 	}
 	return (0);
@@ -251,8 +249,8 @@ exp_members(struct exp *x)
 		return (rc);
 	for (i = 0; cols[i] != HF_NONE; i++)
 		n++;
-	names = util_xcalloc(n + x->nattrs, sizeof *names);
-	owned = util_xcalloc(x->nattrs + 1, sizeof *owned);
+	names = xcalloc(n + x->nattrs, sizeof *names);
+	owned = xcalloc(x->nattrs + 1, sizeof *owned);
 	n = 0;
 	for (i = 0; cols[i] != HF_NONE; i++) {
 		if (cols[i] != HF_ATTR) {
@@ -263,7 +261,7 @@ exp_members(struct exp *x)
 			/* A name import would read as a field gets "attr.". */
 			if (hdr_lookup(IMPORT_KIND_MEMBERS, x->attr[a]) !=
 			    HF_NONE) {
-				owned[a] = util_xmalloc(strlen(x->attr[a]) +
+				owned[a] = xmalloc(strlen(x->attr[a]) +
 				    6);
 				sprintf(owned[a], "attr.%s", x->attr[a]);
 				names[n++] = owned[a];
@@ -326,7 +324,7 @@ exp_event_name(struct exp *x, const struct store_att_row *r)
 		snprintf(x->evcode, sizeof x->evcode, "%s", r->a.event);
 		memset(&e, 0, sizeof e);
 		if (store_event_get(x->st, r->a.event, &e, NULL) == STORE_OK) {
-			x->evname = util_xstrdup(e.name != NULL ? e.name : "");
+			x->evname = xstrdup(e.name != NULL ? e.name : "");
 			store_event_free(&e);
 		}
 	}
@@ -372,16 +370,16 @@ exp_collect_cb(const struct store_att_row *r, void *arg)
 
 	if (rs->n == rs->cap) {
 		rs->cap = rs->cap == 0 ? 64 : 2 * rs->cap;
-		rs->r = util_xrealloc(rs->r, rs->cap * sizeof *rs->r);
+		rs->r = xrealloc(rs->r, rs->cap * sizeof *rs->r);
 	}
 	e = &rs->r[rs->n++];
 	e->row = *r;
-	e->note = util_xstrdup(r->a.note != NULL ? r->a.note : "");
+	e->note = xstrdup(r->a.note != NULL ? r->a.note : "");
 	e->row.a.note = e->note;
 	e->fold = store_fold(r->member_kana[0] != '\0' ? r->member_kana :
 	    r->member_name);
 	if (e->fold == NULL)
-		e->fold = util_xstrdup("");
+		e->fold = xstrdup("");
 	return (0);
 }
 
@@ -471,7 +469,7 @@ export_table(struct store *st, const struct export_opts *o)
 	if (to_stdout)
 		x.fp = o->encoding == IMPORT_ENC_CP932 ? tmpfile() : stdout;
 	else {
-		tmp = util_xmalloc(strlen(o->path) + 16);
+		tmp = xmalloc(strlen(o->path) + 16);
 		sprintf(tmp, "%s.tmp.XXXXXX", o->path);
 		if ((fd = mkstemp(tmp)) == -1 || fchmod(fd, 0640) == -1 ||
 		    (x.fp = fdopen(fd, "w")) == NULL) {
@@ -549,7 +547,6 @@ out:
 		iconv_close(x.cd);
 	free(tmp);
 	free(x.line);
-	free(x.tmp);
 	free(x.evname);
 	while (x.nattrs > 0)
 		free(x.attr[--x.nattrs]);

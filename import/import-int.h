@@ -14,6 +14,7 @@
 
 #include "import/import.h"
 #include "store/store.h"
+#include "store/xmalloc.h"
 
 #define IMPORT_CHUNK		(64 * 1024)	/* bytes per read(2) */
 #define IMPORT_ROW_MAX		(16u * 1024 * 1024) /* bytes of one row */
@@ -22,12 +23,8 @@
 #define IMPORT_ATTR_NAME_MAX	64	/* bytes of a custom attribute name */
 #define IMPORT_LIST_MAX		50	/* errors listed before "... and N more" */
 
-/* --- util.c: allocation that exits on OOM (nothing is kept until commit) */
+/* --- util.c -------------------------------------------------------------- */
 
-void	*util_xmalloc(size_t);
-void	*util_xcalloc(size_t, size_t);
-void	*util_xrealloc(void *, size_t);
-char	*util_xstrdup(const char *);
 /* Grow *P (of *CAP bytes) to hold at least NEED bytes. */
 void	 util_grow(void *p, size_t *cap, size_t need);
 
@@ -246,12 +243,18 @@ struct rowset {
 	char		**row;		/* every row, in file order */
 	size_t		 n, cap;
 	size_t		 bytes;
+	struct arena_blk **index;	/* blocks by address (release) */
+	size_t		 nindex;
 };
 
 void		 rowset_init(struct rowset *);
 void		 rowset_free(struct rowset *);
 /* Append a row of LEN bytes (header included); returns its memory. */
 char		*rowset_add(struct rowset *, size_t len);
+/* The row is no longer needed: a block is freed once all its rows are
+ * (while the store's write transaction grows, the import's rows shrink).
+ * No row may be added after the first release. */
+void		 rowset_release(struct rowset *, const char *row);
 static inline const struct rowhdr *
 row_hdr(const char *r)
 {

@@ -144,25 +144,9 @@ static void
 plan_missing(struct imp *imp, struct imp_file *f, const char *what,
     enum hfield field)
 {
-	char	 list[512];
-	size_t	 n = 0, i;
-	unsigned mask = 1u << f->kind;
-
-	(void)mask;
-	list[0] = '\0';
-	for (i = 0; hdr_name(field, false) != NULL && i < 8; i++) {
-		const char	*name = i == 0 ? hdr_name(field, false) :
-				    i == 1 ? hdr_name(field, true) : NULL;
-
-		if (name == NULL)
-			break;
-		n += (size_t)snprintf(list + n, sizeof list - n, "%s%s",
-		    n > 0 ? ", " : "", name);
-		if (n >= sizeof list)
-			break;
-	}
 	diag_error(&imp->d, f->idx, 1, 0, NULL,
-	    _("no %s column (the header needs %s)"), what, list);
+	    _("no %s column (the header needs %s, %s)"), what,
+	    hdr_name(field, false), hdr_name(field, true));
 }
 
 int
@@ -181,13 +165,13 @@ plan_header(struct imp *imp, struct imp_file *f, const struct csvr_row *row)
 	memset(pl, 0, sizeof *pl);
 	pl->start_col = -1;
 	pl->ncols = row->n;
-	pl->col = util_xcalloc(row->n, sizeof *pl->col);
+	pl->col = xcalloc(row->n, sizeof *pl->col);
 	for (c = 0; c < row->n; c++) {
 		hl = row->len[c];
 		h = val_trim(row->cell[c], &hl);
 		while (strncmp(h, "\xEF\xBB\xBF", 3) == 0)
 			h += 3;
-		pl->col[c].header = util_xstrdup(h);
+		pl->col[c].header = xstrdup(h);
 		pl->col[c].slot = -1;
 	}
 	f->kind = imp->o->kind;
@@ -203,7 +187,7 @@ plan_header(struct imp *imp, struct imp_file *f, const struct csvr_row *row)
 	}
 	pl->kind = f->kind;
 	tab = plan_table(f->kind, &nfixed);
-	pl->slot = util_xcalloc(nfixed, sizeof *pl->slot);
+	pl->slot = xcalloc(nfixed, sizeof *pl->slot);
 	for (i = 0; i < nfixed; i++) {
 		pl->slot[i].col = pl->slot[i].col2 = -1;
 		pl->slot[i].conv = tab[i].conv;
@@ -363,8 +347,6 @@ plan_header(struct imp *imp, struct imp_file *f, const struct csvr_row *row)
 					pl->fields |= STORE_MF_PAST_IS_TOTAL;
 			}
 		}
-	} else if (f->kind == IMPORT_KIND_ATTENDANCE) {
-		(void)recno;
 	}
 
 	/* Custom attributes: sorted by name, after the fixed slots. */
@@ -372,15 +354,15 @@ plan_header(struct imp *imp, struct imp_file *f, const struct csvr_row *row)
 		if (pl->col[c].slot == -2)
 			na++;
 	if (na > 0) {
-		attrs = util_xcalloc(na, sizeof *attrs);
+		attrs = xcalloc(na, sizeof *attrs);
 		na = 0;
 		for (c = 0; c < row->n; c++)
 			if (pl->col[c].slot == -2)
 				attrs[na++] = &pl->col[c];
 		qsort(attrs, na, sizeof *attrs, plan_attr_cmp);
-		pl->slot = util_xrealloc(pl->slot, (nfixed + na) *
+		pl->slot = xrealloc(pl->slot, (nfixed + na) *
 		    sizeof *pl->slot);
-		pl->attr = util_xcalloc(na, sizeof *pl->attr);
+		pl->attr = xcalloc(na, sizeof *pl->attr);
 		for (i = 0; i < na; i++) {
 			const char	*name = plan_attr_name(attrs[i]);
 			size_t		 col = (size_t)(attrs[i] - pl->col);
@@ -719,12 +701,12 @@ plan_stage_flush(struct imp *imp, struct imp_file *f)
 	f->rows++;
 }
 
-/* Merge a continuation row into the staged record: empty or equal cells
- * merge, custom columns of a table gather their values one per line,
+/* Merge a continuation row into the staged record: cells left empty
+ * (GIVEN false) or equal merge, custom columns of a table gather their values one per line,
  * a different member or event field is an error. */
 static void
 plan_stage_merge(struct imp *imp, struct imp_file *f, uint64_t line,
-    const size_t *off)
+    const size_t *off, const bool *given)
 {
 	struct stage	*sg = &f->stage;
 	struct plan	*pl = &f->plan;
@@ -737,13 +719,11 @@ plan_stage_merge(struct imp *imp, struct imp_file *f, uint64_t line,
 	used = 0;
 	for (i = 0; i < nslots; i++)
 		used += strlen(f->scratch + off[i]) + 1;
-	noff = util_xcalloc(nslots, sizeof *noff);
+	noff = xcalloc(nslots, sizeof *noff);
 	for (i = 0; i < nslots; i++, p += strlen(p) + 1) {
 		a = p;
 		b = f->scratch + off[i];
-		if (*b == '\0' || strcmp(a, b) == 0 ||
-		    (pl->slot[i].col >= 0 && pl->slot[i].conv >= CV_DATE &&
-		    pl->slot[i].conv != CV_DATE && *b == '0')) {
+		if (!given[i] || strcmp(a, b) == 0) {
 			noff[i] = plan_put(f, &used, a, strlen(a));
 			continue;
 		}
@@ -752,7 +732,7 @@ plan_stage_merge(struct imp *imp, struct imp_file *f, uint64_t line,
 			continue;
 		}
 		if (i >= nfixed) {
-			joined = util_xmalloc(strlen(a) + strlen(b) + 2);
+			joined = xmalloc(strlen(a) + strlen(b) + 2);
 			sprintf(joined, "%s\n%s", a, b);
 			noff[i] = plan_put(f, &used, joined, strlen(joined));
 			free(joined);
@@ -814,7 +794,7 @@ plan_inherit(struct imp_file *f, struct plan_cells *pc, bool start)
 		    (int)i != f->plan.start_col) {
 			/* A copy (freed by the caller): conversion trims in
 			 * place. */
-			pc->cell[i] = util_xstrdup(p);
+			pc->cell[i] = xstrdup(p);
 			pc->len[i] = l;
 		}
 		p += l + 1;
@@ -831,7 +811,7 @@ plan_row(struct imp *imp, struct imp_file *f, const struct csvr_row *row)
 	uint16_t		 flags = 0;
 	uint32_t		 aux = ROW_AUX_NONE;
 	bool			 ok = true, start = true, blank = true;
-	bool			 keyok = true;
+	bool			 keyok = true, *given = NULL;
 
 	if (!f->have_header) {
 		f->have_header = true;
@@ -898,10 +878,10 @@ plan_row(struct imp *imp, struct imp_file *f, const struct csvr_row *row)
 		}
 		if (f->kind == IMPORT_KIND_ATTENDANCE) {
 			if (!start) {
-				owned = util_xcalloc(pl->ncols, sizeof *owned);
-				pc.cell = util_xcalloc(pl->ncols,
+				owned = xcalloc(pl->ncols, sizeof *owned);
+				pc.cell = xcalloc(pl->ncols,
 				    sizeof *pc.cell);
-				pc.len = util_xcalloc(pl->ncols,
+				pc.len = xcalloc(pl->ncols,
 				    sizeof *pc.len);
 				for (i = 0; i < pl->ncols; i++) {
 					pc.cell[i] = row->cell[i];
@@ -917,7 +897,15 @@ plan_row(struct imp *imp, struct imp_file *f, const struct csvr_row *row)
 	}
 
 	nslots = pl->nslots;
-	off = util_xcalloc(nslots, sizeof *off);
+	off = xcalloc(nslots, sizeof *off);
+	given = xcalloc(nslots, sizeof *given);
+	for (i = 0; i < nslots; i++) {
+		const struct pslot	*sl = &pl->slot[i];
+
+		given[i] = (sl->col >= 0 && !plan_blank(pc.cell[sl->col],
+		    pc.len[sl->col])) || (sl->col2 >= 0 &&
+		    !plan_blank(pc.cell[sl->col2], pc.len[sl->col2]));
+	}
 	for (i = 0; i < nslots; i++)
 		if (!plan_convert(imp, f, &pc, row->line, &pl->slot[i], &used,
 		    &off[i])) {
@@ -1010,7 +998,7 @@ plan_row(struct imp *imp, struct imp_file *f, const struct csvr_row *row)
 			plan_stage_flush(imp, f);
 			plan_stage_set(f, row->line, flags, off, nslots);
 		} else
-			plan_stage_merge(imp, f, row->line, off);
+			plan_stage_merge(imp, f, row->line, off, given);
 	} else
 		plan_store(imp, f, row->line, flags, aux, off, nslots);
 out:
@@ -1022,6 +1010,7 @@ out:
 		free(pc.len);
 	}
 	free(off);
+	free(given);
 	return (0);
 }
 

@@ -34,7 +34,7 @@ progress_new(bool enable, const char *label)
 
 	if (!enable || !isatty(STDERR_FILENO))
 		return (NULL);
-	p = util_xcalloc(1, sizeof *p);
+	p = xcalloc(1, sizeof *p);
 	progress_label(p, label);
 	return (p);
 }
@@ -58,8 +58,9 @@ progress_label(struct progress *p, const char *label)
 	}
 	memcpy(p->label, base, n);
 	p->label[n] = '\0';
+	/* The first draw comes 0.3 s in: a small file shows no bar. */
 	p->start = progress_now();
-	p->last = 0;
+	p->last = p->start + 0.2;
 }
 
 /* 1234567 -> "1,234,567". */

@@ -235,6 +235,24 @@ att_change_norm(struct store *st, const struct store_change *c,
 /* Apply one change inside W.  *CHANGED: 0 nothing written, 1 a record
  * updated, 2 a record added.  RESULT (when not NULL) receives the record
  * as it now is. */
+/* The invited_on of a record C creates: the date given, else today (TODAY,
+ * or store_today() when NULL) when C sets neither response nor final -- an
+ * invitation -- else empty: a mark or response without an invitation. */
+void
+att_created_invited_on(const struct store_change *c, const char *today,
+    char out[STORE_DATE_SIZE])
+{
+	out[0] = '\0';
+	if (c->invited_on != NULL)
+		snprintf(out, STORE_DATE_SIZE, "%s", c->invited_on);
+	else if (c->response == STORE_KEEP && c->final == STORE_KEEP) {
+		if (today != NULL)
+			snprintf(out, STORE_DATE_SIZE, "%s", today);
+		else
+			store_today(out);
+	}
+}
+
 int
 att_apply_one(struct wtx *w, const struct store_change *c,
     struct store_attendance *result, int *changed)
@@ -305,7 +323,7 @@ att_apply_one(struct wtx *w, const struct store_change *c,
 			    nw.member, nw.event);
 			goto out;
 		}
-		store_today(nw.invited_on);
+		att_created_invited_on(c, NULL, nw.invited_on);
 		nw.note = xstrdup("");
 	}
 	if (c->invited_on != NULL)

@@ -701,10 +701,7 @@ bulk_record_fast(struct bulk *b, const struct store_change *c,
 	memset(&a, 0, sizeof a);
 	memcpy(a.event, an.event, sizeof a.event);
 	memcpy(a.member, an.member, sizeof a.member);
-	if (c->invited_on != NULL && *c->invited_on != '\0')
-		str_copy(a.invited_on, sizeof a.invited_on, c->invited_on);
-	else if (c->invited_on == NULL)
-		memcpy(a.invited_on, b->today, sizeof a.invited_on);
+	att_created_invited_on(c, b->today, a.invited_on);
 	a.response = c->response == STORE_KEEP ? STORE_RESP_NONE :
 	    (enum store_response)c->response;
 	a.final = c->final == STORE_KEEP ? STORE_FINAL_PENDING :

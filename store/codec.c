@@ -16,59 +16,6 @@ struct codec_rd {
 	int			 bad;
 };
 
-void *
-xmalloc(size_t n)
-{
-	void	*p;
-
-	if ((p = malloc(n == 0 ? 1 : n)) == NULL) {
-		fputs("sanka: out of memory\n", stderr);
-		abort();
-	}
-	return (p);
-}
-
-void *
-xcalloc(size_t n, size_t size)
-{
-	void	*p;
-
-	if ((p = calloc(n == 0 ? 1 : n, size == 0 ? 1 : size)) == NULL) {
-		fputs("sanka: out of memory\n", stderr);
-		abort();
-	}
-	return (p);
-}
-
-void *
-xrealloc(void *old, size_t n)
-{
-	void	*p;
-
-	if ((p = realloc(old, n == 0 ? 1 : n)) == NULL) {
-		fputs("sanka: out of memory\n", stderr);
-		abort();
-	}
-	return (p);
-}
-
-char *
-xstrdup(const char *s)
-{
-	return (xstrndup(s == NULL ? "" : s, s == NULL ? 0 : strlen(s)));
-}
-
-char *
-xstrndup(const char *s, size_t n)
-{
-	char	*p;
-
-	p = xmalloc(n + 1);
-	memcpy(p, s, n);
-	p[n] = '\0';
-	return (p);
-}
-
 void
 buf_init(struct buf *b)
 {

@@ -31,6 +31,9 @@ event_norm(struct store *st, const struct store_event *in,
 	if ((rc = text_check_line(st, "name", in->name)) != STORE_OK ||
 	    (rc = text_check_line(st, "venue", in->venue)) != STORE_OK)
 		return (rc);
+	if (in->name == NULL || in->name[0] == '\0')
+		return (store_err(st, STORE_INVALID, "name",
+		    _("name is empty: an event needs a name")));
 	if (in->date[0] == '\0')
 		return (store_err(st, STORE_INVALID, "date",
 		    _("date is empty: an event needs a date")));

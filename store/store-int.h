@@ -15,6 +15,7 @@
 
 #include "store/store.h"
 #include "store/i18n.h"
+#include "store/xmalloc.h"
 
 #define STORE_SCHEMA_VERSION	1
 #if SIZE_MAX > 0xffffffffu
@@ -121,11 +122,6 @@ void	 buf_printf(struct buf *, const char *, ...)
 void	 buf_uv(struct buf *, uint64_t);
 void	 buf_sv(struct buf *, int64_t);
 void	 buf_str(struct buf *, const char *);
-void	*xmalloc(size_t);
-void	*xcalloc(size_t, size_t);
-void	*xrealloc(void *, size_t);
-char	*xstrdup(const char *);
-char	*xstrndup(const char *, size_t);
 void	 codec_member_enc(struct buf *, const struct store_member *);
 int	 codec_member_dec(const MDB_val *, const char *id,
 	    struct store_member *);
@@ -150,6 +146,10 @@ int	 text_norm_multi(struct store *, const char *field, const char *,
 	    char **out);
 int	 text_date_field(struct store *, const char *field, const char *);
 void	 text_escape(struct buf *, const char *);
+
+/* attendance.c */
+void	 att_created_invited_on(const struct store_change *,
+	    const char *today, char out[STORE_DATE_SIZE]);
 
 /* aggregate.c */
 void	 agg_init(struct agg *, int32_t past_count, const char *past_date);

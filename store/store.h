@@ -323,8 +323,10 @@ struct store_att_row {
 
 /* One change to one attendance record.  Fields left at STORE_KEEP (or
  * NULL) stay as they are; a record that does not exist is created
- * (response none, final pending, invited_on today unless given) unless
- * ONLY_EXISTING.  EXPECT: the version the caller read (0: no check). */
+ * (response none, final pending) unless ONLY_EXISTING.  invited_on is the
+ * date given, else today when the change sets neither response nor final
+ * (an invitation), else empty (a mark or response without an invitation).
+ * EXPECT: the version the caller read (0: no check). */
 struct store_change {
 	const char	*event;
 	const char	*member;

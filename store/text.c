@@ -312,6 +312,12 @@ store_key_fold(const char *in, char out[STORE_ID_MAX + 1], const char *field,
 			return (text_fail(err, field,
 			    _("%s contains a control character"), field));
 		}
+		/* a stray space typed at the door would name another key */
+		if (c == ' ') {
+			free(nf);
+			return (text_fail(err, field,
+			    _("%s contains a space"), field));
+		}
 	}
 	if (n > STORE_ID_MAX) {
 		free(nf);

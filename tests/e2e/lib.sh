@@ -40,7 +40,9 @@ start_tui() {
 screen() { $T capture-pane -p -t app; }
 # wait_for TEXT [SECONDS]: poll the screen until TEXT (a fixed string) shows.
 wait_for() {
-	poll "${2:-5}" "screen | grep -qF -- \"\$1\"" || fail "screen never showed [$1]"
+	_wait_text=$1	# poll's eval sees its own $1, not ours
+	poll "${2:-5}" 'screen | grep -qF -- "$_wait_text"' ||
+	    fail "screen never showed [$1]"
 }
 keys() { $T send-keys -t app "$@"; }
 text() { $T send-keys -t app -l "$1"; }

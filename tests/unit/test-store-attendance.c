@@ -192,6 +192,13 @@ test_invite_respond_checkin(void **state)
 	    STORE_OK);
 	s = ts_stats(st, "M1");
 	assert_int_equal(s.accepted, 0);
+	/* a mark or a response creating a record is no invitation */
+	ts_add_member(st, "M9", "b", "", 0, "");
+	assert_int_equal(store_mark(st, "E1", "M9", STORE_FINAL_ABSENT, 0),
+	    STORE_OK);
+	assert_int_equal(store_attendance_get(st, "E1", "M9", &a), STORE_OK);
+	assert_string_equal(a.invited_on, "");
+	store_attendance_free(&a);
 	/* check-in at the door and its undo */
 	store_change_init(&c, "E1", "M1");
 	c.final = STORE_FINAL_ATTENDED;

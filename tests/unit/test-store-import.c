@@ -386,6 +386,7 @@ test_masks_and_totals(void **state)
 	t->st = st = ts_open(t->dir);
 	memset(&ev, 0, sizeof ev);
 	snprintf(ev.code, sizeof ev.code, "E1");
+	ev.name = (char *)"新年会";
 	snprintf(ev.date, sizeof ev.date, "2026-01-01");
 	src.ev = &ev;
 	src.nev = 1;

@@ -43,7 +43,7 @@ list_setup(void **state)
 		b = lcg(&seed) % 6;
 		/* IDs arrive out of order */
 		if (i % 50 == 7)	/* IDs name_index holds, not members */
-			snprintf(m[i].id, sizeof m[i].id, "m_%05u x",
+			snprintf(m[i].id, sizeof m[i].id, "m_%05u_x",
 			    (i * 7919) % NMEM);
 		else
 			snprintf(m[i].id, sizeof m[i].id, "M%05u",

@@ -202,6 +202,9 @@ test_event_validation(void **state)
 	memset(&e, 0, sizeof e);
 	snprintf(e.code, sizeof e.code, "E1");
 	assert_int_equal(store_event_add(st, &e), STORE_INVALID);
+	assert_string_equal(store_last_error(st)->field, "name");
+	e.name = (char *)"総会";
+	assert_int_equal(store_event_add(st, &e), STORE_INVALID);
 	assert_string_equal(store_last_error(st)->field, "date");
 	snprintf(e.date, sizeof e.date, "2026-02-30");
 	assert_int_equal(store_event_add(st, &e), STORE_INVALID);

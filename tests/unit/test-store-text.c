@@ -132,6 +132,12 @@ test_key_fold(void **state)
 	    STORE_INVALID);
 	assert_string_equal(err.field, "event_code");
 	assert_non_null(strstr(err.msg, "control"));
+	/* a space inside a key (an ideographic one folds to it) is refused */
+	assert_int_equal(store_key_fold("M\xe3\x80\x80" "017", out, "member_id",
+	    &err), STORE_INVALID);
+	assert_non_null(strstr(err.msg, "space"));
+	assert_int_equal(store_key_fold("M 017", out, "member_id", &err),
+	    STORE_INVALID);
 	assert_int_equal(store_key_fold("M\xc3", out, "member_id", &err),
 	    STORE_INVALID);
 	assert_non_null(strstr(err.msg, "UTF-8"));

@@ -2,6 +2,7 @@
 # t-import-progress: a progress bar on a terminal (rows, rows/s, ETA),
 # cleared at the end; nothing of it when stderr is not a terminal.
 . "$(dirname "$0")/lib.sh"
+export SANKA_LANG=en	# the English summaries and messages
 W=$TMPD/w; mkdir -p "$W"
 awk 'BEGIN {
 	print "member_id,name,kana";

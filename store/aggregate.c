@@ -3,6 +3,7 @@
  * incrementally after one record changed. */
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "store/store-int.h"
@@ -12,8 +13,7 @@ agg_init(struct agg *g, int32_t past_count, const char *past_date)
 {
 	memset(g, 0, sizeof *g);
 	g->past_count = past_count;
-	snprintf(g->past_last_date, sizeof g->past_last_date, "%s",
-	    past_date == NULL ? "" : past_date);
+	str_copy(g->past_last_date, sizeof g->past_last_date, past_date);
 }
 
 /* Is the event (DATE, CODE) later than the latest attended one?  Ties
@@ -41,8 +41,8 @@ agg_add(struct agg *g, const char *date, const char *code, int final,
 	case STORE_FINAL_ATTENDED:
 		g->s.attended++;
 		if (agg_later(g, date, code)) {
-			snprintf(g->ev_date, sizeof g->ev_date, "%s", date);
-			snprintf(g->ev_code, sizeof g->ev_code, "%s", code);
+			str_copy(g->ev_date, sizeof g->ev_date, date);
+			str_copy(g->ev_code, sizeof g->ev_code, code);
 		}
 		break;
 	case STORE_FINAL_ABSENT:
@@ -65,14 +65,11 @@ agg_finish(struct agg *g)
 	    g->s.attended;
 	if (g->ev_code[0] == '\0' ||
 	    strcmp(g->past_last_date, g->ev_date) > 0) {
-		snprintf(g->s.last_date, sizeof g->s.last_date, "%s",
-		    g->past_last_date);
+		str_copy(g->s.last_date, sizeof g->s.last_date, g->past_last_date);
 		g->s.last_event[0] = '\0';
 	} else {
-		snprintf(g->s.last_date, sizeof g->s.last_date, "%s",
-		    g->ev_date);
-		snprintf(g->s.last_event, sizeof g->s.last_event, "%s",
-		    g->ev_code);
+		str_copy(g->s.last_date, sizeof g->s.last_date, g->ev_date);
+		str_copy(g->s.last_event, sizeof g->s.last_event, g->ev_code);
 	}
 }
 
@@ -90,40 +87,189 @@ agg_equal(const struct agg *a, const struct agg *b)
 	    strcmp(a->ev_code, b->ev_code) == 0);
 }
 
+/*
+ * The aggregates a write transaction changes live in a small hash table
+ * and reach member_stats, by_total and by_last once, at commit
+ * (agg_flush): a batch marking one member ten times writes its aggregate
+ * and sort keys once.
+ */
+struct agg_entry {
+	char		 id[STORE_ID_MAX + 1];
+	struct agg	 stored;	/* in member_stats now (when in_db) */
+	struct agg	 cur;
+	bool		 used, in_db, dirty, deleted;
+};
+
+struct agg_cache {
+	struct agg_entry *e;
+	size_t		  n, cap;	/* cap: a power of two */
+};
+
+static uint64_t
+agg_hash(const char *s)
+{
+	uint64_t	h = 1469598103934665603ULL;
+
+	for (; *s != '\0'; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+	return (h);
+}
+
+static struct agg_entry *
+agg_slot(struct agg_cache *c, const char *id)
+{
+	size_t	i;
+
+	for (i = agg_hash(id) & (c->cap - 1);; i = (i + 1) & (c->cap - 1)) {
+		if (!c->e[i].used || strcmp(c->e[i].id, id) == 0)
+			return (&c->e[i]);
+	}
+}
+
+/* The entry of ID, added (unused fields zero) when CREATE. */
+static struct agg_entry *
+agg_entry(struct wtx *w, const char *id, bool create)
+{
+	struct agg_cache	*c = w->cache;
+	struct agg_entry	*old, *e;
+	size_t			 i, oldcap;
+
+	if (c == NULL) {
+		if (!create)
+			return (NULL);
+		c = w->cache = xcalloc(1, sizeof *c);
+		c->cap = 64;
+		c->e = xcalloc(c->cap, sizeof *c->e);
+	}
+	e = agg_slot(c, id);
+	if (e->used || !create)
+		return (e->used ? e : NULL);
+	if ((c->n + 1) * 2 > c->cap) {
+		old = c->e;
+		oldcap = c->cap;
+		c->cap *= 2;
+		c->e = xcalloc(c->cap, sizeof *c->e);
+		for (i = 0; i < oldcap; i++) {
+			if (old[i].used)
+				*agg_slot(c, old[i].id) = old[i];
+		}
+		free(old);
+		e = agg_slot(c, id);
+	}
+	memset(e, 0, sizeof *e);
+	e->used = true;
+	str_copy(e->id, sizeof e->id, id);
+	c->n++;
+	return (e);
+}
+
+void
+agg_cache_free(struct wtx *w)
+{
+	if (w->cache != NULL) {
+		free(w->cache->e);
+		free(w->cache);
+		w->cache = NULL;
+	}
+}
+
 int
 agg_get(struct wtx *w, const char *member, struct agg *g)
 {
-	MDB_val	v;
-	int	rc;
+	struct agg_entry	*e;
+	MDB_val			 v;
+	int			 rc;
 
+	if ((e = agg_entry(w, member, false)) != NULL) {
+		if (e->deleted)
+			return (STORE_NOTFOUND);
+		*g = e->cur;
+		return (STORE_OK);
+	}
 	rc = store_get(w->st, w->txn, DB_STATS, member, strlen(member), &v);
 	if (rc != STORE_OK)
 		return (rc);
 	if (codec_agg_dec(&v, g) != STORE_OK)
 		return (store_err(w->st, STORE_IO, NULL,
 		    _("member_stats %s: corrupt record"), member));
+	e = agg_entry(w, member, true);
+	e->stored = e->cur = *g;
+	e->in_db = true;
 	return (STORE_OK);
 }
 
-/* Store NW for MEMBER (OLD: what is stored now, NULL for a new member)
- * and move its sort index keys. */
+/* MEMBER's aggregate is now NW.  OLD: what agg_get gave (NULL for a new
+ * member, whose aggregate is not stored yet). */
 int
 agg_put(struct wtx *w, const char *member, const struct agg *old,
     const struct agg *nw)
 {
-	struct buf	b;
-	int		rc;
+	struct agg_entry	*e;
 
-	if (old != NULL && agg_equal(old, nw))
+	if ((e = agg_entry(w, member, false)) == NULL) {
+		e = agg_entry(w, member, true);
+		if (old != NULL) {
+			e->stored = *old;
+			e->in_db = true;
+		}
+	}
+	e->cur = *nw;
+	e->deleted = false;
+	e->dirty = true;
+	return (STORE_OK);
+}
+
+/* MEMBER is deleted: its aggregate and sort keys go at commit. */
+int
+agg_drop(struct wtx *w, const char *member)
+{
+	struct agg_entry	*e;
+	struct agg		 g;
+	int			 rc;
+
+	if ((rc = agg_get(w, member, &g)) != STORE_OK)
+		return (rc == STORE_NOTFOUND ? STORE_OK : rc);
+	e = agg_entry(w, member, false);
+	e->deleted = true;
+	e->dirty = true;
+	return (STORE_OK);
+}
+
+/* Write every changed aggregate and move its sort keys. */
+int
+agg_flush(struct wtx *w)
+{
+	struct agg_cache	*c = w->cache;
+	struct agg_entry	*e;
+	struct buf		 b;
+	size_t			 i;
+	int			 rc = STORE_OK;
+
+	if (c == NULL)
 		return (STORE_OK);
 	buf_init(&b);
-	codec_agg_enc(&b, nw);
-	rc = store_put(w->st, w->txn, DB_STATS, member, strlen(member), b.p,
-	    b.len, 0);
+	for (i = 0; i < c->cap && rc == STORE_OK; i++) {
+		e = &c->e[i];
+		if (!e->used || !e->dirty)
+			continue;
+		if (e->deleted) {
+			if (e->in_db && (rc = store_del(w->st, w->txn,
+			    DB_STATS, e->id, strlen(e->id))) == STORE_OK)
+				rc = idx_sort_put(w, e->id, &e->stored, NULL);
+			continue;
+		}
+		if (e->in_db && agg_equal(&e->stored, &e->cur))
+			continue;
+		b.len = 0;
+		codec_agg_enc(&b, &e->cur);
+		if ((rc = store_put(w->st, w->txn, DB_STATS, e->id,
+		    strlen(e->id), b.p, b.len, 0)) == STORE_OK)
+			rc = idx_sort_put(w, e->id, e->in_db ? &e->stored :
+			    NULL, &e->cur);
+	}
 	buf_free(&b);
-	if (rc != STORE_OK)
-		return (rc);
-	return (idx_sort_put(w, member, old, nw));
+	agg_cache_free(w);
+	return (rc);
 }
 
 /* Compute MEMBER's aggregate from its by_member entries. */
@@ -256,8 +402,7 @@ agg_set_past(struct wtx *w, const char *member, int32_t past_count,
 		    _("member_stats %s: missing"), member) : rc);
 	g = old;
 	g.past_count = past_count;
-	snprintf(g.past_last_date, sizeof g.past_last_date, "%s",
-	    past_date == NULL ? "" : past_date);
+	str_copy(g.past_last_date, sizeof g.past_last_date, past_date);
 	agg_finish(&g);
 	return (agg_put(w, member, &old, &g));
 }

@@ -64,17 +64,17 @@ att_write(struct wtx *w, const char *date, const struct store_attendance *old,
     struct store_attendance *nw)
 {
 	struct store	*st = w->st;
-	struct buf	 b;
+	struct buf	*b;
 	char		 k[3 * STORE_ID_MAX + 16];
 	unsigned char	 val[2];
 	size_t		 n;
 	int		 rc;
 
-	buf_init(&b);
-	codec_att_enc(&b, nw);
+	b = &w->scratch[0];
+	b->len = 0;
+	codec_att_enc(b, nw);
 	n = idx_att_key(k, nw->event, nw->member);
-	rc = store_put(st, w->txn, DB_ATT, k, n, b.p, b.len, 0);
-	buf_free(&b);
+	rc = store_put(st, w->txn, DB_ATT, k, n, b->p, b->len, 0);
 	if (rc != STORE_OK)
 		return (rc);
 	if (old != NULL && old->final == nw->final &&
@@ -172,7 +172,7 @@ static int
 att_audit(struct wtx *w, const struct store_attendance *a,
     const struct store_attendance *b)
 {
-	struct buf	 old, nw;
+	struct buf	*old, *nw;
 	const char	*action;
 	int		 rc;
 
@@ -185,15 +185,16 @@ att_audit(struct wtx *w, const struct store_attendance *a,
 		action = "invite";
 	else
 		action = "edit";
-	buf_init(&old);
-	buf_init(&nw);
-	att_diff(&old, &nw, a, b);
-	buf_addc(&old, '\0');
-	buf_addc(&nw, '\0');
+	if (w->quiet)
+		return (STORE_OK);
+	old = &w->scratch[1];
+	nw = &w->scratch[2];
+	old->len = nw->len = 0;
+	att_diff(old, nw, a, b);
+	buf_addc(old, '\0');
+	buf_addc(nw, '\0');
 	rc = audit_add(w, "attendance", action, b->member, b->event,
-	    (const char *)old.p, (const char *)nw.p);
-	buf_free(&old);
-	buf_free(&nw);
+	    (const char *)old->p, (const char *)nw->p);
 	return (rc);
 }
 
@@ -263,18 +264,19 @@ att_apply_one(struct wtx *w, const struct store_change *c,
 			    _("event %s not found"), nw.event);
 		goto out;
 	}
-	rc = store_get(st, w->txn, DB_STATS, nw.member, strlen(nw.member), &v);
-	if (rc != STORE_OK) {
-		if (rc == STORE_NOTFOUND)
-			store_err(st, rc, "member_id",
-			    _("member %s not found"), nw.member);
-		goto out;
-	}
 	n = idx_att_key(k, nw.event, nw.member);
 	rc = store_get(st, w->txn, DB_ATT, k, n, &v);
 	if (rc != STORE_OK && rc != STORE_NOTFOUND)
 		goto out;
 	exists = rc == STORE_OK;
+	/* a record's member exists (deleting a member deletes its records) */
+	if (!exists && (rc = store_get(st, w->txn, DB_MEMBERS, nw.member,
+	    strlen(nw.member), &v)) != STORE_OK) {
+		if (rc == STORE_NOTFOUND)
+			store_err(st, rc, "member_id",
+			    _("member %s not found"), nw.member);
+		goto out;
+	}
 	if (exists) {
 		memcpy(old.event, nw.event, sizeof old.event);
 		memcpy(old.member, nw.member, sizeof old.member);

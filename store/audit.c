@@ -99,7 +99,7 @@ audit_add(struct wtx *w, const char *entity, const char *action,
 	struct store	*st = w->st;
 	MDB_cursor	*c;
 	MDB_val		 k, v;
-	struct buf	 b;
+	struct buf	*b;
 	unsigned char	 key[8];
 	const char	*f[7];
 	int		 rc;
@@ -125,11 +125,11 @@ audit_add(struct wtx *w, const char *entity, const char *action,
 	f[4] = event;
 	f[5] = old;
 	f[6] = nw;
-	buf_init(&b);
-	audit_enc(&b, w->now, f);
+	b = &w->scratch[0];	/* free again: att_write is done with it */
+	b->len = 0;
+	audit_enc(b, w->now, f);
 	audit_key(key, w->seq);
-	rc = store_put(st, w->txn, DB_AUDIT, key, 8, b.p, b.len, MDB_APPEND);
-	buf_free(&b);
+	rc = store_put(st, w->txn, DB_AUDIT, key, 8, b->p, b->len, MDB_APPEND);
 	if (rc == STORE_OK)
 		w->seq++;
 	return (rc);

@@ -54,6 +54,8 @@ struct bulk {
 	size_t			 nev;
 	char			 last_id[STORE_ID_MAX + 1];
 	MDB_cursor		*mcur;		/* members, appending */
+	struct buf		 enc;		/* a value being encoded */
+	char			 today[STORE_DATE_SIZE];
 };
 
 static void
@@ -363,8 +365,7 @@ bulk_events(struct bulk *b)
 		rc = STORE_OK;
 		if (cls != BULK_UNCHANGED) {
 			e.updated_at = b->w.now;
-			snprintf(e.updated_by, sizeof e.updated_by, "%s",
-			    st->actor);
+			str_copy(e.updated_by, sizeof e.updated_by, st->actor);
 			rc = event_write(&b->w, exists ? &old : NULL, &e);
 		}
 		store_event_free(&e);
@@ -502,8 +503,7 @@ bulk_member_upsert(struct bulk *b, struct store_member *m, int64_t total,
 	}
 	if (cls != BULK_UNCHANGED) {
 		m->updated_at = b->w.now;
-		snprintf(m->updated_by, sizeof m->updated_by, "%s",
-		    b->st->actor);
+		str_copy(m->updated_by, sizeof m->updated_by, b->st->actor);
 		if ((rc = member_write(&b->w, exists ? old : NULL, m)) != 0)
 			return (rc);
 	}
@@ -681,7 +681,6 @@ bulk_record_fast(struct bulk *b, const struct store_change *c,
 	struct store		*st = b->st;
 	struct store_attendance	 a;
 	struct att_norm		 an;
-	struct buf		 enc;
 	char			 k[3 * STORE_ID_MAX + 16];
 	unsigned char		 val[2];
 	size_t			 n;
@@ -703,10 +702,9 @@ bulk_record_fast(struct bulk *b, const struct store_change *c,
 	memcpy(a.event, an.event, sizeof a.event);
 	memcpy(a.member, an.member, sizeof a.member);
 	if (c->invited_on != NULL && *c->invited_on != '\0')
-		snprintf(a.invited_on, sizeof a.invited_on, "%s",
-		    c->invited_on);
+		str_copy(a.invited_on, sizeof a.invited_on, c->invited_on);
 	else if (c->invited_on == NULL)
-		store_today(a.invited_on);
+		memcpy(a.invited_on, b->today, sizeof a.invited_on);
 	a.response = c->response == STORE_KEEP ? STORE_RESP_NONE :
 	    (enum store_response)c->response;
 	a.final = c->final == STORE_KEEP ? STORE_FINAL_PENDING :
@@ -714,18 +712,16 @@ bulk_record_fast(struct bulk *b, const struct store_change *c,
 	a.walk_in = c->walk_in == 1;
 	if (c->checkin) {
 		a.checked_in_at = b->w.now;
-		snprintf(a.checked_in_by, sizeof a.checked_in_by, "%s",
-		    st->actor);
+		str_copy(a.checked_in_by, sizeof a.checked_in_by, st->actor);
 	}
 	a.note = an.note;
 	a.version = 1;
 	a.updated_at = b->w.now;
-	snprintf(a.updated_by, sizeof a.updated_by, "%s", st->actor);
-	buf_init(&enc);
-	codec_att_enc(&enc, &a);
+	str_copy(a.updated_by, sizeof a.updated_by, st->actor);
+	b->enc.len = 0;
+	codec_att_enc(&b->enc, &a);
 	n = idx_att_key(k, a.event, a.member);
-	bulk_set_add(&b->att, k, n, enc.p, enc.len);
-	buf_free(&enc);
+	bulk_set_add(&b->att, k, n, b->enc.p, b->enc.len);
 	free(an.note);
 	val[0] = (unsigned char)a.final;
 	val[1] = (unsigned char)a.response;
@@ -845,7 +841,7 @@ bulk_run_add(struct bulk *b, size_t *j, const char *id, struct agg *g)
 			break;
 		date = (const char *)e->k + idlen + 1;
 		code = date + strlen(date) + 1;
-		snprintf(d, sizeof d, "%s", date);
+		str_copy(d, sizeof d, date);
 		codec_copy_text(ev, sizeof ev, code, e->klen -
 		    (size_t)(code - (const char *)e->k));
 		agg_add(g, d, ev, e->k[e->klen], e->k[e->klen + 1]);
@@ -865,20 +861,146 @@ bulk_unknown_member(struct bulk *b, const struct bulk_ent *e)
 	    _("member %s not found (it has records in the import)"), id));
 }
 
+/* by_total and by_last of members met in ID order: a stable sort on the
+ * rank (the inverted total; the inverted date, none last) keeps the ID
+ * order within a rank, which is the order of the index keys. */
+struct bulk_rank {
+	uint32_t	rank;
+	uint32_t	i;
+};
+
+struct bulk_order {
+	struct bulk_rank	*total, *last;
+	uint32_t		*idoff;
+	struct buf		 ids;
+	size_t			 n, cap;
+};
+
+static void
+bulk_order_add(struct bulk_order *o, const char *id, const struct agg *g)
+{
+	const char	*d = g->s.last_date;
+	uint32_t	 ymd;
+
+	if (o->n == o->cap) {
+		o->cap = o->cap == 0 ? 4096 : o->cap * 2;
+		o->total = xrealloc(o->total, o->cap * sizeof *o->total);
+		o->last = xrealloc(o->last, o->cap * sizeof *o->last);
+		o->idoff = xrealloc(o->idoff, o->cap * sizeof *o->idoff);
+	}
+	o->idoff[o->n] = (uint32_t)o->ids.len;
+	buf_add(&o->ids, id, strlen(id) + 1);
+	o->total[o->n].rank = ~g->s.total;
+	o->total[o->n].i = (uint32_t)o->n;
+	if (store_date_valid(d)) {
+		ymd = (uint32_t)((d[0] - '0') * 10000000 + (d[1] - '0') *
+		    1000000 + (d[2] - '0') * 100000 + (d[3] - '0') * 10000 +
+		    (d[5] - '0') * 1000 + (d[6] - '0') * 100 +
+		    (d[8] - '0') * 10 + (d[9] - '0'));
+		o->last[o->n].rank = 99999999u - ymd;
+	} else
+		o->last[o->n].rank = UINT32_MAX;
+	o->last[o->n].i = (uint32_t)o->n;
+	o->n++;
+}
+
+/* Stable LSD radix sort of A on rank, 16 bits a pass. */
+static void
+bulk_rank_sort(struct bulk_rank *a, size_t n)
+{
+	struct bulk_rank	*tmp, *src = a, *dst;
+	size_t			*count, i, sum, c;
+	unsigned		 pass, shift;
+
+	tmp = xmalloc(n * sizeof *tmp);
+	count = xmalloc(65536 * sizeof *count);
+	dst = tmp;
+	for (pass = 0; pass < 2; pass++) {
+		shift = pass * 16;
+		memset(count, 0, 65536 * sizeof *count);
+		for (i = 0; i < n; i++)
+			count[(src[i].rank >> shift) & 0xffff]++;
+		for (i = 0, sum = 0; i < 65536; i++) {
+			c = count[i];
+			count[i] = sum;
+			sum += c;
+		}
+		for (i = 0; i < n; i++)
+			dst[count[(src[i].rank >> shift) & 0xffff]++] = src[i];
+		src = dst;
+		dst = dst == tmp ? a : tmp;
+	}
+	free(tmp);
+	free(count);
+}
+
+static void
+bulk_order_append_free(struct bulk_order *o)
+{
+	free(o->total);
+	free(o->last);
+	free(o->idoff);
+	buf_free(&o->ids);
+	memset(o, 0, sizeof *o);
+}
+
+static int
+bulk_order_append(struct bulk *b, struct bulk_order *o)
+{
+	MDB_cursor	*c;
+	struct agg	 g;
+	char		 key[STORE_ID_MAX + 16];
+	const char	*id;
+	size_t		 i, n;
+	int		 k, rc = STORE_OK;
+
+	bulk_rank_sort(o->total, o->n);
+	bulk_rank_sort(o->last, o->n);
+	for (k = 0; k < 2 && rc == STORE_OK; k++) {
+		if ((rc = store_cursor(b->st, b->w.txn, k == 0 ? DB_BYTOTAL :
+		    DB_BYLAST, &c)) != STORE_OK)
+			break;
+		for (i = 0; i < o->n && rc == STORE_OK; i++) {
+			if (k == 0) {
+				id = (const char *)o->ids.p +
+				    o->idoff[o->total[i].i];
+				n = idx_total_key(key, ~o->total[i].rank, id);
+			} else {
+				id = (const char *)o->ids.p +
+				    o->idoff[o->last[i].i];
+				memset(&g, 0, sizeof g);
+				if (o->last[i].rank != UINT32_MAX) {
+					uint32_t ymd = 99999999u -
+					    o->last[i].rank;
+
+					snprintf(g.s.last_date,
+					    sizeof g.s.last_date,
+					    "%04u-%02u-%02u", ymd / 10000 % 10000,
+					    ymd / 100 % 100, ymd % 100);
+				}
+				n = idx_last_key(key, g.s.last_date, id);
+			}
+			rc = bulk_append(b, c, k == 0 ? DB_BYTOTAL : DB_BYLAST,
+			    key, n, "", 0);
+		}
+		mdb_cursor_close(c);
+	}
+	bulk_order_append_free(o);
+	return (rc);
+}
+
 /* Every imported member of an empty database: aggregates appended. */
 static int
 bulk_aggregates_fast(struct bulk *b)
 {
-	struct bulk_set	 total, last;
+	struct bulk_order o;
 	struct buf	 enc;
 	struct agg	 g;
 	MDB_cursor	*c;
-	char		 k[STORE_ID_MAX + 16];
-	size_t		 i, j = 0, n;
+	size_t		 i, j = 0;
 	int		 rc = STORE_OK;
 
-	memset(&total, 0, sizeof total);
-	memset(&last, 0, sizeof last);
+	memset(&o, 0, sizeof o);
 	for (i = 0; i < b->nmem; i++)
 		b->mem[i].id = (const char *)b->ids.p +
 		    (uintptr_t)b->mem[i].id;
@@ -904,58 +1026,126 @@ bulk_aggregates_fast(struct bulk *b)
 		codec_agg_enc(&enc, &g);
 		rc = bulk_append(b, c, DB_STATS, b->mem[i].id,
 		    strlen(b->mem[i].id), enc.p, enc.len);
-		n = idx_total_key(k, g.s.total, b->mem[i].id);
-		bulk_set_add(&total, k, n, "", 0);
-		n = idx_last_key(k, g.s.last_date, b->mem[i].id);
-		bulk_set_add(&last, k, n, "", 0);
+		bulk_order_add(&o, b->mem[i].id, &g);
 	}
 	buf_free(&enc);
 	mdb_cursor_close(c);
 	if (rc == STORE_OK && j < b->bymem.n)
 		rc = bulk_unknown_member(b, &b->bymem.e[j]);
 	bulk_set_free(&b->bymem);
-	if (rc == STORE_OK) {
-		bulk_set_sort(&total);
-		rc = bulk_set_append(b, DB_BYTOTAL, &total);
-	}
-	bulk_set_free(&total);
-	if (rc == STORE_OK) {
-		bulk_set_sort(&last);
-		rc = bulk_set_append(b, DB_BYLAST, &last);
-	}
-	bulk_set_free(&last);
+	if (rc == STORE_OK)
+		rc = bulk_order_append(b, &o);
+	else
+		bulk_order_append_free(&o);
 	return (rc);
 }
 
 /* Members of the database with records in the bulk run: each member's
- * aggregate once, from its whole history (stored before the import, if
- * any, is none: the attendance database was empty). */
+ * aggregate once, from its whole history (the attendance database was
+ * empty, so the run is all of it).  Few members: one lookup each.  Many:
+ * one walk over member_stats, rewriting in place, and by_total and
+ * by_last rebuilt from sorted runs rather than moved key by key. */
 static int
 bulk_aggregates_runs(struct bulk *b)
 {
+	struct store		*st = b->st;
 	struct agg		 old, g;
+	struct bulk_order	 o;
 	const struct bulk_ent	*e;
 	const unsigned char	*z;
+	MDB_cursor		*c = NULL;
+	MDB_val			 k, v;
+	MDB_stat		 ms;
+	struct buf		 enc;
 	char			 id[STORE_ID_MAX + 1];
-	size_t			 j = 0;
-	int			 rc;
+	size_t			 j = 0, runs = 0;
+	int			 rc = STORE_OK, mrc, op;
 
-	while (j < b->bymem.n) {
-		e = &b->bymem.e[j];
-		z = memchr(e->k, '\0', e->klen);
-		codec_copy_text(id, sizeof id, (const char *)e->k,
-		    z == NULL ? e->klen : (size_t)(z - e->k));
-		if ((rc = agg_get(&b->w, id, &old)) != STORE_OK)
-			return (rc == STORE_NOTFOUND ?
-			    bulk_unknown_member(b, e) : rc);
-		agg_init(&g, old.past_count, old.past_last_date);
-		bulk_run_add(b, &j, id, &g);
-		agg_finish(&g);
-		if ((rc = agg_put(&b->w, id, &old, &g)) != STORE_OK)
-			return (rc);
+	for (j = 0; j < b->bymem.n; j++) {
+		if (j == 0 || bulk_run_cmp(&b->bymem.e[j], id) != 0) {
+			e = &b->bymem.e[j];
+			z = memchr(e->k, '\0', e->klen);
+			codec_copy_text(id, sizeof id, (const char *)e->k,
+			    z == NULL ? e->klen : (size_t)(z - e->k));
+			runs++;
+		}
 	}
+	if ((mrc = mdb_stat(b->w.txn, st->dbi[DB_STATS], &ms)) != 0)
+		return (store_mdb(st, mrc, "member_stats"));
+	j = 0;
+	if (runs * 8 < ms.ms_entries) {
+		while (j < b->bymem.n) {
+			e = &b->bymem.e[j];
+			z = memchr(e->k, '\0', e->klen);
+			codec_copy_text(id, sizeof id, (const char *)e->k,
+			    z == NULL ? e->klen : (size_t)(z - e->k));
+			if ((rc = agg_get(&b->w, id, &old)) != STORE_OK)
+				return (rc == STORE_NOTFOUND ?
+				    bulk_unknown_member(b, e) : rc);
+			agg_init(&g, old.past_count, old.past_last_date);
+			bulk_run_add(b, &j, id, &g);
+			agg_finish(&g);
+			if ((rc = agg_put(&b->w, id, &old, &g)) != STORE_OK)
+				return (rc);
+		}
+		bulk_set_free(&b->bymem);
+		return (STORE_OK);
+	}
+
+	memset(&o, 0, sizeof o);
+	buf_init(&enc);
+	if ((mrc = mdb_drop(b->w.txn, st->dbi[DB_BYTOTAL], 0)) != 0 ||
+	    (mrc = mdb_drop(b->w.txn, st->dbi[DB_BYLAST], 0)) != 0)
+		return (store_mdb(st, mrc, "by_total"));
+	if ((rc = store_cursor(st, b->w.txn, DB_STATS, &c)) != STORE_OK)
+		return (rc);
+	for (op = MDB_FIRST; (mrc = mdb_cursor_get(c, &k, &v, op)) == 0;
+	    op = MDB_NEXT) {
+		codec_copy_text(id, sizeof id, k.mv_data, k.mv_size);
+		if (codec_agg_dec(&v, &old) != STORE_OK) {
+			rc = store_err(st, STORE_IO, NULL,
+			    _("member_stats %s: corrupt record"), id);
+			break;
+		}
+		if (j < b->bymem.n && bulk_run_cmp(&b->bymem.e[j], id) < 0) {
+			rc = bulk_unknown_member(b, &b->bymem.e[j]);
+			break;
+		}
+		g = old;
+		if (j < b->bymem.n && bulk_run_cmp(&b->bymem.e[j], id) == 0) {
+			agg_init(&g, old.past_count, old.past_last_date);
+			bulk_run_add(b, &j, id, &g);
+			agg_finish(&g);
+			if (!agg_equal(&old, &g)) {
+				enc.len = 0;
+				codec_agg_enc(&enc, &g);
+				v.mv_data = enc.p;
+				v.mv_size = enc.len;
+				/* the key from the page moves in the put */
+				k.mv_data = id;
+				k.mv_size = strlen(id);
+				if ((mrc = mdb_cursor_put(c, &k, &v,
+				    MDB_CURRENT)) != 0) {
+					rc = store_mdb(st, mrc,
+					    "member_stats");
+					break;
+				}
+			}
+		}
+		bulk_order_add(&o, id, &g);
+	}
+	mdb_cursor_close(c);
+	buf_free(&enc);
+	if (rc == STORE_OK && mrc != MDB_NOTFOUND)
+		rc = store_mdb(st, mrc, "member_stats");
+	if (rc == STORE_OK && j < b->bymem.n)
+		rc = bulk_unknown_member(b, &b->bymem.e[j]);
 	bulk_set_free(&b->bymem);
-	return (STORE_OK);
+	if (rc == STORE_OK)
+		rc = bulk_order_append(b, &o);
+	else
+		bulk_order_append_free(&o);
+	return (rc);
 }
 
 /* STORE_MF_PAST_IS_TOTAL: past_count = the total given - attended. */
@@ -996,8 +1186,7 @@ bulk_past_totals(struct bulk *b)
 		if (b->mem[i].cls == BULK_UNCHANGED) {
 			m.version = old.version + 1;
 			m.updated_at = b->w.now;
-			snprintf(m.updated_by, sizeof m.updated_by, "%s",
-			    st->actor);
+			str_copy(m.updated_by, sizeof m.updated_by, st->actor);
 			b->res->members.unchanged--;
 			b->res->members.updated++;
 			b->mem[i].cls = BULK_UPDATED;
@@ -1053,6 +1242,7 @@ store_import(struct store *st, const struct store_import_source *src,
 	b.src = src;
 	b.res = res;
 	buf_init(&b.ids);
+	store_today(b.today);
 	/* a bulk txn frees its dirty pages at commit: do not trim per page */
 	mallopt(M_TRIM_THRESHOLD, 1 << 30);
 	if ((rc = store_wbegin(st, &b.w)) != STORE_OK)
@@ -1085,6 +1275,10 @@ store_import(struct store *st, const struct store_import_source *src,
 	}
 	if (rc != STORE_OK || (rc = bulk_records(&b)) != STORE_OK)
 		goto fail;
+	/* the aggregates changed so far into member_stats: the bulk passes
+	 * below read it directly */
+	if ((rc = agg_flush(&b.w)) != STORE_OK)
+		goto fail;
 	if (b.fast_members)
 		rc = bulk_aggregates_fast(&b);
 	else if (b.fast_records)
@@ -1112,6 +1306,7 @@ out:
 	bulk_set_free(&b.pending);
 	bulk_set_free(&b.seen);
 	buf_free(&b.ids);
+	buf_free(&b.enc);
 	free(b.mem);
 	free(b.ev);
 	return (rc);

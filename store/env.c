@@ -477,11 +477,26 @@ store_wbegin(struct store *st, struct wtx *w)
 	return (store_begin(st, 0, &w->txn));
 }
 
+static void
+store_wfree(struct wtx *w)
+{
+	size_t	i;
+
+	agg_cache_free(w);
+	for (i = 0; i < sizeof w->scratch / sizeof w->scratch[0]; i++)
+		buf_free(&w->scratch[i]);
+}
+
 int
 store_wcommit(struct wtx *w)
 {
 	int	rc;
 
+	if ((rc = agg_flush(w)) != STORE_OK) {
+		store_wabort(w);
+		return (rc);
+	}
+	store_wfree(w);
 	rc = mdb_txn_commit(w->txn);
 	w->txn = NULL;
 	if (rc != 0)
@@ -492,6 +507,7 @@ store_wcommit(struct wtx *w)
 void
 store_wabort(struct wtx *w)
 {
+	store_wfree(w);
 	if (w->txn != NULL)
 		mdb_txn_abort(w->txn);
 	w->txn = NULL;

@@ -513,7 +513,6 @@ member_drop(struct wtx *w, const struct store_member *m, size_t *nrec)
 	MDB_cursor	*c;
 	MDB_val		 k, v;
 	struct buf	 keys;
-	struct agg	 g;
 	const char	*p, *end, *date, *ev;
 	char		 key[STORE_ID_MAX + 2];
 	size_t		 mlen, klen;
@@ -567,12 +566,7 @@ member_drop(struct wtx *w, const struct store_member *m, size_t *nrec)
 	buf_free(&keys);
 	if (rc != STORE_OK)
 		return (rc);
-	if ((rc = agg_get(w, m->id, &g)) == STORE_OK) {
-		if ((rc = store_del(st, w->txn, DB_STATS, m->id,
-		    strlen(m->id))) != STORE_OK ||
-		    (rc = idx_sort_put(w, m->id, &g, NULL)) != STORE_OK)
-			return (rc);
-	} else if (rc != STORE_NOTFOUND)
+	if ((rc = agg_drop(w, m->id)) != STORE_OK)
 		return (rc);
 	if ((rc = idx_member_put(w, m, NULL)) != STORE_OK)
 		return (rc);

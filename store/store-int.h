@@ -11,6 +11,7 @@
 
 #include <lmdb.h>
 #include <stdarg.h>
+#include <string.h>
 
 #include "store/store.h"
 #include "store/i18n.h"
@@ -38,13 +39,23 @@ struct store {
 	struct store_error err;
 };
 
+/* A growable byte buffer. */
+struct buf {
+	unsigned char	*p;
+	size_t		 len, cap;
+};
+
+struct agg_cache;
+
 /* One write transaction in progress. */
 struct wtx {
+	struct agg_cache *cache;	/* aggregates changed, written at commit */
 	struct store	*st;
 	MDB_txn		*txn;
 	int64_t		 now;
 	uint64_t	 seq;		/* next audit sequence; 0: not read yet */
 	bool		 quiet;		/* an import: no audit record per row */
+	struct buf	 scratch[3];	/* reused by each change of a batch */
 	char		 ev_code[STORE_ID_MAX + 1];	/* one-entry cache */
 	char		 ev_date[STORE_DATE_SIZE];
 };
@@ -58,11 +69,18 @@ struct agg {
 	char		 ev_code[STORE_ID_MAX + 1];	/* past ignored */
 };
 
-/* A growable byte buffer. */
-struct buf {
-	unsigned char	*p;
-	size_t		 len, cap;
-};
+/* Copy string SRC (NULL: "") into DST of SIZE bytes, cut if longer. */
+static inline void
+str_copy(char *dst, size_t size, const char *src)
+{
+	size_t	n = src == NULL ? 0 : strlen(src);
+
+	if (n >= size)
+		n = size - 1;
+	if (n != 0)
+		memcpy(dst, src, n);
+	dst[n] = '\0';
+}
 
 /* env.c */
 int	 store_err(struct store *, int rc, const char *field,
@@ -149,6 +167,9 @@ int	 agg_delta(struct wtx *, const char *member, const char *date,
 	    int new_resp);
 int	 agg_set_past(struct wtx *, const char *member, int32_t past_count,
 	    const char *past_date);
+int	 agg_drop(struct wtx *, const char *member);
+int	 agg_flush(struct wtx *);
+void	 agg_cache_free(struct wtx *);
 bool	 agg_equal(const struct agg *, const struct agg *);
 
 /* index.c */

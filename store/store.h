@@ -116,7 +116,8 @@ void		 store_today(char out[STORE_DATE_SIZE]);
 
 /* --- environment (store/env.c) -------------------------------------- */
 
-#define STORE_READONLY	0x1	/* never create; a missing database is STORE_NODB */
+#define STORE_READONLY	0x1	/* never create; a missing database is STORE_NODB;
+				   write functions return STORE_PERM */
 
 /* Open (and with flags 0 create) the database in directory DIR, creating
  * the directory 0770 (group-shared when its parent is setgid) and files
@@ -454,7 +455,9 @@ struct store_import_result {
 };
 
 /* Apply a whole import in ONE write transaction (all or nothing), with one
- * audit record.  Re-importing the same rows changes nothing.  Into an
+ * audit record.  Re-importing the same rows changes nothing: no version
+ * moves and, when no row changed at all, nothing is written (no audit
+ * record, no transaction).  Into an
  * empty database it takes a sorted bulk path (appended keys, index builds
  * from sorted runs) that shares the aggregate code with every other write.
  * Records referring to an unknown event or member: STORE_NOTFOUND naming

@@ -271,6 +271,13 @@ store_key_fold(const char *in, char out[STORE_ID_MAX + 1], const char *field,
 	if (in == NULL)
 		in = "";
 	u = (const uint8_t *)in;
+	/* the common case: printable ASCII, nothing to fold or trim */
+	for (n = 0; u[n] > 0x20 && u[n] < 0x7f; n++)
+		;
+	if (u[n] == '\0' && n > 0 && n <= STORE_ID_MAX) {
+		memcpy(out, in, n + 1);
+		return (STORE_OK);
+	}
 	n = strlen(in);
 	if (u8_check(u, n) != NULL)
 		return (text_fail(err, field, _("%s is not valid UTF-8"),

@@ -11,6 +11,7 @@ struct data {
 	struct store_event	ev[NE];
 	struct store_member	mem[NM];
 	struct store_change	rec[NM * 2];
+	struct store_attr	attr[NM];
 	char			name[NM][32], kana[NM][48], mail[NM][32];
 	size_t			nrec;
 };
@@ -40,6 +41,13 @@ data_make(void)
 		d->mem[i].kana = d->kana[i];
 		d->mem[i].email = d->mail[i];
 		d->mem[i].past_count = (int32_t)(i % 4);
+		if (i % 10 == 3) {	/* needs normalising: not stored as is */
+			d->attr[i].name = (char *)"血液型";
+			d->attr[i].value = (char *)"A";
+			d->mem[i].attrs = &d->attr[i];
+			d->mem[i].nattrs = 1;
+			d->mem[i].notes = (char *)"一行目\r\n二行目";
+		}
 		if (i % 3 == 0)
 			snprintf(d->mem[i].past_last_date, STORE_DATE_SIZE,
 			    "2026-0%zu-1%zu", 1 + i % 5, i % 3);
@@ -108,6 +116,12 @@ test_import_and_reimport(void **state)
 	assert_int_equal(r.members.added, NM);
 	assert_int_equal(r.records.added, d->nrec);
 	assert_int_equal(store_member_count(st), NM);
+	assert_int_equal(store_member_get(st, d->mem[3].id, &m, NULL),
+	    STORE_OK);
+	assert_string_equal(m.notes, "一行目\n二行目");
+	assert_int_equal(m.nattrs, 1);
+	assert_string_equal(m.attrs[0].value, "A");
+	store_member_free(&m);
 	ts_clean(st);
 	memset(&l, 0, sizeof l);
 	store_audit_each(st, NULL, NULL, 0, audits_cb, &l);
@@ -179,9 +193,11 @@ dump_member(const struct store_member *m, const struct store_stats *s,
 	char	line[1024];
 
 	snprintf(line, sizeof line, "%s|%s|%s|%s|%d|%s|%u|%u|%u|%u|%u|%u|%s|"
-	    "%s|v%u\n", m->id, m->name, m->kana, m->email, m->past_count,
-	    m->past_last_date, s->attended, s->total, s->accepted, s->absent,
-	    s->no_show, s->cancelled, s->last_date, s->last_event, m->version);
+	    "%s|v%u|%s|%s=%s\n", m->id, m->name, m->kana, m->email,
+	    m->past_count, m->past_last_date, s->attended, s->total,
+	    s->accepted, s->absent, s->no_show, s->cancelled, s->last_date,
+	    s->last_event, m->version, m->notes, m->nattrs ? m->attrs[0].name :
+	    "", m->nattrs ? m->attrs[0].value : "");
 	dump_add(arg, line);
 	return (0);
 }

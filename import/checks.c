@@ -70,6 +70,8 @@ checks_sort(struct imp *imp, enum import_kind k)
 
 	imp->nsorted[k] = rs->n;
 	imp->sorted[k] = util_xcalloc(rs->n, sizeof(char *));
+	if (rs->n == 0)
+		return;
 	memcpy(imp->sorted[k], rs->row, rs->n * sizeof(char *));
 	if (k == IMPORT_KIND_ATTENDANCE)
 		qsort_r(imp->sorted[k], rs->n, sizeof(char *), checks_rec_cmp,
@@ -449,6 +451,7 @@ static void
 checks_widths(struct imp *imp)
 {
 	size_t		 count[STORE_ID_MAX + 1], i, w = 0, nlist = 0, n;
+	size_t		 nshown = 0;
 	char		 lines[CHECKS_LINES * 16];
 	size_t		 len = 0;
 	uint32_t	 file = 0;
@@ -474,9 +477,12 @@ checks_widths(struct imp *imp)
 			continue;
 		if (nlist == 0)
 			file = row_hdr(s[i])->file;
-		if (nlist < CHECKS_LINES && row_hdr(s[i])->file == file)
+		if (nshown < CHECKS_LINES && row_hdr(s[i])->file == file) {
 			len += (size_t)snprintf(lines + len, sizeof lines - len,
-			    "%s%u", nlist > 0 ? ", " : "", row_hdr(s[i])->line);
+			    "%s%u", nshown > 0 ? ", " : "",
+			    row_hdr(s[i])->line);
+			nshown++;
+		}
 		nlist++;
 	}
 	if (nlist == 0)
@@ -484,7 +490,7 @@ checks_widths(struct imp *imp)
 	diag_warn(&imp->d, file, 0, 0, NULL, _("%zu member IDs are shorter "
 	    "than the %zu-digit IDs with leading zeros (lines %s%s): did "
 	    "Excel remove their zeros? they are imported as written"), nlist,
-	    w, lines, nlist > CHECKS_LINES ? ", ..." : "");
+	    w, lines, nlist > nshown ? ", ..." : "");
 }
 
 static int

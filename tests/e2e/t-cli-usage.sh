@@ -42,6 +42,18 @@ SANKA_DB=$TMPD/none run 3 history M001
 : >"$TMPD/file"
 run 3 -d "$TMPD/file" add member --id M001 --name x
 
+# --- the default location: $XDG_DATA_HOME/sanka, else ~/.local/share/sanka
+if [ ! -d /var/lib/sanka ]; then	# a server install would win
+	HOME=$TMPD/home XDG_DATA_HOME= run 0 add member --id H1 --name 家
+	[ -f "$TMPD/home/.local/share/sanka/data.mdb" ] ||
+	    fail "no database in ~/.local/share/sanka"
+	HOME=$TMPD/home run 0 show member H1
+	XDG_DATA_HOME=$TMPD/xdg HOME=$TMPD/home run 3 show member H1
+	err_has "no database in $TMPD/xdg/sanka"
+	XDG_DATA_HOME=$TMPD/xdg HOME=$TMPD/home SANKA_DB=$TMPD/home/.local/share/sanka \
+	    run 0 show member H1
+fi
+
 # --- writers create it; -d before or after the command; $SANKA_DB --------
 run 0 -d "$DB" add member --member-id M001 --name '山田 史郎' \
     --kana 'ヤマダ シロウ' --email shiro@example.jp --phone 090-1234-5678 \

@@ -1,0 +1,366 @@
+/* test-import-read.c -- encoding detection and decoding (BOM, UTF-16,
+ * CP932 with NEC/IBM characters split across chunks, invalid bytes) and the
+ * CSV reader's physical line numbers (quoted line feeds, CRLF, lone CR,
+ * blank lines, rows across 64 KiB chunks, broken quotes). */
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <cmocka.h>
+
+#include "import/import-int.h"
+
+/* --- encoding ------------------------------------------------------------ */
+
+static void
+test_sniff(void **state)
+{
+	unsigned char	u16[] = { 'a', 0, 'b', 0, ',', 0, 'c', 0 };
+
+	(void)state;
+	assert_int_equal(enc_sniff((const unsigned char *)"\xEF\xBB\xBFid", 5),
+	    ENC_SNIFF_BOM8);
+	assert_int_equal(enc_sniff((const unsigned char *)"\xFF\xFEi\0", 4),
+	    ENC_SNIFF_UTF16);
+	assert_int_equal(enc_sniff((const unsigned char *)"\xFE\xFF\0i", 4),
+	    ENC_SNIFF_UTF16);
+	assert_int_equal(enc_sniff(u16, sizeof u16), ENC_SNIFF_UTF16);
+	assert_int_equal(enc_sniff((const unsigned char *)"id,name", 7),
+	    ENC_SNIFF_PLAIN);
+}
+
+static bool
+u8_valid(const char *s, size_t n, uint64_t *bad)
+{
+	struct enc_u8	st;
+
+	enc_u8_init(&st);
+	return (enc_u8_scan(&st, (const unsigned char *)s, n, true, bad));
+}
+
+static void
+test_utf8(void **state)
+{
+	struct enc_u8	st;
+	uint64_t	bad;
+
+	(void)state;
+	assert_true(u8_valid("山田 ①𠮷", strlen("山田 ①𠮷"), &bad));
+	assert_false(u8_valid("\xC0\xAF", 2, &bad));		/* overlong */
+	assert_int_equal(bad, 0);
+	assert_false(u8_valid("ab\xED\xA0\x80", 5, &bad));	/* surrogate */
+	assert_int_equal(bad, 2);
+	assert_false(u8_valid("\xF4\x90\x80\x80", 4, &bad));	/* > 10FFFF */
+	assert_false(u8_valid("a\xE5\xB1", 3, &bad));		/* truncated */
+	assert_int_equal(bad, 1);
+	/* A character split across two chunks is fine. */
+	enc_u8_init(&st);
+	assert_true(enc_u8_scan(&st, (const unsigned char *)"\xE5", 1, false,
+	    &bad));
+	assert_true(enc_u8_scan(&st, (const unsigned char *)"\xB1\xB1\n", 3,
+	    true, &bad));
+	assert_int_equal(st.lines, 1);
+	assert_int_equal(st.multibyte, 1);
+}
+
+static void
+test_cp932_chunks(void **state)
+{
+	/* "①髙﨑～\\\n" in CP932: 87 40, FB FC, FA B1, 81 60, 5C, 0A. */
+	static const unsigned char cp[] = { 0x87, 0x40, 0xFB, 0xFC, 0xFA, 0xB1,
+	    0x81, 0x60, 0x5C, 0x0A, 0xB1 };
+	struct enc_dec	 dec;
+	char		 all[64];
+	const char	*out;
+	size_t		 outlen, len = 0, i;
+
+	(void)state;
+	assert_int_equal(enc_dec_init(&dec, IMPORT_ENC_CP932, 0), 0);
+	/* One byte a call: every lead byte waits for its trail. */
+	for (i = 0; i < sizeof cp; i++) {
+		assert_int_equal(enc_dec_feed(&dec, cp + i, 1,
+		    i + 1 == sizeof cp, &out, &outlen), 0);
+		memcpy(all + len, out, outlen);
+		len += outlen;
+	}
+	all[len] = '\0';
+	assert_string_equal(all, "①髙﨑～\\\nｱ");
+	enc_dec_free(&dec);
+
+	/* An invalid pair: offset and line of the bad byte. */
+	assert_int_equal(enc_dec_init(&dec, IMPORT_ENC_CP932, 0), 0);
+	assert_int_equal(enc_dec_feed(&dec, (const unsigned char *)"a\nb\n\x81\x20",
+	    6, true, &out, &outlen), -1);
+	assert_int_equal(dec.bad_off, 4);
+	assert_int_equal(dec.bad_line, 3);
+	enc_dec_free(&dec);
+	/* A lead byte at the very end of the file is truncated. */
+	assert_int_equal(enc_dec_init(&dec, IMPORT_ENC_CP932, 0), 0);
+	assert_int_equal(enc_dec_feed(&dec, (const unsigned char *)"ab\x87", 3,
+	    true, &out, &outlen), -1);
+	assert_int_equal(dec.bad_off, 2);
+	enc_dec_free(&dec);
+}
+
+/* A temporary file holding N bytes of S. */
+static int
+tmpfile_with(const void *s, size_t n)
+{
+	char	path[] = "/tmp/test-import-read.XXXXXX";
+	int	fd = mkstemp(path);
+
+	assert_true(fd >= 0);
+	unlink(path);
+	assert_int_equal(write(fd, s, n), (ssize_t)n);
+	lseek(fd, 0, SEEK_SET);
+	return (fd);
+}
+
+static void
+test_guess(void **state)
+{
+	struct enc_guess	g;
+	int			fd;
+	char			big[256];
+
+	(void)state;
+	fd = tmpfile_with("id,name\n1,\x8E\x52\x93\x63\n", 16);	/* 山田 */
+	assert_int_equal(enc_guess_fd(fd, &g), 0);
+	assert_int_equal(g.enc, IMPORT_ENC_CP932);
+	close(fd);
+	fd = tmpfile_with("id,name\n1,山田\n", strlen("id,name\n1,山田\n"));
+	assert_int_equal(enc_guess_fd(fd, &g), 0);
+	assert_int_equal(g.enc, IMPORT_ENC_UTF8);
+	close(fd);
+	/* Mostly UTF-8 with one bad byte: damaged, not CP932. */
+	snprintf(big, sizeof big, "id,name\n1,山田太郎山田太郎山田太郎\n2,\xFF\n");
+	fd = tmpfile_with(big, strlen(big));
+	assert_int_equal(enc_guess_fd(fd, &g), 0);
+	assert_true(g.damaged_utf8);
+	assert_int_equal(g.bad_line, 3);
+	close(fd);
+}
+
+/* --- the reader ---------------------------------------------------------- */
+
+struct got {
+	size_t		n;
+	uint64_t	line[64];
+	size_t		cells[64];
+	char		first[64][32];
+	char		msgs[1024];
+};
+
+static int
+got_row(void *arg, const struct csvr_row *r)
+{
+	struct got	*g = arg;
+
+	if (g->n < 64) {
+		g->line[g->n] = r->line;
+		g->cells[g->n] = r->n;
+		snprintf(g->first[g->n], sizeof g->first[0], "%s",
+		    r->n > 0 ? r->cell[0] : "");
+		g->n++;
+	}
+	return (0);
+}
+
+static void
+got_msg(enum import_msg kind, const char *line, void *arg)
+{
+	struct got	*g = arg;
+
+	(void)kind;
+	strncat(g->msgs, line, sizeof g->msgs - strlen(g->msgs) - 2);
+	strcat(g->msgs, "\n");
+}
+
+static int
+read_str(const void *s, size_t n, enum import_encoding enc, struct got *g)
+{
+	static const char *const files[] = { "t.csv" };
+	struct diag		 d;
+	struct csvr_info	 info;
+	int			 fd = tmpfile_with(s, n), rc;
+
+	memset(g, 0, sizeof *g);
+	diag_init(&d, files, got_msg, g);
+	rc = csvr_read(fd, 0, enc, got_row, NULL, g, &info, &d);
+	diag_flush(&d);
+	close(fd);
+	return (rc);
+}
+
+static void
+test_lines(void **state)
+{
+	static const char csv[] =
+	    "id,note\r\n"			/* 1 */
+	    "a,\"x\r\ny\r\nz\"\r\n"		/* 2-4 */
+	    "\r\n"				/* 5 blank */
+	    ",\r\n"				/* 6 all empty */
+	    "b,plain\r"				/* 7 lone CR */
+	    "c,\"\"\"q\"\"\"\n"			/* 8 */
+	    "\n\n"				/* 9, 10 */
+	    "  d,last";				/* 11, no final LF */
+	struct got	g;
+
+	(void)state;
+	assert_int_equal(read_str(csv, sizeof csv - 1, IMPORT_ENC_UTF8, &g), 0);
+	assert_int_equal(g.n, 6);
+	assert_int_equal(g.line[0], 1);
+	assert_int_equal(g.line[1], 2);
+	assert_string_equal(g.first[1], "a");
+	assert_int_equal(g.line[2], 6);
+	assert_int_equal(g.line[3], 7);
+	assert_int_equal(g.line[4], 8);
+	assert_int_equal(g.line[5], 11);
+	assert_string_equal(g.first[5], "d");
+	assert_string_equal(g.msgs, "");
+}
+
+static void
+test_chunks(void **state)
+{
+	/* A quoted cell with line feeds straddles the 64 KiB boundary, and
+	 * the BOM is stripped. */
+	size_t		 n = 3 * IMPORT_CHUNK, i, o = 0;
+	char		*buf = malloc(n + 64);
+	uint64_t	 after = 1;
+	struct got	 g;
+
+	(void)state;
+	o += (size_t)sprintf(buf, "\xEF\xBB\xBFid,note\n");
+	for (i = 2; i < 40; i++)
+		o += (size_t)sprintf(buf + o, "r%zu,text\n", i);
+	o += (size_t)sprintf(buf + o, "long,\"");
+	while (o < IMPORT_CHUNK + 100)
+		o += (size_t)sprintf(buf + o, "line\n");
+	o += (size_t)sprintf(buf + o, "\"\n");
+	for (i = 0; i < o; i++)
+		if (buf[i] == '\n')
+			after++;
+	o += (size_t)sprintf(buf + o, "after,x\n");
+	assert_int_equal(read_str(buf, o, IMPORT_ENC_AUTO, &g), 0);
+	assert_string_equal(g.first[0], "id");
+	assert_int_equal(g.n, 41);
+	assert_string_equal(g.first[39], "long");
+	assert_int_equal(g.line[39], 40);
+	assert_string_equal(g.first[40], "after");
+	assert_int_equal(g.line[40], after);
+	free(buf);
+}
+
+struct chk {
+	size_t		 n;
+	uint64_t	*want;
+	bool		 ok;
+};
+
+static int
+chk_row(void *arg, const struct csvr_row *r)
+{
+	struct chk	*c = arg;
+
+	if (c->n > 0 && r->line != c->want[c->n - 1]) {
+		fprintf(stderr, "row %zu: line %llu, want %llu\n", c->n,
+		    (unsigned long long)r->line,
+		    (unsigned long long)c->want[c->n - 1]);
+		c->ok = false;
+	}
+	c->n++;
+	return (0);
+}
+
+static void
+test_chunk_lines(void **state)
+{
+	/* 20,000 rows, every 7th with a quoted line feed: each row's line is
+	 * exactly where it starts, across chunk boundaries. */
+	static const char *const files[] = { "t.csv" };
+	size_t		 n = 0, i;
+	char		*buf = malloc(1 << 20);
+	uint64_t	 line = 1, *want = calloc(20000, sizeof *want);
+	struct diag	 d;
+	struct csvr_info info;
+	struct chk	 c;
+	int		 fd;
+
+	(void)state;
+	n += (size_t)sprintf(buf, "id,note\n");
+	for (i = 0; i < 20000; i++) {
+		want[i] = ++line;
+		if (i % 7 == 0) {
+			n += (size_t)sprintf(buf + n, "r%zu,\"a\r\nb\"\r\n", i);
+			line++;
+		} else
+			n += (size_t)sprintf(buf + n, "r%zu,%s\r\n", i,
+			    i % 3 == 0 ? "x" : "");
+	}
+	c.n = 0;
+	c.want = want;
+	c.ok = true;
+	fd = tmpfile_with(buf, n);
+	diag_init(&d, files, NULL, NULL);
+	assert_int_equal(csvr_read(fd, 0, IMPORT_ENC_UTF8, chk_row, NULL, &c,
+	    &info, &d), 0);
+	close(fd);
+	assert_int_equal(c.n, 20001);
+	assert_true(c.ok);
+	free(buf);
+	free(want);
+}
+
+static void
+test_errors(void **state)
+{
+	struct got	g;
+
+	(void)state;
+	assert_int_equal(read_str("a,b\n1,\"open\n2,x\n", 16, IMPORT_ENC_UTF8,
+	    &g), -1);
+	assert_string_equal(g.msgs, "t.csv:2: a quoted cell in the row "
+	    "starting here is never closed\n");
+	assert_int_equal(read_str("a,b\n1,2\n3,x\"y\"\n", 15, IMPORT_ENC_UTF8,
+	    &g), -1);
+	assert_string_equal(g.msgs, "t.csv:3: malformed quotes: a '\"' inside "
+	    "an unquoted cell, or text after a closing quote\n");
+	assert_int_equal(read_str("a\tb\n1\t2\n", 8, IMPORT_ENC_UTF8, &g), -1);
+	assert_non_null(strstr(g.msgs, "t.csv:1: the file is tab-separated"));
+	assert_int_equal(read_str("a;b\n1;2\n", 8, IMPORT_ENC_UTF8, &g), -1);
+	assert_non_null(strstr(g.msgs, "separated by ';'"));
+	assert_int_equal(read_str("\xFF\xFE" "a\0", 4, IMPORT_ENC_AUTO, &g), -1);
+	assert_string_equal(g.msgs, "t.csv:1: UTF-16 (Excel 'Unicode テキスト') "
+	    "is not supported; save as CSV UTF-8\n");
+	assert_int_equal(read_str("a,b\n1,2\n3,\xC3\x28\n", 12, IMPORT_ENC_UTF8,
+	    &g), -1);
+	assert_string_equal(g.msgs, "t.csv:3: invalid UTF-8: byte 0xC3 at byte "
+	    "offset 10\n");
+	assert_int_equal(read_str("a,b\n1,\"x\n\n\xA0\xA0\"\n", 14,
+	    IMPORT_ENC_CP932, &g), -1);
+	assert_string_equal(g.msgs, "t.csv:4: invalid CP932: byte 0xA0 at byte "
+	    "offset 10\n");
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest	tests[] = {
+		cmocka_unit_test(test_sniff),
+		cmocka_unit_test(test_utf8),
+		cmocka_unit_test(test_cp932_chunks),
+		cmocka_unit_test(test_guess),
+		cmocka_unit_test(test_lines),
+		cmocka_unit_test(test_chunks),
+		cmocka_unit_test(test_chunk_lines),
+		cmocka_unit_test(test_errors),
+	};
+
+	return (cmocka_run_group_tests(tests, NULL, NULL));
+}

@@ -50,7 +50,7 @@ event_drawrow(struct tui *t, struct screen *s, const void *row, char *buf,
 	(void)t;
 	pending_key(row, key, sizeof key);
 	*tagged = listview_tagged(&rl->lv, key);
-	rest = cols - (2 + 10 + 1 + 1 + 1 + 10 + 1 + 10 + 1 + 10);
+	rest = cols - (2 + 10 + 1 + 1 + 1 + 10 + 1 + 14 + 1 + 10);
 	draw_flex(rest > 0 ? rest : 0, weights, w, 2);
 	draw_cell(buf, size, &len, *tagged ? "*" : "", 2, 0);
 	draw_cell(buf, size, &len, p->member, 10, 0);
@@ -61,7 +61,7 @@ event_drawrow(struct tui *t, struct screen *s, const void *row, char *buf,
 	draw_cell(buf, size, &len, "", 1, 0);
 	draw_cell(buf, size, &len, tui_response_label(p->response), 10, 0);
 	draw_cell(buf, size, &len, "", 1, 0);
-	draw_cell(buf, size, &len, tui_final_label(p->final), 10, 0);
+	draw_cell(buf, size, &len, tui_final_label(p->final), 14, 0);
 	draw_cell(buf, size, &len, "", 1, 0);
 	draw_cell(buf, size, &len, p->invited_on, 10, 0);
 }
@@ -106,7 +106,7 @@ event_draw(struct tui *t, struct screen *s, WINDOW *w, int h, int cols)
 		    ep->ev.notes != NULL ? ep->ev.notes : "");
 		draw_text(w, y++, 0, cols, line, A_NORMAL);
 	}
-	rest = cols - (2 + 10 + 1 + 1 + 1 + 10 + 1 + 10 + 1 + 10);
+	rest = cols - (2 + 10 + 1 + 1 + 1 + 10 + 1 + 14 + 1 + 10);
 	draw_flex(rest > 0 ? rest : 0, weights, wf, 2);
 	line[0] = '\0';
 	draw_cell(line, sizeof line, &len, "", 2, 0);
@@ -118,7 +118,7 @@ event_draw(struct tui *t, struct screen *s, WINDOW *w, int h, int cols)
 	draw_cell(line, sizeof line, &len, "", 1, 0);
 	draw_cell(line, sizeof line, &len, _("Response"), 10, 0);
 	draw_cell(line, sizeof line, &len, "", 1, 0);
-	draw_cell(line, sizeof line, &len, _("Final"), 10, 0);
+	draw_cell(line, sizeof line, &len, _("Final"), 14, 0);
 	draw_cell(line, sizeof line, &len, "", 1, 0);
 	draw_cell(line, sizeof line, &len, _("Invited on"), 10, 0);
 	draw_text(w, y++, 0, cols, line, tui_attr(t, TA_HEADER));

@@ -144,6 +144,25 @@ pick_draw(struct tui *t, struct screen *s, WINDOW *w, int h, int cols)
 		listview_set_height(&pk->lv, (size_t)(h > 3 ? h - 3 : 1));
 		return;
 	}
+	{
+		char		head[1024];
+		size_t		len = 0;
+		int		wf[2], rest;
+		static const int weights[2] = { 1, 1 };
+
+		rest = cols - (12 + 10 + 1 + 1 + 1 + 8);
+		draw_flex(rest > 0 ? rest : 0, weights, wf, 2);
+		head[0] = '\0';
+		draw_cell(head, sizeof head, &len, "", 12, 0);
+		draw_cell(head, sizeof head, &len, _("ID"), 10, 0);
+		draw_cell(head, sizeof head, &len, "", 1, 0);
+		draw_cell(head, sizeof head, &len, _("Name"), wf[0], 0);
+		draw_cell(head, sizeof head, &len, "", 1, 0);
+		draw_cell(head, sizeof head, &len, _("Reading"), wf[1], 0);
+		draw_cell(head, sizeof head, &len, "", 1, 0);
+		draw_cell(head, sizeof head, &len, _("Count"), 8, 1);
+		draw_text(w, 2, 0, cols, head, tui_attr(t, TA_HEADER));
+	}
 	draw_list(t, w, 3, h - 3, cols, &pk->lv, pick_row, s);
 }
 

@@ -1330,10 +1330,11 @@ tui_main(const char *dbdir, char *const *imports, size_t nimports)
 	tui_push(&t, 2, screen_pending_new(&t));
 	tui_push(&t, 1, screen_events_new(&t));
 	tui_push(&t, 0, screen_members_new(&t));
-	if (warn[0] != '\0')
-		tui_error(&t, "%s", warn);
-	else if (tw[0] != '\0')
-		tui_error(&t, "%s", tw);
+	/* The warnings say 警告 themselves; shown like errors. */
+	if (warn[0] != '\0' || tw[0] != '\0') {
+		tui_status(&t, "%s", warn[0] != '\0' ? warn : tw);
+		t.msg_err = 1;
+	}
 	tui_offer_draft(&t);
 	if (nimports > 0)
 		tui_import_show(&t, irc, &imp);

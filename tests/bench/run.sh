@@ -5,7 +5,7 @@
 #
 #   BENCH_N=1000000      members (and attendance rows) of the import bench
 #   BENCH_EVENTS=200     events the attendance rows refer to
-#   BENCH_ROUNDS=5       interleaved rounds of the import bench
+#   BENCH_ROUNDS=3       interleaved rounds of the import bench
 #   BENCH_SEED=42        generator seed
 #   BENCH_MARKS=4000     durable marks per system, in 20 interleaved blocks
 #                        (10,000 members, 50 events, 100,000 records; then
@@ -23,7 +23,7 @@ unset SANKA_DB SANKA_USER SANKA_LANG SANKA_MAP_SIZE SANKA_TRACE
 
 N=${BENCH_N:-1000000}
 NEV=${BENCH_EVENTS:-200}
-ROUNDS=${BENCH_ROUNDS:-5}
+ROUNDS=${BENCH_ROUNDS:-3}
 SEED=${BENCH_SEED:-42}
 MARKS=${BENCH_MARKS:-4000}
 ONLY=${BENCH_ONLY:-mark,import,screens}

@@ -84,7 +84,8 @@ CREATE TABLE members(member_id TEXT PRIMARY KEY, name TEXT, kana TEXT,
 EOF
 
 echo "sanka bench, $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) CPUs," \
-    "$(sed -n 's/^model name[^:]*: //p' /proc/cpuinfo | head -n 1)"
+    "$(sed -n 's/^model name[^:]*: //p' /proc/cpuinfo | head -n 1)," \
+    "load average $(cut -d ' ' -f 1-3 /proc/loadavg) at the start"
 
 # --- 1. durable marks -----------------------------------------------------
 if want mark; then
@@ -326,6 +327,7 @@ if want screens; then
 fi
 
 echo
+echo "load average $(cut -d ' ' -f 1-3 /proc/loadavg) at the end"
 echo "targets:"
 cat "$SUMMARY"
 met=$(grep -c '^  met' "$SUMMARY")

@@ -246,7 +246,7 @@ if want screens; then
 			    -e SANKA_TODAY="$SANKA_TODAY" -e SANKA_TRACE="$TR" \
 			    "$B/exec-stamp $WORK/stamp ./sanka -d $WORK/sdb" ||
 			    die "tmux failed"
-			wait_lines "$TR" 1 20 || die "no first frame in 20 s"
+			wait_lines "$TR" 1 120 || die "no first frame in 120 s"
 			t0=$(cat "$WORK/stamp")
 			starts="$starts $(awk -v t0="$t0" '$2 == "start" {
 			    print ($1 - t0) / 1000; exit }' "$TR")"

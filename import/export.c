@@ -24,8 +24,6 @@ struct exp {
 	const char	*names[1];	/* the output's name, for messages */
 	char		*line;		/* the row, encoded */
 	size_t		 len, cap;
-	char		*tmp;
-	size_t		 tmpcap;
 	uint64_t	 lineno;	/* physical line of the row */
 	uint64_t	 nextline;
 	size_t		 col;		/* 1-based, of the cell being added */
@@ -549,7 +547,6 @@ out:
 		iconv_close(x.cd);
 	free(tmp);
 	free(x.line);
-	free(x.tmp);
 	free(x.evname);
 	while (x.nattrs > 0)
 		free(x.attr[--x.nattrs]);

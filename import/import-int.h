@@ -246,12 +246,18 @@ struct rowset {
 	char		**row;		/* every row, in file order */
 	size_t		 n, cap;
 	size_t		 bytes;
+	struct arena_blk **index;	/* blocks by address (release) */
+	size_t		 nindex;
 };
 
 void		 rowset_init(struct rowset *);
 void		 rowset_free(struct rowset *);
 /* Append a row of LEN bytes (header included); returns its memory. */
 char		*rowset_add(struct rowset *, size_t len);
+/* The row is no longer needed: a block is freed once all its rows are
+ * (while the store's write transaction grows, the import's rows shrink).
+ * No row may be added after the first release. */
+void		 rowset_release(struct rowset *, const char *row);
 static inline const struct rowhdr *
 row_hdr(const char *r)
 {

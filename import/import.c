@@ -19,6 +19,7 @@ struct import_src {
 	struct store_attr	*attrs;
 	size_t			 attrcap;
 	uint64_t		 pulled, total;
+	const char		*prev[4];	/* the row handed out last */
 };
 
 int
@@ -201,6 +202,28 @@ import_read_file(struct imp *imp, struct imp_file *f)
 
 /* --- the store's source ------------------------------------------------- */
 
+/* Copy S into DST of SIZE bytes (the values were checked to fit). */
+static void
+import_copy(char *dst, size_t size, const char *s)
+{
+	size_t	n = strlen(s);
+
+	if (n >= size)
+		n = size - 1;
+	memcpy(dst, s, n);
+	dst[n] = '\0';
+}
+
+/* The store is done with the previous row of KIND: release it, and
+ * remember R (NULL at the end) as the next one to release. */
+static void
+import_handed(struct import_src *src, enum import_kind k, const char *r)
+{
+	if (src->prev[k] != NULL)
+		rowset_release(&src->imp->rs[k], src->prev[k]);
+	src->prev[k] = r;
+}
+
 static void
 import_pulled(struct import_src *src)
 {
@@ -219,10 +242,11 @@ import_next_event(void *arg, struct store_event *out, uint32_t *fields)
 	memset(out, 0, sizeof *out);
 	if (src->ie < imp->nsorted[IMPORT_KIND_EVENTS]) {
 		r = imp->sorted[IMPORT_KIND_EVENTS][src->ie++];
+		import_handed(src, IMPORT_KIND_EVENTS, r);
 		row_slots(r, v, ES_N);
-		snprintf(out->code, sizeof out->code, "%s", v[ES_CODE]);
+		import_copy(out->code, sizeof out->code, v[ES_CODE]);
 		out->name = (char *)v[ES_NAME];
-		snprintf(out->date, sizeof out->date, "%s", v[ES_DATE]);
+		import_copy(out->date, sizeof out->date, v[ES_DATE]);
 		out->venue = (char *)v[ES_VENUE];
 		out->capacity = (int32_t)strtol(v[ES_CAPACITY], NULL, 10);
 		out->notes = (char *)v[ES_NOTES];
@@ -230,14 +254,15 @@ import_next_event(void *arg, struct store_event *out, uint32_t *fields)
 		import_pulled(src);
 		return (1);
 	}
+	import_handed(src, IMPORT_KIND_EVENTS, NULL);
 	while (src->ic < imp->nev) {
 		const struct evref	*e = &imp->ev[src->ic++];
 
 		if (!e->created)
 			continue;
-		snprintf(out->code, sizeof out->code, "%s", e->code);
+		import_copy(out->code, sizeof out->code, e->code);
 		out->name = (char *)e->name;
-		snprintf(out->date, sizeof out->date, "%s", e->date);
+		import_copy(out->date, sizeof out->date, e->date);
 		*fields = STORE_EF_NAME | STORE_EF_DATE;
 		return (1);
 	}
@@ -254,12 +279,15 @@ import_next_member(void *arg, struct store_member *out, uint32_t *fields)
 	size_t			 i;
 
 	memset(out, 0, sizeof *out);
-	if (src->im >= imp->nsorted[IMPORT_KIND_MEMBERS])
+	if (src->im >= imp->nsorted[IMPORT_KIND_MEMBERS]) {
+		import_handed(src, IMPORT_KIND_MEMBERS, NULL);
 		return (0);
+	}
 	r = imp->sorted[IMPORT_KIND_MEMBERS][src->im++];
+	import_handed(src, IMPORT_KIND_MEMBERS, r);
 	pl = &imp->f[row_hdr(r)->file].plan;
 	row_slots(r, v, MS_NFIXED);
-	snprintf(out->id, sizeof out->id, "%s", v[MS_ID]);
+	import_copy(out->id, sizeof out->id, v[MS_ID]);
 	out->name = (char *)v[MS_NAME];
 	out->kana = (char *)v[MS_KANA];
 	out->email = (char *)v[MS_EMAIL];
@@ -270,10 +298,10 @@ import_next_member(void *arg, struct store_member *out, uint32_t *fields)
 	out->segment = (char *)v[MS_SEGMENT];
 	out->status = *v[MS_STATUS] != '\0' ? *v[MS_STATUS] - '0' : 0;
 	out->mail_opt_out = *v[MS_OPTOUT] == '1';
-	snprintf(out->joined_on, sizeof out->joined_on, "%s", v[MS_JOINED]);
+	import_copy(out->joined_on, sizeof out->joined_on, v[MS_JOINED]);
 	out->notes = (char *)v[MS_NOTES];
 	out->past_count = (int32_t)strtol(v[MS_PAST_COUNT], NULL, 10);
-	snprintf(out->past_last_date, sizeof out->past_last_date, "%s",
+	import_copy(out->past_last_date, sizeof out->past_last_date,
 	    v[MS_PAST_DATE]);
 	out->past_last_event = (char *)v[MS_PAST_EVENT];
 	if (pl->nattrs > src->attrcap) {
@@ -302,9 +330,12 @@ import_next_record(void *arg, struct store_change *out)
 	const struct plan	*pl;
 	const char		*v[AS_N], *r;
 
-	if (src->ia >= imp->nsorted[IMPORT_KIND_ATTENDANCE])
+	if (src->ia >= imp->nsorted[IMPORT_KIND_ATTENDANCE]) {
+		import_handed(src, IMPORT_KIND_ATTENDANCE, NULL);
 		return (0);
+	}
 	r = imp->sorted[IMPORT_KIND_ATTENDANCE][src->ia++];
+	import_handed(src, IMPORT_KIND_ATTENDANCE, r);
 	pl = &imp->f[row_hdr(r)->file].plan;
 	row_slots(r, v, AS_N);
 	store_change_init(out, imp_row_event(imp, r), v[AS_MEMBER]);

@@ -144,25 +144,9 @@ static void
 plan_missing(struct imp *imp, struct imp_file *f, const char *what,
     enum hfield field)
 {
-	char	 list[512];
-	size_t	 n = 0, i;
-	unsigned mask = 1u << f->kind;
-
-	(void)mask;
-	list[0] = '\0';
-	for (i = 0; hdr_name(field, false) != NULL && i < 8; i++) {
-		const char	*name = i == 0 ? hdr_name(field, false) :
-				    i == 1 ? hdr_name(field, true) : NULL;
-
-		if (name == NULL)
-			break;
-		n += (size_t)snprintf(list + n, sizeof list - n, "%s%s",
-		    n > 0 ? ", " : "", name);
-		if (n >= sizeof list)
-			break;
-	}
 	diag_error(&imp->d, f->idx, 1, 0, NULL,
-	    _("no %s column (the header needs %s)"), what, list);
+	    _("no %s column (the header needs %s, %s)"), what,
+	    hdr_name(field, false), hdr_name(field, true));
 }
 
 int
@@ -363,8 +347,6 @@ plan_header(struct imp *imp, struct imp_file *f, const struct csvr_row *row)
 					pl->fields |= STORE_MF_PAST_IS_TOTAL;
 			}
 		}
-	} else if (f->kind == IMPORT_KIND_ATTENDANCE) {
-		(void)recno;
 	}
 
 	/* Custom attributes: sorted by name, after the fixed slots. */
@@ -719,12 +701,12 @@ plan_stage_flush(struct imp *imp, struct imp_file *f)
 	f->rows++;
 }
 
-/* Merge a continuation row into the staged record: empty or equal cells
- * merge, custom columns of a table gather their values one per line,
+/* Merge a continuation row into the staged record: cells left empty
+ * (GIVEN false) or equal merge, custom columns of a table gather their values one per line,
  * a different member or event field is an error. */
 static void
 plan_stage_merge(struct imp *imp, struct imp_file *f, uint64_t line,
-    const size_t *off)
+    const size_t *off, const bool *given)
 {
 	struct stage	*sg = &f->stage;
 	struct plan	*pl = &f->plan;
@@ -741,9 +723,7 @@ plan_stage_merge(struct imp *imp, struct imp_file *f, uint64_t line,
 	for (i = 0; i < nslots; i++, p += strlen(p) + 1) {
 		a = p;
 		b = f->scratch + off[i];
-		if (*b == '\0' || strcmp(a, b) == 0 ||
-		    (pl->slot[i].col >= 0 && pl->slot[i].conv >= CV_DATE &&
-		    pl->slot[i].conv != CV_DATE && *b == '0')) {
+		if (!given[i] || strcmp(a, b) == 0) {
 			noff[i] = plan_put(f, &used, a, strlen(a));
 			continue;
 		}
@@ -831,7 +811,7 @@ plan_row(struct imp *imp, struct imp_file *f, const struct csvr_row *row)
 	uint16_t		 flags = 0;
 	uint32_t		 aux = ROW_AUX_NONE;
 	bool			 ok = true, start = true, blank = true;
-	bool			 keyok = true;
+	bool			 keyok = true, *given = NULL;
 
 	if (!f->have_header) {
 		f->have_header = true;
@@ -918,6 +898,14 @@ plan_row(struct imp *imp, struct imp_file *f, const struct csvr_row *row)
 
 	nslots = pl->nslots;
 	off = util_xcalloc(nslots, sizeof *off);
+	given = util_xcalloc(nslots, sizeof *given);
+	for (i = 0; i < nslots; i++) {
+		const struct pslot	*sl = &pl->slot[i];
+
+		given[i] = (sl->col >= 0 && !plan_blank(pc.cell[sl->col],
+		    pc.len[sl->col])) || (sl->col2 >= 0 &&
+		    !plan_blank(pc.cell[sl->col2], pc.len[sl->col2]));
+	}
 	for (i = 0; i < nslots; i++)
 		if (!plan_convert(imp, f, &pc, row->line, &pl->slot[i], &used,
 		    &off[i])) {
@@ -1010,7 +998,7 @@ plan_row(struct imp *imp, struct imp_file *f, const struct csvr_row *row)
 			plan_stage_flush(imp, f);
 			plan_stage_set(f, row->line, flags, off, nslots);
 		} else
-			plan_stage_merge(imp, f, row->line, off);
+			plan_stage_merge(imp, f, row->line, off, given);
 	} else
 		plan_store(imp, f, row->line, flags, aux, off, nslots);
 out:
@@ -1022,6 +1010,7 @@ out:
 		free(pc.len);
 	}
 	free(off);
+	free(given);
 	return (0);
 }
 

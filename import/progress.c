@@ -58,8 +58,9 @@ progress_label(struct progress *p, const char *label)
 	}
 	memcpy(p->label, base, n);
 	p->label[n] = '\0';
+	/* The first draw comes 0.3 s in: a small file shows no bar. */
 	p->start = progress_now();
-	p->last = 0;
+	p->last = p->start + 0.2;
 }
 
 /* 1234567 -> "1,234,567". */

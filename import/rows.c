@@ -10,6 +10,7 @@
 struct arena_blk {
 	struct arena_blk *next;
 	size_t		  used, size;
+	size_t		  live;		/* rows not yet released */
 	max_align_t	  data[];
 };
 
@@ -29,6 +30,7 @@ rowset_free(struct rowset *rs)
 		free(b);
 	}
 	free(rs->row);
+	free(rs->index);
 	memset(rs, 0, sizeof *rs);
 }
 
@@ -45,9 +47,11 @@ rowset_add(struct rowset *rs, size_t len)
 		b = util_xmalloc(sizeof *b + size);
 		b->size = size;
 		b->used = 0;
+		b->live = 0;
 		b->next = rs->blk;
 		rs->blk = b;
 	}
+	b->live++;
 	p = (char *)b->data + b->used;
 	b->used += len;
 	rs->bytes += len;
@@ -57,6 +61,54 @@ rowset_add(struct rowset *rs, size_t len)
 	}
 	rs->row[rs->n++] = p;
 	return (p);
+}
+
+static int
+rowset_blk_cmp(const void *a, const void *b)
+{
+	uintptr_t	x = (uintptr_t)*(struct arena_blk *const *)a;
+	uintptr_t	y = (uintptr_t)*(struct arena_blk *const *)b;
+
+	return (x < y ? -1 : x > y);
+}
+
+void
+rowset_release(struct rowset *rs, const char *row)
+{
+	struct arena_blk	*b, **pp;
+	size_t			 lo, hi, mid, n = 0;
+
+	if (rs->index == NULL) {
+		/* The blocks by address, to find a row's block. */
+		for (b = rs->blk; b != NULL; b = b->next)
+			n++;
+		rs->index = util_xcalloc(n + 1, sizeof *rs->index);
+		for (b = rs->blk; b != NULL; b = b->next)
+			rs->index[rs->nindex++] = b;
+		qsort(rs->index, rs->nindex, sizeof *rs->index,
+		    rowset_blk_cmp);
+	}
+	lo = 0;
+	hi = rs->nindex;
+	while (lo + 1 < hi) {
+		mid = lo + (hi - lo) / 2;
+		if ((uintptr_t)rs->index[mid] <= (uintptr_t)row)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	b = rs->index[lo];
+	if (b == NULL || (uintptr_t)row < (uintptr_t)b->data ||
+	    (uintptr_t)row >= (uintptr_t)b->data + b->used || --b->live > 0)
+		return;
+	for (pp = &rs->blk; *pp != NULL; pp = &(*pp)->next)
+		if (*pp == b) {
+			*pp = b->next;
+			break;
+		}
+	rs->index[lo] = NULL;
+	rs->bytes -= b->used;
+	free(b);
 }
 
 const char *

@@ -326,6 +326,7 @@ val_local(long long utc, long *y, long *m, long *d)
 		return;
 	}
 	t = (time_t)utc;
+	tzset();	/* localtime_r need not notice a changed TZ */
 	localtime_r(&t, &tm);
 	*y = tm.tm_year + 1900;
 	*m = tm.tm_mon + 1;

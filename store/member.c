@@ -103,8 +103,8 @@ member_plain(struct store *st, const struct store_member *in)
 	const char	*p;
 	int		 rc;
 
-	if (in->nattrs != 0)
-		return (-1);
+	if (in->nattrs != 0 || in->name == NULL || in->name[0] == '\0')
+		return (-1);	/* member_norm names the error */
 	if (in->notes != NULL) {
 		for (p = in->notes; *p != '\0'; p++) {
 			if ((unsigned char)*p < 0x20 && *p != '\n' &&
@@ -163,6 +163,11 @@ member_norm(struct store *st, const struct store_member *in,
 	    &out->past_last_event)) != 0 ||
 	    (rc = text_norm_multi(st, "notes", in->notes, &out->notes)) != 0)
 		goto fail;
+	if (out->name[0] == '\0') {
+		rc = store_err(st, STORE_INVALID, "name",
+		    _("name: a member needs a name"));
+		goto fail;
+	}
 	if ((unsigned)in->status > STORE_MEMBER_LEFT) {
 		rc = store_err(st, STORE_INVALID, "status",
 		    _("status: unknown member status %d"), (int)in->status);

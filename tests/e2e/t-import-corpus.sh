@@ -110,6 +110,12 @@ $C/members-noid.csv:1: no member ID column (the header needs member_id, 会員ID
 nothing was imported
 EOT
 
+: >"$W/empty.csv"
+expect_fail "empty file" /dev/stdin sk import "$W/empty.csv" <<EOT
+$W/empty.csv: the file is empty: no header row
+nothing was imported
+EOT
+
 # kintone 会員マスタ: system columns ignored, the old totals warned about.
 rm -rf "$DB"
 sk import $C/kintone-members.csv >"$W/sum" 2>"$W/err" || fail "kintone members"
@@ -128,6 +134,11 @@ sk check >/dev/null || fail "check after past-from-total"
 # レコード番号 as the ID when there is no other.
 sk import $C/kintone-recno.csv >/dev/null || fail recno
 expect_eq "レコード番号 is the ID" "$(show_key 7 name)" "森 七"
+# A member table: empty cells of a continuation row are not given, custom
+# columns gather one value per line.
+sk import $C/kintone-member-merge.csv >/dev/null || fail "member table merge"
+expect_eq "merged status" "$(show_key K010 status)" suspended
+expect_eq "merged table column" "$(sk show member K010 | sed -n 's/^attr.資格: //p')" '簿記\n英検'
 # A member table whose rows disagree on a member field: refused.
 expect_fail "member table" /dev/stdin sk import $C/kintone-member-table.csv <<EOT
 $C/kintone-member-table.csv:5:3(氏名): "森 十二" differs from "森 十一" on line 4, where this kintone record starts (レコードの開始行): a table (サブテーブル) column cannot be name; export the app without its table

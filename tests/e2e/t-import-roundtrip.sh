@@ -9,7 +9,8 @@ sk import $C/members-basic.csv $C/members-bom-crlf.csv $C/members-ja.csv \
     $C/members-formula.csv $C/events.csv $C/attendance-words.csv \
     >/dev/null || fail "seed"
 sk import $C/attendance-byname.csv >/dev/null || fail "seed by name"
-sk edit member M001 --attr '趣味=碁, "将棋"' >/dev/null || fail "attr with a quote"
+sk edit member M001 --attr '趣味=碁, "将棋"' --attr 'メール=別の =値' >/dev/null ||
+    fail "attrs"
 sk mark E001 M101 attended >/dev/null || fail mark
 for enc in utf-8 utf-8-bom cp932; do
 	for h in en ja; do

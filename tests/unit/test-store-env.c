@@ -327,6 +327,7 @@ test_txnid_other_process(void **state)
 			_exit(1);
 		memset(&m, 0, sizeof m);
 		snprintf(m.id, sizeof m.id, "M2");
+		m.name = (char *)"田中 花子";
 		_exit(store_member_add(other, &m) == STORE_OK ? 0 : 2);
 	}
 	assert_int_equal(waitpid(pid, &status, 0), pid);

@@ -390,6 +390,7 @@ test_masks_and_totals(void **state)
 	src.ev = &ev;
 	src.nev = 1;
 	rows[0].past_count = 5;
+	rows[0].name = (char *)"山田 史郎";	/* a new member needs a name */
 	store_change_init(&rec[0], "E1", "M1");
 	rec[0].final = STORE_FINAL_ATTENDED;
 	assert_int_equal(ts_import(st, &src, false, &r), STORE_OK);

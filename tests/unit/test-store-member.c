@@ -105,8 +105,8 @@ test_add_get_update(void **state)
 	store_member_free(&m);
 	assert_int_equal(store_member_get(st, "M999", &g, NULL),
 	    STORE_NOTFOUND);
-	m.id[0] = '\0';
 	snprintf(m.id, sizeof m.id, "M999");
+	m.name = (char *)"誰か";
 	assert_int_equal(store_member_update(st, &m, 0), STORE_NOTFOUND);
 	ts_clean(st);
 }
@@ -145,6 +145,7 @@ test_validation(void **state)
 	assert_non_null(strstr(store_last_error(st)->msg, fieldname));	\
 	memset(&m, 0, sizeof m);					\
 	snprintf(m.id, sizeof m.id, "M1");				\
+	m.name = (char *)"名前";					\
 } while (0)
 
 	memset(&m, 0, sizeof m);
@@ -155,6 +156,10 @@ test_validation(void **state)
 	m.id[3] = '\t';
 	EXPECT_INVALID("member_id");
 	m.name = (char *)"山田\n史郎";
+	EXPECT_INVALID("name");
+	m.name = NULL;				/* a member needs a name */
+	EXPECT_INVALID("name");
+	m.name = (char *)"";
 	EXPECT_INVALID("name");
 	m.kana = (char *)"\xe3\x81";
 	EXPECT_INVALID("kana");

@@ -158,9 +158,13 @@ listview_fetch_before(struct listview *lv, size_t count)
 		free(tmp);
 		return;
 	}
-	listview_reserve(lv, lv->n + got);
-	memmove(lv->rows + got * lv->rowsize, lv->rows, lv->n * lv->rowsize);
-	memcpy(lv->rows, tmp, got * lv->rowsize);
+	if (got > 0) {
+		listview_reserve(lv, lv->n + got);
+		if (lv->n > 0)
+			memmove(lv->rows + got * lv->rowsize, lv->rows,
+			    lv->n * lv->rowsize);
+		memcpy(lv->rows, tmp, got * lv->rowsize);
+	}
 	free(tmp);
 	lv->n += got;
 	if (lv->n > got) {
@@ -375,7 +379,8 @@ listview_reload(struct listview *lv, listview_same_fn same)
 	lv->n = 0;
 	lv->err = 0;
 	listview_reserve(lv, got + 2 * lv->height);
-	memcpy(lv->rows, tmp, got * lv->rowsize);
+	if (got > 0)
+		memcpy(lv->rows, tmp, got * lv->rowsize);
 	free(tmp);
 	lv->n = got;
 	lv->at_start = got < want;

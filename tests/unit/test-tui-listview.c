@@ -319,6 +319,32 @@ keyof(const void *row, char *buf, size_t size)
 }
 
 static void
+test_paged_empty(void **state)
+{
+	struct listview	lv;
+
+	(void)state;
+	nrows = 0;
+	deleted = -1;
+	listview_init(&lv, sizeof(struct row));
+	listview_set_source(&lv, fake_fetch, NULL, 1);
+	listview_set_height(&lv, 10);
+	listview_end(&lv);		/* nothing held yet, nothing there */
+	assert_null(listview_current(&lv));
+	listview_page(&lv, -1);
+	listview_move(&lv, -1);
+	listview_reload(&lv, same);
+	listview_home(&lv);
+	assert_null(listview_current(&lv));
+	/* Rows arrive later: a reload finds them. */
+	nrows = 3;
+	listview_reload(&lv, same);
+	assert_int_equal(cur_id(&lv), 0);
+	assert_int_equal(lv.n, 3);
+	listview_free(&lv);
+}
+
+static void
 test_tags(void **state)
 {
 	struct listview	lv;
@@ -360,6 +386,7 @@ main(void)
 		cmocka_unit_test(test_paged_million),
 		cmocka_unit_test(test_paged_reload),
 		cmocka_unit_test(test_forward_only),
+		cmocka_unit_test(test_paged_empty),
 		cmocka_unit_test(test_tags),
 	};
 

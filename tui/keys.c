@@ -62,7 +62,7 @@ const struct binding keys_table[] = {
 	{ KC_FORM, TK_BTAB, ACT_PREV_FIELD, N_("Previous field"), 0 },
 	{ KC_FORM, TK_UP, ACT_PREV_FIELD, N_("Previous field"), 0 },
 	{ KC_FORM, TK_ESC, ACT_BACK,
-	    N_("Clear the field; again: leave the form"), F },
+	    N_("Undo the typing in the field; again: leave the form"), F },
 
 	{ KC_PICK, TK_ENTER, ACT_INVITE, N_("Invite this member"), F },
 

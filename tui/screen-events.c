@@ -59,13 +59,16 @@ events_same(const void *a, const void *b)
 static void
 events_filter(struct events *es)
 {
-	struct evrow	 key, *cur = listview_current(&es->lv);
+	struct evrow	 key, tkey, *cur = listview_current(&es->lv);
+	struct evrow	*top = listview_row(&es->lv, es->lv.top);
 	size_t		 i, oc = es->lv.cur, ot = es->lv.top;
 	char		*fq = store_fold(field_text(&es->q));
 	int		 have = cur != NULL;
 
 	if (have)
 		key = *cur;
+	if (top != NULL)
+		tkey = *top;
 	listview_clear(&es->lv);
 	for (i = 0; i < es->nall; i++) {
 		const struct evrow	*r = &es->all[i];
@@ -76,7 +79,8 @@ events_filter(struct events *es)
 			listview_push(&es->lv, r);
 	}
 	free(fq);
-	listview_reselect(&es->lv, events_same, have ? &key : NULL, oc, ot);
+	listview_reselect(&es->lv, events_same, have ? &key : NULL,
+	    top != NULL ? &tkey : NULL, oc, ot);
 }
 
 static void

@@ -303,7 +303,7 @@ mp_reload(struct tui *t, struct screen *s)
 
 	(void)t;
 	mp_load(mp);
-	listview_reselect(&mp->lv, NULL, NULL, cur, top);
+	listview_reselect(&mp->lv, NULL, NULL, NULL, cur, top);
 }
 
 static void

@@ -228,7 +228,7 @@ reports_reload(struct tui *t, struct screen *s)
 
 	(void)t;
 	reports_load(rp);
-	listview_reselect(&rp->lv, NULL, NULL, cur, top);
+	listview_reselect(&rp->lv, NULL, NULL, NULL, cur, top);
 }
 
 static void

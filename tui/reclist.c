@@ -184,7 +184,7 @@ reclist_act(struct tui *t, struct screen *s, struct reclist *rl,
 		s->ctx = base_ctx | KC_SEARCH | KC_FIELD;
 		break;
 	case ACT_BACK:
-		if (!rl->searching)
+		if (!rl->searching && *field_text(&rl->q) == '\0')
 			return (0);
 		if (*field_text(&rl->q) != '\0')
 			field_set(&rl->q, "");
@@ -260,6 +260,15 @@ reclist_draw_search(struct tui *t, struct screen *s, struct reclist *rl,
 	draw_text(w, y, 0, lw, line, A_BOLD);
 	field_view(&rl->q, cols / 2, view, sizeof view, &col);
 	draw_text(w, y, lw, cols / 2, view, A_UNDERLINE);
-	s->cur_y = y;
-	s->cur_x = lw + col;
+	if (rl->searching) {
+		s->cur_y = y;
+		s->cur_x = lw + col;
+	}
+}
+
+void
+reclist_unfocus(struct screen *s, struct reclist *rl, unsigned base_ctx)
+{
+	rl->searching = 0;
+	s->ctx = base_ctx;
 }

@@ -138,14 +138,16 @@ events_draw(struct tui *t, struct screen *s, WINDOW *w, int h, int cols)
 	int		 col, lw, wf[2], rest;
 	static const int weights[2] = { 3, 1 };
 
-	if (es->searching) {
+	if (es->searching || *field_text(&es->q) != '\0') {
 		snprintf(line, sizeof line, "%s ", _("Search:"));
 		lw = width_str(line);
 		draw_text(w, 0, 0, lw, line, A_BOLD);
 		field_view(&es->q, cols / 2, view, sizeof view, &col);
 		draw_text(w, 0, lw, cols / 2, view, A_UNDERLINE);
-		s->cur_y = 0;
-		s->cur_x = lw + col;
+		if (es->searching) {
+			s->cur_y = 0;
+			s->cur_x = lw + col;
+		}
 	} else {
 		snprintf(line, sizeof line, _("Events: %zu, newest first"),
 		    es->nall);
@@ -223,8 +225,6 @@ events_act(struct tui *t, struct screen *s, enum action act, int key)
 		s->ctx = EVENTS_CTX | KC_SEARCH | KC_FIELD;
 		break;
 	case ACT_BACK:
-		if (!es->searching)
-			break;
 		if (*field_text(&es->q) != '\0')
 			field_set(&es->q, "");
 		else {
@@ -269,12 +269,22 @@ events_free(struct screen *s)
 	free(es);
 }
 
+static void
+events_unfocus(struct screen *s)
+{
+	struct events	*es = s->data;
+
+	es->searching = 0;
+	s->ctx = EVENTS_CTX;
+}
+
 static const struct screen_ops events_ops = {
 	.name = "events",
 	.draw = events_draw,
 	.act = events_act,
 	.text = events_text,
 	.reload = events_reload,
+	.unfocus = events_unfocus,
 	.free = events_free,
 };
 

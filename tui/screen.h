@@ -34,6 +34,9 @@ struct screen_ops {
 	void	(*text)(struct tui *, struct screen *, int key);
 	/* Read the store again (another process committed, or we did). */
 	void	(*reload)(struct tui *, struct screen *);
+	/* Shown again after the screen above it closed: the list, not a
+	 * search line, gets the focus (the search text stays). */
+	void	(*unfocus)(struct screen *);
 	/* A form: unsaved input, and that input as a draft (malloc'd). */
 	int	(*unsaved)(struct screen *);
 	char	*(*draft)(struct screen *);

@@ -210,6 +210,8 @@ tui_pop(struct tui *t)
 		return;
 	t->top[t->panel] = s->below;
 	tui_screen_free(s);
+	if (t->top[t->panel]->ops->unfocus != NULL)
+		t->top[t->panel]->ops->unfocus(t->top[t->panel]);
 	tui_refresh(t, t->top[t->panel]);
 	t->dirty = 1;
 }

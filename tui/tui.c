@@ -190,9 +190,39 @@ tui_refresh(struct tui *t, struct screen *s)
 	s->seen = id;
 }
 
+/* A panel's own screen (the list), built when the panel is first shown:
+ * the first frame reads only what [1] shows. */
+static void
+tui_base(struct tui *t, int panel)
+{
+	struct screen	*s;
+
+	if (t->top[panel] != NULL)
+		return;
+	switch (panel) {
+	case 0:
+		s = screen_members_new(t);
+		break;
+	case 1:
+		s = screen_events_new(t);
+		break;
+	case 2:
+		s = screen_pending_new(t);
+		break;
+	default:
+		s = screen_reports_new(t);
+		break;
+	}
+	s->panel = panel;
+	s->below = NULL;
+	s->seen = store_txnid(t->st);
+	t->top[panel] = s;
+}
+
 void
 tui_push(struct tui *t, int panel, struct screen *s)
 {
+	tui_base(t, panel);
 	s->panel = panel;
 	s->below = t->top[panel];
 	s->seen = store_txnid(t->st);
@@ -233,6 +263,7 @@ tui_panel(struct tui *t, int panel)
 	if (panel < 0 || panel >= TUI_NPANELS)
 		return;
 	t->panel = panel;
+	tui_base(t, panel);
 	tui_refresh(t, t->top[panel]);
 	t->dirty = 1;
 }
@@ -1328,10 +1359,8 @@ tui_main(const char *dbdir, char *const *imports, size_t nimports)
 	tui_layout(&t);
 
 	t.txnid = store_txnid(t.st);
-	tui_push(&t, 3, screen_reports_new(&t));
-	tui_push(&t, 2, screen_pending_new(&t));
-	tui_push(&t, 1, screen_events_new(&t));
-	tui_push(&t, 0, screen_members_new(&t));
+	t.panel = 0;
+	tui_base(&t, 0);
 	/* The warnings say 警告 themselves; shown like errors. */
 	if (warn[0] != '\0' || tw[0] != '\0') {
 		tui_status(&t, "%s", warn[0] != '\0' ? warn : tw);

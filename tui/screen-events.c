@@ -26,7 +26,11 @@ struct events {
 	struct listview	 lv;	/* the rows shown: struct evrow */
 	int		 searching;
 	struct field	 q;
+	int		 codew;	/* the code column: the longest code held */
 };
+
+#define EVENTS_CODEW_MIN	10
+#define EVENTS_CODEW_MAX	20
 
 static int
 events_add(const struct store_event *ev, const struct store_event_counts *c,
@@ -38,6 +42,9 @@ events_add(const struct store_event *ev, const struct store_event_counts *c,
 	es->all = xreallocarray(es->all, es->nall + 1, sizeof *es->all);
 	r = &es->all[es->nall++];
 	memset(r, 0, sizeof *r);
+	if (width_str(ev->code) > es->codew)
+		es->codew = width_str(ev->code) > EVENTS_CODEW_MAX ?
+		    EVENTS_CODEW_MAX : width_str(ev->code);
 	snprintf(r->code, sizeof r->code, "%s", ev->code);
 	snprintf(r->name, sizeof r->name, "%s", ev->name != NULL ?
 	    ev->name : "");
@@ -91,6 +98,7 @@ events_load(struct events *es)
 	free(es->all);
 	es->all = NULL;
 	es->nall = 0;
+	es->codew = EVENTS_CODEW_MIN;
 	if ((rc = store_event_each(es->t->st, events_add, es)) != STORE_OK)
 		tui_store_error(es->t, rc);
 	events_filter(es);
@@ -101,15 +109,15 @@ events_row(struct tui *t, struct screen *s, const void *row, char *buf,
     size_t size, int cols, int *tagged)
 {
 	const struct evrow	*r = row;
+	const struct events	*es = s->data;
 	char			 n1[16], n2[16], n3[16];
 	size_t			 len = 0;
 	int			 w[2], rest;
 	static const int	 weights[2] = { 3, 1 };
 
 	(void)t;
-	(void)s;
 	(void)tagged;
-	rest = cols - (1 + 10 + 1 + 10 + 1 + 1 + 6 + 1 + 8 + 1 + 6);
+	rest = cols - (1 + 10 + 1 + es->codew + 1 + 1 + 6 + 1 + 8 + 1 + 6);
 	draw_flex(rest > 0 ? rest : 0, weights, w, 2);
 	snprintf(n1, sizeof n1, "%u", r->c.invited);
 	snprintf(n2, sizeof n2, "%u", r->c.accepted);
@@ -117,7 +125,7 @@ events_row(struct tui *t, struct screen *s, const void *row, char *buf,
 	draw_cell(buf, size, &len, "", 1, 0);
 	draw_cell(buf, size, &len, r->date, 10, 0);
 	draw_cell(buf, size, &len, "", 1, 0);
-	draw_cell(buf, size, &len, r->code, 10, 0);
+	draw_cell(buf, size, &len, r->code, es->codew, 0);
 	draw_cell(buf, size, &len, "", 1, 0);
 	draw_cell(buf, size, &len, r->name, w[0], 0);
 	draw_cell(buf, size, &len, "", 1, 0);
@@ -153,13 +161,13 @@ events_draw(struct tui *t, struct screen *s, WINDOW *w, int h, int cols)
 		    es->nall);
 		draw_text(w, 0, 0, cols, line, A_BOLD);
 	}
-	rest = cols - (1 + 10 + 1 + 10 + 1 + 1 + 6 + 1 + 8 + 1 + 6);
+	rest = cols - (1 + 10 + 1 + es->codew + 1 + 1 + 6 + 1 + 8 + 1 + 6);
 	draw_flex(rest > 0 ? rest : 0, weights, wf, 2);
 	line[0] = '\0';
 	draw_cell(line, sizeof line, &len, "", 1, 0);
 	draw_cell(line, sizeof line, &len, _("Date"), 10, 0);
 	draw_cell(line, sizeof line, &len, "", 1, 0);
-	draw_cell(line, sizeof line, &len, _("Code"), 10, 0);
+	draw_cell(line, sizeof line, &len, _("Code"), es->codew, 0);
 	draw_cell(line, sizeof line, &len, "", 1, 0);
 	draw_cell(line, sizeof line, &len, _("Event"), wf[0], 0);
 	draw_cell(line, sizeof line, &len, "", 1, 0);

@@ -1,5 +1,4 @@
-/* screen-reports.c -- [4] a summary: counts per fiscal year, top members.
- * (The full reports are the `sanka report` commands.) */
+/* screen-reports.c -- [4] a summary: counts per fiscal year, top members. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -159,9 +158,6 @@ reports_load(struct reports *rp)
 	}
 	if (got == 0)
 		reports_line(rp, 0, _("(no members yet)"));
-	reports_line(rp, 0, "");
-	reports_line(rp, 0, _("More: sanka report range|yearly|events|lapsed|"
-	    "top"));
 }
 
 static void

@@ -92,6 +92,7 @@ struct tui {
 	uint64_t	 txnid;
 	char		 msg[1024];	/* the status line */
 	int		 msg_err;
+	unsigned	 msg_gen;	/* counts the messages set */
 	struct modal	*modal;
 	WINDOW		*wtitle, *wbody, *wmsg, *wfoot, *wmodal;
 	PANEL		*ptitle, *pbody, *pmsg, *pfoot, *pmodal;

@@ -92,6 +92,7 @@ tui_status(struct tui *t, const char *fmt, ...)
 	vsnprintf(t->msg, sizeof t->msg, fmt, ap);
 	va_end(ap);
 	t->msg_err = 0;
+	t->msg_gen++;
 	t->dirty = 1;
 }
 
@@ -107,6 +108,7 @@ tui_error(struct tui *t, const char *fmt, ...)
 	/* The words say it is an error; the colour only adds to that. */
 	snprintf(t->msg, sizeof t->msg, _("Error: %s"), buf);
 	t->msg_err = 1;
+	t->msg_gen++;
 	t->dirty = 1;
 }
 
@@ -1200,7 +1202,9 @@ tui_loop(struct tui *t)
 {
 	uint64_t	 t0 = 0, before;
 	const char	*kind = NULL;
+	struct screen	*shown;
 	wint_t		 wc;
+	unsigned	 gen;
 	int		 rc, fast = 0, first = 1;
 
 	while (!t->quit && tui_signal == 0) {
@@ -1231,7 +1235,16 @@ tui_loop(struct tui *t)
 		}
 		fast = 0;
 		t0 = trace_now();
+		shown = t->top[t->panel];
+		gen = t->msg_gen;
 		tui_key(t, tui_map(rc, wc), &kind);
+		/* Another panel or screen: the old message was about the
+		 * last one (a message this key set stays). */
+		if (t->top[t->panel] != shown && t->msg_gen == gen &&
+		    t->msg[0] != '\0') {
+			t->msg[0] = '\0';
+			t->dirty = 1;
+		}
 	}
 	return (tui_signal);
 }

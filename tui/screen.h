@@ -70,7 +70,8 @@ struct modal {
 	char		*buttons[2];
 	int		 sel;		/* button or item */
 	struct field	 f;		/* MODAL_PROMPT */
-	size_t		 top;		/* MODAL_PAGE scroll */
+	size_t		 top;		/* MODAL_PAGE scroll (display rows) */
+	size_t		 rows, shown;	/* MODAL_PAGE: wrapped rows, visible */
 	modal_done_fn	 done;
 	void		*arg;
 	void		(*free_arg)(void *);

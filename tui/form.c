@@ -161,6 +161,21 @@ form_unsaved(const struct form *fm)
 	return (0);
 }
 
+int
+form_revert_field(struct form *fm)
+{
+	struct form_field	*ff;
+
+	if (fm->focus >= fm->n)
+		return (0);
+	ff = &fm->fields[fm->focus];
+	if ((ff->flags & FF_READONLY) ||
+	    strcmp(field_text(&ff->f), ff->orig) == 0)
+		return (0);
+	field_set(&ff->f, ff->orig);
+	return (1);
+}
+
 void
 form_focus(struct form *fm, int dir)
 {

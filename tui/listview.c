@@ -302,22 +302,34 @@ listview_end(struct listview *lv)
 
 void
 listview_reselect(struct listview *lv, listview_same_fn same, const void *key,
-    size_t old_cur, size_t old_top)
+    const void *top_key, size_t old_cur, size_t old_top)
 {
-	size_t	i, off = old_cur >= old_top ? old_cur - old_top : 0;
+	size_t	i, ti = lv->n, off = old_cur >= old_top ? old_cur - old_top : 0;
 
 	lv->cur = old_cur;
-	if (key != NULL) {
-		for (i = 0; i < lv->n; i++) {
-			if (same(listview_row(lv, i), key)) {
-				lv->cur = i;
-				break;
-			}
+	for (i = 0; same != NULL && i < lv->n; i++) {
+		if (key != NULL && same(listview_row(lv, i), key)) {
+			lv->cur = i;
+			key = NULL;
 		}
+		if (top_key != NULL && same(listview_row(lv, i), top_key)) {
+			ti = i;
+			top_key = NULL;
+		}
+		if (key == NULL && top_key == NULL)
+			break;
 	}
 	if (lv->n > 0 && lv->cur >= lv->n)
 		lv->cur = lv->n - 1;
-	lv->top = lv->cur >= off ? lv->cur - off : 0;
+	/* The same first row when the cursor still shows below it (rows
+	 * came or went above the cursor); else the same top line; else the
+	 * cursor on the line it was on. */
+	if (ti <= lv->cur && lv->cur < ti + lv->height)
+		lv->top = ti;
+	else if (old_top <= lv->cur && lv->cur < old_top + lv->height)
+		lv->top = old_top;
+	else
+		lv->top = lv->cur >= off ? lv->cur - off : 0;
 	listview_clamp(lv);
 }
 
@@ -334,18 +346,23 @@ listview_reload(struct listview *lv, listview_same_fn same)
 		/* Forward only: fetch again from the start as far as before. */
 		want = lv->n > lv->top + 2 * lv->height ? lv->n :
 		    lv->top + 2 * lv->height;
-		key = NULL;
+		key = tmp = NULL;
 		if (lv->n > 0) {
 			key = xmalloc(lv->rowsize);
 			memcpy(key, listview_current(lv), lv->rowsize);
+		}
+		if (listview_row(lv, lv->top) != NULL) {
+			tmp = xmalloc(lv->rowsize);
+			memcpy(tmp, listview_row(lv, lv->top), lv->rowsize);
 		}
 		lv->n = 0;
 		lv->err = 0;
 		lv->at_start = 1;
 		lv->at_end = 0;
 		listview_fetch_after(lv, want);
-		listview_reselect(lv, same, key, old_cur, old_top);
+		listview_reselect(lv, same, key, tmp, old_cur, old_top);
 		free(key);
+		free(tmp);
 		return;
 	}
 

@@ -58,10 +58,14 @@ void	 listview_move(struct listview *, long delta);
 void	 listview_page(struct listview *, int dir);	/* +1 down, -1 up */
 void	 listview_home(struct listview *);
 void	 listview_end(struct listview *);
-/* After the rows were reloaded: put the cursor on the row SAME as KEY
- * (keeping its line on the screen), else on row OLD_CUR clamped. */
+/* After the rows were reloaded: put the cursor on the row SAME as KEY,
+ * else on row OLD_CUR clamped.  The first row shown stays TOP_KEY (the
+ * row that was first before) while the cursor shows below it, else the
+ * top stays OLD_TOP while the cursor shows, else the cursor keeps its
+ * line: rows above the cursor never vanish for no reason. */
 void	 listview_reselect(struct listview *, listview_same_fn,
-	    const void *key, size_t old_cur, size_t old_top);
+	    const void *key, const void *top_key, size_t old_cur,
+	    size_t old_top);
 /* Paged lists: fetch again around the cursor row and keep the cursor on
  * the same record (SAME), else at the position it had in the order. */
 void	 listview_reload(struct listview *, listview_same_fn);

@@ -99,7 +99,7 @@ event_draw(struct tui *t, struct screen *s, WINDOW *w, int h, int cols)
 	    ar, ep->c.attended, ep->c.pending, ep->c.declined, ep->c.absent,
 	    ep->c.no_show, ep->c.cancelled, ep->c.walk_in);
 	draw_text(w, y++, 0, cols, line, A_NORMAL);
-	if (rl->searching)
+	if (rl->searching || *field_text(&rl->q) != '\0')
 		reclist_draw_search(t, s, rl, w, y++, cols);
 	else {
 		snprintf(line, sizeof line, "%s: %s", _("Notes"),
@@ -324,12 +324,21 @@ event_free(struct screen *s)
 	free(ep);
 }
 
+static void
+event_unfocus(struct screen *s)
+{
+	struct event_page	*ep = s->data;
+
+	reclist_unfocus(s, &ep->rl, EVENT_CTX);
+}
+
 static const struct screen_ops event_ops = {
 	.name = "event",
 	.draw = event_draw,
 	.act = event_act,
 	.text = event_text,
 	.reload = event_reload,
+	.unfocus = event_unfocus,
 	.free = event_free,
 };
 

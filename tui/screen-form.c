@@ -49,7 +49,7 @@ fs_draw(struct tui *t, struct screen *s, WINDOW *w, int h, int cols)
 	int			 y, fw, lw, rows, col, ew;
 
 	snprintf(buf, sizeof buf, "%s   %s", fs_title(fm, title, sizeof title),
-	    _("(Ctrl-S or F2 saves; Esc clears a field, again leaves)"));
+	    _("(Ctrl-S or F2 saves; Esc undoes a field, again leaves)"));
 	draw_text(w, 0, 0, cols, buf, A_BOLD);
 	if (fm->err != NULL)
 		draw_text(w, 1, 0, cols, fm->err, tui_attr(t, TA_ERROR));
@@ -295,11 +295,11 @@ fs_act(struct tui *t, struct screen *s, enum action act, int key)
 			fs_save_event(t, fs);
 		break;
 	case ACT_BACK:
-		/* Esc clears the field; on an empty one it leaves the form. */
-		if (!(ff->flags & FF_READONLY) &&
-		    *field_text(&ff->f) != '\0') {
-			field_set(&ff->f, "");
-			tui_status(t, "%s", _("Field cleared; Esc again leaves "
+		/* Esc undoes the typing in the field (back to the value it
+		 * had when the form opened); when there is nothing to undo it
+		 * leaves the form. */
+		if (form_revert_field(fm)) {
+			tui_status(t, "%s", _("Field restored; Esc again leaves "
 			    "the form."));
 		} else if (form_unsaved(fm))
 			tui_dialog(t, _("Leave the form and lose what was "

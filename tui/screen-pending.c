@@ -59,7 +59,7 @@ pending_draw(struct tui *t, struct screen *s, WINDOW *w, int h, int cols)
 	static const int weights[3] = { 4, 3, 3 };
 
 	ntag = reclist_tagged(rl, NULL);
-	if (rl->searching)
+	if (rl->searching || *field_text(&rl->q) != '\0')
 		reclist_draw_search(t, s, rl, w, 0, cols);
 	else {
 		snprintf(line, sizeof line, _("Pending: %zu of %zu shown;  "
@@ -128,12 +128,19 @@ pending_free(struct screen *s)
 	free(s->data);
 }
 
+static void
+pending_unfocus(struct screen *s)
+{
+	reclist_unfocus(s, s->data, PENDING_CTX);
+}
+
 static const struct screen_ops pending_ops = {
 	.name = "pending",
 	.draw = pending_draw,
 	.act = pending_act,
 	.text = pending_text,
 	.reload = pending_reload,
+	.unfocus = pending_unfocus,
 	.free = pending_free,
 };
 

@@ -1,5 +1,4 @@
-/* screen-reports.c -- [4] a summary: counts per fiscal year, top members.
- * (The full reports are the `sanka report` commands.) */
+/* screen-reports.c -- [4] a summary: counts per fiscal year, top members. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -159,9 +158,6 @@ reports_load(struct reports *rp)
 	}
 	if (got == 0)
 		reports_line(rp, 0, _("(no members yet)"));
-	reports_line(rp, 0, "");
-	reports_line(rp, 0, _("More: sanka report range|yearly|events|lapsed|"
-	    "top"));
 }
 
 static void
@@ -228,7 +224,7 @@ reports_reload(struct tui *t, struct screen *s)
 
 	(void)t;
 	reports_load(rp);
-	listview_reselect(&rp->lv, NULL, NULL, cur, top);
+	listview_reselect(&rp->lv, NULL, NULL, NULL, cur, top);
 }
 
 static void

@@ -1,7 +1,5 @@
 /* checks.c -- checks across rows and files: duplicates, references, hints. */
 
-#define _GNU_SOURCE	/* qsort_r */
-
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -32,35 +30,61 @@ checks_pos_cmp(const char *a, const char *b)
 	return (x->line < y->line ? -1 : x->line > y->line);
 }
 
-static int
-checks_key_cmp(const void *a, const void *b)
+/* ROWS[0..N) (in file order) sorted by SLOT, or by event and member for
+ * ATT, then by position: a new array. */
+static char **
+checks_sorted(const struct imp *imp, char **rows, size_t n, size_t slot,
+    bool att)
 {
-	const char	*x = *(char *const *)a, *y = *(char *const *)b;
-	int		 c = strcmp(row_slot(x, 0), row_slot(y, 0));
+	struct sortent	*e;
+	char		**out, *keys = NULL, *p = NULL;
+	const char	 *ev, *mem;
+	size_t		  i, total = 0, a, b;
 
-	return (c != 0 ? c : checks_pos_cmp(x, y));
-}
-
-static int
-checks_rec_cmp(const void *a, const void *b, void *arg)
-{
-	const struct imp	*imp = arg;
-	const char		*x = *(char *const *)a, *y = *(char *const *)b;
-	int			 c;
-
-	c = strcmp(imp_row_event(imp, x), imp_row_event(imp, y));
-	if (c == 0)
-		c = strcmp(row_slot(x, AS_MEMBER), row_slot(y, AS_MEMBER));
-	return (c != 0 ? c : checks_pos_cmp(x, y));
-}
-
-static int
-checks_member_cmp(const void *a, const void *b)
-{
-	const char	*x = *(char *const *)a, *y = *(char *const *)b;
-	int		 c = strcmp(row_slot(x, AS_MEMBER), row_slot(y, AS_MEMBER));
-
-	return (c != 0 ? c : checks_pos_cmp(x, y));
+	out = xcalloc(n + 1, sizeof *out);
+	if (!att) {
+		/* often already in order */
+		for (i = 1; i < n; i++)
+			if (strcmp(row_slot(rows[i - 1], slot),
+			    row_slot(rows[i], slot)) > 0)
+				break;
+		if (i >= n) {
+			if (n > 0)
+				memcpy(out, rows, n * sizeof *out);
+			return (out);
+		}
+	}
+	e = xcalloc(n + 1, sizeof *e);
+	if (att) {
+		/* "event\0member": the two compared in turn */
+		for (i = 0; i < n; i++)
+			total += strlen(imp_row_event(imp, rows[i])) +
+			    strlen(row_slot(rows[i], AS_MEMBER)) + 1;
+		keys = p = xmalloc(total + 1);
+	}
+	for (i = 0; i < n; i++) {
+		if (att) {
+			ev = imp_row_event(imp, rows[i]);
+			mem = row_slot(rows[i], AS_MEMBER);
+			a = strlen(ev);
+			b = strlen(mem);
+			memcpy(p, ev, a + 1);
+			memcpy(p + a + 1, mem, b);
+			e[i].k = (const unsigned char *)p;
+			e[i].len = (uint32_t)(a + 1 + b);
+			p += a + 1 + b;
+		} else {
+			e[i].k = (const unsigned char *)row_slot(rows[i], slot);
+			e[i].len = (uint32_t)strlen((const char *)e[i].k);
+		}
+		e[i].idx = (uint32_t)i;
+	}
+	sortent_sort(e, n);
+	for (i = 0; i < n; i++)
+		out[i] = rows[e[i].idx];
+	free(e);
+	free(keys);
+	return (out);
 }
 
 static void
@@ -69,15 +93,8 @@ checks_sort(struct imp *imp, enum import_kind k)
 	struct rowset	*rs = &imp->rs[k];
 
 	imp->nsorted[k] = rs->n;
-	imp->sorted[k] = xcalloc(rs->n, sizeof(char *));
-	if (rs->n == 0)
-		return;
-	memcpy(imp->sorted[k], rs->row, rs->n * sizeof(char *));
-	if (k == IMPORT_KIND_ATTENDANCE)
-		qsort_r(imp->sorted[k], rs->n, sizeof(char *), checks_rec_cmp,
-		    imp);
-	else
-		qsort(imp->sorted[k], rs->n, sizeof(char *), checks_key_cmp);
+	imp->sorted[k] = checks_sorted(imp, rs->row, rs->n, 0,
+	    k == IMPORT_KIND_ATTENDANCE);
 }
 
 /* "FILE:LINE" of row R, or "line N" in FILE itself. */
@@ -124,11 +141,10 @@ checks_dups(struct imp *imp, enum import_kind k)
 		bool		 same;
 
 		if (k == IMPORT_KIND_ATTENDANCE)
-			same = checks_rec_cmp(&a, &b, imp) == 0 ||
-			    (strcmp(imp_row_event(imp, a),
+			same = strcmp(imp_row_event(imp, a),
 			    imp_row_event(imp, b)) == 0 &&
 			    strcmp(row_slot(a, AS_MEMBER),
-			    row_slot(b, AS_MEMBER)) == 0);
+			    row_slot(b, AS_MEMBER)) == 0;
 		else
 			same = strcmp(row_slot(a, 0), row_slot(b, 0)) == 0;
 		if (!same) {
@@ -361,20 +377,21 @@ checks_walk_cb(const struct store_member *m, const struct store_stats *s,
 	return (w->at < w->n ? 0 : 1);
 }
 
+/* Every attendance row naming a member that exists neither in the import
+ * nor in the database is an error. */
 static void
-checks_member_refs(struct imp *imp)
+checks_member_refs_now(struct imp *imp)
 {
 	struct checks_walk	 w;
+	struct rowset		*rs = &imp->rs[IMPORT_KIND_ATTENDANCE];
 	char			**bym, hint[256];
-	size_t			 n = imp->nsorted[IMPORT_KIND_ATTENDANCE], i;
+	size_t			 n = rs->n, i;
 	size_t			 nd = 0, d;
 	bool			*known;
 
 	if (n == 0)
 		return;
-	bym = xcalloc(n, sizeof *bym);
-	memcpy(bym, imp->sorted[IMPORT_KIND_ATTENDANCE], n * sizeof *bym);
-	qsort(bym, n, sizeof *bym, checks_member_cmp);
+	bym = checks_sorted(imp, rs->row, n, AS_MEMBER, false);
 	/* Distinct IDs not in the import, at the front of REFS. */
 	memset(&w, 0, sizeof w);
 	w.imp = imp;
@@ -417,6 +434,33 @@ checks_member_refs(struct imp *imp)
 	free(known);
 	free(w.refs);
 	free(bym);
+}
+
+/* With members in the database, looking each reference up (or walking
+ * every member) costs more than the import: store_import refuses a
+ * record of an unknown member anyway, and only then are the rows named
+ * (checks_refs_failed; the member rows of the import are released while
+ * the store takes them, so only an import without members waits). */
+static void
+checks_member_refs(struct imp *imp)
+{
+	if (imp->rs[IMPORT_KIND_ATTENDANCE].n == 0)
+		return;
+	if (!imp->store_empty && imp->rs[IMPORT_KIND_MEMBERS].n == 0) {
+		imp->refs_deferred = true;
+		return;
+	}
+	checks_member_refs_now(imp);
+}
+
+int
+checks_refs_failed(struct imp *imp)
+{
+	if (imp->refs_deferred) {
+		imp->refs_deferred = false;
+		checks_member_refs_now(imp);
+	}
+	return (imp->d.nerrors > 0 ? -1 : 0);
 }
 
 /* Members and events of files without a name column must exist. */
@@ -493,48 +537,64 @@ checks_widths(struct imp *imp)
 	    w, lines, nlist > nshown ? ", ..." : "");
 }
 
-static int
-checks_hent_cmp(const void *a, const void *b)
+/* The hash of a member's folded key for a likely-duplicate check: KIND 0
+ * the e-mail, 1 the name and reading (joined by 0x1f).  False when it
+ * has none. */
+static bool
+checks_duphash(const char *email, const char *name, const char *kana,
+    int kind, uint64_t *h)
 {
-	const struct hent	*x = a, *y = b;
-
-	if (x->h != y->h)
-		return (x->h < y->h ? -1 : 1);
-	return (x->idx < y->idx ? -1 : x->idx > y->idx);
-}
-
-/* The folded key of a member for a likely-duplicate check: KIND 0 the
- * e-mail, 1 the name and reading.  NULL when it has none. */
-static char *
-checks_dupkey(const char *email, const char *name, const char *kana,
-    int kind)
-{
-	char	*a, *b, *out;
+	char	*a, *b;
+	bool	 ok;
 
 	if (kind == 0) {
-		if (email == NULL || *email == '\0')
-			return (NULL);
-		return (store_fold(email));
+		if (email == NULL || *email == '\0' ||
+		    (a = store_fold(email)) == NULL)
+			return (false);
+		*h = hash_str(a);
+		free(a);
+		return (true);
 	}
 	if (name == NULL || *name == '\0' || kana == NULL || *kana == '\0')
-		return (NULL);
+		return (false);
 	a = store_fold(name);
 	b = store_fold(kana);
-	out = NULL;
-	if (a != NULL && b != NULL) {
-		out = xmalloc(strlen(a) + strlen(b) + 2);
-		sprintf(out, "%s\x1f%s", a, b);
-	}
+	if ((ok = a != NULL && b != NULL))
+		*h = hash_more(hash_more(hash_str(a), "\x1f"), b);
 	free(a);
 	free(b);
-	return (out);
+	return (ok);
 }
 
-static char *
-checks_row_dupkey(const char *r, int kind)
+/* Sort A[0..N) by hash, equal hashes in their order (a stable radix sort,
+ * 16 bits a pass). */
+static void
+checks_hent_sort(struct hent *a, size_t n)
 {
-	return (checks_dupkey(row_slot(r, MS_EMAIL), row_slot(r, MS_NAME),
-	    row_slot(r, MS_KANA), kind));
+	struct hent	*tmp, *src = a, *dst;
+	size_t		*count, i, sum, c;
+	unsigned	 shift;
+
+	tmp = xcalloc(n + 1, sizeof *tmp);
+	count = xmalloc(65536 * sizeof *count);
+	dst = tmp;
+	for (shift = 0; shift < 64; shift += 16) {
+		memset(count, 0, 65536 * sizeof *count);
+		for (i = 0; i < n; i++)
+			count[src[i].h >> shift & 0xffff]++;
+		for (i = 0, sum = 0; i < 65536; i++) {
+			c = count[i];
+			count[i] = sum;
+			sum += c;
+		}
+		for (i = 0; i < n; i++)
+			dst[count[src[i].h >> shift & 0xffff]++] = src[i];
+		src = dst;
+		dst = dst == tmp ? a : tmp;
+	}
+	/* four passes: the result is back in A */
+	free(tmp);
+	free(count);
 }
 
 /* Likely duplicates are found by the 64-bit hash of the folded key: one
@@ -551,14 +611,24 @@ struct checks_db {
 	size_t		 nzero;
 };
 
+/* Warn that R looks like OTHER, which is the row FIRST or, when that is
+ * NULL, in the database. */
 static void
 checks_warn_dup(struct imp *imp, const char *r, int kind, const char *other,
-    const char *where)
+    const char *first)
 {
 	const char	*name;
-	size_t		 col = imp_slot_col(imp, row_hdr(r)->file,
-			    kind == 0 ? MS_EMAIL : MS_NAME, &name);
+	size_t		 col;
+	char		 where[512];
 
+	if (!diag_warn_wanted(&imp->d, row_hdr(r)->file, row_hdr(r)->line))
+		return;
+	col = imp_slot_col(imp, row_hdr(r)->file, kind == 0 ? MS_EMAIL :
+	    MS_NAME, &name);
+	if (first != NULL)
+		checks_where(imp, first, row_hdr(r)->file, where, sizeof where);
+	else
+		snprintf(where, sizeof where, "%s", _("in the database"));
 	diag_warn(&imp->d, row_hdr(r)->file, row_hdr(r)->line, col, name,
 	    kind == 0 ? _("member %s has the same e-mail as %s (%s): the same "
 	    "person? (sanka merge KEEP DROP)") : _("member %s has the same "
@@ -593,16 +663,11 @@ checks_db_cb(const struct store_member *m, const struct store_stats *s,
 		}
 	}
 	for (kind = 0; kind < 2; kind++) {
-		char		*key;
 		uint64_t	 h;
 
-		if (c->nh[kind] == 0)
+		if (c->nh[kind] == 0 || !checks_duphash(m->email, m->name,
+		    m->kana, kind, &h))
 			continue;
-		if ((key = checks_dupkey(m->email, m->name, m->kana, kind)) ==
-		    NULL)
-			continue;
-		h = hash_str(key);
-		free(key);
 		lo = 0;
 		hi = c->nh[kind];
 		while (lo < hi) {
@@ -616,8 +681,7 @@ checks_db_cb(const struct store_member *m, const struct store_stats *s,
 		    !c->warned[kind][lo]) {
 			c->warned[kind][lo] = true;
 			checks_warn_dup(imp, imp->sorted[IMPORT_KIND_MEMBERS][
-			    c->h[kind][lo].idx], kind, m->id,
-			    _("in the database"));
+			    c->h[kind][lo].idx], kind, m->id, NULL);
 		}
 	}
 	return (0);
@@ -630,7 +694,8 @@ checks_likely_dups(struct imp *imp)
 	char			**s = imp->sorted[IMPORT_KIND_MEMBERS];
 	size_t			 n = imp->nsorted[IMPORT_KIND_MEMBERS], i, j;
 	int			 kind;
-	char			 where[512];
+	uint64_t		 h;
+	const char		*v[MS_KANA + 1];
 
 	if (n == 0)
 		return;
@@ -639,17 +704,15 @@ checks_likely_dups(struct imp *imp)
 	for (kind = 0; kind < 2; kind++) {
 		c.h[kind] = xcalloc(n, sizeof *c.h[kind]);
 		for (i = 0; i < n; i++) {
-			char	*key = checks_row_dupkey(s[i], kind);
-
-			if (key == NULL)
+			row_slots(s[i], v, MS_KANA + 1);
+			if (!checks_duphash(row_slot(s[i], MS_EMAIL),
+			    v[MS_NAME], v[MS_KANA], kind, &h))
 				continue;
-			c.h[kind][c.nh[kind]].h = hash_str(key);
+			c.h[kind][c.nh[kind]].h = h;
 			c.h[kind][c.nh[kind]].idx = (uint32_t)i;
 			c.nh[kind]++;
-			free(key);
 		}
-		qsort(c.h[kind], c.nh[kind], sizeof *c.h[kind],
-		    checks_hent_cmp);
+		checks_hent_sort(c.h[kind], c.nh[kind]);
 		c.warned[kind] = xcalloc(c.nh[kind] + 1, sizeof(bool));
 		/* In the import itself: each later member of a group once,
 		 * against the first in file order. */
@@ -667,10 +730,8 @@ checks_likely_dups(struct imp *imp)
 
 				if (r == first)
 					continue;
-				checks_where(imp, first, row_hdr(r)->file,
-				    where, sizeof where);
 				checks_warn_dup(imp, r, kind,
-				    row_slot(first, MS_ID), where);
+				    row_slot(first, MS_ID), first);
 			}
 		}
 	}
@@ -730,6 +791,8 @@ checks_run(struct imp *imp)
 	checks_likely_dups(imp);
 	for (k = IMPORT_KIND_MEMBERS; k <= IMPORT_KIND_ATTENDANCE; k++) {
 		/* The file-order arrays are no longer needed. */
+		if (k == IMPORT_KIND_ATTENDANCE && imp->refs_deferred)
+			continue;
 		free(imp->rs[k].row);
 		imp->rs[k].row = NULL;
 		imp->rs[k].cap = 0;

@@ -87,17 +87,12 @@ diag_format(struct diag *d, uint32_t file, uint64_t line, size_t col,
 	return (out);
 }
 
-/* Keep the IMPORT_LIST_MAX entries that come first by (file, line, seq). */
-static void
-diag_keep(struct diag_ent *ent, size_t *kept, struct diag_ent e)
+/* The entry of ENT[0..IMPORT_LIST_MAX) that comes last. */
+static size_t
+diag_worst(const struct diag_ent *ent)
 {
-	size_t	i, worst;
+	size_t	i, worst = 0;
 
-	if (*kept < IMPORT_LIST_MAX) {
-		ent[(*kept)++] = e;
-		return;
-	}
-	worst = 0;
 	for (i = 1; i < IMPORT_LIST_MAX; i++) {
 		if (ent[i].file > ent[worst].file ||
 		    (ent[i].file == ent[worst].file &&
@@ -106,10 +101,26 @@ diag_keep(struct diag_ent *ent, size_t *kept, struct diag_ent e)
 		    ent[i].seq > ent[worst].seq))))
 			worst = i;
 	}
-	if (e.file < ent[worst].file || (e.file == ent[worst].file &&
-	    e.line < ent[worst].line)) {
-		free(ent[worst].text);
-		ent[worst] = e;
+	return (worst);
+}
+
+/* Keep the IMPORT_LIST_MAX entries that come first by (file, line, seq);
+ * *WORST: the last of them once the list is full. */
+static void
+diag_keep(struct diag_ent *ent, size_t *kept, size_t *worst,
+    struct diag_ent e)
+{
+	if (*kept < IMPORT_LIST_MAX) {
+		ent[(*kept)++] = e;
+		if (*kept == IMPORT_LIST_MAX)
+			*worst = diag_worst(ent);
+		return;
+	}
+	if (e.file < ent[*worst].file || (e.file == ent[*worst].file &&
+	    e.line < ent[*worst].line)) {
+		free(ent[*worst].text);
+		ent[*worst] = e;
+		*worst = diag_worst(ent);
 	} else
 		free(e.text);
 }
@@ -117,18 +128,13 @@ diag_keep(struct diag_ent *ent, size_t *kept, struct diag_ent e)
 /* Would an entry at FILE:LINE be kept?  (Formatting thousands of
  * messages that are only counted costs more than the import.) */
 static bool
-diag_wanted(const struct diag_ent *ent, size_t kept, uint32_t file,
-    uint64_t line)
+diag_wanted(const struct diag_ent *ent, size_t kept, size_t worst,
+    uint32_t file, uint64_t line)
 {
-	size_t	i;
-
 	if (kept < IMPORT_LIST_MAX)
 		return (true);
-	for (i = 0; i < kept; i++)
-		if (ent[i].file > file || (ent[i].file == file &&
-		    ent[i].line > line))
-			return (true);
-	return (false);
+	return (ent[worst].file > file || (ent[worst].file == file &&
+	    ent[worst].line > line));
 }
 
 void
@@ -138,7 +144,7 @@ diag_error(struct diag *d, uint32_t file, uint64_t line, size_t col,
 	struct diag_ent	 e;
 	va_list		 ap;
 
-	if (!diag_wanted(d->err, d->nerr_kept, file, line)) {
+	if (!diag_wanted(d->err, d->nerr_kept, d->err_worst, file, line)) {
 		d->nerrors++;
 		return;
 	}
@@ -150,7 +156,16 @@ diag_error(struct diag *d, uint32_t file, uint64_t line, size_t col,
 	e.seq = d->seq++;
 	d->nerrors++;
 	if (e.text != NULL)
-		diag_keep(d->err, &d->nerr_kept, e);
+		diag_keep(d->err, &d->nerr_kept, &d->err_worst, e);
+}
+
+bool
+diag_warn_wanted(struct diag *d, uint32_t file, uint64_t line)
+{
+	if (diag_wanted(d->warn, d->nwarn_kept, d->warn_worst, file, line))
+		return (true);
+	d->nwarnings++;
+	return (false);
 }
 
 void
@@ -160,10 +175,8 @@ diag_warn(struct diag *d, uint32_t file, uint64_t line, size_t col,
 	struct diag_ent	 e;
 	va_list		 ap;
 
-	if (!diag_wanted(d->warn, d->nwarn_kept, file, line)) {
-		d->nwarnings++;
+	if (!diag_warn_wanted(d, file, line))
 		return;
-	}
 	va_start(ap, fmt);
 	e.text = diag_format(d, file, line, col, colname, _("warning: "), fmt,
 	    ap);
@@ -173,7 +186,7 @@ diag_warn(struct diag *d, uint32_t file, uint64_t line, size_t col,
 	e.seq = d->seq++;
 	d->nwarnings++;
 	if (e.text != NULL)
-		diag_keep(d->warn, &d->nwarn_kept, e);
+		diag_keep(d->warn, &d->nwarn_kept, &d->warn_worst, e);
 }
 
 static int

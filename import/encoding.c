@@ -35,6 +35,57 @@ enc_u8_init(struct enc_u8 *st)
 	memset(st, 0, sizeof *st);
 }
 
+/* Skip whole valid characters from P[I] while 8 bytes are left, counting
+ * line feeds: ASCII 8 bytes a step, two- and three-byte sequences (kana,
+ * kanji) one test each.  Stops before anything else (a four-byte or
+ * invalid sequence, the end) for the careful path; returns the new I. */
+static size_t
+enc_u8_fast(struct enc_u8 *st, const unsigned char *p, size_t n, size_t i)
+{
+	const uint64_t	hi = 0x8080808080808080ULL;
+	const uint64_t	lo7 = 0x7F7F7F7F7F7F7F7FULL;
+	uint64_t	w, t, z;
+	unsigned char	c, c1;
+
+	while (i + 8 <= n) {
+		memcpy(&w, p + i, 8);
+		if ((w & hi) == 0) {
+			/* 0x80 in each byte that is a line feed */
+			t = w ^ 0x0A0A0A0A0A0A0A0AULL;
+			z = ~(((t & lo7) + lo7) | t | lo7);
+			for (; z != 0; z &= z - 1)
+				st->lines++;
+			i += 8;
+			continue;
+		}
+		c = p[i];
+		if (c < 0x80) {
+			if (c == '\n')
+				st->lines++;
+			i++;
+			continue;
+		}
+		c1 = p[i + 1];
+		if (c >= 0xE0 && c <= 0xEF) {
+			if ((p[i + 2] & 0xC0) != 0x80)
+				break;
+			if (c == 0xE0 ? c1 < 0xA0 || c1 > 0xBF :
+			    c == 0xED ? c1 < 0x80 || c1 > 0x9F :
+			    (c1 & 0xC0) != 0x80)
+				break;
+			i += 3;
+			st->multibyte++;
+			continue;
+		}
+		if (c >= 0xC2 && c <= 0xDF && (c1 & 0xC0) == 0x80) {
+			i += 2;
+			continue;
+		}
+		break;
+	}
+	return (i);
+}
+
 bool
 enc_u8_scan(struct enc_u8 *st, const unsigned char *p, size_t n, bool final,
     uint64_t *bad)
@@ -43,21 +94,8 @@ enc_u8_scan(struct enc_u8 *st, const unsigned char *p, size_t n, bool final,
 	unsigned char	c;
 
 	for (i = 0; i < n; i++) {
-		c = p[i];
 		if (st->need == 0) {
-			/* Runs of ASCII without a line feed, 8 bytes a step. */
-			while (i + 8 <= n) {
-				uint64_t	w, lf;
-
-				memcpy(&w, p + i, 8);
-				lf = w ^ 0x0A0A0A0A0A0A0A0AULL;
-				if ((w & 0x8080808080808080ULL) != 0 ||
-				    ((lf - 0x0101010101010101ULL) & ~lf &
-				    0x8080808080808080ULL) != 0)
-					break;
-				i += 8;
-			}
-			if (i >= n)
+			if ((i = enc_u8_fast(st, p, n, i)) >= n)
 				break;
 			c = p[i];
 			if (c < 0x80) {
@@ -92,6 +130,7 @@ enc_u8_scan(struct enc_u8 *st, const unsigned char *p, size_t n, bool final,
 			}
 			continue;
 		}
+		c = p[i];
 		if (c < st->lo || c > st->hi) {
 			*bad = st->seq_off;
 			goto fail;

@@ -40,10 +40,10 @@ struct diag_ent {
 struct diag {
 	const char *const *files;	/* names, by file index */
 	struct diag_ent	 err[IMPORT_LIST_MAX];
-	size_t		 nerr_kept;
+	size_t		 nerr_kept, err_worst;
 	size_t		 nerrors;
 	struct diag_ent	 warn[IMPORT_LIST_MAX];
-	size_t		 nwarn_kept;
+	size_t		 nwarn_kept, warn_worst;
 	size_t		 nwarnings;
 	uint64_t	 seq;
 	import_msg_fn	 msg;
@@ -61,6 +61,9 @@ void	 diag_error(struct diag *, uint32_t file, uint64_t line, size_t col,
 void	 diag_warn(struct diag *, uint32_t file, uint64_t line, size_t col,
 	    const char *colname, const char *fmt, ...)
 	    __attribute__((format(printf, 6, 7)));
+/* Would a warning at FILE:LINE be listed?  When not, it is counted as
+ * given: the caller need not format it. */
+bool	 diag_warn_wanted(struct diag *, uint32_t file, uint64_t line);
 /* Emit the kept messages in file and line order, then "... and N more". */
 void	 diag_flush(struct diag *);
 /* Send one line to the message callback (or stdout/stderr). */
@@ -265,6 +268,18 @@ const char	*row_slot(const char *r, size_t slot);
 /* Fill V[0..N) with the first N slots of R. */
 void		 row_slots(const char *r, const char **v, size_t n);
 
+/* A key to sort (rows.c): its bytes, and its position before the sort,
+ * which orders equal keys. */
+struct sortent {
+	const unsigned char	*k;
+	uint32_t		 len;
+	uint32_t		 idx;
+	uint64_t		 cache;	/* the sort's: 8 key bytes */
+};
+/* Sort A[0..N) by key bytes (a shorter key first), then idx: a radix sort,
+ * one pass per distinguishing byte instead of a comparison per pair. */
+void		 sortent_sort(struct sortent *a, size_t n);
+
 /* A map of strings (borrowed) to 32-bit values, open addressing. */
 struct strmap {
 	const char	**key;
@@ -279,6 +294,8 @@ uint32_t	*strmap_get(const struct strmap *, const char *key);
  * value slot. */
 uint32_t	*strmap_put(struct strmap *, const char *key, uint32_t val);
 uint64_t	 hash_str(const char *);
+/* The hash of the string hashed to H followed by S. */
+uint64_t	 hash_more(uint64_t h, const char *s);
 
 /* --- plan.c: header plans and row conversion ---------------------------- */
 
@@ -302,6 +319,10 @@ struct pslot {
 	int		 col2;		/* second half (姓+名), -1: none */
 	enum conv	 conv;
 	const char	*what;		/* canonical name for messages */
+	/* a word column (CV_BOOL, statuses): the last value read and its
+	 * digit, as the same few words come row after row */
+	char		 memo_in[24];
+	char		 memo_out;	/* '\0': none yet */
 };
 
 struct pcol {
@@ -370,6 +391,8 @@ struct imp_file {
 	bool		 have_start;
 	char		*scratch;	/* row conversion buffer */
 	size_t		 scratchcap;
+	size_t		*off;		/* per slot: offset in scratch */
+	bool		*given;		/* per slot: a cell not blank */
 	struct csvr_info info;
 };
 
@@ -392,6 +415,8 @@ struct imp {
 	size_t		 nsorted[4];
 	size_t		 ncreated;
 	bool		 store_empty;	/* no member in the database */
+	bool		 refs_deferred;	/* member references: checks_refs_failed
+					   (the attendance rows are kept) */
 	void		*progress;
 };
 
@@ -411,6 +436,9 @@ size_t	 imp_slot_col(const struct imp *, uint32_t file, size_t slot,
 /* Sort, find duplicates, resolve references, warn about likely
  * duplicates and zero-stripped IDs.  Errors go to the diag. */
 int	 checks_run(struct imp *);
+/* store_import failed: name the attendance rows of unknown members whose
+ * check was left to the store.  -1 when there are errors to report. */
+int	 checks_refs_failed(struct imp *);
 void	 checks_free(struct imp *);
 
 /* --- progress.c: the stderr progress bar -------------------------------- */

@@ -219,7 +219,8 @@ import_copy(char *dst, size_t size, const char *s)
 static void
 import_handed(struct import_src *src, enum import_kind k, const char *r)
 {
-	if (src->prev[k] != NULL)
+	if (src->prev[k] != NULL && !(k == IMPORT_KIND_ATTENDANCE &&
+	    src->imp->refs_deferred))
 		rowset_release(&src->imp->rs[k], src->prev[k]);
 	src->prev[k] = r;
 }
@@ -521,7 +522,9 @@ import_files(struct store *st, const char *const *paths, size_t n,
 	}
 	if (!failed) {
 		progress_label(imp.progress, _("checking"));
-		checks_run(&imp);
+		/* with other errors, the references too */
+		if (checks_run(&imp) != 0)
+			checks_refs_failed(&imp);
 	}
 	if (imp.d.nerrors > 0 || failed) {
 		progress_done(imp.progress);
@@ -564,6 +567,14 @@ import_files(struct store *st, const char *const *paths, size_t n,
 		free(what);
 	}
 	free(src.attrs);
+	if (src_rc != STORE_OK && checks_refs_failed(&imp) != 0) {
+		progress_done(imp.progress);
+		imp.progress = NULL;
+		diag_flush(&imp.d);
+		diag_say(o->msg, o->msg_arg, IMPORT_MSG_ERROR,
+		    _("nothing was imported"));
+		goto out;
+	}
 	progress_done(imp.progress);
 	imp.progress = NULL;
 	diag_flush(&imp.d);
@@ -589,6 +600,8 @@ out:
 		free(imp.f[i].stage.buf);
 		free(imp.f[i].startrow);
 		free(imp.f[i].scratch);
+		free(imp.f[i].off);
+		free(imp.f[i].given);
 	}
 	free(imp.f);
 	for (k = 0; k < 4; k++)

@@ -465,10 +465,22 @@ plan_put(struct imp_file *f, size_t *used, const char *s, size_t n)
 	return (at);
 }
 
+/* Remember that word V of slot S converts to OUT. */
+static void
+plan_memo(struct pslot *s, const char *v, char out)
+{
+	size_t	n = strlen(v);
+
+	if (n >= sizeof s->memo_in)
+		return;
+	memcpy(s->memo_in, v, n + 1);
+	s->memo_out = out;
+}
+
 /* Convert the cell(s) of slot S; returns false (reported) when bad. */
 static bool
 plan_convert(struct imp *imp, struct imp_file *f, struct plan_cells *pc,
-    uint64_t line, const struct pslot *s, size_t *used, size_t *off)
+    uint64_t line, struct pslot *s, size_t *used, size_t *off)
 {
 	struct plan	*pl = &f->plan;
 	const char	*hdr = plan_colname(pl, s->col);
@@ -589,6 +601,10 @@ plan_convert(struct imp *imp, struct imp_file *f, struct plan_cells *pc,
 	case CV_BOOL: {
 		bool	b;
 
+		if (s->memo_out != '\0' && strcmp(v, s->memo_in) == 0) {
+			*off = plan_put(f, used, &s->memo_out, 1);
+			return (true);
+		}
 		if (val_bool(v, &b) != 0) {
 			diag_error(&imp->d, f->idx, line, col, hdr,
 			    _("\"%s\" is not yes or no (1/0, true/false, "
@@ -596,6 +612,7 @@ plan_convert(struct imp *imp, struct imp_file *f, struct plan_cells *pc,
 			return (false);
 		}
 		*off = plan_put(f, used, b ? "1" : "0", 1);
+		plan_memo(s, v, b ? '1' : '0');
 		return (true);
 	}
 	case CV_MSTATUS:
@@ -603,6 +620,10 @@ plan_convert(struct imp *imp, struct imp_file *f, struct plan_cells *pc,
 	case CV_FINAL: {
 		char	digit[2];
 
+		if (s->memo_out != '\0' && strcmp(v, s->memo_in) == 0) {
+			*off = plan_put(f, used, &s->memo_out, 1);
+			return (true);
+		}
 		e = s->conv == CV_MSTATUS ? store_member_status_parse(v) :
 		    s->conv == CV_RESPONSE ? store_response_parse(v) :
 		    store_final_parse(v);
@@ -620,6 +641,7 @@ plan_convert(struct imp *imp, struct imp_file *f, struct plan_cells *pc,
 		digit[0] = (char)('0' + e);
 		digit[1] = '\0';
 		*off = plan_put(f, used, digit, 1);
+		plan_memo(s, v, digit[0]);
 		return (true);
 	}
 	}
@@ -634,29 +656,22 @@ toolong:
 	return (false);
 }
 
-/* Store a converted row (slot offsets into the scratch) in the arena. */
+/* Store a converted row in the arena: its slots are the USED bytes at
+ * the start of the scratch, in slot order. */
 static void
 plan_store(struct imp *imp, struct imp_file *f, uint64_t line,
-    uint16_t flags, uint32_t aux, const size_t *off, size_t nslots)
+    uint16_t flags, uint32_t aux, size_t used)
 {
 	struct rowhdr	 h;
-	size_t		 len = sizeof h, i, l;
-	char		*r, *p;
+	char		*r;
 
-	for (i = 0; i < nslots; i++)
-		len += strlen(f->scratch + off[i]) + 1;
-	r = rowset_add(&imp->rs[f->kind], len);
+	r = rowset_add(&imp->rs[f->kind], sizeof h + used);
 	h.line = (uint32_t)line;
 	h.file = (uint16_t)f->idx;
 	h.flags = flags;
 	h.aux = aux;
 	memcpy(r, &h, sizeof h);
-	p = r + sizeof h;
-	for (i = 0; i < nslots; i++) {
-		l = strlen(f->scratch + off[i]) + 1;
-		memcpy(p, f->scratch + off[i], l);
-		p += l;
-	}
+	memcpy(r + sizeof h, f->scratch, used);
 	f->rows++;
 }
 
@@ -897,8 +912,12 @@ plan_row(struct imp *imp, struct imp_file *f, const struct csvr_row *row)
 	}
 
 	nslots = pl->nslots;
-	off = xcalloc(nslots, sizeof *off);
-	given = xcalloc(nslots, sizeof *given);
+	if (f->off == NULL) {
+		f->off = xcalloc(nslots, sizeof *f->off);
+		f->given = xcalloc(nslots, sizeof *f->given);
+	}
+	off = f->off;
+	given = f->given;
 	for (i = 0; i < nslots; i++) {
 		const struct pslot	*sl = &pl->slot[i];
 
@@ -1000,7 +1019,7 @@ plan_row(struct imp *imp, struct imp_file *f, const struct csvr_row *row)
 		} else
 			plan_stage_merge(imp, f, row->line, off, given);
 	} else
-		plan_store(imp, f, row->line, flags, aux, off, nslots);
+		plan_store(imp, f, row->line, flags, aux, used);
 out:
 	if (owned != NULL) {
 		for (i = 0; i < pl->ncols; i++)
@@ -1009,8 +1028,6 @@ out:
 		free(pc.cell);
 		free(pc.len);
 	}
-	free(off);
-	free(given);
 	return (0);
 }
 

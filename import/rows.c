@@ -133,18 +133,160 @@ row_slots(const char *r, const char **v, size_t n)
 	}
 }
 
+/* --- sorting ------------------------------------------------------------ */
+
+/* Load the 8 key bytes of each of A[0..N) from DEPTH (a multiple of 8) on
+ * into its cache: the sort reads the key itself once per 8 levels. */
+static void
+sortent_fill(struct sortent *a, size_t n, size_t depth)
+{
+	size_t		i, j;
+	uint64_t	c;
+
+	for (i = 0; i < n; i++) {
+		c = 0;
+		for (j = depth; j < depth + 8; j++)
+			c = c << 8 | (j < a[i].len ? a[i].k[j] : 0);
+		a[i].cache = c;
+	}
+}
+
+/* The byte of E at DEPTH plus one; 0 once the key has ended. */
+static inline unsigned
+sortent_byte(const struct sortent *e, size_t depth)
+{
+	if (depth >= e->len)
+		return (0);
+	return ((unsigned)(e->cache >> (56 - 8 * (depth & 7))) & 0xff) + 1;
+}
+
+/* Compare keys equal before DEPTH whose caches hold their bytes from DEPTH
+ * rounded down to 8; then their positions. */
+static int
+sortent_cmp(const struct sortent *a, const struct sortent *b, size_t depth)
+{
+	size_t	n, from = depth & ~(size_t)7;
+	int	c;
+
+	if (a->cache != b->cache)
+		return (a->cache < b->cache ? -1 : 1);
+	n = a->len < b->len ? a->len : b->len;
+	if (n > from && (c = memcmp(a->k + from, b->k + from, n - from)) != 0)
+		return (c);
+	if (a->len != b->len)
+		return (a->len < b->len ? -1 : 1);
+	return (a->idx < b->idx ? -1 : a->idx > b->idx);
+}
+
+static void
+sortent_small(struct sortent *a, size_t n, size_t depth)
+{
+	struct sortent	e;
+	size_t		i, j;
+
+	for (i = 1; i < n; i++) {
+		e = a[i];
+		for (j = i; j > 0 && sortent_cmp(&a[j - 1], &e, depth) > 0; j--)
+			a[j] = a[j - 1];
+		a[j] = e;
+	}
+}
+
+static int
+sortent_idx_cmp(const void *pa, const void *pb)
+{
+	const struct sortent	*a = pa, *b = pb;
+
+	return (a->idx < b->idx ? -1 : a->idx > b->idx);
+}
+
+/* Keys equal as a whole: by position. */
+static void
+sortent_equal(struct sortent *a, size_t n)
+{
+	if (n > 1)
+		qsort(a, n, sizeof *a, sortent_idx_cmp);
+}
+
+/* Most significant byte first, in place (American flag sort). */
+static void
+sortent_msd(struct sortent *a, size_t n, size_t depth)
+{
+	uint32_t	 count[257], next[257], end;
+	struct sortent	 e, t;
+	size_t		 i, start;
+	unsigned	 b, c;
+
+	for (;;) {
+		if ((depth & 7) == 0 && depth != 0)
+			sortent_fill(a, n, depth);
+		if (n < 24) {
+			sortent_small(a, n, depth);
+			return;
+		}
+		memset(count, 0, sizeof count);
+		for (i = 0; i < n; i++)
+			count[sortent_byte(&a[i], depth)]++;
+		if (count[sortent_byte(&a[0], depth)] == n) {
+			if (sortent_byte(&a[0], depth) == 0) {
+				sortent_equal(a, n);
+				return;
+			}
+			depth++;		/* a common byte: go deeper */
+			continue;
+		}
+		break;
+	}
+	for (b = 0, start = 0; b < 257; b++) {
+		next[b] = (uint32_t)start;
+		start += count[b];
+	}
+	for (b = 0, start = 0; b < 257; b++) {
+		end = (uint32_t)(start + count[b]);
+		while (next[b] < end) {
+			e = a[next[b]];
+			while ((c = sortent_byte(&e, depth)) != b) {
+				t = a[next[c]];
+				a[next[c]++] = e;
+				e = t;
+			}
+			a[next[b]++] = e;
+		}
+		start = end;
+	}
+	sortent_equal(a, count[0]);
+	for (b = 1, start = count[0]; b < 257; b++) {
+		if (count[b] > 1)
+			sortent_msd(a + start, count[b], depth + 1);
+		start += count[b];
+	}
+}
+
+void
+sortent_sort(struct sortent *a, size_t n)
+{
+	if (n < 2)
+		return;
+	sortent_fill(a, n, 0);
+	sortent_msd(a, n, 0);
+}
+
 /* --- string map ------------------------------------------------------- */
 
 uint64_t
-hash_str(const char *s)
+hash_more(uint64_t h, const char *s)
 {
-	uint64_t	h = 1469598103934665603ULL;	/* FNV-1a */
-
 	for (; *s != '\0'; s++) {
 		h ^= (unsigned char)*s;
 		h *= 1099511628211ULL;
 	}
 	return (h);
+}
+
+uint64_t
+hash_str(const char *s)
+{
+	return (hash_more(1469598103934665603ULL, s));	/* FNV-1a */
 }
 
 void

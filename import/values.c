@@ -76,11 +76,73 @@ val_unguard(char *s, size_t *len)
 	}
 }
 
+/* What NFKC makes of C (not ASCII) when C is a character it maps alone,
+ * whatever stands next to it: hiragana, full-width katakana and
+ * the marks between them, CJK ideographs (themselves), the ideographic
+ * space (a space), full-width ASCII (ASCII).  0 for anything else (the
+ * combining marks among them), which takes the full normalisation. */
+static uint32_t
+val_nfkc_char(uint32_t c)
+{
+	if ((c >= 0x3041 && c <= 0x3096) ||
+	    (c >= 0x30a1 && c <= 0x30fa) || c == 0x30fc || c == 0x30fb ||
+	    c == 0x3001 || c == 0x3002 || c == 0x3005 ||
+	    (c >= 0x4e00 && c <= 0x9fff))
+		return (c);
+	if (c == 0x3000)
+		return (' ');
+	if (c >= 0xff01 && c <= 0xff5e)
+		return (c - 0xfee0);
+	return (0);
+}
+
+/* The common case of val_nfkc: every character maps alone.  Returns the
+ * length written, or -1 to take the full normalisation. */
+static long
+val_nfkc_fast(const unsigned char *s, size_t len, char *out, size_t size)
+{
+	size_t		i = 0, o = 0;
+	uint32_t	c, m;
+
+	while (i < len) {
+		c = s[i];
+		if (c < 0x80) {
+			if (o + 1 >= size)
+				return (-1);
+			out[o++] = (char)c;
+			i++;
+			continue;
+		}
+		if (c >= 0xE1 && c <= 0xEF && c != 0xED && i + 2 < len &&
+		    (s[i + 1] & 0xC0) == 0x80 && (s[i + 2] & 0xC0) == 0x80) {
+			c = (c & 0x0F) << 12 | (uint32_t)(s[i + 1] & 0x3F) << 6 |
+			    (s[i + 2] & 0x3F);
+			i += 3;
+		} else
+			return (-1);
+		if ((m = val_nfkc_char(c)) == 0)
+			return (-1);
+		/* never longer than what it maps */
+		if (o + 3 >= size)
+			return (-1);
+		if (m < 0x80)
+			out[o++] = (char)m;
+		else {
+			out[o++] = (char)(0xE0 | m >> 12);
+			out[o++] = (char)(0x80 | (m >> 6 & 0x3F));
+			out[o++] = (char)(0x80 | (m & 0x3F));
+		}
+	}
+	out[o] = '\0';
+	return ((long)o);
+}
+
 long
 val_nfkc(const char *s, size_t len, char *out, size_t size)
 {
 	uint8_t	*r;
 	size_t	 i, n;
+	long	 k;
 
 	if (size == 0)
 		return (-2);
@@ -93,6 +155,8 @@ val_nfkc(const char *s, size_t len, char *out, size_t size)
 		out[len] = '\0';
 		return ((long)len);
 	}
+	if ((k = val_nfkc_fast((const unsigned char *)s, len, out, size)) >= 0)
+		return (k);
 	n = size - 1;
 	r = u8_normalize(UNINORM_NFKC, (const uint8_t *)s, len,
 	    (uint8_t *)out, &n);
@@ -346,6 +410,22 @@ val_date(const char *in, char out[STORE_DATE_SIZE], char *why,
 	char			 sep = 0;
 	size_t			 i;
 
+	/* the common case: already YYYY-MM-DD */
+	if (strlen(in) == 10 && in[4] == '-' && in[7] == '-') {
+		for (i = 0; i < 10 && (i == 4 || i == 7 ||
+		    isdigit((unsigned char)in[i])); i++)
+			;
+		y = (in[0] - '0') * 1000 + (in[1] - '0') * 100 +
+		    (in[2] - '0') * 10 + (in[3] - '0');
+		m = (in[5] - '0') * 10 + (in[6] - '0');
+		d = (in[8] - '0') * 10 + (in[9] - '0');
+		if (i == 10 && y >= 1000 && m >= 1 && m <= 12 && d >= 1 &&
+		    d <= val_mdays(y, m)) {
+			memcpy(out, in, 10);
+			out[10] = '\0';
+			return (0);
+		}
+	}
 	if (val_nfkc(in, strlen(in), b, sizeof b) < 0)
 		goto bad;
 	p = b;

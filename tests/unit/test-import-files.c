@@ -161,6 +161,68 @@ test_bad(void **state)
 	    "open: No such file or directory\nnothing was imported\n");
 }
 
+/* Write LINES to DIR/NAME; the path into PATH. */
+static void
+write_file(const struct fx *fx, const char *name, const char *text,
+    char *path, size_t size)
+{
+	FILE	*fp;
+
+	snprintf(path, size, "%s/%s", fx->dir, name);
+	fp = fopen(path, "w");
+	assert_non_null(fp);
+	fputs(text, fp);
+	assert_int_equal(fclose(fp), 0);
+}
+
+/* Into a database with members, records of unknown members are left to
+ * store_import to refuse; the rows are then named as before, one by one
+ * (a few looked up, many by a walk over the members), and nothing is
+ * written, dry run or not. */
+static void
+test_unknown_members(void **state)
+{
+	struct fx	*fx = *state;
+	char		 path[128], *big, want[256];
+	size_t		 cap = 64 * 30000, len, i;
+
+	assert_int_equal(run(fx, false, "tests/data/members-basic.csv",
+	    "tests/data/events.csv", NULL), IMPORT_OK);
+	write_file(fx, "a.csv", "event_code,member_id,status\n"
+	    "E001,M001,参加\nE001,NOPE,参加\nE002,M002,\n", path,
+	    sizeof path);
+	assert_int_equal(run(fx, true, path, NULL, NULL), IMPORT_BAD);
+	snprintf(want, sizeof want, "%s:3:2(member_id): member NOPE exists "
+	    "neither in the database nor in this import\nnothing was "
+	    "imported\n", path);
+	assert_string_equal(fx->msgs, want);
+	assert_int_equal(run(fx, false, path, NULL, NULL), IMPORT_BAD);
+	assert_string_equal(fx->msgs, want);
+
+	/* Many: the first 50 listed, the rest counted. */
+	big = malloc(cap);
+	assert_non_null(big);
+	len = (size_t)snprintf(big, cap, "event_code,member_id\nE001,M001\n");
+	for (i = 0; i < 25000; i++)
+		len += (size_t)snprintf(big + len, cap - len,
+		    "E002,X%05zu\n", i);
+	len += (size_t)snprintf(big + len, cap - len, "E003,M003\n");
+	write_file(fx, "b.csv", big, path, sizeof path);
+	free(big);
+	assert_int_equal(run(fx, false, path, NULL, NULL), IMPORT_BAD);
+	snprintf(want, sizeof want, "%s:3:2(member_id): member X00000 exists "
+	    "neither in the database nor in this import\n", path);
+	assert_non_null(strstr(fx->msgs, want));
+	assert_non_null(strstr(fx->msgs, "\n... and 24950 more errors\n"
+	    "nothing was imported\n"));
+	/* Nothing of either was written. */
+	fx->msgs[0] = '\0';
+	assert_int_equal(run(fx, false, "tests/data/attendance-words.csv",
+	    NULL, NULL), IMPORT_OK);
+	assert_string_equal(fx->msgs, "tests/data/attendance-words.csv: "
+	    "attendance: 12 added, 0 updated, 0 unchanged\n");
+}
+
 static void
 test_cp932_export(void **state)
 {
@@ -196,6 +258,8 @@ main(void)
 	const struct CMUnitTest	tests[] = {
 		cmocka_unit_test_setup_teardown(test_corpus, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_bad, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_unknown_members, setup,
+		    teardown),
 		cmocka_unit_test_setup_teardown(test_cp932_export, setup,
 		    teardown),
 	};

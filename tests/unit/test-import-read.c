@@ -68,6 +68,76 @@ test_utf8(void **state)
 	assert_int_equal(st.multibyte, 1);
 }
 
+/* Scan N bytes of P in pieces of STEP bytes, resuming after each invalid
+ * sequence as enc_guess_fd does; the bad offsets into BAD (up to 64). */
+static size_t
+u8_scan_all(const unsigned char *p, size_t n, size_t step, struct enc_u8 *st,
+    uint64_t *bad)
+{
+	size_t		nbad = 0, at = 0, piece, pos;
+	uint64_t	b, base;
+
+	enc_u8_init(st);
+	while (at < n) {
+		piece = n - at < step ? n - at : step;
+		base = st->off;
+		pos = 0;
+		while (!enc_u8_scan(st, p + at + pos, piece - pos,
+		    at + piece == n, &b)) {
+			if (nbad < 64)
+				bad[nbad++] = b;
+			pos = (size_t)(st->off - base);
+			if (pos >= piece)
+				break;
+		}
+		at += piece;
+	}
+	return (nbad);
+}
+
+/* The fast path (whole characters while 8 bytes are left) agrees with
+ * the byte-at-a-time path on random mixes of ASCII, line feeds, valid and
+ * invalid sequences: the same bad offsets, lines and multi-byte count. */
+static void
+test_utf8_fast(void **state)
+{
+	static const char *const pieces[] = { "a", "bc", ",", "\n", "\r\n",
+	    "abcdefgh", "\xC3\xA9", "\xE5\xB1\xB1", "\xE3\x81\x82",
+	    "\xE0\xA0\x80", "\xED\x9F\xBF", "\xEF\xBF\xBD",
+	    "\xF0\x9F\x98\x80", "\xF4\x8F\xBF\xBF", "\xC0\xAF",
+	    "\xE0\x9F\x80", "\xED\xA0\x80", "\xF4\x90\x80\x80", "\xFF",
+	    "\x80", "\xE5\xB1", "\xC3", "\xF0\x9F\x98", "\xE5\x41\x42" };
+	unsigned char	 buf[512];
+	uint64_t	 bad1[64], bad2[64];
+	struct enc_u8	 st1, st2;
+	size_t		 n, nb1, nb2, i, k, len, steps[] = { 1, 7, 64, 512 };
+	unsigned	 seed = 12345, round;
+
+	(void)state;
+	for (round = 0; round < 3000; round++) {
+		n = 0;
+		for (;;) {
+			seed = seed * 1103515245u + 12345u;
+			/* mostly valid text, now and then a bad piece */
+			k = (seed >> 16) % (round % 3 == 0 ? 24 : 14);
+			len = strlen(pieces[k]);
+			if (n + len > sizeof buf)
+				break;
+			memcpy(buf + n, pieces[k], len);
+			n += len;
+		}
+		nb1 = u8_scan_all(buf, n, 1, &st1, bad1);
+		for (i = 0; i < sizeof steps / sizeof steps[0]; i++) {
+			nb2 = u8_scan_all(buf, n, steps[i], &st2, bad2);
+			assert_int_equal(nb1, nb2);
+			assert_memory_equal(bad1, bad2, nb1 * sizeof bad1[0]);
+			assert_int_equal(st1.lines, st2.lines);
+			assert_int_equal(st1.multibyte, st2.multibyte);
+			assert_int_equal(st1.off, st2.off);
+		}
+	}
+}
+
 static void
 test_cp932_chunks(void **state)
 {
@@ -354,6 +424,7 @@ main(void)
 	const struct CMUnitTest	tests[] = {
 		cmocka_unit_test(test_sniff),
 		cmocka_unit_test(test_utf8),
+		cmocka_unit_test(test_utf8_fast),
 		cmocka_unit_test(test_cp932_chunks),
 		cmocka_unit_test(test_guess),
 		cmocka_unit_test(test_lines),

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
+#include <uninorm.h>
 
 #include "import/import-int.h"
 
@@ -51,6 +52,13 @@ test_dates(void **state)
 	date_ok("2026年2月20日(金)", "2026-02-20");
 	date_ok("2026-02-20 (Fri)", "2026-02-20");
 	date_ok("2024-02-29", "2024-02-29");
+	date_ok("1000-01-01", "1000-01-01");
+	date_ok("2000-02-29", "2000-02-29");
+	date_bad("0999-12-31", "\"0999-12-31\" is not a date");
+	date_bad("1900-02-29", "\"1900-02-29\" is not a date");
+	date_bad("2026-00-10", "\"2026-00-10\" is not a date");
+	date_bad("2026-01-00", "\"2026-01-00\" is not a date");
+	date_bad("2026-1a-01", "\"2026-1a-01\" is not a date");
 	/* A zone converts to the Tokyo date when TZ is unset ... */
 	date_ok("2026-02-19T20:00:00Z", "2026-02-20");
 	date_ok("2026-02-19T14:59:59Z", "2026-02-19");
@@ -200,6 +208,54 @@ test_nfkc(void **state)
 	assert_false(val_digits(""));
 }
 
+/* val_nfkc equals libunistring's NFKC on random mixes of the characters
+ * its fast path maps alone and of ones it must not (combining marks,
+ * half-width kana, compatibility characters), at every output size. */
+static void
+test_nfkc_fast(void **state)
+{
+	static const char *const pieces[] = { "a", "Z", " ", "-", "@", "\t",
+	    "あ", "が", "ゔ", "ア", "ガ", "ヴ", "ヺ", "ー", "・", "、", "。", "々",
+	    "山", "﨑", "髙", "\xE3\x80\x80", "Ａ", "１", "～", "ｱ", "ﾞ",
+	    "\xE3\x82\x99", "\xCC\x81", "e", "①", "㍿", "Å", "\xE3\x82\x9A",
+	    "か", "ｶ" };
+	char		 in[128], out[128];
+	uint8_t		*want;
+	size_t		 n, len, wlen, size;
+	unsigned	 seed = 777, round;
+	long		 got;
+
+	(void)state;
+	for (round = 0; round < 5000; round++) {
+		n = 0;
+		for (;;) {
+			seed = seed * 1103515245u + 12345u;
+			len = strlen(pieces[(seed >> 16) % (round % 2 == 0 ?
+			    21 : sizeof pieces / sizeof pieces[0])]);
+			if (n + len + 1 > 40)
+				break;
+			memcpy(in + n, pieces[(seed >> 16) % (round % 2 == 0 ?
+			    21 : sizeof pieces / sizeof pieces[0])], len);
+			n += len;
+		}
+		in[n] = '\0';
+		want = u8_normalize(UNINORM_NFKC, (const uint8_t *)in, n, NULL,
+		    &wlen);
+		assert_non_null(want);
+		for (size = 1; size < 64; size++) {
+			got = val_nfkc(in, n, out, size);
+			if (wlen + 1 > size) {
+				assert_int_equal(got, -2);
+				continue;
+			}
+			assert_int_equal(got, (long)wlen);
+			assert_memory_equal(out, want, wlen);
+			assert_int_equal(out[wlen], '\0');
+		}
+		free(want);
+	}
+}
+
 int
 main(void)
 {
@@ -209,6 +265,7 @@ main(void)
 		cmocka_unit_test(test_bools),
 		cmocka_unit_test(test_trim_crlf_guard),
 		cmocka_unit_test(test_nfkc),
+		cmocka_unit_test(test_nfkc_fast),
 	};
 
 	return (cmocka_run_group_tests(tests, NULL, NULL));

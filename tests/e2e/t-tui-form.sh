@@ -20,6 +20,12 @@ keys Escape
 keys C-s
 poll 5 "! screen | grep -qF '会員 M001 の編集'" || fail "Esc then Ctrl-S"
 expect_eq "address after Esc" "$(show_key M001 address)" '東京都千代田区1-1'
+# The message belongs to the screen it was said on: another panel clears it.
+wait_for 'を保存しました'
+keys 2
+poll 5 "! screen | grep -qF 'を保存しました'" || fail "the message stayed"
+keys 1
+wait_for 'M001'
 
 # Typing then Esc puts the stored value back; Ctrl-S keeps it.
 keys e
@@ -44,4 +50,10 @@ wait_for '破棄して'
 keys Enter
 poll 5 "! screen | grep -qF '会員 M001 の編集'" || fail "discard"
 expect_eq "phone kept" "$(show_key M001 phone)" 03-0000
+
+# The change log on the member page speaks Japanese.
+keys Enter
+wait_for '変更履歴'
+wait_for '追加 会員'
+screen | grep -qF 'add member' && fail "English words in the change log"
 echo ok

@@ -289,43 +289,45 @@ tui_evnames_free(struct tui *t)
 	t->nevnames = 0;
 }
 
-static int
-tui_evname_add(const struct store_event *ev,
-    const struct store_event_counts *c, void *arg)
-{
-	struct tui	*t = arg;
-
-	(void)c;
-	t->evnames = xreallocarray(t->evnames, t->nevnames + 1,
-	    sizeof *t->evnames);
-	snprintf(t->evnames[t->nevnames].code, sizeof t->evnames[0].code,
-	    "%s", ev->code);
-	t->evnames[t->nevnames].name = xstrdup(ev->name);
-	t->nevnames++;
-	return (0);
-}
-
+/* An event's name by its code: one point read per code shown, kept
+ * until the store changes (store_event_each would count every record). */
 const char *
 tui_event_name(struct tui *t, const char *code)
 {
-	struct evname	 key, *hit;
-	uint64_t	 id = store_txnid(t->st);
+	struct evname		 key, *hit;
+	struct store_event	 ev;
+	uint64_t		 id = store_txnid(t->st);
+	size_t			 lo = 0, hi, mid;
 
 	if (code == NULL || *code == '\0')
 		return ("");
-	if (t->evnames == NULL || t->evseen != id) {
+	if (t->evseen != id) {
 		tui_evnames_free(t);
 		t->evseen = id;
-		if (store_event_each(t->st, tui_evname_add, t) != STORE_OK)
-			return ("");
-		if (t->nevnames > 1)
-			qsort(t->evnames, t->nevnames, sizeof *t->evnames,
-			    tui_evname_cmp);
 	}
 	snprintf(key.code, sizeof key.code, "%s", code);
 	hit = t->nevnames == 0 ? NULL : bsearch(&key, t->evnames,
 	    t->nevnames, sizeof *t->evnames, tui_evname_cmp);
-	return (hit != NULL ? hit->name : "");
+	if (hit != NULL)
+		return (hit->name);
+	memset(&ev, 0, sizeof ev);
+	key.name = xstrdup(store_event_get(t->st, code, &ev, NULL) ==
+	    STORE_OK && ev.name != NULL ? ev.name : "");
+	store_event_free(&ev);
+	for (hi = t->nevnames; lo < hi;) {
+		mid = (lo + hi) / 2;
+		if (tui_evname_cmp(&t->evnames[mid], &key) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	t->evnames = xreallocarray(t->evnames, t->nevnames + 1,
+	    sizeof *t->evnames);
+	memmove(t->evnames + lo + 1, t->evnames + lo,
+	    (t->nevnames - lo) * sizeof *t->evnames);
+	t->evnames[lo] = key;
+	t->nevnames++;
+	return (key.name);
 }
 
 int

@@ -1,5 +1,6 @@
 /* filter.c -- "segment=正会員 total>=3": which members an invitation goes to. */
 #include <stdio.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -131,6 +132,17 @@ filter_word(struct filter *f, const char *w, char *err, size_t size)
 	return (0);
 }
 
+static bool
+filter_names(const struct filter *f, const char *field)
+{
+	size_t	i;
+
+	for (i = 0; i < f->n; i++)
+		if (strcmp(f->c[i].field, field) == 0)
+			return (true);
+	return (false);
+}
+
 int
 filter_parse(struct filter *f, const char *text, char *err, size_t size)
 {
@@ -149,6 +161,11 @@ filter_parse(struct filter *f, const char *text, char *err, size_t size)
 	if (rc == 0 && f->n == 0) {
 		snprintf(err, size, "%s", _("no condition given"));
 		rc = -1;
+	}
+	/* Members who left or are on leave are invited only when asked for. */
+	if (rc == 0 && !filter_names(f, "status")) {
+		rc = filter_word(f, "status=active", err, size);
+		f->active_only = true;
 	}
 	if (rc != 0)
 		filter_free(f);

@@ -259,7 +259,10 @@ invite_filter_done(struct tui *t, void *arg, int choice, const char *text)
 		invite_job_free(job);
 		return;
 	}
-	q = xasprintf(_("Invite %zu members matching \"%s\" to %s %s?"),
+	q = xasprintf(job->f.active_only ?
+	    _("Invite %zu active members matching \"%s\" to %s %s? (status=... "
+	    "also invites members who left or are on leave)") :
+	    _("Invite %zu members matching \"%s\" to %s %s?"),
 	    job->n, text, job->event, ep->ev.name != NULL ? ep->ev.name : "");
 	tui_dialog(t, q, _("Invite"), _("Cancel"), invite_confirmed, job,
 	    invite_job_free);

@@ -142,6 +142,19 @@ mark_run(struct tui *t, struct mark_job *job)
 	tui_wrote(t);
 }
 
+/* Is the event of any of ROWS dated after today? */
+static bool
+mark_any_future(const struct tui *t,
+    const struct pending_row *const *rows, size_t n)
+{
+	size_t	i;
+
+	for (i = 0; i < n; i++)
+		if (strcmp(rows[i]->event_date, t->today) > 0)
+			return (true);
+	return (false);
+}
+
 static void
 mark_confirmed(struct tui *t, void *arg, int choice, const char *text)
 {
@@ -195,6 +208,14 @@ mark_final(struct tui *t, struct marker *mk,
 			free(q);
 			q = more;
 		}
+	}
+	/* An attendance before the event's date is most likely a slip. */
+	if (mark_any_future(t, rows, n)) {
+		char	*more = xasprintf("%s\n\n%s", q, _("Note: the event "
+		    "has not taken place yet (its date is after today)."));
+
+		free(q);
+		q = more;
 	}
 	tui_dialog(t, q, _("Update"), _("Cancel"), mark_confirmed, job,
 	    mark_job_free);

@@ -85,5 +85,11 @@ wait_for '検索: たかはし'
 expect_eq "search" "$(rows)" 'E006 M003 E008 M003 '
 keys Escape Escape
 wait_for '三月例会'
+# A future event (E007, 2026-03-10; today 2026-02-21): the question says so.
+keys G a
+wait_for 'このイベントはまだ開催されていません'
+keys Escape
+poll 5 "! screen | grep -qF 'まだ開催されていません'" || fail "dialog stayed"
+expect_eq "cancelled mark" "$(show_key M002 attended)" 0
 sk check >/dev/null || fail check
 echo "ok pending"

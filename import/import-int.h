@@ -247,6 +247,7 @@ struct rowset {
 	size_t		 n, cap;
 	size_t		 bytes;
 	struct arena_blk **index;	/* blocks by address (release) */
+	uintptr_t	*addr;		/* their addresses */
 	size_t		 nindex;
 };
 
@@ -319,10 +320,13 @@ struct pslot {
 	int		 col2;		/* second half (姓+名), -1: none */
 	enum conv	 conv;
 	const char	*what;		/* canonical name for messages */
-	/* a word column (CV_BOOL, statuses): the last value read and its
-	 * digit, as the same few words come row after row */
-	char		 memo_in[24];
-	char		 memo_out;	/* '\0': none yet */
+	/* a word column (CV_BOOL, statuses): the words read last and their
+	 * digits, as the same few words come row after row */
+	struct {
+		char	 in[24];
+		char	 out;		/* '\0': unused */
+	}		 memo[8];
+	unsigned	 memo_next;
 };
 
 struct pcol {

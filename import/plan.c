@@ -469,12 +469,25 @@ plan_put(struct imp_file *f, size_t *used, const char *s, size_t n)
 static void
 plan_memo(struct pslot *s, const char *v, char out)
 {
-	size_t	n = strlen(v);
+	size_t	n = strlen(v), i;
 
-	if (n >= sizeof s->memo_in)
+	if (n >= sizeof s->memo[0].in)
 		return;
-	memcpy(s->memo_in, v, n + 1);
-	s->memo_out = out;
+	i = s->memo_next++ % (sizeof s->memo / sizeof s->memo[0]);
+	memcpy(s->memo[i].in, v, n + 1);
+	s->memo[i].out = out;
+}
+
+/* What word V of slot S converted to before; '\0': not known. */
+static char
+plan_memo_get(const struct pslot *s, const char *v)
+{
+	size_t	i;
+
+	for (i = 0; i < sizeof s->memo / sizeof s->memo[0]; i++)
+		if (s->memo[i].out != '\0' && strcmp(s->memo[i].in, v) == 0)
+			return (s->memo[i].out);
+	return ('\0');
 }
 
 /* Convert the cell(s) of slot S; returns false (reported) when bad. */
@@ -485,7 +498,7 @@ plan_convert(struct imp *imp, struct imp_file *f, struct plan_cells *pc,
 	struct plan	*pl = &f->plan;
 	const char	*hdr = plan_colname(pl, s->col);
 	size_t		 col = (size_t)s->col + 1, n;
-	char		*v, why[512], buf[IMPORT_NOTE_MAX + 1];
+	char		*v, why[512], buf[IMPORT_NOTE_MAX + 1], digit0;
 	long		 k;
 	int		 e;
 
@@ -601,8 +614,8 @@ plan_convert(struct imp *imp, struct imp_file *f, struct plan_cells *pc,
 	case CV_BOOL: {
 		bool	b;
 
-		if (s->memo_out != '\0' && strcmp(v, s->memo_in) == 0) {
-			*off = plan_put(f, used, &s->memo_out, 1);
+		if ((digit0 = plan_memo_get(s, v)) != '\0') {
+			*off = plan_put(f, used, &digit0, 1);
 			return (true);
 		}
 		if (val_bool(v, &b) != 0) {
@@ -620,8 +633,8 @@ plan_convert(struct imp *imp, struct imp_file *f, struct plan_cells *pc,
 	case CV_FINAL: {
 		char	digit[2];
 
-		if (s->memo_out != '\0' && strcmp(v, s->memo_in) == 0) {
-			*off = plan_put(f, used, &s->memo_out, 1);
+		if ((digit0 = plan_memo_get(s, v)) != '\0') {
+			*off = plan_put(f, used, &digit0, 1);
 			return (true);
 		}
 		e = s->conv == CV_MSTATUS ? store_member_status_parse(v) :

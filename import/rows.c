@@ -31,6 +31,7 @@ rowset_free(struct rowset *rs)
 	}
 	free(rs->row);
 	free(rs->index);
+	free(rs->addr);
 	memset(rs, 0, sizeof *rs);
 }
 
@@ -83,16 +84,20 @@ rowset_release(struct rowset *rs, const char *row)
 		for (b = rs->blk; b != NULL; b = b->next)
 			n++;
 		rs->index = xcalloc(n + 1, sizeof *rs->index);
+		rs->addr = xcalloc(n + 1, sizeof *rs->addr);
 		for (b = rs->blk; b != NULL; b = b->next)
 			rs->index[rs->nindex++] = b;
 		qsort(rs->index, rs->nindex, sizeof *rs->index,
 		    rowset_blk_cmp);
+		for (lo = 0; lo < rs->nindex; lo++)
+			rs->addr[lo] = (uintptr_t)rs->index[lo];
 	}
+	/* the addresses stay sorted as blocks go (their index NULL) */
 	lo = 0;
 	hi = rs->nindex;
 	while (lo + 1 < hi) {
 		mid = lo + (hi - lo) / 2;
-		if ((uintptr_t)rs->index[mid] <= (uintptr_t)row)
+		if (rs->addr[mid] <= (uintptr_t)row)
 			lo = mid;
 		else
 			hi = mid;

@@ -173,11 +173,26 @@ val_nfkc(const char *s, size_t len, char *out, size_t size)
 bool
 val_has_ctl(const char *s, size_t len, bool allow_lf)
 {
-	size_t	i;
+	const uint64_t	ones = 0x0101010101010101ULL;
+	const uint64_t	high = 0x8080808080808080ULL;
+	uint64_t	w, x;
+	size_t		i;
 
 	for (i = 0; i < len; i++) {
-		unsigned char	c = (unsigned char)s[i];
+		unsigned char	c;
 
+		/* 8 bytes a step while none is below 0x20 or 0x7F */
+		while (i + 8 <= len) {
+			memcpy(&w, s + i, 8);
+			x = w ^ 0x7F7F7F7F7F7F7F7FULL;
+			if ((((w - 0x20 * ones) & ~w) | ((x - ones) & ~x)) &
+			    high)
+				break;
+			i += 8;
+		}
+		if (i >= len)
+			break;
+		c = (unsigned char)s[i];
 		if (c == 0x7F)
 			return (true);
 		if (c >= 0x20)

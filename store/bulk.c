@@ -55,6 +55,7 @@ struct bulk {
 	char			 last_id[STORE_ID_MAX + 1];
 	MDB_cursor		*mcur;		/* members, appending */
 	struct buf		 enc;		/* a value being encoded */
+	struct buf		 texts, kanakey, all, tmp;	/* keys */
 	char			 today[STORE_DATE_SIZE];
 };
 
@@ -436,52 +437,46 @@ static int
 bulk_member_fast(struct bulk *b, struct store_member *m, int64_t total)
 {
 	struct store	*st = b->st;
-	struct buf	 enc, texts, kana;
-	const char	*t;
-	size_t		 n;
+	struct buf	*enc = &b->enc;
+	const char	*t, *end;
+	size_t		 n, idlen = strlen(m->id);
 	unsigned	 flags;
 	int		 rc;
 
 	m->version = 1;
 	m->updated_at = b->w.now;
 	memcpy(m->updated_by, st->actor, sizeof m->updated_by);
-	buf_init(&enc);
-	codec_member_enc(&enc, m);
+	enc->len = 0;
+	codec_member_enc(enc, m);
 	/* IDs usually come in order: append; otherwise an ordinary put */
 	flags = strcmp(m->id, b->last_id) > 0 ? MDB_APPEND : MDB_NOOVERWRITE;
 	rc = STORE_OK;
 	if (b->mcur == NULL)
 		rc = store_cursor(st, b->w.txn, DB_MEMBERS, &b->mcur);
 	if (rc == STORE_OK && flags == MDB_APPEND)
-		rc = bulk_append(b, b->mcur, DB_MEMBERS, m->id, strlen(m->id),
-		    enc.p, enc.len);
+		rc = bulk_append(b, b->mcur, DB_MEMBERS, m->id, idlen,
+		    enc->p, enc->len);
 	else if (rc == STORE_OK)
-		rc = store_put(st, b->w.txn, DB_MEMBERS, m->id, strlen(m->id),
-		    enc.p, enc.len, MDB_NOOVERWRITE);
-	buf_free(&enc);
+		rc = store_put(st, b->w.txn, DB_MEMBERS, m->id, idlen,
+		    enc->p, enc->len, MDB_NOOVERWRITE);
 	if (rc == STORE_EXISTS)
 		return (store_err(st, STORE_INVALID, "member_id",
 		    _("member %s appears twice in the import"), m->id));
 	if (rc != STORE_OK)
 		return (rc);
 	if (flags == MDB_APPEND)
-		memcpy(b->last_id, m->id, sizeof b->last_id);
-	buf_init(&texts);
-	buf_init(&kana);
-	n = idx_kana_key(&kana, m);
-	bulk_set_add(&b->kana, kana.p, n, "", 0);
-	idx_name_texts(&texts, m, &kana);
-	for (t = (const char *)texts.p; t < (const char *)texts.p + texts.len;
-	    t += n + 1) {
+		memcpy(b->last_id, m->id, idlen + 1);
+	n = idx_kana_key(&b->kanakey, m);
+	bulk_set_add(&b->kana, b->kanakey.p, n, "", 0);
+	idx_name_texts_in(&b->texts, m, &b->kanakey, &b->all, &b->tmp);
+	t = (const char *)b->texts.p;
+	for (end = t + b->texts.len; t < end; t += n + 1) {
 		n = strlen(t);
-		enc.len = 0;
-		buf_add(&enc, t, n + 1);
-		buf_adds(&enc, m->id);
-		bulk_set_add(&b->names, enc.p, enc.len, "", 0);
+		enc->len = 0;
+		buf_add(enc, t, n + 1);
+		buf_add(enc, m->id, idlen);
+		bulk_set_add(&b->names, enc->p, enc->len, "", 0);
 	}
-	buf_free(&enc);
-	buf_free(&texts);
-	buf_free(&kana);
 	bulk_mem_add(b, m, total, BULK_ADDED);
 	return (STORE_OK);
 }
@@ -931,6 +926,19 @@ bulk_rank_sort(struct bulk_rank *a, size_t n)
 	free(count);
 }
 
+/* YYYYMMDD as "YYYY-MM-DD". */
+static void
+bulk_ymd_text(char out[STORE_DATE_SIZE], uint32_t ymd)
+{
+	static const int	at[8] = { 9, 8, 6, 5, 3, 2, 1, 0 };
+	int			i;
+
+	for (i = 0; i < 8; i++, ymd /= 10)
+		out[at[i]] = (char)('0' + ymd % 10);
+	out[4] = out[7] = '-';
+	out[10] = '\0';
+}
+
 static void
 bulk_order_append_free(struct bulk_order *o)
 {
@@ -945,8 +953,7 @@ static int
 bulk_order_append(struct bulk *b, struct bulk_order *o)
 {
 	MDB_cursor	*c;
-	struct agg	 g;
-	char		 key[STORE_ID_MAX + 16];
+	char		 key[STORE_ID_MAX + 16], date[STORE_DATE_SIZE];
 	const char	*id;
 	size_t		 i, n;
 	int		 k, rc = STORE_OK;
@@ -965,17 +972,11 @@ bulk_order_append(struct bulk *b, struct bulk_order *o)
 			} else {
 				id = (const char *)o->ids.p +
 				    o->idoff[o->last[i].i];
-				memset(&g, 0, sizeof g);
-				if (o->last[i].rank != UINT32_MAX) {
-					uint32_t ymd = 99999999u -
-					    o->last[i].rank;
-
-					snprintf(g.s.last_date,
-					    sizeof g.s.last_date,
-					    "%04u-%02u-%02u", ymd / 10000 % 10000,
-					    ymd / 100 % 100, ymd % 100);
-				}
-				n = idx_last_key(key, g.s.last_date, id);
+				date[0] = '\0';
+				if (o->last[i].rank != UINT32_MAX)
+					bulk_ymd_text(date,
+					    99999999u - o->last[i].rank);
+				n = idx_last_key(key, date, id);
 			}
 			rc = bulk_append(b, c, k == 0 ? DB_BYTOTAL : DB_BYLAST,
 			    key, n, "", 0);
@@ -984,6 +985,18 @@ bulk_order_append(struct bulk *b, struct bulk_order *o)
 	}
 	bulk_order_append_free(o);
 	return (rc);
+}
+
+/* Encode G without the fields at their defaults at the end (the codec
+ * reads a value that ends early so): a member without records or past
+ * takes the format byte alone, and member_stats a third of its pages. */
+static void
+bulk_agg_enc(struct buf *enc, const struct agg *g)
+{
+	codec_agg_enc(enc, g);
+	/* a zero byte ends a field only as a zero or an empty string */
+	while (enc->len > 1 && enc->p[enc->len - 1] == 0)
+		enc->len--;
 }
 
 /* Every imported member of an empty database: aggregates appended. */
@@ -1020,7 +1033,7 @@ bulk_aggregates_fast(struct bulk *b)
 		bulk_run_add(b, &j, b->mem[i].id, &g);
 		agg_finish(&g);
 		enc.len = 0;
-		codec_agg_enc(&enc, &g);
+		bulk_agg_enc(&enc, &g);
 		rc = bulk_append(b, c, DB_STATS, b->mem[i].id,
 		    strlen(b->mem[i].id), enc.p, enc.len);
 		bulk_order_add(&o, b->mem[i].id, &g);
@@ -1115,7 +1128,7 @@ bulk_aggregates_runs(struct bulk *b)
 			agg_finish(&g);
 			if (!agg_equal(&old, &g)) {
 				enc.len = 0;
-				codec_agg_enc(&enc, &g);
+				bulk_agg_enc(&enc, &g);
 				v.mv_data = enc.p;
 				v.mv_size = enc.len;
 				/* the key from the page moves in the put */
@@ -1304,6 +1317,10 @@ out:
 	bulk_set_free(&b.seen);
 	buf_free(&b.ids);
 	buf_free(&b.enc);
+	buf_free(&b.texts);
+	buf_free(&b.kanakey);
+	buf_free(&b.all);
+	buf_free(&b.tmp);
 	free(b.mem);
 	free(b.ev);
 	return (rc);

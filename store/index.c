@@ -228,12 +228,28 @@ idx_id_plain(const char *id, size_t len)
 size_t
 idx_search_texts(struct buf *out, const struct store_member *m)
 {
+	struct buf	tmp;
+	size_t		n;
+
+	buf_init(&tmp);
+	n = idx_search_texts_in(out, &tmp, m);
+	buf_free(&tmp);
+	return (n);
+}
+
+/* idx_search_texts with TMP as its working buffer (kept for the next
+ * call: an import builds a million members' keys). */
+size_t
+idx_search_texts_in(struct buf *out, struct buf *tmp,
+    const struct store_member *m)
+{
 	struct idx_texts	 t;
 	const char		*a, *b;
 	size_t			 i, j, k, o, len;
 
 	t.n = 0;
-	buf_init(&t.b);
+	t.b = *tmp;
+	t.b.len = 0;
 	idx_texts_parts(&t, m->name);
 	idx_texts_parts(&t, m->kana);
 	idx_texts_add(&t, m->id, strlen(m->id));
@@ -263,7 +279,7 @@ idx_search_texts(struct buf *out, const struct store_member *m)
 		buf_add(out, a, len + 1);
 		k++;
 	}
-	buf_free(&t.b);
+	*tmp = t.b;
 	return (k);
 }
 
@@ -273,34 +289,49 @@ size_t
 idx_name_texts(struct buf *out, const struct store_member *m,
     const struct buf *kanakey)
 {
-	struct buf	 all, kana;
-	const char	*t, *kt;
-	size_t		 n = 0, len, klen;
-	bool		 plain;
+	struct buf	 all, tmp, kana;
+	size_t		 n;
 
 	buf_init(&all);
+	buf_init(&tmp);
 	buf_init(&kana);
-	idx_search_texts(&all, m);
 	if (kanakey == NULL) {
 		idx_kana_key(&kana, m);
 		kanakey = &kana;
 	}
+	n = idx_name_texts_in(out, m, kanakey, &all, &tmp);
+	buf_free(&all);
+	buf_free(&tmp);
+	buf_free(&kana);
+	return (n);
+}
+
+/* idx_name_texts with ALL and TMP as working buffers, KANAKEY given. */
+size_t
+idx_name_texts_in(struct buf *out, const struct store_member *m,
+    const struct buf *kanakey, struct buf *all, struct buf *tmp)
+{
+	const char	*t, *kt;
+	size_t		 n = 0, len, klen, idlen;
+	bool		 plain;
+
+	all->len = 0;
+	idx_search_texts_in(all, tmp, m);
 	kt = (const char *)kanakey->p;
 	klen = strlen(kt);
-	plain = idx_id_plain(m->id, strlen(m->id));
+	idlen = strlen(m->id);
+	plain = idx_id_plain(m->id, idlen);
 	out->len = 0;
-	for (t = (const char *)all.p; t < (const char *)all.p + all.len;
+	for (t = (const char *)all->p; t < (const char *)all->p + all->len;
 	    t += len + 1) {
 		len = strlen(t);
 		if (len == klen && memcmp(t, kt, len) == 0)
 			continue;
-		if (plain && len == strlen(m->id) && idx_lower_eq(t, m->id))
+		if (plain && len == idlen && idx_lower_eq(t, m->id))
 			continue;
 		buf_add(out, t, len + 1);
 		n++;
 	}
-	buf_free(&all);
-	buf_free(&kana);
 	return (n);
 }
 

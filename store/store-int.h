@@ -189,6 +189,11 @@ const char *idx_key_id(enum store_db, const char *, size_t, size_t *);
 size_t	 idx_search_texts(struct buf *, const struct store_member *);
 size_t	 idx_name_texts(struct buf *, const struct store_member *,
 	    const struct buf *kanakey);
+/* The same with working buffers kept between calls. */
+size_t	 idx_search_texts_in(struct buf *, struct buf *tmp,
+	    const struct store_member *);
+size_t	 idx_name_texts_in(struct buf *, const struct store_member *,
+	    const struct buf *kanakey, struct buf *all, struct buf *tmp);
 bool	 idx_id_plain(const char *, size_t);
 int	 idx_member_put(struct wtx *, const struct store_member *old,
 	    const struct store_member *nw);

@@ -158,6 +158,27 @@ text_fold_append(struct buf *out, const char *s, size_t n)
 	 * fast character never folds longer) */
 	buf_reserve(out, n + 4);
 	for (p = u; p < end; p += k) {
+		/* kana (U+3000..U+30FF) and kanji (U+4E00..U+9FFF), whole */
+		if (*p >= 0xE3 && *p <= 0xE9 && end - p >= 3 &&
+		    (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80) {
+			k = 3;
+			c = (ucs4_t)(p[0] & 0x0f) << 12 |
+			    (ucs4_t)(p[1] & 0x3f) << 6 | (p[2] & 0x3f);
+			if ((c >= 0x3041 && c <= 0x3096) || c == 0x30fc ||
+			    (c >= 0x30f7 && c <= 0x30fa) || c == 0x3005 ||
+			    (c >= 0x4e00 && c <= 0x9fff && text_variant(c) == c)) {
+				memcpy(out->p + out->len, p, 3);
+				out->len += 3;
+				continue;
+			}
+			if (c >= 0x30a1 && c <= 0x30f6) {
+				out->len += text_put(out->p + out->len,
+				    c - 0x60);
+				continue;
+			}
+			if (c == 0x3000)
+				continue;
+		}
 		if (*p < 0x80) {
 			k = 1;
 			c = *p;
@@ -345,6 +366,24 @@ text_check_line(struct store *st, const char *field, const char *s)
 	for (; p < end; p += k) {
 		if (*p >= 0x20 && *p < 0x7f) {
 			k = 1;
+			/* printable ASCII 8 bytes a step */
+			while (end - p >= 9) {
+				uint64_t	w;
+
+				memcpy(&w, p + 1, 8);
+				if (((w | (w + 0x0101010101010101ULL) |
+				    (w - 0x2020202020202020ULL)) &
+				    0x8080808080808080ULL) != 0)
+					break;
+				p += 8;
+			}
+			continue;
+		}
+		/* U+3000..U+CFFF, U+E000..U+FFFF: kana, kanji, no control */
+		if (((*p >= 0xE3 && *p <= 0xEC) || *p >= 0xEE) && *p <= 0xEF &&
+		    end - p >= 3 && (p[1] & 0xC0) == 0x80 &&
+		    (p[2] & 0xC0) == 0x80) {
+			k = 3;
 			continue;
 		}
 		if ((k = text_dec(p, end, &c)) == 0)

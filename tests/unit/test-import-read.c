@@ -12,6 +12,7 @@
 #include <string.h>
 #include <unistd.h>
 #include <cmocka.h>
+#include <csv.h>
 
 #include "import/import-int.h"
 
@@ -251,6 +252,14 @@ got_msg(enum import_msg kind, const char *line, void *arg)
 	strcat(g->msgs, "\n");
 }
 
+static void
+got_msg_ignore(enum import_msg kind, const char *line, void *arg)
+{
+	(void)kind;
+	(void)line;
+	(void)arg;
+}
+
 static int
 read_str(const void *s, size_t n, enum import_encoding enc, struct got *g)
 {
@@ -324,6 +333,113 @@ test_chunks(void **state)
 	assert_int_equal(g.line[39], 40);
 	assert_string_equal(g.first[40], "after");
 	assert_int_equal(g.line[40], after);
+	free(buf);
+}
+
+/* The rows of a parse, flattened: each cell then \x1E, each row then
+ * \x1D. */
+struct flat {
+	char	*s;
+	size_t	 len, cap;
+};
+
+static void
+flat_add(struct flat *f, const void *p, size_t n, int end)
+{
+	if (f->len + n + 1 > f->cap) {
+		f->cap = 2 * (f->len + n + 1);
+		f->s = realloc(f->s, f->cap);
+		assert_non_null(f->s);
+	}
+	if (n > 0)
+		memcpy(f->s + f->len, p, n);
+	f->len += n;
+	f->s[f->len++] = (char)end;
+}
+
+static void
+flat_cell(void *p, size_t n, void *arg)
+{
+	flat_add(arg, p, p == NULL ? 0 : n, 0x1E);
+}
+
+static void
+flat_row(int c, void *arg)
+{
+	(void)c;
+	flat_add(arg, NULL, 0, 0x1D);
+}
+
+static int
+flat_csvr_row(void *arg, const struct csvr_row *r)
+{
+	size_t	i;
+
+	for (i = 0; i < r->n; i++)
+		flat_add(arg, r->cell[i], r->len[i], 0x1E);
+	flat_add(arg, NULL, 0, 0x1D);
+	return (0);
+}
+
+/* Lines without a quote are split without libcsv: the same cells and rows
+ * as libcsv itself gives, on random lines of cells with spaces, tabs,
+ * empty cells, blank lines, CR, LF and CRLF ends, between quoted ones. */
+static void
+test_plain_lines(void **state)
+{
+	static const char *const bits[] = { "a", "bc", " ", "\t", ",", ",",
+	    "あ", "\x01", "x y", "  ", "\t ," };
+	static const char *const ends[] = { "\n", "\r\n", "\r" };
+	static const char *const quoted[] = { "\"q,1\"", "\"multi\nline\"",
+	    " \"sp\" ", "\"a\"\"b\"" };
+	static const char *const files[] = { "t.csv" };
+	struct flat		 want, got;
+	struct csv_parser	 p;
+	struct diag		 d;
+	struct csvr_info	 info;
+	char			*buf;
+	size_t			 cap = 1 << 16, n, k, i;
+	unsigned		 seed = 99, round;
+	int			 fd;
+
+	(void)state;
+	buf = malloc(cap);
+	assert_non_null(buf);
+	for (round = 0; round < 200; round++) {
+		n = (size_t)sprintf(buf, "h1,h2\n");
+		for (i = 0; i < 300; i++) {
+			seed = seed * 1103515245u + 12345u;
+			if ((seed >> 16) % 10 == 0)
+				n += (size_t)sprintf(buf + n, "%s,%s",
+				    quoted[(seed >> 20) % 4], "x");
+			else
+				for (k = (seed >> 16) % 7; k > 0; k--) {
+					seed = seed * 1103515245u + 12345u;
+					n += (size_t)sprintf(buf + n, "%s",
+					    bits[(seed >> 16) % 11]);
+				}
+			n += (size_t)sprintf(buf + n, "%s",
+			    ends[(seed >> 24) % 3]);
+		}
+		memset(&want, 0, sizeof want);
+		memset(&got, 0, sizeof got);
+		assert_int_equal(csv_init(&p, CSV_STRICT | CSV_STRICT_FINI |
+		    CSV_APPEND_NULL | CSV_EMPTY_IS_NULL), 0);
+		assert_int_equal(csv_parse(&p, buf, n, flat_cell, flat_row,
+		    &want), n);
+		assert_int_equal(csv_fini(&p, flat_cell, flat_row, &want), 0);
+		csv_free(&p);
+		fd = tmpfile_with(buf, n);
+		diag_init(&d, files, got_msg_ignore, NULL);
+		assert_int_equal(csvr_read(fd, 0, IMPORT_ENC_UTF8,
+		    flat_csvr_row, NULL, &got, &info, &d), 0);
+		diag_free(&d);
+		close(fd);
+		assert_int_equal(got.len, want.len);
+		assert_memory_equal(got.s, want.s, want.len);
+		free(want.s);
+		free(got.s);
+	}
 	free(buf);
 }
 
@@ -429,6 +545,7 @@ main(void)
 		cmocka_unit_test(test_guess),
 		cmocka_unit_test(test_lines),
 		cmocka_unit_test(test_chunks),
+		cmocka_unit_test(test_plain_lines),
 		cmocka_unit_test(test_chunk_lines),
 		cmocka_unit_test(test_errors),
 	};

@@ -203,6 +203,27 @@ test_nfkc(void **state)
 	assert_true(val_has_ctl("a\nb", 3, false));
 	assert_false(val_has_ctl("a\nb", 3, true));
 	assert_true(val_has_ctl("a\x01", 2, true));
+	/* long values: a control character anywhere among 8-byte steps */
+	{
+		char	 v[64];
+		size_t	 at, len;
+
+		for (len = 1; len < sizeof v; len++) {
+			memset(v, 'x', len);
+			memcpy(v, "山田", len >= 6 ? 6 : 0);
+			assert_false(val_has_ctl(v, len, false));
+			for (at = 0; at < len; at++) {
+				memset(v, 'x', len);
+				v[at] = '\x7f';
+				assert_true(val_has_ctl(v, len, true));
+				v[at] = '\x1f';
+				assert_true(val_has_ctl(v, len, true));
+				v[at] = '\n';
+				assert_true(val_has_ctl(v, len, false));
+				assert_false(val_has_ctl(v, len, true));
+			}
+		}
+	}
 	assert_true(val_digits("00123"));
 	assert_false(val_digits("12a"));
 	assert_false(val_digits(""));

@@ -163,6 +163,24 @@ test_validation(void **state)
 	EXPECT_INVALID("name");
 	m.kana = (char *)"\xe3\x81";
 	EXPECT_INVALID("kana");
+	m.kana = (char *)"カナ\xe3\x81";		/* cut after kana */
+	EXPECT_INVALID("kana");
+	m.kana = (char *)"カ\xe3\x81\x41ナ";	/* not a continuation */
+	EXPECT_INVALID("kana");
+	m.kana = (char *)"カ\xed\xa0\x80ナ";	/* a surrogate */
+	EXPECT_INVALID("kana");
+	m.kana = (char *)"カ\xe2\x80\xa8ナ";	/* U+2028 */
+	EXPECT_INVALID("kana");
+	m.kana = (char *)"カ\xc2\x85ナ";		/* C1 control */
+	EXPECT_INVALID("kana");
+	m.kana = (char *)"カナ\xef\xbf";		/* cut at the end */
+	EXPECT_INVALID("kana");
+	m.kana = (char *)"abcdefghijklmnopq\x01rstuvwxyz";	/* long ASCII */
+	EXPECT_INVALID("kana");
+	m.kana = (char *)"abcdefghijklmnopqrstuvwxy\x7f";
+	EXPECT_INVALID("kana");
+	m.kana = (char *)"abcdefghijklmnopqrstuv\xc2\x85wxyz";
+	EXPECT_INVALID("kana");
 	m.past_count = -1;
 	EXPECT_INVALID("past_count");
 	snprintf(m.joined_on, sizeof m.joined_on, "2026-02-30");
@@ -183,6 +201,7 @@ test_validation(void **state)
 	/* nothing was written */
 	assert_int_equal(store_member_count(st), 0);
 	/* line feeds in notes and attribute values are fine */
+	m.kana = (char *)"ヤマダ\xe3\x80\x80\xef\xbd\xb1";
 	m.notes = (char *)"a\nb";
 	attr.value = (char *)"x\r\ny";
 	m.attrs = &attr;

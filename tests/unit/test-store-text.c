@@ -90,14 +90,45 @@ test_fold_paths(void **state)
 		"髙橋一郎", "佐々木", "abc-DEF_123", "ヷヸヹヺ", "ゕゖ",
 		"スズキ　イチロウ", "Ｔｅｓｔ",
 	};
+	static const char *const pieces[] = { "あ", "ゔ", "ア", "ヴ", "ヵ",
+	    "ヷ", "ー", "・", "々", "〆", "山", "髙", "﨑", "邊", "齋", "斉", "\xe3\x80\x80",
+	    " ", "A", "z", "-", "〜", "ｱ", "①", "\xe3\x82\x99", "カ", "。" };
+	const size_t npieces = sizeof pieces / sizeof pieces[0];
 	char	buf[256], *a, *b, *p;
-	size_t	i;
+	size_t	i, n, len;
+	unsigned seed = 5, round;
 
 	(void)state;
 	for (i = 0; i < sizeof samples / sizeof samples[0]; i++) {
 		/* U+FF21 (Ａ) forces the slow path; it folds to "a" */
 		snprintf(buf, sizeof buf, "%s\xef\xbc\xa1", samples[i]);
 		a = store_fold(samples[i]);
+		b = store_fold(buf);
+		assert_non_null(a);
+		assert_non_null(b);
+		p = b + strlen(b) - 1;
+		assert_int_equal(*p, 'a');
+		*p = '\0';
+		assert_string_equal(a, b);
+		free(a);
+		free(b);
+	}
+	/* random mixes of kana, kanji (variants too), spaces, ASCII */
+	for (round = 0; round < 3000; round++) {
+		n = 0;
+		for (;;) {
+			seed = seed * 1103515245u + 12345u;
+			len = strlen(pieces[(seed >> 16) % npieces]);
+			if (n + len + 4 > sizeof buf)
+				break;
+			memcpy(buf + n, pieces[(seed >> 16) % npieces], len);
+			n += len;
+			if ((seed >> 8) % 16 == 0)
+				break;
+		}
+		buf[n] = '\0';
+		a = store_fold(buf);
+		memcpy(buf + n, "\xef\xbc\xa1", 4);
 		b = store_fold(buf);
 		assert_non_null(a);
 		assert_non_null(b);

@@ -247,6 +247,81 @@ dump_store(struct store *st)
 
 /* The bulk path (empty database) and the upsert path (a database that
  * already holds one of the members, events and records) agree. */
+/* Many members through the bulk path: index keys longer than a key
+ * record holds, sets of several megabytes given back while appended, a
+ * member out of ID order, a dry run and a refused import (the key builder
+ * stopped early); the indexes check clean and search finds long names. */
+static void
+test_bulk_many(void **state)
+{
+	struct ts			*t = *state;
+	struct ts_src			 src;
+	struct store_import_result	 r;
+	struct store_member		*mem;
+	struct store_member_row		 rows[4];
+	char				(*name)[96], (*kana)[160], (*mail)[48];
+	size_t				 n = 40000, i, got;
+
+	mem = calloc(n, sizeof *mem);
+	name = calloc(n, sizeof *name);
+	kana = calloc(n, sizeof *kana);
+	mail = calloc(n, sizeof *mail);
+	assert_non_null(mail);
+	for (i = 0; i < n; i++) {
+		/* the last one out of order: an ordinary put */
+		snprintf(mem[i].id, sizeof mem[i].id, "M%06zu",
+		    i + 1 == n ? (size_t)0 : i + 1);
+		if (i % 7 == 0) {
+			snprintf(name[i], sizeof name[i], "寿限無寿限無五劫"
+			    "の擦り切れ海砂利水魚 %zu", i);
+			snprintf(kana[i], sizeof kana[i], "ジュゲムジュゲム"
+			    "ゴコウノスリキレカイジャリスイギョ %zu", i);
+		} else {
+			snprintf(name[i], sizeof name[i], "山田 %zu", i % 500);
+			snprintf(kana[i], sizeof kana[i], "ヤマダ %zu",
+			    i % 300);
+		}
+		snprintf(mail[i], sizeof mail[i], "user.%zu@example.jp", i);
+		mem[i].name = name[i];
+		mem[i].kana = kana[i];
+		mem[i].email = mail[i];
+	}
+	memset(&src, 0, sizeof src);
+	src.mem = mem;
+	src.nmem = n;
+	assert_int_equal(ts_import(t->st, &src, true, &r), STORE_OK);
+	assert_int_equal(r.members.added, n);
+	assert_int_equal(store_member_count(t->st), 0);
+	/* a repeated member: refused, nothing written */
+	snprintf(mem[n / 2].id, sizeof mem[n / 2].id, "M%06zu", n / 2 - 1);
+	assert_int_equal(ts_import(t->st, &src, false, &r), STORE_INVALID);
+	assert_int_equal(store_member_count(t->st), 0);
+	snprintf(mem[n / 2].id, sizeof mem[n / 2].id, "M%06zu", n / 2 + 1);
+	assert_int_equal(ts_import(t->st, &src, false, &r), STORE_OK);
+	assert_int_equal(store_member_count(t->st), n);
+	ts_clean(t->st);
+	assert_int_equal(store_member_search(t->st, "じゅげむじゅげむごこうの"
+	    "すりきれかいじゃりすいぎょ 35000", NULL, rows, 4, &got),
+	    STORE_OK);
+	assert_int_equal(got, 1);
+	assert_string_equal(rows[0].id, "M035001");
+	/* a part inside a name is not a prefix */
+	assert_int_equal(store_member_search(t->st, "海砂利水魚 39998", NULL,
+	    rows, 4, &got), STORE_OK);
+	assert_int_equal(got, 0);
+	assert_int_equal(store_member_search(t->st, "寿限無寿限無五劫の擦り"
+	    "切れ海砂利水魚 39998", NULL, rows, 4, &got), STORE_OK);
+	assert_int_equal(got, 1);	/* 39998 = 7 * 5714 */
+	assert_string_equal(rows[0].id, "M039999");
+	assert_int_equal(store_member_search(t->st, "寿限無寿限無五劫の擦り"
+	    "切れ海砂利水魚 39997", NULL, rows, 4, &got), STORE_OK);
+	assert_int_equal(got, 0);
+	free(mem);
+	free(name);
+	free(kana);
+	free(mail);
+}
+
 static void
 test_bulk_equals_upsert(void **state)
 {
@@ -473,6 +548,8 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_import_and_reimport,
 		    ts_setup, ts_teardown),
+		cmocka_unit_test_setup_teardown(test_bulk_many, ts_setup,
+		    ts_teardown),
 		cmocka_unit_test_setup_teardown(test_bulk_equals_upsert,
 		    ts_setup, ts_teardown),
 		cmocka_unit_test_setup_teardown(test_records_into_members,

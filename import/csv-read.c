@@ -1,10 +1,14 @@
-/* csv-read.c -- stream a CSV file through libcsv, one physical line a call. */
+/* csv-read.c -- stream a CSV file through libcsv, one physical line a call;
+ * a second thread reads, decodes and splits while the rows are converted. */
 
 #include <sys/stat.h>
 #include <sys/types.h>
 
 #include <csv.h>
 #include <errno.h>
+#include <pthread.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -12,10 +16,24 @@
 #include "import/import-int.h"
 #include "store/i18n.h"
 
+#define CSVR_BATCH	(256 * 1024)	/* bytes of rows handed over at once */
+#define CSVR_QUEUE	8		/* batches read ahead at most */
+
+/* Rows in a batch, each: its line (8 bytes), cell count N (4), N cell
+ * lengths (4 each), then the N cells, each NUL-terminated. */
+struct csvr_batch {
+	char			*p;
+	size_t			 len, cap;
+	struct csvr_info	 info;		/* as of its last row */
+};
+
 struct csvr {
 	struct csv_parser	 p;
-	struct diag		*d;
 	uint32_t		 file;
+	/* the first fatal problem, reported by csvr_read */
+	bool			 failed;
+	uint64_t		 err_line;
+	char			 err[512];
 	char			*buf;		/* the row's cells, NUL-ended */
 	size_t			 len, cap;
 	size_t			*off;		/* cell starts in buf */
@@ -30,10 +48,42 @@ struct csvr {
 	bool			 too_big;
 	bool			 first_row;
 	int			 stop;
-	csvr_row_fn		 fn;
+	csvr_row_fn		 fn;		/* without a thread */
 	void			*arg;
-	struct csvr_info	*info;
+	struct csvr_info	 info;
+	int			 fd;
+	enum import_encoding	 enc;
+	/* with a thread: the batches read ahead */
+	bool			 threaded;
+	pthread_t		 th;
+	pthread_mutex_t		 mu;
+	pthread_cond_t		 cv;
+	struct csvr_batch	 fill;
+	struct csvr_batch	 queue[CSVR_QUEUE];
+	size_t			 head, tail;
+	bool			 eof;		/* the thread is done: rc */
+	bool			 quit;		/* the rows are no longer wanted */
+	int			 rc;
 };
+
+static int	csvr_fail(struct csvr *, uint64_t, const char *, ...)
+		    __attribute__((format(printf, 3, 4)));
+
+/* Note the first fatal problem at LINE (0: the file); returns -1. */
+static int
+csvr_fail(struct csvr *r, uint64_t line, const char *fmt, ...)
+{
+	va_list	ap;
+
+	if (r->failed)
+		return (-1);
+	r->failed = true;
+	r->err_line = line;
+	va_start(ap, fmt);
+	vsnprintf(r->err, sizeof r->err, fmt, ap);
+	va_end(ap);
+	return (-1);
+}
 
 static void
 csvr_cell(void *s, size_t n, void *arg)
@@ -67,19 +117,64 @@ csvr_check_header(struct csvr *r, const struct csvr_row *row)
 	if (row->n != 1)
 		return (0);
 	if (strchr(row->cell[0], '\t') != NULL) {
-		diag_error(r->d, r->file, row->line, 0, NULL,
+		csvr_fail(r, row->line,
 		    _("the file is tab-separated (Excel \"Unicode テキスト\" or "
 		    "\"テキスト (タブ区切り)\"); save it as \"CSV UTF-8 (コンマ"
 		    "区切り)\""));
 		return (-1);
 	}
 	if (strchr(row->cell[0], ';') != NULL) {
-		diag_error(r->d, r->file, row->line, 0, NULL,
+		csvr_fail(r, row->line,
 		    _("the file is separated by ';', not ','; export it "
 		    "again with the comma as the separator"));
 		return (-1);
 	}
 	return (0);
+}
+
+/* Hand the filled batch to the converting thread; non-zero when it wants
+ * no more rows. */
+static int
+csvr_push(struct csvr *r)
+{
+	int	quit;
+
+	pthread_mutex_lock(&r->mu);
+	while (r->tail - r->head == CSVR_QUEUE && !r->quit)
+		pthread_cond_wait(&r->cv, &r->mu);
+	quit = r->quit;
+	if (!quit && r->fill.len > 0) {
+		r->fill.info = r->info;
+		r->queue[r->tail % CSVR_QUEUE] = r->fill;
+		r->tail++;
+		memset(&r->fill, 0, sizeof r->fill);
+		pthread_cond_broadcast(&r->cv);
+	}
+	pthread_mutex_unlock(&r->mu);
+	return (quit);
+}
+
+/* Append ROW to the batch being filled. */
+static int
+csvr_batch_add(struct csvr *r, const struct csvr_row *row)
+{
+	struct csvr_batch	*b = &r->fill;
+	uint64_t		 line = row->line;
+	uint32_t		 n = (uint32_t)row->n, len;
+	size_t			 i;
+
+	util_grow(&b->p, &b->cap, b->len + 12 + 4 * (size_t)n + r->len);
+	memcpy(b->p + b->len, &line, 8);
+	memcpy(b->p + b->len + 8, &n, 4);
+	b->len += 12;
+	for (i = 0; i < n; i++) {
+		len = (uint32_t)row->len[i];
+		memcpy(b->p + b->len, &len, 4);
+		b->len += 4;
+	}
+	memcpy(b->p + b->len, r->buf, r->len);
+	b->len += r->len;
+	return (b->len >= CSVR_BATCH ? csvr_push(r) : 0);
 }
 
 static void
@@ -107,14 +202,15 @@ csvr_end_row(int c, void *arg)
 	row.len = r->lenp;
 	row.n = r->ncells;
 	row.line = r->row_line;
-	r->info->rows++;
+	r->info.rows++;
 	if (r->first_row) {
 		r->first_row = false;
 		if (csvr_check_header(r, &row) != 0)
 			r->stop = -1;
 	}
 	if (r->stop == 0)
-		r->stop = r->fn(r->arg, &row);
+		r->stop = r->threaded ? csvr_batch_add(r, &row) :
+		    r->fn(r->arg, &row);
 	r->ncells = 0;
 	r->len = 0;
 }
@@ -125,22 +221,18 @@ csvr_parse_error(struct csvr *r)
 	int	err = csv_error(&r->p);
 
 	if (err == CSV_EPARSE)
-		diag_error(r->d, r->file, r->line, 0, NULL,
+		return (csvr_fail(r, r->line,
 		    _("malformed quotes: a '\"' inside an unquoted cell, or "
-		    "text after a closing quote"));
-	else
-		diag_error(r->d, r->file, r->line, 0, NULL, "%s",
-		    csv_strerror(err));
-	return (-1);
+		    "text after a closing quote")));
+	return (csvr_fail(r, r->line, "%s", csv_strerror(err)));
 }
 
 static int
 csvr_too_big(struct csvr *r)
 {
-	diag_error(r->d, r->file, r->row_line, 0, NULL,
+	return (csvr_fail(r, r->row_line,
 	    _("the row starting here is longer than %u MiB (a quote that is "
-	    "never closed?)"), IMPORT_ROW_MAX / (1024 * 1024));
-	return (-1);
+	    "never closed?)"), IMPORT_ROW_MAX / (1024 * 1024)));
 }
 
 /* A whole physical line of N bytes (its line end included) that starts
@@ -256,66 +348,45 @@ static int
 csvr_bad_byte(struct csvr *r, const struct enc_dec *dec, bool guessed)
 {
 	if (guessed)
-		diag_error(r->d, r->file, dec->bad_line, 0, NULL,
+		return (csvr_fail(r, dec->bad_line,
 		    _("byte 0x%02X at byte offset %llu is neither UTF-8 nor "
 		    "CP932 (Shift_JIS): the file is in another encoding or "
 		    "damaged"), dec->bad_byte,
-		    (unsigned long long)dec->bad_off);
-	else
-		diag_error(r->d, r->file, dec->bad_line, 0, NULL,
-		    _("invalid %s: byte 0x%02X at byte offset %llu"),
-		    csvr_enc_name(dec->enc), dec->bad_byte,
-		    (unsigned long long)dec->bad_off);
-	return (-1);
+		    (unsigned long long)dec->bad_off));
+	return (csvr_fail(r, dec->bad_line,
+	    _("invalid %s: byte 0x%02X at byte offset %llu"),
+	    csvr_enc_name(dec->enc), dec->bad_byte,
+	    (unsigned long long)dec->bad_off));
 }
 
-int
-csvr_read(int fd, uint32_t file, enum import_encoding enc, csvr_row_fn fn,
-    csvr_tick_fn tick, void *arg, struct csvr_info *info, struct diag *d)
+/* Read, decode and split the whole file; the rows to R->fn, or to the
+ * batches when threaded.  Returns 0, -1 (R->err) or a stop. */
+static int
+csvr_produce(struct csvr *r, csvr_tick_fn tick)
 {
-	struct csvr	 r;
 	struct enc_dec	 dec;
-	struct stat	 sb;
 	unsigned char	*buf = NULL;
 	const char	*out;
 	size_t		 outlen, skip;
 	ssize_t		 got;
 	bool		 first = true, guessed = false, fin, dec_ok = false;
+	enum import_encoding enc = r->enc;
 	int		 rc = -1;
-
-	memset(&r, 0, sizeof r);
-	memset(info, 0, sizeof *info);
-	r.d = d;
-	r.file = file;
-	r.line = 1;
-	r.at_boundary = true;
-	r.first_row = true;
-	r.fn = fn;
-	r.arg = arg;
-	r.info = info;
-	if (csv_init(&r.p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL |
-	    CSV_EMPTY_IS_NULL) != 0) {
-		diag_error(d, file, 0, 0, NULL, "%s", strerror(ENOMEM));
-		return (-1);
-	}
-	if (fstat(fd, &sb) == 0)
-		info->size = (uint64_t)sb.st_size;
 
 	if (enc == IMPORT_ENC_AUTO) {
 		struct enc_guess	g;
 
-		if (enc_guess_fd(fd, &g) != 0) {
-			diag_error(d, file, 0, 0, NULL, "%s", strerror(errno));
+		if (enc_guess_fd(r->fd, &g) != 0) {
+			csvr_fail(r, 0, "%s", strerror(errno));
 			goto out;
 		}
 		if (g.utf16) {
-			diag_error(d, file, 1, 0, NULL, _("UTF-16 (Excel "
-			    "'Unicode テキスト') is not supported; save as CSV "
-			    "UTF-8"));
+			csvr_fail(r, 1, _("UTF-16 (Excel 'Unicode テキスト') "
+			    "is not supported; save as CSV UTF-8"));
 			goto out;
 		}
 		if (g.damaged_utf8) {
-			diag_error(d, file, g.bad_line, 0, NULL,
+			csvr_fail(r, g.bad_line,
 			    _("invalid UTF-8 at byte offset %llu (the rest of "
 			    "the file is UTF-8): fix that byte, or give "
 			    "--encoding cp932 if the file is Shift_JIS"),
@@ -325,14 +396,14 @@ csvr_read(int fd, uint32_t file, enum import_encoding enc, csvr_row_fn fn,
 		enc = g.enc;
 		guessed = enc == IMPORT_ENC_CP932;
 	}
-	info->enc = enc;
+	r->info.enc = enc;
 	buf = xmalloc(IMPORT_CHUNK);
 	for (;;) {
-		got = read(fd, buf, IMPORT_CHUNK);
+		got = read(r->fd, buf, IMPORT_CHUNK);
 		if (got < 0) {
 			if (errno == EINTR)
 				continue;
-			diag_error(d, file, 0, 0, NULL, "%s", strerror(errno));
+			csvr_fail(r, 0, "%s", strerror(errno));
 			goto out;
 		}
 		fin = got == 0;
@@ -341,26 +412,25 @@ csvr_read(int fd, uint32_t file, enum import_encoding enc, csvr_row_fn fn,
 			first = false;
 			switch (enc_sniff(buf, (size_t)got)) {
 			case ENC_SNIFF_UTF16:
-				diag_error(d, file, 1, 0, NULL, _("UTF-16 (Excel "
-				    "'Unicode テキスト') is not supported; save "
-				    "as CSV UTF-8"));
+				csvr_fail(r, 1, _("UTF-16 (Excel 'Unicode "
+				    "テキスト') is not supported; save as CSV "
+				    "UTF-8"));
 				goto out;
 			case ENC_SNIFF_BOM8:
 				if (enc == IMPORT_ENC_CP932) {
-					diag_error(d, file, 1, 0, NULL,
-					    _("the file starts with a UTF-8 "
-					    "byte order mark but --encoding "
-					    "cp932 was given"));
+					csvr_fail(r, 1, _("the file starts "
+					    "with a UTF-8 byte order mark but "
+					    "--encoding cp932 was given"));
 					goto out;
 				}
-				info->bom = true;
+				r->info.bom = true;
 				skip = 3;
 				break;
 			case ENC_SNIFF_PLAIN:
 				break;
 			}
 			if (enc_dec_init(&dec, enc, skip) != 0) {
-				diag_error(d, file, 0, 0, NULL,
+				csvr_fail(r, 0,
 				    _("iconv cannot convert from CP932"));
 				goto out;
 			}
@@ -368,40 +438,188 @@ csvr_read(int fd, uint32_t file, enum import_encoding enc, csvr_row_fn fn,
 		}
 		if (enc_dec_feed(&dec, buf + skip, (size_t)got - skip, fin,
 		    &out, &outlen) != 0) {
-			csvr_bad_byte(&r, &dec, guessed);
+			csvr_bad_byte(r, &dec, guessed);
 			goto out;
 		}
-		info->done += (uint64_t)got;
-		if ((rc = csvr_feed(&r, out, outlen)) != 0)
+		r->info.done += (uint64_t)got;
+		if ((rc = csvr_feed(r, out, outlen)) != 0)
 			goto out;
-		info->lines = r.line - (r.at_boundary && !r.pending_cr ? 1 : 0);
+		r->info.lines = r->line - (r->at_boundary && !r->pending_cr ?
+		    1 : 0);
 		if (tick != NULL)
-			tick(arg, info);
+			tick(r->arg, &r->info);
 		rc = -1;
 		if (fin)
 			break;
 	}
-	if (csv_fini(&r.p, csvr_cell, csvr_end_row, &r) != 0) {
-		if (csv_error(&r.p) == CSV_EPARSE)
-			diag_error(d, file, r.row_line, 0, NULL,
-			    _("a quoted cell in the row starting here is never "
-			    "closed"));
+	if (csv_fini(&r->p, csvr_cell, csvr_end_row, r) != 0) {
+		if (csv_error(&r->p) == CSV_EPARSE)
+			csvr_fail(r, r->row_line, _("a quoted cell in the row "
+			    "starting here is never closed"));
 		else
-			diag_error(d, file, r.row_line, 0, NULL, "%s",
-			    csv_strerror(csv_error(&r.p)));
+			csvr_fail(r, r->row_line, "%s",
+			    csv_strerror(csv_error(&r->p)));
 		goto out;
 	}
-	if (r.too_big) {
-		csvr_too_big(&r);
+	if (r->too_big) {
+		csvr_too_big(r);
 		goto out;
 	}
-	rc = r.stop;
-	info->lines = r.line > 1 ? r.line - 1 : 0;
+	rc = r->stop;
+	r->info.lines = r->line > 1 ? r->line - 1 : 0;
 out:
 	if (dec_ok)
 		enc_dec_free(&dec);
-	csv_free(&r.p);
 	free(buf);
+	return (rc);
+}
+
+static void *
+csvr_thread(void *arg)
+{
+	struct csvr	*r = arg;
+	int		 rc;
+
+	rc = csvr_produce(r, NULL);
+	csvr_push(r);		/* the rows before any problem too */
+	pthread_mutex_lock(&r->mu);
+	r->rc = rc;
+	r->eof = true;
+	pthread_cond_broadcast(&r->cv);
+	pthread_mutex_unlock(&r->mu);
+	return (NULL);
+}
+
+/* Give the rows of batch B to FN until it stops them; its last answer. */
+static int
+csvr_batch_rows(struct csvr_batch *b, csvr_row_fn fn, void *arg,
+    char ***cellp, size_t **lenp, size_t *ptrcap)
+{
+	struct csvr_row	 row;
+	char		*p = b->p, *end = b->p + b->len;
+	uint64_t	 line;
+	uint32_t	 n, len;
+	size_t		 i;
+	int		 rc = 0;
+
+	while (p < end && rc == 0) {
+		memcpy(&line, p, 8);
+		memcpy(&n, p + 8, 4);
+		p += 12;
+		if (n > *ptrcap) {
+			*ptrcap = n;
+			*cellp = xreallocarray(*cellp, n, sizeof **cellp);
+			*lenp = xreallocarray(*lenp, n, sizeof **lenp);
+		}
+		for (i = 0; i < n; i++, p += 4) {
+			memcpy(&len, p, 4);
+			(*lenp)[i] = len;
+		}
+		for (i = 0; i < n; i++) {
+			(*cellp)[i] = p;
+			p += (*lenp)[i] + 1;
+		}
+		row.cell = *cellp;
+		row.len = *lenp;
+		row.n = n;
+		row.line = line;
+		rc = fn(arg, &row);
+	}
+	return (rc);
+}
+
+/* The converting side: the batches as the reading thread fills them. */
+static int
+csvr_consume(struct csvr *r, csvr_tick_fn tick)
+{
+	struct csvr_batch	 b;
+	char			**cellp = NULL;
+	size_t			*lenp = NULL, ptrcap = 0;
+	int			 rc = 0;
+
+	for (;;) {
+		pthread_mutex_lock(&r->mu);
+		while (r->head == r->tail && !r->eof)
+			pthread_cond_wait(&r->cv, &r->mu);
+		if (r->head == r->tail) {
+			pthread_mutex_unlock(&r->mu);
+			break;
+		}
+		b = r->queue[r->head % CSVR_QUEUE];
+		r->head++;
+		pthread_cond_broadcast(&r->cv);
+		pthread_mutex_unlock(&r->mu);
+		if (rc == 0) {
+			rc = csvr_batch_rows(&b, r->fn, r->arg, &cellp, &lenp,
+			    &ptrcap);
+			if (tick != NULL)
+				tick(r->arg, &b.info);
+		}
+		free(b.p);
+		if (rc != 0) {
+			/* no more rows wanted: let the reader stop */
+			pthread_mutex_lock(&r->mu);
+			r->quit = true;
+			pthread_cond_broadcast(&r->cv);
+			pthread_mutex_unlock(&r->mu);
+		}
+	}
+	free(cellp);
+	free(lenp);
+	return (rc);
+}
+
+int
+csvr_read(int fd, uint32_t file, enum import_encoding enc, csvr_row_fn fn,
+    csvr_tick_fn tick, void *arg, struct csvr_info *info, struct diag *d)
+{
+	struct csvr	 r;
+	struct stat	 sb;
+	size_t		 i;
+	int		 rc;
+
+	memset(&r, 0, sizeof r);
+	memset(info, 0, sizeof *info);
+	r.file = file;
+	r.line = 1;
+	r.at_boundary = true;
+	r.first_row = true;
+	r.fn = fn;
+	r.arg = arg;
+	r.fd = fd;
+	r.enc = enc;
+	if (csv_init(&r.p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL |
+	    CSV_EMPTY_IS_NULL) != 0) {
+		diag_error(d, file, 0, 0, NULL, "%s", strerror(ENOMEM));
+		return (-1);
+	}
+	if (fstat(fd, &sb) == 0)
+		r.info.size = (uint64_t)sb.st_size;
+	pthread_mutex_init(&r.mu, NULL);
+	pthread_cond_init(&r.cv, NULL);
+	r.threaded = true;
+	if (pthread_create(&r.th, NULL, csvr_thread, &r) == 0) {
+		rc = csvr_consume(&r, tick);
+		pthread_join(r.th, NULL);
+		for (i = r.head; i < r.tail; i++)
+			free(r.queue[i % CSVR_QUEUE].p);
+		free(r.fill.p);
+		/* stopped by ROW: what the reader found beyond is moot */
+		if (rc != 0)
+			r.failed = false;
+		else
+			rc = r.rc;
+	} else {
+		r.threaded = false;
+		rc = csvr_produce(&r, tick);
+	}
+	/* a problem of the file, after the rows before it */
+	if (r.failed)
+		diag_error(d, file, r.err_line, 0, NULL, "%s", r.err);
+	*info = r.info;
+	pthread_mutex_destroy(&r.mu);
+	pthread_cond_destroy(&r.cv);
+	csv_free(&r.p);
 	free(r.buf);
 	free(r.off);
 	free(r.cellp);

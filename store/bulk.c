@@ -96,6 +96,17 @@ struct bulk_keys {
 	struct buf	 texts, kanakey, all, tmp, key;
 };
 
+/* Sets of the records sorted by a second thread, in order, while this
+ * one appends another (or sorted here, without a thread). */
+struct bulk_sorter {
+	pthread_t	 th;
+	bool		 on, threaded;
+	pthread_mutex_t	 mu;
+	pthread_cond_t	 cv;
+	struct bulk_set	*set[2];
+	size_t		 nset, done;
+};
+
 struct bulk {
 	struct store		*st;
 	struct wtx		 w;
@@ -114,6 +125,7 @@ struct bulk {
 	struct buf		 enc;		/* a value being encoded */
 	struct bulk_keys	 keys;
 	bool			 keys_on;
+	struct bulk_sorter	 sorter;
 	char			 today[STORE_DATE_SIZE];
 };
 
@@ -256,7 +268,12 @@ bulk_set_sort(struct bulk_set *s)
 
 	for (i = 0; i < s->n; i++)
 		s->e[i].k = s->arena.p + (uintptr_t)s->e[i].k;
-	bulk_msd(s->e, s->n, 0);
+	/* rows often come in key order (the import sorts them) */
+	for (i = 1; i < s->n; i++)
+		if (bulk_keycmp(&s->e[i - 1], &s->e[i], 0) > 0)
+			break;
+	if (i < s->n)
+		bulk_msd(s->e, s->n, 0);
 }
 
 static bool
@@ -1111,6 +1128,69 @@ bulk_load_events(struct bulk *b)
 	return (STORE_OK);
 }
 
+static void *
+bulk_sorter_main(void *arg)
+{
+	struct bulk_sorter	*so = arg;
+	size_t			 i;
+
+	for (i = 0; i < so->nset; i++) {
+		bulk_set_sort(so->set[i]);
+		pthread_mutex_lock(&so->mu);
+		so->done = i + 1;
+		pthread_cond_broadcast(&so->cv);
+		pthread_mutex_unlock(&so->mu);
+	}
+	return (NULL);
+}
+
+static void
+bulk_sorter_start(struct bulk *b, struct bulk_set *s0, struct bulk_set *s1)
+{
+	struct bulk_sorter	*so = &b->sorter;
+
+	memset(so, 0, sizeof *so);
+	so->set[0] = s0;
+	so->set[1] = s1;
+	so->nset = 2;
+	pthread_mutex_init(&so->mu, NULL);
+	pthread_cond_init(&so->cv, NULL);
+	so->threaded = pthread_create(&so->th, NULL, bulk_sorter_main,
+	    so) == 0;
+	so->on = true;
+}
+
+/* Wait until the first N sets are sorted. */
+static void
+bulk_sorter_wait(struct bulk *b, size_t n)
+{
+	struct bulk_sorter	*so = &b->sorter;
+
+	if (!so->threaded) {
+		for (; so->done < n; so->done++)
+			bulk_set_sort(so->set[so->done]);
+		return;
+	}
+	pthread_mutex_lock(&so->mu);
+	while (so->done < n)
+		pthread_cond_wait(&so->cv, &so->mu);
+	pthread_mutex_unlock(&so->mu);
+}
+
+static void
+bulk_sorter_end(struct bulk *b)
+{
+	struct bulk_sorter	*so = &b->sorter;
+
+	if (!so->on)
+		return;
+	if (so->threaded)
+		pthread_join(so->th, NULL);
+	pthread_mutex_destroy(&so->mu);
+	pthread_cond_destroy(&so->cv);
+	so->on = false;
+}
+
 /* A new record into the empty attendance database: its keys into the
  * sorted sets. */
 static int
@@ -1212,6 +1292,8 @@ bulk_records(struct bulk *b)
 	if (!b->fast_records)
 		return (bulk_seen_check(b, _("record (event, member)"),
 		    "member_id"));
+	/* pending and by_member sorted by a second thread meanwhile */
+	bulk_sorter_start(b, &b->pending, &b->bymem);
 	bulk_set_sort(&b->att);
 	for (i = 1; i < b->att.n; i++) {
 		if (!bulk_same_key(&b->att.e[i - 1], &b->att.e[i]))
@@ -1228,11 +1310,12 @@ bulk_records(struct bulk *b)
 	if ((rc = bulk_set_append(b, DB_ATT, &b->att)) != STORE_OK)
 		return (rc);
 	bulk_set_free(&b->att);
-	bulk_set_sort(&b->pending);
+	bulk_sorter_wait(b, 1);
 	if ((rc = bulk_set_append(b, DB_PENDING, &b->pending)) != STORE_OK)
 		return (rc);
 	bulk_set_free(&b->pending);
-	bulk_set_sort(&b->bymem);
+	bulk_sorter_wait(b, 2);
+	bulk_sorter_end(b);
 	return (bulk_set_append(b, DB_BYMEM, &b->bymem));
 }
 
@@ -1755,6 +1838,7 @@ fail:
 	store_wabort(&b.w);
 out:
 	bulk_keys_end(&b, true);
+	bulk_sorter_end(&b);
 	keyset_free(&b.names);
 	keyset_free(&b.kana);
 	bulk_set_free(&b.att);

@@ -4,10 +4,14 @@
 . "$(dirname "$0")/lib.sh"
 export SANKA_LANG=en	# the English summaries and messages
 W=$TMPD/w; mkdir -p "$W"
+# Notes make the file long (about 100 MB) so that even a fast reader
+# shows the bar while reading, labelled with the file.
 awk 'BEGIN {
-	print "member_id,name,kana";
+	print "member_id,name,kana,notes";
+	n = "この会員の備考は長めに書いてあります。";
 	for (i = 1; i <= 600000; i++)
-		printf "P%06d,会員 %d,カイイン %d\n", i, i, i;
+		printf "P%06d,会員 %d,カイイン %d,%s%s%s%d\n", i, i, i, n, n,
+		    n, i;
 }' >"$W/big.csv"
 # The pane's whole output is recorded: the bar may live only a moment.
 $T new-session -d -s app -x 120 -y 10 -e LC_ALL=C.UTF-8 \

@@ -443,6 +443,80 @@ test_plain_lines(void **state)
 	free(buf);
 }
 
+/* Rows counted; a stop after STOP_AT rows (0: never). */
+struct cnt {
+	size_t		n, stop_at;
+	uint64_t	last_line;
+	char		msgs[1024];
+};
+
+static int
+cnt_row(void *arg, const struct csvr_row *r)
+{
+	struct cnt	*c = arg;
+
+	c->n++;
+	c->last_line = r->line;
+	return (c->stop_at != 0 && c->n == c->stop_at ? 7 : 0);
+}
+
+static void
+cnt_msg(enum import_msg kind, const char *line, void *arg)
+{
+	struct cnt	*c = arg;
+
+	(void)kind;
+	strncat(c->msgs, line, sizeof c->msgs - strlen(c->msgs) - 2);
+	strcat(c->msgs, "\n");
+}
+
+static int
+read_cnt(const char *s, size_t n, struct cnt *c)
+{
+	static const char *const files[] = { "t.csv" };
+	struct diag		 d;
+	struct csvr_info	 info;
+	int			 fd = tmpfile_with(s, n), rc;
+
+	diag_init(&d, files, cnt_msg, c);
+	rc = csvr_read(fd, 0, IMPORT_ENC_UTF8, cnt_row, NULL, c, &info, &d);
+	diag_flush(&d);
+	close(fd);
+	return (rc);
+}
+
+/* With rows read ahead by a second thread: the rows before a problem of
+ * the file reach the caller (up to the 64 KiB piece that holds it, as
+ * read in one thread), then the problem; a caller that stops hears
+ * nothing of a problem further on, read ahead or not. */
+static void
+test_read_ahead(void **state)
+{
+	size_t		 n, i, rows = 400000, bad;
+	char		*buf = malloc(rows * 16 + 64);
+	struct cnt	 c;
+	char		 want[64];
+
+	(void)state;
+	for (bad = 20000; bad <= rows; bad += rows - 20000) {
+		n = (size_t)sprintf(buf, "id,x\n");
+		for (i = 2; i <= rows; i++)
+			n += (size_t)sprintf(buf + n, i == bad ? "bad,\xC3\x28\n" :
+			    "r%zu,text\n", i);
+		memset(&c, 0, sizeof c);
+		assert_int_equal(read_cnt(buf, n, &c), -1);
+		assert_true(c.n < bad && c.n + IMPORT_CHUNK / 8 > bad);
+		snprintf(want, sizeof want, "t.csv:%zu: invalid UTF-8", bad);
+		assert_non_null(strstr(c.msgs, want));
+		memset(&c, 0, sizeof c);
+		c.stop_at = 3;
+		assert_int_equal(read_cnt(buf, n, &c), 7);
+		assert_int_equal(c.n, 3);
+		assert_string_equal(c.msgs, "");
+	}
+	free(buf);
+}
+
 struct chk {
 	size_t		 n;
 	uint64_t	*want;
@@ -546,6 +620,7 @@ main(void)
 		cmocka_unit_test(test_lines),
 		cmocka_unit_test(test_chunks),
 		cmocka_unit_test(test_plain_lines),
+		cmocka_unit_test(test_read_ahead),
 		cmocka_unit_test(test_chunk_lines),
 		cmocka_unit_test(test_errors),
 	};

@@ -2,7 +2,7 @@
 #
 #   make            ./sanka (always the plain optimised build)
 #   make run        demo database in ./demo-db, then sanka on it
-#   make check      unit tests, the same under ASan+UBSan, end-to-end tests
+#   make check      unit tests and end-to-end tests, each also under ASan+UBSan
 #   make bench      benchmarks next to their peers (not part of check)
 #   make fuzz       the CSV fuzz targets, 60 s each (clang libFuzzer)
 #   make install    honours PREFIX and DESTDIR
@@ -49,7 +49,7 @@ DEB_PKGS = build-essential pkg-config libncurses-dev ncurses-term \
 	   libclang-rt-14-dev
 LOCALES	 = ja_JP.UTF-8 en_US.UTF-8
 
-.PHONY: all run check unit unit-asan e2e bench fuzz install uninstall \
+.PHONY: all run check unit unit-asan e2e e2e-asan bench fuzz install uninstall \
 	deps clean
 .DEFAULT_GOAL := all
 # Keep the test objects make would delete as intermediates.
@@ -104,12 +104,23 @@ unit-asan: $(addprefix build/asan/tests/,$(UNIT_NAMES))
 	@ASAN_OPTIONS=detect_leaks=1 tests/run-unit.sh $^
 e2e: all
 	@tests/e2e/run.sh
+# The same scripts against the sanitizer build of the binary (leaks are the
+# unit tests' job: libpanel keeps 32 bytes for good).
+build/asan/sanka: build/asan/tui/main.o build/asan/libtui.a \
+    build/asan/libimport.a build/asan/libstore.a
+	$(call Q,LINK)$(CC) $(SAN) $(LDFLAGS) -o $@ $^ $(LIBS_ALL)
+e2e-asan: all build/asan/sanka
+	@SANKA_BIN=$(CURDIR)/build/asan/sanka E2E_LOGS=build/e2e-asan \
+	    SANKA_LOCALEDIR=$(CURDIR)/build/locale \
+	    ASAN_OPTIONS=detect_leaks=0 UBSAN_OPTIONS=print_stacktrace=1 \
+	    tests/e2e/run.sh
 
 check: deps
 	@$(MAKE) --no-print-directory all
 	@$(MAKE) --no-print-directory unit
 	@$(MAKE) --no-print-directory unit-asan
 	@$(MAKE) --no-print-directory e2e
+	@$(MAKE) --no-print-directory e2e-asan
 
 # --- demo, benchmarks, fuzzing -------------------------------------------
 

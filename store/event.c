@@ -560,7 +560,8 @@ store_event_each(struct store *st, int (*cb)(const struct store_event *,
 	}
 	mdb_cursor_close(c);
 	if (rc == STORE_OK) {
-		qsort(ev, n, sizeof *ev, event_newest_first);
+		if (n > 1)	/* ev is NULL when there are no events */
+			qsort(ev, n, sizeof *ev, event_newest_first);
 		for (i = 0; i < n; i++) {
 			if ((rc = event_counts(st, txn, ev[i].code,
 			    &ec)) != STORE_OK)

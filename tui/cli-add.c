@@ -61,26 +61,6 @@ cli_nopts(const struct cli_entry *e, const struct cli_args *a)
 	return (n);
 }
 
-/* --OPT given as a date: into OUT, or print why not and return 1. */
-static int
-cli_add_date(const char *opt, const char *v, char out[STORE_DATE_SIZE])
-{
-	if (cli_date(v, out))
-		return (0);
-	cli_warnx(_("--%s: \"%s\" is not a date (YYYY-MM-DD or YYYY/M/D)"),
-	    opt, v);
-	return (CLI_EXIT_DATA);
-}
-
-static int
-cli_add_count(const char *opt, const char *v, int32_t *out)
-{
-	if (cli_number(v, out))
-		return (0);
-	cli_warnx(_("--%s: \"%s\" is not a number (0 or more)"), opt, v);
-	return (CLI_EXIT_DATA);
-}
-
 int
 cli_member_apply(const struct cli_entry *e, struct cli_args *a,
     struct store_member *m)
@@ -102,8 +82,9 @@ cli_member_apply(const struct cli_entry *e, struct cli_args *a,
 		  offsetof(struct store_member, past_last_event) },
 	};
 	const char	*v, *eq;
-	char		*name;
+	char		*name, words[256];
 	size_t		 i;
+	bool		 b;
 	int		 n, rc, ai;
 
 	for (i = 0; i < sizeof text / sizeof text[0]; i++) {
@@ -111,25 +92,27 @@ cli_member_apply(const struct cli_entry *e, struct cli_args *a,
 			store_str_set((char **)((char *)m + text[i].off), v);
 	}
 	if ((v = cli_get(e, a, "status")) != NULL) {
-		if ((n = store_member_status_parse(v)) < 0)
-			return (cli_usage(e, _("--status: unknown status \"%s\" "
-			    "(active, suspended, left; 有効, 休会, 退会)"), v));
+		if ((n = store_member_status_parse(v)) < 0) {
+			cli_words(CLI_VOCAB_STATUS, ", ", words, sizeof words);
+			return (cli_usage(e, _("--status: unknown status \"%s\"; "
+			    "it is one of %s"), v, words));
+		}
 		m->status = n;
 	}
 	if ((v = cli_get(e, a, "mail-opt-out")) != NULL) {
-		if ((n = cli_bool(v)) < 0)
-			return (cli_usage(e, _("--mail-opt-out: \"%s\" is not "
-			    "yes or no"), v));
-		m->mail_opt_out = n;
+		if ((rc = cli_opt_bool(e, "mail-opt-out", v, &b)) != 0)
+			return (rc);
+		m->mail_opt_out = b;
 	}
 	if ((v = cli_get(e, a, "joined-on")) != NULL &&
-	    (rc = cli_add_date("joined-on", v, m->joined_on)) != 0)
+	    (rc = cli_opt_date(e, "joined-on", v, m->joined_on)) != 0)
 		return (rc);
 	if ((v = cli_get(e, a, "past-last-date")) != NULL &&
-	    (rc = cli_add_date("past-last-date", v, m->past_last_date)) != 0)
+	    (rc = cli_opt_date(e, "past-last-date", v,
+	    m->past_last_date)) != 0)
 		return (rc);
 	if ((v = cli_get(e, a, "past-count")) != NULL &&
-	    (rc = cli_add_count("past-count", v, &m->past_count)) != 0)
+	    (rc = cli_opt_number(e, "past-count", v, &m->past_count)) != 0)
 		return (rc);
 	for (ai = 0; e->opts[ai].name != NULL; ai++) {
 		if (strcmp(e->opts[ai].name, "attr") == 0)
@@ -162,25 +145,37 @@ cli_event_apply(const struct cli_entry *e, struct cli_args *a,
 	if ((v = cli_get(e, a, "notes")) != NULL)
 		store_str_set(&ev->notes, v);
 	if ((v = cli_get(e, a, "date")) != NULL &&
-	    (rc = cli_add_date("date", v, ev->date)) != 0)
+	    (rc = cli_opt_date(e, "date", v, ev->date)) != 0)
 		return (rc);
 	if ((v = cli_get(e, a, "capacity")) != NULL &&
-	    (rc = cli_add_count("capacity", v, &ev->capacity)) != 0)
+	    (rc = cli_opt_number(e, "capacity", v, &ev->capacity)) != 0)
 		return (rc);
 	return (0);
 }
 
-/* Fold the key option OPT into OUT; print why not and return 1. */
+/* The options an add needs (NULL-terminated): a usage error when one is
+ * missing.  An empty value is the store's to refuse. */
+static int
+cli_add_required(const struct cli_entry *e, struct cli_args *a,
+    const char *const *opts)
+{
+	for (; *opts != NULL; opts++) {
+		if (cli_get(e, a, *opts) == NULL)
+			return (cli_usage(e, _("--%s is required"), *opts));
+	}
+	return (0);
+}
+
+/* Fold the key option OPT into OUT; print the store's refusal and return
+ * 1. */
 static int
 cli_add_key(const struct cli_entry *e, struct cli_args *a, const char *opt,
     char out[STORE_ID_MAX + 1])
 {
 	struct store_error	 err;
-	const char		*v;
+	const char		*v = cli_get(e, a, opt);
 	char			 field[32];
 
-	if ((v = cli_get(e, a, opt)) == NULL)
-		return (cli_usage(e, _("--%s is required"), opt));
 	memset(&err, 0, sizeof err);
 	snprintf(field, sizeof field, "--%s", opt);
 	if (store_key_fold(v, out, field, &err) != STORE_OK) {
@@ -197,13 +192,15 @@ int
 cli_add_member(const struct cli_entry *e, struct cli_args *a,
     const char *dbdir)
 {
+	static const char *const required[] = { "member-id", "name", NULL };
 	struct store_member	 m;
 	struct store		*st = NULL;
 	int			 rc;
 
 	memset(&m, 0, sizeof m);
-	if ((rc = cli_add_key(e, a, "member-id", m.id)) != 0 ||
+	if ((rc = cli_add_required(e, a, required)) != 0 ||
 	    (rc = cli_member_apply(e, a, &m)) != 0 ||
+	    (rc = cli_add_key(e, a, "member-id", m.id)) != 0 ||
 	    (rc = cli_open(dbdir, false, &st)) != 0)
 		goto out;
 	if ((rc = store_member_add(st, &m)) != STORE_OK) {
@@ -222,13 +219,16 @@ int
 cli_add_event(const struct cli_entry *e, struct cli_args *a,
     const char *dbdir)
 {
+	static const char *const required[] = { "event-code", "name", "date",
+	    NULL };
 	struct store_event	 ev;
 	struct store		*st = NULL;
 	int			 rc;
 
 	memset(&ev, 0, sizeof ev);
-	if ((rc = cli_add_key(e, a, "event-code", ev.code)) != 0 ||
+	if ((rc = cli_add_required(e, a, required)) != 0 ||
 	    (rc = cli_event_apply(e, a, &ev)) != 0 ||
+	    (rc = cli_add_key(e, a, "event-code", ev.code)) != 0 ||
 	    (rc = cli_open(dbdir, false, &st)) != 0)
 		goto out;
 	if ((rc = store_event_add(st, &ev)) != STORE_OK) {

@@ -73,14 +73,15 @@ cli_respond(const struct cli_entry *e, struct cli_args *a, const char *dbdir)
 	struct store_change	 c;
 	struct store_attendance	 res;
 	struct store		*st;
-	char			*name;
+	char			*name, words[512];
 	int			 r, rc;
 
 	if (*a->argv[2] == '\0' ||
-	    (r = store_response_parse(a->argv[2])) < 0)
-		return (cli_usage(e, _("unknown response \"%s\" (accepted, "
-		    "declined, tentative, none; 参加予定, 不参加, 未定, "
-		    "未回答)"), a->argv[2]));
+	    (r = store_response_parse(a->argv[2])) < 0) {
+		cli_words(CLI_VOCAB_RESPONSE, ", ", words, sizeof words);
+		return (cli_usage(e, _("unknown response \"%s\"; RESPONSE is "
+		    "one of %s"), a->argv[2], words));
+	}
 	if ((rc = cli_open(dbdir, false, &st)) != 0)
 		return (rc);
 	store_change_init(&c, a->argv[0], a->argv[1]);
@@ -105,14 +106,15 @@ cli_mark(const struct cli_entry *e, struct cli_args *a, const char *dbdir)
 	struct store_member	 m;
 	struct store_stats	 before, after;
 	struct store		*st;
-	char			*name;
+	char			*name, words[512];
 	int			 f, rc;
 
 	memset(&m, 0, sizeof m);
-	if (*a->argv[2] == '\0' || (f = store_final_parse(a->argv[2])) < 0)
-		return (cli_usage(e, _("unknown status \"%s\" (attended, "
-		    "absent, no_show, cancelled, pending; 出席, 欠席, 無断欠席, "
-		    "キャンセル, 未確定)"), a->argv[2]));
+	if (*a->argv[2] == '\0' || (f = store_final_parse(a->argv[2])) < 0) {
+		cli_words(CLI_VOCAB_FINAL, ", ", words, sizeof words);
+		return (cli_usage(e, _("unknown status \"%s\"; STATUS is one "
+		    "of %s"), a->argv[2], words));
+	}
 	if ((rc = cli_open(dbdir, false, &st)) != 0)
 		return (rc);
 	if ((rc = store_member_get(st, a->argv[1], &m, &before)) != STORE_OK ||

@@ -12,7 +12,7 @@ cli_log_line(const struct store_audit *r, void *arg)
 {
 	char	when[32];
 
-	(void)arg;
+	(*(size_t *)arg)++;
 	cli_time(r->at, when, sizeof when);
 	printf("%s\t%s\t%s\t%s\t", when, r->user, r->action, r->entity);
 	if (r->event[0] != '\0' && r->member[0] != '\0')
@@ -34,20 +34,27 @@ int
 cli_log(const struct cli_entry *e, struct cli_args *a, const char *dbdir)
 {
 	struct store	*st;
-	const char	*v;
+	const char	*v, *member = cli_get(e, a, "member");
+	const char	*event = cli_get(e, a, "event");
 	int32_t		 limit = 0;
+	size_t		 n = 0;
 	int		 rc;
 
-	if ((v = cli_get(e, a, "limit")) != NULL && !cli_number(v, &limit)) {
-		cli_warnx(_("--limit: \"%s\" is not a number (0 or more)"), v);
-		return (CLI_EXIT_DATA);
-	}
+	if ((v = cli_get(e, a, "limit")) != NULL &&
+	    (rc = cli_opt_number(e, "limit", v, &limit)) != 0)
+		return (rc);
 	if ((rc = cli_open(dbdir, true, &st)) != 0)
 		return (rc);
-	if ((rc = store_audit_each(st, cli_get(e, a, "member"),
-	    cli_get(e, a, "event"), (size_t)limit, cli_log_line,
-	    NULL)) != STORE_OK)
+	if ((rc = store_audit_each(st, member, event, (size_t)limit,
+	    cli_log_line, &n)) != STORE_OK)
 		rc = cli_store_error(st, rc);
+	else if (n == 0 && (member != NULL || event != NULL))
+		cli_warnx(_("no audit records for %s%s%s"),
+		    event != NULL ? event : "",
+		    event != NULL && member != NULL ? "/" : "",
+		    member != NULL ? member : "");
+	else if (n == 0)
+		cli_warnx("%s", _("no audit records"));
 	store_close(st);
 	return (rc);
 }

@@ -3,7 +3,6 @@
 #include <sys/stat.h>
 
 #include <errno.h>
-#include <locale.h>
 #include <pwd.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -12,6 +11,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "import/import-int.h"
 #include "store/i18n.h"
 #include "store/store.h"
 #include "tui/cli.h"
@@ -19,9 +19,6 @@
 
 #ifndef SANKA_VERSION
 #define SANKA_VERSION "0"
-#endif
-#ifndef SANKA_LOCALEDIR
-#define SANKA_LOCALEDIR "/usr/local/share/locale"
 #endif
 
 #define CLI_SYSTEM_DB	"/var/lib/sanka"
@@ -40,91 +37,143 @@ static const struct cli_opt cli_log_opts[] = {
 	{ NULL, NULL, NULL, NULL, false }
 };
 
-#define CLI_FINAL_WORDS \
-	"STATUS: attended (参加, 出席), absent (欠席), no_show or no-show " \
-	"(無断欠席),\n  cancelled or canceled (キャンセル), pending (未確定: " \
-	"clears the final status)."
-#define CLI_RESPONSE_WORDS \
-	"RESPONSE: accepted (参加予定, 出席予定), declined (不参加), " \
-	"tentative (未定),\n  none (未回答)."
+/*
+ * The status words the store accepts (store/words.c), grouped by value in
+ * the order --help lists them.  store.h can parse a word and name each
+ * value's English word and Japanese label, but cannot list the other words
+ * it takes (出席, no-show...), so this is the one list the messages and
+ * --help are built from; test-tui-cli.c checks it against the store.
+ */
+struct cli_word {
+	const char	*word;
+	int		 value;
+};
+
+static const struct cli_word cli_words_final[] = {
+	{ "attended", STORE_FINAL_ATTENDED }, { "参加", STORE_FINAL_ATTENDED },
+	{ "出席", STORE_FINAL_ATTENDED },
+	{ "absent", STORE_FINAL_ABSENT }, { "欠席", STORE_FINAL_ABSENT },
+	{ "no_show", STORE_FINAL_NO_SHOW }, { "no-show", STORE_FINAL_NO_SHOW },
+	{ "noshow", STORE_FINAL_NO_SHOW }, { "無断欠席", STORE_FINAL_NO_SHOW },
+	{ "cancelled", STORE_FINAL_CANCELLED },
+	{ "canceled", STORE_FINAL_CANCELLED },
+	{ "キャンセル", STORE_FINAL_CANCELLED },
+	{ "pending", STORE_FINAL_PENDING }, { "未確定", STORE_FINAL_PENDING },
+	{ NULL, 0 }
+};
+
+static const struct cli_word cli_words_response[] = {
+	{ "accepted", STORE_RESP_ACCEPTED }, { "参加予定", STORE_RESP_ACCEPTED },
+	{ "出席予定", STORE_RESP_ACCEPTED },
+	{ "declined", STORE_RESP_DECLINED }, { "不参加", STORE_RESP_DECLINED },
+	{ "tentative", STORE_RESP_TENTATIVE }, { "未定", STORE_RESP_TENTATIVE },
+	{ "none", STORE_RESP_NONE }, { "未回答", STORE_RESP_NONE },
+	{ NULL, 0 }
+};
+
+static const struct cli_word cli_words_status[] = {
+	{ "active", STORE_MEMBER_ACTIVE }, { "有効", STORE_MEMBER_ACTIVE },
+	{ "suspended", STORE_MEMBER_SUSPENDED },
+	{ "休会", STORE_MEMBER_SUSPENDED },
+	{ "left", STORE_MEMBER_LEFT }, { "退会", STORE_MEMBER_LEFT },
+	{ NULL, 0 }
+};
+
+/* What a date option takes: one example of each form val_date() reads. */
+#define CLI_DATE_FORMS "2026-02-20, 2026/2/20, 2026.2.20, 2026年2月20日, " \
+	"令和8年2月20日, R8.2.20"
 
 const struct cli_entry cli_table[] = {
-	{ "add", "member", "--member-id ID [--FIELD VALUE]...",
+	{ "add", "member", "--member-id ID --name NAME [--FIELD VALUE]...",
 	  N_("add a member"), cli_member_opts, 0, 0, cli_add_member,
-	  N_("Dates are YYYY-MM-DD or YYYY/M/D; --status takes active, "
-	  "suspended, left\n(有効, 休会, 退会); --mail-opt-out yes or no."),
+	  N_("--member-id and --name are required.  Dates are read as CSV "
+	  "import reads them:\n2026-02-20, 2026/2/20, 2026.2.20, "
+	  "2026年2月20日, 令和8年2月20日, R8.2.20.\n--mail-opt-out: yes or "
+	  "no (はい, いいえ, 1, 0...)."),
 	  "sanka add member --id M001 --name '山田 史郎' "
-	  "--kana 'ヤマダ シロウ' --past-count 3" },
+	  "--kana 'ヤマダ シロウ' --past-count 3", CLI_VOCAB_STATUS },
 	{ "add", "event", "--event-code CODE --name NAME --date DATE "
 	  "[--FIELD VALUE]...",
-	  N_("add an event"), cli_event_opts, 0, 0, cli_add_event, NULL,
+	  N_("add an event"), cli_event_opts, 0, 0, cli_add_event,
+	  N_("--event-code, --name and --date are required.  Dates are read "
+	  "as CSV import\nreads them: 2026-02-20, 2026/2/20, 2026.2.20, "
+	  "2026年2月20日, 令和8年2月20日,\nR8.2.20."),
 	  "sanka add event --code E006 --name イベント6 --date 2026/2/20 "
-	  "--venue 本部会議室 --capacity 40" },
+	  "--venue 本部会議室 --capacity 40", CLI_VOCAB_NONE },
 	{ "edit", "member", "ID --FIELD VALUE...",
 	  N_("change fields of a member (--FIELD '' clears one)"),
 	  &cli_member_opts[1], 1, 1, cli_edit_member,
 	  N_("Only the fields named change; the save is refused when someone "
 	  "else changed\nthe member in between."),
-	  "sanka edit member M001 --email shiro@example.jp --attr 支部=関西" },
+	  "sanka edit member M001 --email shiro@example.jp --attr 支部=関西",
+	  CLI_VOCAB_STATUS },
 	{ "edit", "event", "CODE --FIELD VALUE...",
 	  N_("change fields of an event (--FIELD '' clears one)"),
 	  &cli_event_opts[1], 1, 1, cli_edit_event,
 	  N_("A new date moves every participant's history and recomputes "
 	  "their totals."),
-	  "sanka edit event E006 --date 2026-02-27" },
+	  "sanka edit event E006 --date 2026-02-27", CLI_VOCAB_NONE },
 	{ "delete", "member", "ID [--force]",
 	  N_("delete a member"), cli_delete_opts, 1, 1, cli_delete_member,
 	  N_("A member with attendance records is kept unless --force."),
-	  "sanka delete member M099" },
+	  "sanka delete member M099", CLI_VOCAB_NONE },
 	{ "delete", "event", "CODE [--force]",
 	  N_("delete an event"), cli_delete_opts, 1, 1, cli_delete_event,
 	  N_("An event with attendance records is kept unless --force, which "
 	  "deletes them\nand recomputes every participant's total."),
-	  "sanka delete event E099 --force" },
+	  "sanka delete event E099 --force", CLI_VOCAB_NONE },
 	{ "merge", NULL, "KEEP DROP",
 	  N_("move DROP's history and past count onto KEEP, delete DROP"),
-	  NULL, 2, 2, cli_merge, NULL, "sanka merge M001 M150" },
+	  NULL, 2, 2, cli_merge, NULL, "sanka merge M001 M150",
+	  CLI_VOCAB_NONE },
 	{ "show", "member", "ID",
 	  N_("print a member as key: value lines"), NULL, 1, 1,
-	  cli_show_member, NULL, "sanka show member M001" },
+	  cli_show_member, NULL, "sanka show member M001", CLI_VOCAB_NONE },
 	{ "show", "event", "CODE",
 	  N_("print an event, its counts and its participants"), NULL, 1, 1,
-	  cli_show_event, NULL, "sanka show event E006" },
+	  cli_show_event, NULL, "sanka show event E006", CLI_VOCAB_NONE },
 	{ "invite", NULL, "EVENT MEMBER...",
 	  N_("invite members to an event (one transaction)"), NULL, 2, -1,
-	  cli_invite, NULL, "sanka invite E006 M001 M002 M003" },
+	  cli_invite, NULL, "sanka invite E006 M001 M002 M003",
+	  CLI_VOCAB_NONE },
 	{ "respond", NULL, "EVENT MEMBER RESPONSE",
 	  N_("record a member's response to an invitation"), NULL, 3, 3,
-	  cli_respond, CLI_RESPONSE_WORDS, "sanka respond E006 M001 参加予定" },
+	  cli_respond, NULL, "sanka respond E006 M001 参加予定",
+	  CLI_VOCAB_RESPONSE },
 	{ "mark", NULL, "EVENT MEMBER STATUS",
 	  N_("set a member's final status at an event"), NULL, 3, 3,
-	  cli_mark, CLI_FINAL_WORDS, "sanka mark E006 M001 attended" },
+	  cli_mark, N_("pending clears the final status (the record goes back "
+	  "to the pending list)."), "sanka mark E006 M001 attended",
+	  CLI_VOCAB_FINAL },
 	{ "history", NULL, "MEMBER",
 	  N_("a member's records, newest first (tab-separated)"), NULL, 1, 1,
-	  cli_history, NULL, "sanka history M001" },
+	  cli_history, NULL, "sanka history M001", CLI_VOCAB_NONE },
 	{ "explain", NULL, "MEMBER",
 	  N_("how a member's total and last date were reached"), NULL, 1, 1,
-	  cli_explain, NULL, "sanka explain M001" },
+	  cli_explain, NULL, "sanka explain M001", CLI_VOCAB_NONE },
 	{ "log", NULL, "[--member ID] [--event CODE] [--limit N]",
 	  N_("the audit trail, newest first"), cli_log_opts, 0, 0, cli_log,
-	  NULL, "sanka log --member M001 --limit 20" },
+	  NULL, "sanka log --member M001 --limit 20", CLI_VOCAB_NONE },
 	{ "import", NULL, "[--kind K] [--encoding auto|utf-8|cp932] [--dry-run] "
 	  "[--past-from-total] FILE...",
 	  N_("import members, events and attendance from CSV files (all or "
 	  "nothing)"), cli_import_opts, 1, -1, cli_import, CLI_IMPORT_MORE,
-	  "sanka import members.csv events.csv attendance.csv" },
+	  "sanka import members.csv events.csv attendance.csv",
+	  CLI_VOCAB_NONE },
 	{ "export", NULL, "members|events|attendance [--event CODE] "
 	  "[--headers en|ja] [--encoding utf-8|utf-8-bom|cp932] [-o FILE]",
 	  N_("write members, events or attendance as CSV (what import reads)"),
 	  cli_export_opts, 1, 1, cli_export, CLI_EXPORT_MORE,
-	  "sanka export members --headers ja --encoding utf-8-bom -o 会員.csv" },
+	  "sanka export members --headers ja --encoding utf-8-bom -o 会員.csv",
+	  CLI_VOCAB_NONE },
 	{ "check", NULL, "",
 	  N_("verify every aggregate and index; exit 1 on a difference"),
-	  NULL, 0, 0, cli_check, NULL, "sanka check" },
+	  NULL, 0, 0, cli_check, NULL, "sanka check", CLI_VOCAB_NONE },
 	{ "backup", NULL, "FILE",
 	  N_("write a hot, compacted copy of the database to FILE"), NULL,
-	  1, 1, cli_backup, NULL, "sanka backup /srv/backup/sanka-$(date +%F).mdb" },
-	{ NULL, NULL, NULL, NULL, NULL, 0, 0, NULL, NULL, NULL }
+	  1, 1, cli_backup, NULL,
+	  "sanka backup /srv/backup/sanka-$(date +%F).mdb", CLI_VOCAB_NONE },
+	{ NULL, NULL, NULL, NULL, NULL, 0, 0, NULL, NULL, NULL, CLI_VOCAB_NONE }
 };
 
 void *
@@ -133,11 +182,11 @@ cli_xreallocarray(void *p, size_t nmemb, size_t size)
 	void	*q;
 
 	if (size != 0 && nmemb > SIZE_MAX / size) {
-		fprintf(stderr, "sanka: out of memory\n");
+		cli_warnx("%s", _("out of memory"));
 		exit(CLI_EXIT_ENV);
 	}
 	if ((q = realloc(p, nmemb * size == 0 ? 1 : nmemb * size)) == NULL) {
-		fprintf(stderr, "sanka: out of memory\n");
+		cli_warnx("%s", _("out of memory"));
 		exit(CLI_EXIT_ENV);
 	}
 	return (q);
@@ -149,7 +198,7 @@ cli_xstrdup(const char *s)
 	char	*p;
 
 	if ((p = strdup(s)) == NULL) {
-		fprintf(stderr, "sanka: out of memory\n");
+		cli_warnx("%s", _("out of memory"));
 		exit(CLI_EXIT_ENV);
 	}
 	return (p);
@@ -171,9 +220,12 @@ cli_warnx(const char *fmt, ...)
 static void
 cli_print_usage(FILE *f, const struct cli_entry *e)
 {
-	fprintf(f, "usage: sanka [-d DIR] %s%s%s%s%s\n", e->name,
+	char	line[256];
+
+	snprintf(line, sizeof line, "sanka [-d DIR] %s%s%s%s%s", e->name,
 	    e->kind != NULL ? " " : "", e->kind != NULL ? e->kind : "",
 	    *e->usage != '\0' ? " " : "", e->usage);
+	fprintf(f, _("usage: %s\n"), line);
 }
 
 int
@@ -212,8 +264,9 @@ cli_usage_main(const char *fmt, ...)
 		va_end(ap);
 		fputc('\n', stderr);
 	}
-	fputs("usage: sanka [-d DIR] [-i FILE]...\n"
-	    "       sanka [-d DIR] COMMAND [ARGUMENT]...\n", stderr);
+	fprintf(stderr, _("usage: %s\n"), "sanka [-d DIR] [-i FILE]...");
+	fprintf(stderr, _("usage: %s\n"),
+	    "sanka [-d DIR] COMMAND [ARGUMENT]...");
 	fputs(_("Try 'sanka --help' for the commands.\n"), stderr);
 	return (CLI_EXIT_USAGE);
 }
@@ -225,9 +278,10 @@ cli_help_main(void)
 	char			 line[256];
 
 	printf("%s", _("sanka -- members, events and attendance\n\n"));
-	printf("usage: sanka [-d DIR] [-i FILE]...   %s\n",
-	    _("the screens (-i imports FILEs first)"));
-	printf("       sanka [-d DIR] COMMAND [ARGUMENT]...\n\n");
+	printf(_("usage: %s\n"), "sanka [-d DIR] [-i FILE]...");
+	printf("      %s\n", _("the screens (-i imports FILEs first)"));
+	printf(_("usage: %s\n"), "sanka [-d DIR] COMMAND [ARGUMENT]...");
+	printf("      %s\n\n", _("one command (below)"));
 	printf("%s", _("Commands:\n"));
 	for (e = cli_table; e->name != NULL; e++) {
 		snprintf(line, sizeof line, "%s%s%s%s%s", e->name,
@@ -243,16 +297,21 @@ cli_help_main(void)
 	printf(_("\nThe database: -d DIR, else $SANKA_DB, else %s when it "
 	    "exists,\nelse $XDG_DATA_HOME/sanka (~/.local/share/sanka).\n"),
 	    CLI_SYSTEM_DB);
-	printf("%s", _("Exit status: 0 ok, 1 data (not found, conflict, "
-	    "invalid, check difference),\n2 usage, 3 environment (cannot open, "
-	    "permission, newer schema, full).\n"));
+	printf("%s", _("Exit status: 0 ok; 1 data: the database refused the "
+	    "change or has no such\nrecord (not found, exists, conflict, has "
+	    "records, a field it refuses, a check\ndifference); 2 usage: the "
+	    "command line is wrong (unknown command or option,\nmissing "
+	    "argument or required option, a value that cannot be read: a "
+	    "number,\nyes/no, a date, a status word), with the command's "
+	    "usage; 3 environment\n(cannot open, permission, newer schema, "
+	    "database or disk full).\n"));
 }
 
 static void
 cli_help_entry(const struct cli_entry *e)
 {
 	const struct cli_opt	*o;
-	char			 left[128];
+	char			 left[128], words[512];
 
 	cli_print_usage(stdout, e);
 	printf("%s\n", _(e->help));
@@ -268,6 +327,12 @@ cli_help_entry(const struct cli_entry *e)
 			printf("  %-28s %s%s\n", left, _(o->help),
 			    o->repeat ? _(" (repeatable)") : "");
 		}
+	}
+	if (e->vocab != CLI_VOCAB_NONE) {
+		cli_words(e->vocab, "\n  ", words, sizeof words);
+		printf("\n%s:\n  %s\n", e->vocab == CLI_VOCAB_FINAL ?
+		    "STATUS" : e->vocab == CLI_VOCAB_RESPONSE ? "RESPONSE" :
+		    "--status", words);
 	}
 	if (e->more != NULL)
 		printf("\n%s\n", _(e->more));
@@ -533,80 +598,30 @@ cli_store_error(struct store *st, int rc)
 	return (store_exit_code(rc));
 }
 
-/* Read 1 to MAX digits at *P into *N. */
-static bool
-cli_digits(const char **p, int max, int *n)
-{
-	int	i;
-
-	*n = 0;
-	for (i = 0; i < max && **p >= '0' && **p <= '9'; i++, (*p)++)
-		*n = *n * 10 + (**p - '0');
-	return (i > 0);
-}
-
+/*
+ * cli_date, cli_number and cli_bool are the screens' form and filter's
+ * (tui/form.c, tui/filter.c) way to the same parsers, without the reason.
+ */
 bool
 cli_date(const char *in, char out[STORE_DATE_SIZE])
 {
-	struct store_error	 err;
-	char			 f[STORE_ID_MAX + 1], tmp[32];
-	const char		*p;
-	int			 y, m, d;
+	char	why[256];
 
 	out[0] = '\0';
-	if (*in == '\0')
-		return (true);
-	if (store_key_fold(in, f, "date", &err) != STORE_OK)
-		return (false);
-	p = f;
-	if (!cli_digits(&p, 4, &y) || p - f != 4)
-		return (false);
-	if (strncmp(p, "年", strlen("年")) == 0) {
-		p += strlen("年");
-		if (!cli_digits(&p, 2, &m) || strncmp(p, "月", strlen("月")))
-			return (false);
-		p += strlen("月");
-		if (!cli_digits(&p, 2, &d) || strcmp(p, "日") != 0)
-			return (false);
-	} else {
-		char	sep = *p;
-
-		if (sep != '-' && sep != '/')
-			return (false);
-		p++;
-		if (!cli_digits(&p, 2, &m) || *p++ != sep ||
-		    !cli_digits(&p, 2, &d) || *p != '\0')
-			return (false);
-	}
-	if (m < 1 || m > 12 || d < 1 || d > 31)
-		return (false);
-	snprintf(tmp, sizeof tmp, "%04d-%02d-%02d", y, m, d);
-	if (!store_date_valid(tmp))
-		return (false);
-	memcpy(out, tmp, STORE_DATE_SIZE);
-	return (true);
+	return (*in == '\0' || val_date(in, out, why, sizeof why) == 0);
 }
 
 bool
 cli_number(const char *in, int32_t *out)
 {
-	struct store_error	 err;
-	char			 f[STORE_ID_MAX + 1];
-	const char		*p;
-	int64_t			 n = 0;
+	char	why[256];
+	long	n;
 
 	*out = 0;
 	if (*in == '\0')
 		return (true);
-	if (store_key_fold(in, f, "number", &err) != STORE_OK)
+	if (val_int(in, 0, INT32_MAX, &n, why, sizeof why) != 0)
 		return (false);
-	for (p = f; *p != '\0'; p++) {
-		if (*p < '0' || *p > '9')
-			return (false);
-		n = n * 10 + (*p - '0');
-		if (n > INT32_MAX)
-			return (false);
-	}
 	*out = (int32_t)n;
 	return (true);
 }
@@ -614,31 +629,133 @@ cli_number(const char *in, int32_t *out)
 int
 cli_bool(const char *in)
 {
-	static const char *yes[] = { "yes", "y", "true", "1", "on", "はい",
-	    "する", NULL };
-	static const char *no[] = { "no", "n", "false", "0", "off", "いいえ",
-	    "しない", "", NULL };
-	struct store_error	 err;
-	char			 f[STORE_ID_MAX + 1];
+	bool	b;
+
+	if (val_bool(in, &b) != 0)
+		return (-1);
+	return (b ? 1 : 0);
+}
+
+int
+cli_opt_date(const struct cli_entry *e, const char *opt, const char *v,
+    char out[STORE_DATE_SIZE])
+{
+	char	why[256];
+
+	out[0] = '\0';
+	if (*v == '\0')
+		return (0);
+	if (val_date(v, out, why, sizeof why) == 0)
+		return (0);
+	return (cli_usage(e, _("--%s: %s; a date is written like %s"), opt,
+	    why, CLI_DATE_FORMS));
+}
+
+int
+cli_opt_number(const struct cli_entry *e, const char *opt, const char *v,
+    int32_t *out)
+{
+	char	why[256];
+	long	n;
+
+	*out = 0;
+	if (*v == '\0')
+		return (0);
+	if (val_int(v, 0, INT32_MAX, &n, why, sizeof why) == 0) {
+		*out = (int32_t)n;
+		return (0);
+	}
+	return (cli_usage(e, _("--%s: %s (a whole number, 0 or more)"), opt,
+	    why));
+}
+
+int
+cli_opt_bool(const struct cli_entry *e, const char *opt, const char *v,
+    bool *out)
+{
+	if (val_bool(v, out) == 0)
+		return (0);
+	return (cli_usage(e, _("--%s: \"%s\" is not yes or no (はい, いいえ, "
+	    "1, 0)"), opt, v));
+}
+
+static const struct cli_word *
+cli_vocab_table(enum cli_vocab vocab)
+{
+	switch (vocab) {
+	case CLI_VOCAB_FINAL:
+		return (cli_words_final);
+	case CLI_VOCAB_RESPONSE:
+		return (cli_words_response);
+	case CLI_VOCAB_STATUS:
+		return (cli_words_status);
+	case CLI_VOCAB_NONE:
+		break;
+	}
+	return (NULL);
+}
+
+const char *
+cli_word(enum cli_vocab vocab, size_t n, int *value)
+{
+	const struct cli_word	*w = cli_vocab_table(vocab);
 	size_t			 i;
 
-	if (*in == '\0')
-		return (0);
-	if (store_key_fold(in, f, "bool", &err) != STORE_OK)
-		return (-1);
-	for (i = 0; f[i] != '\0'; i++) {
-		if (f[i] >= 'A' && f[i] <= 'Z')
-			f[i] += 'a' - 'A';
+	for (i = 0; w != NULL && w[i].word != NULL; i++) {
+		if (i == n) {
+			*value = w[i].value;
+			return (w[i].word);
+		}
 	}
-	for (i = 0; yes[i] != NULL; i++) {
-		if (strcmp(f, yes[i]) == 0)
-			return (1);
+	return (NULL);
+}
+
+/* Append S to BUF (LEN bytes) at *OFF, truncating. */
+static void
+cli_cat(char *buf, size_t len, size_t *off, const char *s)
+{
+	int	n;
+
+	if (*off >= len)
+		return;
+	n = snprintf(buf + *off, len - *off, "%s", s);
+	if (n > 0)
+		*off += (size_t)n;
+}
+
+/* A group is one value: its English words joined by "/", then the
+ * Japanese ones in parentheses ("no_show/no-show/noshow (無断欠席)"). */
+void
+cli_words(enum cli_vocab vocab, const char *sep, char *buf, size_t len)
+{
+	const struct cli_word	*w = cli_vocab_table(vocab), *g, *p;
+	size_t			 off = 0;
+	bool			 first;
+
+	if (len > 0)
+		buf[0] = '\0';
+	for (g = w; g != NULL && g->word != NULL; g = p) {
+		if (g != w)
+			cli_cat(buf, len, &off, sep);
+		first = true;
+		for (p = g; p->word != NULL && p->value == g->value; p++) {
+			if ((unsigned char)p->word[0] >= 0x80)
+				continue;
+			cli_cat(buf, len, &off, first ? "" : "/");
+			cli_cat(buf, len, &off, p->word);
+			first = false;
+		}
+		first = true;
+		for (p = g; p->word != NULL && p->value == g->value; p++) {
+			if ((unsigned char)p->word[0] < 0x80)
+				continue;
+			cli_cat(buf, len, &off, first ? " (" : ", ");
+			cli_cat(buf, len, &off, p->word);
+			first = false;
+		}
+		if (!first)
+			cli_cat(buf, len, &off, ")");
 	}
-	for (i = 0; no[i] != NULL; i++) {
-		if (strcmp(f, no[i]) == 0)
-			return (0);
-	}
-	return (-1);
 }
 
 void
@@ -753,16 +870,14 @@ cli_has_kinds(const char *name)
 	return (false);
 }
 
-/* "Today" and times are local to $TZ, Asia/Tokyo when it is unset. */
+/* "Today" and times are local to $TZ, Asia/Tokyo when it is unset.  The
+ * locale and the language are main()'s (tui_locale_init). */
 static void
 cli_setup(void)
 {
 	if (getenv("TZ") == NULL)
 		setenv("TZ", "Asia/Tokyo", 1);
 	tzset();
-	setlocale(LC_ALL, "");
-	bindtextdomain(SANKA_DOMAIN, SANKA_LOCALEDIR);
-	bind_textdomain_codeset(SANKA_DOMAIN, "UTF-8");
 }
 
 int

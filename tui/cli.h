@@ -46,6 +46,14 @@ struct cli_args {
 	const char	*dbdir;		/* -d DIR after the command, or NULL */
 };
 
+/* The words a command takes as an argument; --help lists them. */
+enum cli_vocab {
+	CLI_VOCAB_NONE = 0,
+	CLI_VOCAB_FINAL,	/* mark: attended, 参加, ... */
+	CLI_VOCAB_RESPONSE,	/* respond: accepted, 参加予定, ... */
+	CLI_VOCAB_STATUS,	/* --status: active, 休会, ... */
+};
+
 struct cli_entry;
 typedef int	(*cli_exec)(const struct cli_entry *, struct cli_args *,
 		    const char *dbdir);
@@ -61,6 +69,7 @@ struct cli_entry {
 	cli_exec	 exec;
 	const char	*more;		/* more lines for COMMAND --help */
 	const char	*example;	/* shown by COMMAND --help */
+	enum cli_vocab	 vocab;		/* words listed by COMMAND --help */
 };
 
 extern const struct cli_entry cli_table[];
@@ -88,14 +97,30 @@ int		 cli_open(const char *dbdir, bool readonly, struct store **st);
 /* The value of option NAME ("1" for a flag), or NULL when not given. */
 const char	*cli_get(const struct cli_entry *e, const struct cli_args *a,
 		    const char *name);
-/* A command-line date (YYYY-MM-DD, YYYY/M/D, YYYY-M-D, full-width digits
- * too) into OUT as YYYY-MM-DD; "" stays "".  False when it is not a real
- * day. */
+/* The value V of option --OPT of E, read by the CSV import's parsers
+ * (import/values.c), so the command line takes exactly what a CSV cell
+ * takes.  A date into OUT as YYYY-MM-DD ("" stays ""); a whole number from
+ * 0 to INT32_MAX ("" is 0); yes or no ("" is no).  Returns 0, or prints
+ * why with E's usage and returns CLI_EXIT_USAGE. */
+int		 cli_opt_date(const struct cli_entry *e, const char *opt,
+		    const char *v, char out[STORE_DATE_SIZE]);
+int		 cli_opt_number(const struct cli_entry *e, const char *opt,
+		    const char *v, int32_t *out);
+int		 cli_opt_bool(const struct cli_entry *e, const char *opt,
+		    const char *v, bool *out);
+/* The same parsers without a message, for the screens' forms and filters:
+ * a date ("" stays ""), a number ("" is 0), yes/no (1 or 0, -1 when it is
+ * neither). */
 bool		 cli_date(const char *in, char out[STORE_DATE_SIZE]);
-/* A non-negative number that fits in int32; "" is 0. */
 bool		 cli_number(const char *in, int32_t *out);
-/* yes/no/true/false/1/0/はい/いいえ/on/off: 1 or 0, -1 unknown. */
 int		 cli_bool(const char *in);
+/* The words of VOCAB the store accepts into BUF, one group per value,
+ * groups separated by SEP: "attended (参加, 出席), absent (欠席), ...". */
+void		 cli_words(enum cli_vocab vocab, const char *sep, char *buf,
+		    size_t len);
+/* The Nth word of VOCAB and its value (for the tests); NULL past the
+ * end. */
+const char	*cli_word(enum cli_vocab vocab, size_t n, int *value);
 /* Print VALUE with LF shown as \n and CR as \r. */
 void		 cli_put(const char *value);
 /* Print "KEY: VALUE" (cli_put) or "KEY:" when VALUE is empty. */

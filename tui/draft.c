@@ -13,7 +13,7 @@
 #include <unistd.h>
 
 #include "tui/draft.h"
-#include "tui/xmalloc.h"
+#include "store/xmalloc.h"
 
 #define DRAFT_MAX	(1 << 20)	/* a form is far smaller */
 
@@ -21,7 +21,7 @@
 static int
 draft_mkdirs(const char *dir)
 {
-	char	*p, *d = tui_strdup(dir);
+	char	*p, *d = xstrdup(dir);
 
 	for (p = d + 1; *p != '\0'; p++) {
 		if (*p != '/')
@@ -57,16 +57,16 @@ draft_path(const char *dbdir)
 		h *= 1099511628211ULL;
 	}
 	if (state != NULL && *state == '/')
-		dir = tui_asprintf("%s/sanka", state);
+		dir = xasprintf("%s/sanka", state);
 	else {
 		if ((home = getenv("HOME")) == NULL || *home != '/') {
 			if ((pw = getpwuid(getuid())) == NULL)
 				return (NULL);
 			home = pw->pw_dir;
 		}
-		dir = tui_asprintf("%s/.local/state/sanka", home);
+		dir = xasprintf("%s/.local/state/sanka", home);
 	}
-	path = tui_asprintf("%s/draft-%016" PRIx64, dir, h);
+	path = xasprintf("%s/draft-%016" PRIx64, dir, h);
 	free(dir);
 	return (path);
 }
@@ -79,7 +79,7 @@ draft_save(const char *path, const char *text)
 	ssize_t	 n;
 	int	 fd, rc = -1;
 
-	dir = tui_strdup(path);
+	dir = xstrdup(path);
 	if ((slash = strrchr(dir, '/')) != NULL && slash != dir) {
 		*slash = '\0';
 		if (draft_mkdirs(dir) != 0) {
@@ -90,8 +90,8 @@ draft_save(const char *path, const char *text)
 	free(dir);
 	/* ".draft-HASH.tmp": never taken for a draft while it is written. */
 	slash = strrchr(path, '/');
-	tmp = slash != NULL ? tui_asprintf("%.*s/.%s.tmp", (int)(slash - path),
-	    path, slash + 1) : tui_asprintf(".%s.tmp", path);
+	tmp = slash != NULL ? xasprintf("%.*s/.%s.tmp", (int)(slash - path),
+	    path, slash + 1) : xasprintf(".%s.tmp", path);
 	fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
 	if (fd == -1)
 		goto out;
@@ -127,7 +127,7 @@ draft_load(const char *path)
 
 	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1)
 		return (NULL);
-	buf = tui_malloc(DRAFT_MAX + 1);
+	buf = xmalloc(DRAFT_MAX + 1);
 	while (len < DRAFT_MAX) {
 		n = read(fd, buf + len, DRAFT_MAX - len);
 		if (n < 0 && errno == EINTR)

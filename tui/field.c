@@ -6,14 +6,14 @@
 
 #include "tui/field.h"
 #include "tui/width.h"
-#include "tui/xmalloc.h"
+#include "store/xmalloc.h"
 
 void
 field_init(struct field *f)
 {
 	memset(f, 0, sizeof *f);
 	f->cap = 16;
-	f->buf = tui_calloc(1, f->cap);
+	f->buf = xcalloc(1, f->cap);
 }
 
 void
@@ -30,7 +30,7 @@ field_reserve(struct field *f, size_t n)
 		return;
 	while (f->cap < n + 1)
 		f->cap *= 2;
-	f->buf = tui_reallocarray(f->buf, f->cap, 1);
+	f->buf = xreallocarray(f->buf, f->cap, 1);
 }
 
 void

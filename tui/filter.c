@@ -1,12 +1,13 @@
 /* filter.c -- "segment=正会員 total>=3": which members an invitation goes to. */
 #include <stdio.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "store/i18n.h"
 #include "tui/cli.h"
 #include "tui/filter.h"
-#include "tui/xmalloc.h"
+#include "store/xmalloc.h"
 
 enum filter_type { FT_TEXT, FT_NUM, FT_DATE, FT_STATUS, FT_BOOL };
 
@@ -89,7 +90,7 @@ filter_word(struct filter *f, const char *w, char *err, size_t size)
 			    c.field, v);
 			return (-1);
 		}
-		c.value = tui_strdup(v);
+		c.value = xstrdup(v);
 		break;
 	case FT_STATUS:
 		if ((c.num = store_member_status_parse(v)) < 0) {
@@ -97,7 +98,7 @@ filter_word(struct filter *f, const char *w, char *err, size_t size)
 			    c.field, v);
 			return (-1);
 		}
-		c.value = tui_strdup(v);
+		c.value = xstrdup(v);
 		break;
 	case FT_BOOL:
 		if ((b = cli_bool(v)) < 0) {
@@ -105,10 +106,10 @@ filter_word(struct filter *f, const char *w, char *err, size_t size)
 			return (-1);
 		}
 		c.num = b;
-		c.value = tui_strdup(v);
+		c.value = xstrdup(v);
 		break;
 	case FT_DATE:
-		c.value = tui_strdup(v);
+		c.value = xstrdup(v);
 		break;
 	default:
 		if ((folded = store_fold(v)) == NULL) {
@@ -126,15 +127,26 @@ filter_word(struct filter *f, const char *w, char *err, size_t size)
 			return (-1);
 		}
 	}
-	f->c = tui_reallocarray(f->c, f->n + 1, sizeof *f->c);
+	f->c = xreallocarray(f->c, f->n + 1, sizeof *f->c);
 	f->c[f->n++] = c;
 	return (0);
+}
+
+static bool
+filter_names(const struct filter *f, const char *field)
+{
+	size_t	i;
+
+	for (i = 0; i < f->n; i++)
+		if (strcmp(f->c[i].field, field) == 0)
+			return (true);
+	return (false);
 }
 
 int
 filter_parse(struct filter *f, const char *text, char *err, size_t size)
 {
-	char	*copy = tui_strdup(text), *p, *w;
+	char	*copy = xstrdup(text), *p, *w;
 	int	 rc = 0;
 
 	memset(f, 0, sizeof *f);
@@ -149,6 +161,11 @@ filter_parse(struct filter *f, const char *text, char *err, size_t size)
 	if (rc == 0 && f->n == 0) {
 		snprintf(err, size, "%s", _("no condition given"));
 		rc = -1;
+	}
+	/* Members who left or are on leave are invited only when asked for. */
+	if (rc == 0 && !filter_names(f, "status")) {
+		rc = filter_word(f, "status=active", err, size);
+		f->active_only = true;
 	}
 	if (rc != 0)
 		filter_free(f);

@@ -3,6 +3,7 @@
 #ifndef SANKA_TUI_FILTER_H
 #define SANKA_TUI_FILTER_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "store/store.h"
@@ -17,6 +18,7 @@ struct filter_cond {
 struct filter {
 	struct filter_cond	*c;
 	size_t			 n;
+	bool			 active_only;	/* status=active was implied */
 };
 
 /* Parse words FIELD=VALUE, FIELD>=N, FIELD<=N separated by spaces (all
@@ -24,6 +26,7 @@ struct filter {
  * organization segment status mail_opt_out joined_on past_count
  * past_last_date attended total last_date last_event attr.NAME.  Text
  * compares folded (width, kana, case); dates and IDs compare as text.
+ * Without a status condition only active members match (active_only).
  * Returns 0, or -1 with a message in ERR. */
 int	filter_parse(struct filter *, const char *text, char *err,
 	    size_t size);

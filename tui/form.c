@@ -7,7 +7,7 @@
 #include "store/i18n.h"
 #include "tui/cli.h"
 #include "tui/form.h"
-#include "tui/xmalloc.h"
+#include "store/xmalloc.h"
 
 static void
 form_add(struct form *fm, const char *name, const char *label,
@@ -15,15 +15,29 @@ form_add(struct form *fm, const char *name, const char *label,
 {
 	struct form_field	*ff;
 
-	fm->fields = tui_reallocarray(fm->fields, fm->n + 1, sizeof *fm->fields);
+	fm->fields = xreallocarray(fm->fields, fm->n + 1, sizeof *fm->fields);
 	ff = &fm->fields[fm->n++];
 	memset(ff, 0, sizeof *ff);
-	ff->name = tui_strdup(name);
-	ff->label = tui_strdup(label);
+	ff->name = xstrdup(name);
+	ff->label = xstrdup(label);
 	ff->flags = flags;
 	field_init(&ff->f);
 	field_set(&ff->f, value);
-	ff->orig = tui_strdup(value);
+	ff->orig = xstrdup(value);
+}
+
+/* The status as the screens say it (有効/休会/退会 or active/...): words
+ * store_member_status_parse() reads back. */
+static const char *
+form_status_word(enum store_member_status st)
+{
+	static const char *const words[] = {
+		N_("active"), N_("suspended"), N_("left"),
+	};
+
+	if ((size_t)st >= sizeof words / sizeof words[0])
+		return ("");
+	return (_(words[st]));
 }
 
 static void
@@ -60,8 +74,7 @@ form_member(struct form *fm, const struct store_member *m)
 	    m ? m->organization : "");
 	form_add(fm, "segment", N_("Segment"), 0, m ? m->segment : "");
 	form_add(fm, "status", N_("Status"), 0,
-	    m ? store_member_status_label(m->status) :
-	    store_member_status_label(STORE_MEMBER_ACTIVE));
+	    form_status_word(m != NULL ? m->status : STORE_MEMBER_ACTIVE));
 	form_add(fm, "mail_opt_out", N_("No mail"), 0,
 	    m && m->mail_opt_out ? _("yes") : _("no"));
 	form_add(fm, "joined_on", N_("Joined on"), 0, m ? m->joined_on : "");
@@ -72,7 +85,7 @@ form_member(struct form *fm, const struct store_member *m)
 	form_add(fm, "past_last_event", N_("Past last event"), 0,
 	    m ? m->past_last_event : "");
 	for (i = 0; m != NULL && i < m->nattrs; i++) {
-		char	*name = tui_asprintf("attr.%s", m->attrs[i].name);
+		char	*name = xasprintf("attr.%s", m->attrs[i].name);
 
 		form_add(fm, name, m->attrs[i].name, 0, m->attrs[i].value);
 		free(name);
@@ -148,6 +161,21 @@ form_unsaved(const struct form *fm)
 	return (0);
 }
 
+int
+form_revert_field(struct form *fm)
+{
+	struct form_field	*ff;
+
+	if (fm->focus >= fm->n)
+		return (0);
+	ff = &fm->fields[fm->focus];
+	if ((ff->flags & FF_READONLY) ||
+	    strcmp(field_text(&ff->f), ff->orig) == 0)
+		return (0);
+	field_set(&ff->f, ff->orig);
+	return (1);
+}
+
 void
 form_focus(struct form *fm, int dir)
 {
@@ -204,10 +232,10 @@ form_set_error(struct form *fm, const char *name, const char *msg)
 	}
 	if (ff != NULL) {
 		free(ff->err);
-		ff->err = tui_strdup(msg);
+		ff->err = xstrdup(msg);
 	} else {
 		free(fm->err);
-		fm->err = tui_strdup(msg);
+		fm->err = xstrdup(msg);
 	}
 }
 
@@ -282,7 +310,7 @@ form_to_member(struct form *fm, struct store_member *m)
 	store_str_set(&m->past_last_event, form_text(fm, "past_last_event"));
 	if ((st = store_member_status_parse(form_text(fm, "status"))) < 0) {
 		form_set_error(fm, "status",
-		    _("one of active, 休会 (suspended), 退会 (left)"));
+		    _("one of active, suspended, left (有効, 休会, 退会)"));
 		bad++;
 	} else
 		m->status = st;
@@ -314,7 +342,7 @@ form_to_member(struct form *fm, struct store_member *m)
 				bad++;
 				continue;
 			}
-			an = tui_asprintf("%.*s", (int)(eq - v), v);
+			an = xasprintf("%.*s", (int)(eq - v), v);
 			store_attr_set(m, an, eq + 1);
 			free(an);
 		}
@@ -353,7 +381,7 @@ form_saved(struct form *fm)
 
 	for (i = 0; i < fm->n; i++) {
 		free(fm->fields[i].orig);
-		fm->fields[i].orig = tui_strdup(field_text(&fm->fields[i].f));
+		fm->fields[i].orig = xstrdup(field_text(&fm->fields[i].f));
 	}
 }
 
@@ -367,7 +395,7 @@ form_cat(char **buf, size_t *len, const char *s, int esc)
 {
 	size_t	n = strlen(s), i;
 
-	*buf = tui_reallocarray(*buf, *len + 2 * n + 1, 1);
+	*buf = xreallocarray(*buf, *len + 2 * n + 1, 1);
 	for (i = 0; i < n; i++) {
 		if (esc && (s[i] == '\\' || s[i] == '\n' || s[i] == '\t')) {
 			(*buf)[(*len)++] = '\\';
@@ -404,7 +432,7 @@ form_dump(const struct form *fm)
 static char *
 form_unescape(const char *s, size_t n)
 {
-	char	*out = tui_malloc(n + 1);
+	char	*out = xmalloc(n + 1);
 	size_t	 i, o = 0;
 
 	for (i = 0; i < n; i++) {

@@ -47,6 +47,10 @@ void	 form_free(struct form *);
 struct form_field *form_find(struct form *, const char *name);
 /* True when a field differs from what the form opened with. */
 int	 form_unsaved(const struct form *);
+/* Esc in a field: put back the text the focused field had when the form
+ * opened (or was last saved).  Returns 1 if that changed the field, 0 if
+ * it already held that text (a second Esc then leaves the form). */
+int	 form_revert_field(struct form *);
 /* Move the focus to the next (DIR 1) or previous (-1) editable field. */
 void	 form_focus(struct form *, int dir);
 void	 form_clear_errors(struct form *);

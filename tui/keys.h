@@ -40,7 +40,6 @@ enum keyctx {
 	KC_HELP		= 1u << 13,	/* the list of every key */
 	KC_PICK		= 1u << 14,	/* picking members to invite */
 	KC_MARK		= 1u << 15,	/* records that can be marked */
-	KC_PAGE		= 1u << 16,	/* a scrolled page of text */
 	KC_ALL		= 0xffffffffu,
 };
 

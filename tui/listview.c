@@ -3,7 +3,7 @@
 #include <string.h>
 
 #include "tui/listview.h"
-#include "tui/xmalloc.h"
+#include "store/xmalloc.h"
 
 #define LISTVIEW_KEEP	512	/* paged lists hold about this many rows */
 #define LISTVIEW_TOEND	20000	/* listview_end() on a forward-only source */
@@ -58,7 +58,7 @@ listview_reserve(struct listview *lv, size_t n)
 	cap = lv->cap < 64 ? 64 : lv->cap;
 	while (cap < n)
 		cap *= 2;
-	lv->rows = tui_reallocarray(lv->rows, cap, lv->rowsize);
+	lv->rows = xreallocarray(lv->rows, cap, lv->rowsize);
 	lv->cap = cap;
 }
 
@@ -72,13 +72,6 @@ listview_push(struct listview *lv, const void *row)
 	memcpy(p, row, lv->rowsize);
 	lv->n++;
 	return (p);
-}
-
-void
-listview_sort(struct listview *lv, int (*cmp)(const void *, const void *))
-{
-	if (lv->n > 1)
-		qsort(lv->rows, lv->n, lv->rowsize, cmp);
 }
 
 void *
@@ -149,7 +142,7 @@ listview_fetch_before(struct listview *lv, size_t count)
 	if (lv->fetch == NULL || !lv->backward_ok || lv->at_start ||
 	    count == 0)
 		return;
-	tmp = tui_reallocarray(NULL, count, lv->rowsize);
+	tmp = xreallocarray(NULL, count, lv->rowsize);
 	rc = lv->fetch(lv->arg, lv->n > 0 ? listview_row(lv, 0) : NULL, 1,
 	    tmp, count, &got);
 	if (rc != 0) {
@@ -158,9 +151,13 @@ listview_fetch_before(struct listview *lv, size_t count)
 		free(tmp);
 		return;
 	}
-	listview_reserve(lv, lv->n + got);
-	memmove(lv->rows + got * lv->rowsize, lv->rows, lv->n * lv->rowsize);
-	memcpy(lv->rows, tmp, got * lv->rowsize);
+	if (got > 0) {
+		listview_reserve(lv, lv->n + got);
+		if (lv->n > 0)
+			memmove(lv->rows + got * lv->rowsize, lv->rows,
+			    lv->n * lv->rowsize);
+		memcpy(lv->rows, tmp, got * lv->rowsize);
+	}
 	free(tmp);
 	lv->n += got;
 	if (lv->n > got) {
@@ -304,30 +301,35 @@ listview_end(struct listview *lv)
 }
 
 void
-listview_goto(struct listview *lv, size_t i)
-{
-	lv->cur = i;
-	listview_clamp(lv);
-}
-
-void
 listview_reselect(struct listview *lv, listview_same_fn same, const void *key,
-    size_t old_cur, size_t old_top)
+    const void *top_key, size_t old_cur, size_t old_top)
 {
-	size_t	i, off = old_cur >= old_top ? old_cur - old_top : 0;
+	size_t	i, ti = lv->n, off = old_cur >= old_top ? old_cur - old_top : 0;
 
 	lv->cur = old_cur;
-	if (key != NULL) {
-		for (i = 0; i < lv->n; i++) {
-			if (same(listview_row(lv, i), key)) {
-				lv->cur = i;
-				break;
-			}
+	for (i = 0; same != NULL && i < lv->n; i++) {
+		if (key != NULL && same(listview_row(lv, i), key)) {
+			lv->cur = i;
+			key = NULL;
 		}
+		if (top_key != NULL && same(listview_row(lv, i), top_key)) {
+			ti = i;
+			top_key = NULL;
+		}
+		if (key == NULL && top_key == NULL)
+			break;
 	}
 	if (lv->n > 0 && lv->cur >= lv->n)
 		lv->cur = lv->n - 1;
-	lv->top = lv->cur >= off ? lv->cur - off : 0;
+	/* The same first row when the cursor still shows below it (rows
+	 * came or went above the cursor); else the same top line; else the
+	 * cursor on the line it was on. */
+	if (ti <= lv->cur && lv->cur < ti + lv->height)
+		lv->top = ti;
+	else if (old_top <= lv->cur && lv->cur < old_top + lv->height)
+		lv->top = old_top;
+	else
+		lv->top = lv->cur >= off ? lv->cur - off : 0;
 	listview_clamp(lv);
 }
 
@@ -344,27 +346,32 @@ listview_reload(struct listview *lv, listview_same_fn same)
 		/* Forward only: fetch again from the start as far as before. */
 		want = lv->n > lv->top + 2 * lv->height ? lv->n :
 		    lv->top + 2 * lv->height;
-		key = NULL;
+		key = tmp = NULL;
 		if (lv->n > 0) {
-			key = tui_malloc(lv->rowsize);
+			key = xmalloc(lv->rowsize);
 			memcpy(key, listview_current(lv), lv->rowsize);
+		}
+		if (listview_row(lv, lv->top) != NULL) {
+			tmp = xmalloc(lv->rowsize);
+			memcpy(tmp, listview_row(lv, lv->top), lv->rowsize);
 		}
 		lv->n = 0;
 		lv->err = 0;
 		lv->at_start = 1;
 		lv->at_end = 0;
 		listview_fetch_after(lv, want);
-		listview_reselect(lv, same, key, old_cur, old_top);
+		listview_reselect(lv, same, key, tmp, old_cur, old_top);
 		free(key);
+		free(tmp);
 		return;
 	}
 
-	key = tui_malloc(lv->rowsize);
+	key = xmalloc(lv->rowsize);
 	memcpy(key, listview_current(lv), lv->rowsize);
 	off = lv->cur - lv->top;
 	want = off + lv->height;
 	/* The rows before the cursor row's position... */
-	tmp = tui_reallocarray(NULL, want, lv->rowsize);
+	tmp = xreallocarray(NULL, want, lv->rowsize);
 	rc = lv->fetch(lv->arg, key, 1, tmp, want, &got);
 	if (rc != 0) {
 		lv->err = rc;
@@ -375,7 +382,8 @@ listview_reload(struct listview *lv, listview_same_fn same)
 	lv->n = 0;
 	lv->err = 0;
 	listview_reserve(lv, got + 2 * lv->height);
-	memcpy(lv->rows, tmp, got * lv->rowsize);
+	if (got > 0)
+		memcpy(lv->rows, tmp, got * lv->rowsize);
 	free(tmp);
 	lv->n = got;
 	lv->at_start = got < want;
@@ -435,10 +443,10 @@ listview_tag_toggle(struct listview *lv, const char *key)
 		lv->ntags--;
 		return (0);
 	}
-	lv->tags = tui_reallocarray(lv->tags, lv->ntags + 1, sizeof *lv->tags);
+	lv->tags = xreallocarray(lv->tags, lv->ntags + 1, sizeof *lv->tags);
 	memmove(lv->tags + i + 1, lv->tags + i,
 	    (lv->ntags - i) * sizeof *lv->tags);
-	lv->tags[i] = tui_strdup(key);
+	lv->tags[i] = xstrdup(key);
 	lv->ntags++;
 	return (1);
 }
@@ -460,31 +468,4 @@ listview_tag_clear(struct listview *lv)
 	for (i = 0; i < lv->ntags; i++)
 		free(lv->tags[i]);
 	lv->ntags = 0;
-}
-
-void
-listview_tag_prune(struct listview *lv,
-    void (*keyof)(const void *, char *, size_t))
-{
-	char	 buf[512], *seen;
-	size_t	 i, j, n = 0, old = lv->ntags;
-	int	 found;
-
-	if (old == 0)
-		return;
-	seen = tui_calloc(old, 1);
-	for (i = 0; i < lv->n; i++) {
-		keyof(listview_row(lv, i), buf, sizeof buf);
-		j = listview_tag_find(lv, buf, &found);
-		if (found)
-			seen[j] = 1;
-	}
-	for (i = 0; i < old; i++) {
-		if (seen[i])
-			lv->tags[n++] = lv->tags[i];	/* still sorted */
-		else
-			free(lv->tags[i]);
-	}
-	lv->ntags = n;
-	free(seen);
 }

@@ -51,8 +51,6 @@ void	 listview_clear(struct listview *);
 /* Append a copy of ROW to a list that holds all its rows; returns the
  * copy. */
 void	*listview_push(struct listview *, const void *row);
-void	 listview_sort(struct listview *,
-	    int (*cmp)(const void *, const void *));
 void	*listview_row(const struct listview *, size_t i);
 void	*listview_current(const struct listview *);	/* NULL when empty */
 void	 listview_set_height(struct listview *, size_t);
@@ -60,12 +58,14 @@ void	 listview_move(struct listview *, long delta);
 void	 listview_page(struct listview *, int dir);	/* +1 down, -1 up */
 void	 listview_home(struct listview *);
 void	 listview_end(struct listview *);
-/* Put the cursor on row I (clamped) and scroll so it shows. */
-void	 listview_goto(struct listview *, size_t i);
-/* After the rows were reloaded: put the cursor on the row SAME as KEY
- * (keeping its line on the screen), else on row OLD_CUR clamped. */
+/* After the rows were reloaded: put the cursor on the row SAME as KEY,
+ * else on row OLD_CUR clamped.  The first row shown stays TOP_KEY (the
+ * row that was first before) while the cursor shows below it, else the
+ * top stays OLD_TOP while the cursor shows, else the cursor keeps its
+ * line: rows above the cursor never vanish for no reason. */
 void	 listview_reselect(struct listview *, listview_same_fn,
-	    const void *key, size_t old_cur, size_t old_top);
+	    const void *key, const void *top_key, size_t old_cur,
+	    size_t old_top);
 /* Paged lists: fetch again around the cursor row and keep the cursor on
  * the same record (SAME), else at the position it had in the order. */
 void	 listview_reload(struct listview *, listview_same_fn);
@@ -74,8 +74,5 @@ void	 listview_reload(struct listview *, listview_same_fn);
 int	 listview_tag_toggle(struct listview *, const char *key);
 int	 listview_tagged(const struct listview *, const char *key);
 void	 listview_tag_clear(struct listview *);
-/* Drop tags whose row is gone; KEYOF writes a row's key into BUF. */
-void	 listview_tag_prune(struct listview *,
-	    void (*keyof)(const void *row, char *buf, size_t size));
 
 #endif

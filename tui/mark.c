@@ -6,7 +6,7 @@
 #include "store/i18n.h"
 #include "tui/pending.h"
 #include "tui/screen.h"
-#include "tui/xmalloc.h"
+#include "store/xmalloc.h"
 
 #define MARK_SHOWN	5	/* tagged records named in the question */
 
@@ -33,11 +33,11 @@ static struct mark_job *
 mark_job_new(struct marker *mk, const struct pending_row *const *rows,
     size_t n, int final, int response)
 {
-	struct mark_job	*job = tui_calloc(1, sizeof *job);
+	struct mark_job	*job = xcalloc(1, sizeof *job);
 	size_t		 i;
 
 	job->mk = mk;
-	job->rows = tui_calloc(n, sizeof *job->rows);
+	job->rows = xcalloc(n, sizeof *job->rows);
 	for (i = 0; i < n; i++)
 		job->rows[i] = *rows[i];
 	job->n = n;
@@ -53,10 +53,10 @@ mark_push(struct marker *mk, const struct mark_job *job,
 	struct mark_step	*st;
 	size_t			 i;
 
-	mk->steps = tui_reallocarray(mk->steps, mk->n + 1, sizeof *mk->steps);
+	mk->steps = xreallocarray(mk->steps, mk->n + 1, sizeof *mk->steps);
 	st = &mk->steps[mk->n++];
 	st->n = job->n;
-	st->recs = tui_calloc(job->n, sizeof *st->recs);
+	st->recs = xcalloc(job->n, sizeof *st->recs);
 	for (i = 0; i < job->n; i++) {
 		snprintf(st->recs[i].event, sizeof st->recs[i].event, "%s",
 		    job->rows[i].event);
@@ -96,8 +96,8 @@ mark_run(struct tui *t, struct mark_job *job)
 	int			 rc;
 	const char		*name;
 
-	ch = tui_calloc(job->n, sizeof *ch);
-	res = tui_calloc(job->n, sizeof *res);
+	ch = xcalloc(job->n, sizeof *ch);
+	res = xcalloc(job->n, sizeof *res);
 	for (i = 0; i < job->n; i++) {
 		store_change_init(&ch[i], job->rows[i].event,
 		    job->rows[i].member);
@@ -142,6 +142,19 @@ mark_run(struct tui *t, struct mark_job *job)
 	tui_wrote(t);
 }
 
+/* Is the event of any of ROWS dated after today? */
+static bool
+mark_any_future(const struct tui *t,
+    const struct pending_row *const *rows, size_t n)
+{
+	size_t	i;
+
+	for (i = 0; i < n; i++)
+		if (strcmp(rows[i]->event_date, t->today) > 0)
+			return (true);
+	return (false);
+}
+
 static void
 mark_confirmed(struct tui *t, void *arg, int choice, const char *text)
 {
@@ -173,28 +186,36 @@ mark_final(struct tui *t, struct marker *mk,
 	}
 	/* The question of kintone's Customine button, word for word. */
 	if (tags == NULL)
-		q = tui_asprintf("%s\n\n%s  %s  %s", _("The event attendance "
+		q = xasprintf("%s\n\n%s  %s  %s", _("The event attendance "
 		    "count will be updated. Continue?"), rows[0]->member_name,
 		    rows[0]->event_name, rows[0]->event_date);
 	else {
-		char	*what = tui_asprintf(_("%zu tagged records"), n), *more;
+		char	*what = xasprintf(_("%zu tagged records"), n), *more;
 		size_t	 i;
 
-		q = tui_asprintf("%s\n\n%s", _("The event attendance count "
+		q = xasprintf("%s\n\n%s", _("The event attendance count "
 		    "will be updated. Continue?"), what);
 		free(what);
 		for (i = 0; i < n && i < MARK_SHOWN; i++) {
-			more = tui_asprintf("%s\n  %s  %s  %s", q,
+			more = xasprintf("%s\n  %s  %s  %s", q,
 			    rows[i]->member_name, rows[i]->event_name,
 			    rows[i]->event_date);
 			free(q);
 			q = more;
 		}
 		if (n > MARK_SHOWN) {
-			more = tui_asprintf("%s\n  ...", q);
+			more = xasprintf("%s\n  ...", q);
 			free(q);
 			q = more;
 		}
+	}
+	/* An attendance before the event's date is most likely a slip. */
+	if (mark_any_future(t, rows, n)) {
+		char	*more = xasprintf("%s\n\n%s", q, _("Note: the event "
+		    "has not taken place yet (its date is after today)."));
+
+		free(q);
+		q = more;
 	}
 	tui_dialog(t, q, _("Update"), _("Cancel"), mark_confirmed, job,
 	    mark_job_free);
@@ -244,7 +265,7 @@ mark_undo(struct tui *t, struct marker *mk)
 		return;
 	}
 	st = &mk->steps[--mk->n];
-	ch = tui_calloc(st->n, sizeof *ch);
+	ch = xcalloc(st->n, sizeof *ch);
 	for (i = 0; i < st->n; i++) {
 		store_change_init(&ch[i], st->recs[i].event,
 		    st->recs[i].member);

@@ -9,7 +9,7 @@
 #include "tui/reclist.h"
 #include "tui/screen.h"
 #include "tui/width.h"
-#include "tui/xmalloc.h"
+#include "store/xmalloc.h"
 
 void
 reclist_init(struct reclist *rl, struct tui *t,
@@ -39,7 +39,7 @@ reclist_add(const struct store_att_row *r, void *arg)
 
 	if (rl->nall == rl->capall) {
 		rl->capall = rl->capall == 0 ? 256 : rl->capall * 2;
-		rl->all = tui_reallocarray(rl->all, rl->capall, sizeof *rl->all);
+		rl->all = xreallocarray(rl->all, rl->capall, sizeof *rl->all);
 	}
 	pending_row_set(&rl->all[rl->nall++], r, rl->t->today);
 	return (0);
@@ -49,10 +49,10 @@ reclist_add(const struct store_att_row *r, void *arg)
  * goes back to KEY's record, else stays at its line. */
 static void
 reclist_filter(struct reclist *rl, const struct pending_row *key,
-    size_t oc, size_t ot)
+    const struct pending_row *tkey, size_t oc, size_t ot)
 {
 	struct pending_row	*p;
-	const struct pending_row *kp = key;
+	const struct pending_row *kp = key, *tp = tkey;
 	char			*fq = NULL;
 	size_t			 i;
 
@@ -66,14 +66,21 @@ reclist_filter(struct reclist *rl, const struct pending_row *key,
 	}
 	free(fq);
 	listview_reselect(&rl->lv, pending_same, key != NULL ? &kp : NULL,
-	    oc, ot);
+	    tkey != NULL ? &tp : NULL, oc, ot);
 }
 
-/* The current row (a copy) as the key to come back to. */
+/* The current row and the first row shown (copies) as the keys to come
+ * back to. */
 static int
-reclist_key(struct reclist *rl, struct pending_row *key)
+reclist_key(struct reclist *rl, struct pending_row *key,
+    struct pending_row *tkey, int *have_top)
 {
 	struct pending_row	**cur = listview_current(&rl->lv);
+	struct pending_row	**top = listview_row(&rl->lv, rl->lv.top);
+
+	*have_top = top != NULL;
+	if (top != NULL)
+		*tkey = **top;
 
 	if (cur == NULL)
 		return (0);
@@ -84,8 +91,8 @@ reclist_key(struct reclist *rl, struct pending_row *key)
 void
 reclist_reload(struct reclist *rl)
 {
-	struct pending_row	 key;
-	int			 have = reclist_key(rl, &key), rc;
+	struct pending_row	 key, tkey;
+	int			 ht, have = reclist_key(rl, &key, &tkey, &ht), rc;
 	size_t			 oc = rl->lv.cur, ot = rl->lv.top;
 
 	listview_clear(&rl->lv);	/* pointers into all[]: drop first */
@@ -94,16 +101,17 @@ reclist_reload(struct reclist *rl)
 		tui_store_error(rl->t, rc);
 	if (rl->nall > 1)
 		qsort(rl->all, rl->nall, sizeof *rl->all, pending_cmp);
-	reclist_filter(rl, have ? &key : NULL, oc, ot);
+	reclist_filter(rl, have ? &key : NULL, ht ? &tkey : NULL, oc, ot);
 }
 
 static void
 reclist_refilter(struct reclist *rl)
 {
-	struct pending_row	key;
-	int			have = reclist_key(rl, &key);
+	struct pending_row	key, tkey;
+	int			ht, have = reclist_key(rl, &key, &tkey, &ht);
 
-	reclist_filter(rl, have ? &key : NULL, rl->lv.cur, rl->lv.top);
+	reclist_filter(rl, have ? &key : NULL, ht ? &tkey : NULL, rl->lv.cur,
+	    rl->lv.top);
 }
 
 size_t
@@ -122,7 +130,7 @@ reclist_tagged(struct reclist *rl, const struct pending_row ***out)
 		if (!listview_tagged(&rl->lv, key))
 			continue;
 		if (out != NULL) {
-			v = tui_reallocarray(v, n + 1, sizeof *v);
+			v = xreallocarray(v, n + 1, sizeof *v);
 			v[n] = p;
 		}
 		n++;
@@ -176,7 +184,7 @@ reclist_act(struct tui *t, struct screen *s, struct reclist *rl,
 		s->ctx = base_ctx | KC_SEARCH | KC_FIELD;
 		break;
 	case ACT_BACK:
-		if (!rl->searching)
+		if (!rl->searching && *field_text(&rl->q) == '\0')
 			return (0);
 		if (*field_text(&rl->q) != '\0')
 			field_set(&rl->q, "");
@@ -252,6 +260,15 @@ reclist_draw_search(struct tui *t, struct screen *s, struct reclist *rl,
 	draw_text(w, y, 0, lw, line, A_BOLD);
 	field_view(&rl->q, cols / 2, view, sizeof view, &col);
 	draw_text(w, y, lw, cols / 2, view, A_UNDERLINE);
-	s->cur_y = y;
-	s->cur_x = lw + col;
+	if (rl->searching) {
+		s->cur_y = y;
+		s->cur_x = lw + col;
+	}
+}
+
+void
+reclist_unfocus(struct screen *s, struct reclist *rl, unsigned base_ctx)
+{
+	rl->searching = 0;
+	s->ctx = base_ctx;
 }

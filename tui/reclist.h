@@ -36,6 +36,8 @@ void	reclist_text(struct reclist *, int key);
  * contexts without the search line. */
 int	reclist_act(struct tui *, struct screen *, struct reclist *,
 	    enum action, unsigned base_ctx);
+/* Back on top (the screen above closed): the list gets the focus. */
+void	reclist_unfocus(struct screen *, struct reclist *, unsigned base_ctx);
 void	reclist_draw_search(struct tui *, struct screen *, struct reclist *,
 	    WINDOW *, int y, int cols);
 

@@ -9,7 +9,7 @@
 #include "tui/filter.h"
 #include "tui/reclist.h"
 #include "tui/screen.h"
-#include "tui/xmalloc.h"
+#include "store/xmalloc.h"
 
 #define EVENT_CTX	(KC_GLOBAL | KC_LIST | KC_MARK | KC_EVENT)
 
@@ -50,7 +50,7 @@ event_drawrow(struct tui *t, struct screen *s, const void *row, char *buf,
 	(void)t;
 	pending_key(row, key, sizeof key);
 	*tagged = listview_tagged(&rl->lv, key);
-	rest = cols - (2 + 10 + 1 + 1 + 1 + 10 + 1 + 10 + 1 + 10);
+	rest = cols - (2 + 10 + 1 + 1 + 1 + 12 + 1 + 14 + 1 + 10);
 	draw_flex(rest > 0 ? rest : 0, weights, w, 2);
 	draw_cell(buf, size, &len, *tagged ? "*" : "", 2, 0);
 	draw_cell(buf, size, &len, p->member, 10, 0);
@@ -59,9 +59,9 @@ event_drawrow(struct tui *t, struct screen *s, const void *row, char *buf,
 	draw_cell(buf, size, &len, "", 1, 0);
 	draw_cell(buf, size, &len, p->member_kana, w[1], 0);
 	draw_cell(buf, size, &len, "", 1, 0);
-	draw_cell(buf, size, &len, tui_response_label(p->response), 10, 0);
+	draw_cell(buf, size, &len, tui_response_label(p->response), 12, 0);
 	draw_cell(buf, size, &len, "", 1, 0);
-	draw_cell(buf, size, &len, tui_final_label(p->final), 10, 0);
+	draw_cell(buf, size, &len, tui_final_label(p->final), 14, 0);
 	draw_cell(buf, size, &len, "", 1, 0);
 	draw_cell(buf, size, &len, p->invited_on, 10, 0);
 }
@@ -99,14 +99,14 @@ event_draw(struct tui *t, struct screen *s, WINDOW *w, int h, int cols)
 	    ar, ep->c.attended, ep->c.pending, ep->c.declined, ep->c.absent,
 	    ep->c.no_show, ep->c.cancelled, ep->c.walk_in);
 	draw_text(w, y++, 0, cols, line, A_NORMAL);
-	if (rl->searching)
+	if (rl->searching || *field_text(&rl->q) != '\0')
 		reclist_draw_search(t, s, rl, w, y++, cols);
 	else {
 		snprintf(line, sizeof line, "%s: %s", _("Notes"),
 		    ep->ev.notes != NULL ? ep->ev.notes : "");
 		draw_text(w, y++, 0, cols, line, A_NORMAL);
 	}
-	rest = cols - (2 + 10 + 1 + 1 + 1 + 10 + 1 + 10 + 1 + 10);
+	rest = cols - (2 + 10 + 1 + 1 + 1 + 12 + 1 + 14 + 1 + 10);
 	draw_flex(rest > 0 ? rest : 0, weights, wf, 2);
 	line[0] = '\0';
 	draw_cell(line, sizeof line, &len, "", 2, 0);
@@ -116,9 +116,9 @@ event_draw(struct tui *t, struct screen *s, WINDOW *w, int h, int cols)
 	draw_cell(line, sizeof line, &len, "", 1, 0);
 	draw_cell(line, sizeof line, &len, _("Reading"), wf[1], 0);
 	draw_cell(line, sizeof line, &len, "", 1, 0);
-	draw_cell(line, sizeof line, &len, _("Response"), 10, 0);
+	draw_cell(line, sizeof line, &len, _("Response"), 12, 0);
 	draw_cell(line, sizeof line, &len, "", 1, 0);
-	draw_cell(line, sizeof line, &len, _("Final"), 10, 0);
+	draw_cell(line, sizeof line, &len, _("Final"), 14, 0);
 	draw_cell(line, sizeof line, &len, "", 1, 0);
 	draw_cell(line, sizeof line, &len, _("Invited on"), 10, 0);
 	draw_text(w, y++, 0, cols, line, tui_attr(t, TA_HEADER));
@@ -170,9 +170,9 @@ invite_have(const struct store_att_row *r, void *arg)
 {
 	struct invite_job	*job = arg;
 
-	job->have = tui_reallocarray(job->have, job->nhave + 1,
+	job->have = xreallocarray(job->have, job->nhave + 1,
 	    sizeof *job->have);
-	job->have[job->nhave++] = tui_strdup(r->a.member);
+	job->have[job->nhave++] = xstrdup(r->a.member);
 	return (0);
 }
 
@@ -194,7 +194,7 @@ invite_match(const struct store_member *m, const struct store_stats *st,
 	if (job->nhave > 0 && bsearch(&id, job->have, job->nhave,
 	    sizeof *job->have, invite_strcmp) != NULL)
 		return (0);
-	job->ids = tui_reallocarray(job->ids, job->n + 1, sizeof *job->ids);
+	job->ids = xreallocarray(job->ids, job->n + 1, sizeof *job->ids);
 	snprintf(job->ids[job->n], sizeof job->ids[0], "%s", m->id);
 	job->n++;
 	return (0);
@@ -212,7 +212,7 @@ invite_confirmed(struct tui *t, void *arg, int choice, const char *text)
 		tui_status(t, "%s", _("Cancelled; nobody was invited."));
 		return;
 	}
-	job->ch = tui_calloc(job->n, sizeof *job->ch);
+	job->ch = xcalloc(job->n, sizeof *job->ch);
 	for (i = 0; i < job->n; i++)
 		store_change_init(&job->ch[i], job->event, job->ids[i]);
 	if ((rc = store_attendance_apply(t->st, job->ch, job->n,
@@ -234,7 +234,7 @@ invite_filter_done(struct tui *t, void *arg, int choice, const char *text)
 
 	if (choice != 0 || *text == '\0')
 		return;
-	job = tui_calloc(1, sizeof *job);
+	job = xcalloc(1, sizeof *job);
 	snprintf(job->event, sizeof job->event, "%s", ep->rl.event);
 	if (filter_parse(&job->f, text, err, sizeof err) != 0) {
 		tui_error(t, "%s", err);
@@ -259,7 +259,10 @@ invite_filter_done(struct tui *t, void *arg, int choice, const char *text)
 		invite_job_free(job);
 		return;
 	}
-	q = tui_asprintf(_("Invite %zu members matching \"%s\" to %s %s?"),
+	q = xasprintf(job->f.active_only ?
+	    _("Invite %zu active members matching \"%s\" to %s %s? (status=... "
+	    "also invites members who left or are on leave)") :
+	    _("Invite %zu members matching \"%s\" to %s %s?"),
 	    job->n, text, job->event, ep->ev.name != NULL ? ep->ev.name : "");
 	tui_dialog(t, q, _("Invite"), _("Cancel"), invite_confirmed, job,
 	    invite_job_free);
@@ -324,19 +327,28 @@ event_free(struct screen *s)
 	free(ep);
 }
 
+static void
+event_unfocus(struct screen *s)
+{
+	struct event_page	*ep = s->data;
+
+	reclist_unfocus(s, &ep->rl, EVENT_CTX);
+}
+
 static const struct screen_ops event_ops = {
 	.name = "event",
 	.draw = event_draw,
 	.act = event_act,
 	.text = event_text,
 	.reload = event_reload,
+	.unfocus = event_unfocus,
 	.free = event_free,
 };
 
 struct screen *
 screen_event_new(struct tui *t, const char *code)
 {
-	struct event_page	*ep = tui_calloc(1, sizeof *ep);
+	struct event_page	*ep = xcalloc(1, sizeof *ep);
 
 	reclist_init(&ep->rl, t, event_load, 1);
 	snprintf(ep->rl.event, sizeof ep->rl.event, "%s", code);

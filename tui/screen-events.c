@@ -7,7 +7,7 @@
 #include "tui/pending.h"
 #include "tui/screen.h"
 #include "tui/width.h"
-#include "tui/xmalloc.h"
+#include "store/xmalloc.h"
 
 #define EVENTS_CTX	(KC_GLOBAL | KC_LIST | KC_EVENTS)
 
@@ -26,7 +26,11 @@ struct events {
 	struct listview	 lv;	/* the rows shown: struct evrow */
 	int		 searching;
 	struct field	 q;
+	int		 codew;	/* the code column: the longest code held */
 };
+
+#define EVENTS_CODEW_MIN	10
+#define EVENTS_CODEW_MAX	20
 
 static int
 events_add(const struct store_event *ev, const struct store_event_counts *c,
@@ -35,9 +39,12 @@ events_add(const struct store_event *ev, const struct store_event_counts *c,
 	struct events	*es = arg;
 	struct evrow	*r;
 
-	es->all = tui_reallocarray(es->all, es->nall + 1, sizeof *es->all);
+	es->all = xreallocarray(es->all, es->nall + 1, sizeof *es->all);
 	r = &es->all[es->nall++];
 	memset(r, 0, sizeof *r);
+	if (width_str(ev->code) > es->codew)
+		es->codew = width_str(ev->code) > EVENTS_CODEW_MAX ?
+		    EVENTS_CODEW_MAX : width_str(ev->code);
 	snprintf(r->code, sizeof r->code, "%s", ev->code);
 	snprintf(r->name, sizeof r->name, "%s", ev->name != NULL ?
 	    ev->name : "");
@@ -59,13 +66,16 @@ events_same(const void *a, const void *b)
 static void
 events_filter(struct events *es)
 {
-	struct evrow	 key, *cur = listview_current(&es->lv);
+	struct evrow	 key, tkey, *cur = listview_current(&es->lv);
+	struct evrow	*top = listview_row(&es->lv, es->lv.top);
 	size_t		 i, oc = es->lv.cur, ot = es->lv.top;
 	char		*fq = store_fold(field_text(&es->q));
 	int		 have = cur != NULL;
 
 	if (have)
 		key = *cur;
+	if (top != NULL)
+		tkey = *top;
 	listview_clear(&es->lv);
 	for (i = 0; i < es->nall; i++) {
 		const struct evrow	*r = &es->all[i];
@@ -76,7 +86,8 @@ events_filter(struct events *es)
 			listview_push(&es->lv, r);
 	}
 	free(fq);
-	listview_reselect(&es->lv, events_same, have ? &key : NULL, oc, ot);
+	listview_reselect(&es->lv, events_same, have ? &key : NULL,
+	    top != NULL ? &tkey : NULL, oc, ot);
 }
 
 static void
@@ -87,6 +98,7 @@ events_load(struct events *es)
 	free(es->all);
 	es->all = NULL;
 	es->nall = 0;
+	es->codew = EVENTS_CODEW_MIN;
 	if ((rc = store_event_each(es->t->st, events_add, es)) != STORE_OK)
 		tui_store_error(es->t, rc);
 	events_filter(es);
@@ -97,15 +109,15 @@ events_row(struct tui *t, struct screen *s, const void *row, char *buf,
     size_t size, int cols, int *tagged)
 {
 	const struct evrow	*r = row;
+	const struct events	*es = s->data;
 	char			 n1[16], n2[16], n3[16];
 	size_t			 len = 0;
 	int			 w[2], rest;
 	static const int	 weights[2] = { 3, 1 };
 
 	(void)t;
-	(void)s;
 	(void)tagged;
-	rest = cols - (1 + 10 + 1 + 10 + 1 + 1 + 6 + 1 + 8 + 1 + 6);
+	rest = cols - (1 + 10 + 1 + es->codew + 1 + 1 + 6 + 1 + 8 + 1 + 6);
 	draw_flex(rest > 0 ? rest : 0, weights, w, 2);
 	snprintf(n1, sizeof n1, "%u", r->c.invited);
 	snprintf(n2, sizeof n2, "%u", r->c.accepted);
@@ -113,7 +125,7 @@ events_row(struct tui *t, struct screen *s, const void *row, char *buf,
 	draw_cell(buf, size, &len, "", 1, 0);
 	draw_cell(buf, size, &len, r->date, 10, 0);
 	draw_cell(buf, size, &len, "", 1, 0);
-	draw_cell(buf, size, &len, r->code, 10, 0);
+	draw_cell(buf, size, &len, r->code, es->codew, 0);
 	draw_cell(buf, size, &len, "", 1, 0);
 	draw_cell(buf, size, &len, r->name, w[0], 0);
 	draw_cell(buf, size, &len, "", 1, 0);
@@ -134,26 +146,28 @@ events_draw(struct tui *t, struct screen *s, WINDOW *w, int h, int cols)
 	int		 col, lw, wf[2], rest;
 	static const int weights[2] = { 3, 1 };
 
-	if (es->searching) {
+	if (es->searching || *field_text(&es->q) != '\0') {
 		snprintf(line, sizeof line, "%s ", _("Search:"));
 		lw = width_str(line);
 		draw_text(w, 0, 0, lw, line, A_BOLD);
 		field_view(&es->q, cols / 2, view, sizeof view, &col);
 		draw_text(w, 0, lw, cols / 2, view, A_UNDERLINE);
-		s->cur_y = 0;
-		s->cur_x = lw + col;
+		if (es->searching) {
+			s->cur_y = 0;
+			s->cur_x = lw + col;
+		}
 	} else {
 		snprintf(line, sizeof line, _("Events: %zu, newest first"),
 		    es->nall);
 		draw_text(w, 0, 0, cols, line, A_BOLD);
 	}
-	rest = cols - (1 + 10 + 1 + 10 + 1 + 1 + 6 + 1 + 8 + 1 + 6);
+	rest = cols - (1 + 10 + 1 + es->codew + 1 + 1 + 6 + 1 + 8 + 1 + 6);
 	draw_flex(rest > 0 ? rest : 0, weights, wf, 2);
 	line[0] = '\0';
 	draw_cell(line, sizeof line, &len, "", 1, 0);
 	draw_cell(line, sizeof line, &len, _("Date"), 10, 0);
 	draw_cell(line, sizeof line, &len, "", 1, 0);
-	draw_cell(line, sizeof line, &len, _("Code"), 10, 0);
+	draw_cell(line, sizeof line, &len, _("Code"), es->codew, 0);
 	draw_cell(line, sizeof line, &len, "", 1, 0);
 	draw_cell(line, sizeof line, &len, _("Event"), wf[0], 0);
 	draw_cell(line, sizeof line, &len, "", 1, 0);
@@ -219,8 +233,6 @@ events_act(struct tui *t, struct screen *s, enum action act, int key)
 		s->ctx = EVENTS_CTX | KC_SEARCH | KC_FIELD;
 		break;
 	case ACT_BACK:
-		if (!es->searching)
-			break;
 		if (*field_text(&es->q) != '\0')
 			field_set(&es->q, "");
 		else {
@@ -265,19 +277,29 @@ events_free(struct screen *s)
 	free(es);
 }
 
+static void
+events_unfocus(struct screen *s)
+{
+	struct events	*es = s->data;
+
+	es->searching = 0;
+	s->ctx = EVENTS_CTX;
+}
+
 static const struct screen_ops events_ops = {
 	.name = "events",
 	.draw = events_draw,
 	.act = events_act,
 	.text = events_text,
 	.reload = events_reload,
+	.unfocus = events_unfocus,
 	.free = events_free,
 };
 
 struct screen *
 screen_events_new(struct tui *t)
 {
-	struct events	*es = tui_calloc(1, sizeof *es);
+	struct events	*es = xcalloc(1, sizeof *es);
 
 	es->t = t;
 	listview_init(&es->lv, sizeof(struct evrow));

@@ -7,7 +7,7 @@
 #include "tui/form.h"
 #include "tui/screen.h"
 #include "tui/width.h"
-#include "tui/xmalloc.h"
+#include "store/xmalloc.h"
 
 #define FORM_CTX	(KC_GLOBAL | KC_FORM | KC_FIELD)
 #define FORM_LABEL_COLS	26
@@ -49,7 +49,7 @@ fs_draw(struct tui *t, struct screen *s, WINDOW *w, int h, int cols)
 	int			 y, fw, lw, rows, col, ew;
 
 	snprintf(buf, sizeof buf, "%s   %s", fs_title(fm, title, sizeof title),
-	    _("(Ctrl-S or F2 saves; Esc clears a field, again leaves)"));
+	    _("(Ctrl-S or F2 saves; Esc undoes a field, again leaves)"));
 	draw_text(w, 0, 0, cols, buf, A_BOLD);
 	if (fm->err != NULL)
 		draw_text(w, 1, 0, cols, fm->err, tui_attr(t, TA_ERROR));
@@ -126,7 +126,7 @@ fs_conflict(struct tui *t, struct form_screen *fs, struct form *fresh,
 		    strcmp(field_text(&of->f), of->orig) == 0 ||
 		    strcmp(field_text(&of->f), field_text(&ff->f)) == 0)
 			continue;
-		typed = tui_asprintf(_("you typed: %s"), field_text(&of->f));
+		typed = xasprintf(_("you typed: %s"), field_text(&of->f));
 		form_set_error(fresh, ff->name, typed);
 		free(typed);
 	}
@@ -295,11 +295,11 @@ fs_act(struct tui *t, struct screen *s, enum action act, int key)
 			fs_save_event(t, fs);
 		break;
 	case ACT_BACK:
-		/* Esc clears the field; on an empty one it leaves the form. */
-		if (!(ff->flags & FF_READONLY) &&
-		    *field_text(&ff->f) != '\0') {
-			field_set(&ff->f, "");
-			tui_status(t, "%s", _("Field cleared; Esc again leaves "
+		/* Esc undoes the typing in the field (back to the value it
+		 * had when the form opened); when there is nothing to undo it
+		 * leaves the form. */
+		if (form_revert_field(fm)) {
+			tui_status(t, "%s", _("Field restored; Esc again leaves "
 			    "the form."));
 		} else if (form_unsaved(fm))
 			tui_dialog(t, _("Leave the form and lose what was "
@@ -371,7 +371,7 @@ screen_form_member(struct tui *t, const char *id, const char *draft)
 		store_member_free(&m);
 		return (NULL);
 	}
-	fs = tui_calloc(1, sizeof *fs);
+	fs = xcalloc(1, sizeof *fs);
 	form_member(&fs->fm, id != NULL ? &m : NULL);
 	store_member_free(&m);
 	return (fs_new(t, fs, draft));
@@ -391,7 +391,7 @@ screen_form_event(struct tui *t, const char *code, const char *draft)
 		store_event_free(&ev);
 		return (NULL);
 	}
-	fs = tui_calloc(1, sizeof *fs);
+	fs = xcalloc(1, sizeof *fs);
 	form_event(&fs->fm, code != NULL ? &ev : NULL);
 	store_event_free(&ev);
 	return (fs_new(t, fs, draft));

@@ -8,7 +8,7 @@
 #include "store/i18n.h"
 #include "tui/screen.h"
 #include "tui/width.h"
-#include "tui/xmalloc.h"
+#include "store/xmalloc.h"
 
 #define MEMBER_CTX	(KC_GLOBAL | KC_LIST | KC_MEMBER)
 #define MEMBER_AUDIT	100	/* change log lines shown */
@@ -29,7 +29,105 @@ struct member_page {
 	struct tui	*t;
 	char		 id[STORE_ID_MAX + 1];
 	struct listview	 lv;	/* struct mline */
+	int		 lw;	/* the labels' column */
+	int		 codew;	/* the history's event code column */
 };
+
+#define MEMBER_LW_MAX		30
+#define MEMBER_CODEW_MAX	20
+
+/* The words of the change log (store/ writes them in English), as shown. */
+static const char *const mp_words[][2] = {
+	{ "add", N_("Added") },
+	{ "edit", N_("Edited") },
+	{ "delete", N_("Deleted") },
+	{ "merge", N_("Merged") },
+	{ "mark", N_("Marked") },
+	{ "respond", N_("Responded") },
+	{ "invite", N_("Invited") },
+	{ "import", N_("Imported") },
+	{ "redacted", N_("Redacted") },
+	{ "member", N_("member") },
+	{ "event", N_("event") },
+	{ "attendance", N_("attendance record") },
+	{ "response", N_("Response") },
+	{ "final", N_("Final") },
+	{ "invited_on", N_("Invited on") },
+	{ "walk_in", N_("Walk-in") },
+	{ "checked_in", N_("Checked in") },
+	{ "note", N_("Note") },
+	{ "name", N_("Name") },
+	{ "kana", N_("Reading (kana)") },
+	{ "email", N_("E-mail") },
+	{ "phone", N_("Phone") },
+	{ "postal_code", N_("Postal code") },
+	{ "address", N_("Address") },
+	{ "organization", N_("Organization") },
+	{ "segment", N_("Segment") },
+	{ "status", N_("Status") },
+	{ "mail_opt_out", N_("No mail") },
+	{ "joined_on", N_("Joined on") },
+	{ "notes", N_("Notes") },
+	{ "past_count", N_("Past attendance count") },
+	{ "past_last_date", N_("Past last attended on") },
+	{ "past_last_event", N_("Past last event") },
+	{ "date", N_("Date") },
+	{ "venue", N_("Venue") },
+	{ "capacity", N_("Capacity (0: no limit)") },
+};
+
+static const char *
+mp_word(const char *w, size_t n)
+{
+	size_t	i;
+
+	for (i = 0; i < sizeof mp_words / sizeof mp_words[0]; i++) {
+		if (strlen(mp_words[i][0]) == n &&
+		    strncmp(mp_words[i][0], w, n) == 0)
+			return (_(mp_words[i][1]));
+	}
+	return (NULL);
+}
+
+/* "field=value; ..." of the change log with the field names and the
+ * response and final words translated; other text as it is. */
+static void
+mp_audit_text(const char *s, char *out, size_t size)
+{
+	const char	*end, *eq, *name;
+	size_t		 len = 0, n;
+	char		 val[256];
+	int		 v;
+
+	out[0] = '\0';
+	if (s == NULL || *s == '\0') {
+		snprintf(out, size, "-");
+		return;
+	}
+	while (*s != '\0' && len < size) {
+		if ((end = strstr(s, "; ")) == NULL)
+			end = s + strlen(s);
+		n = (size_t)(end - s);
+		eq = memchr(s, '=', n);
+		if (eq != NULL && (name = mp_word(s, (size_t)(eq - s))) != NULL) {
+			snprintf(val, sizeof val, "%.*s", (int)(n - (size_t)(eq -
+			    s) - 1), eq + 1);
+			if (strncmp(s, "response=", 9) == 0 &&
+			    (v = store_response_parse(val)) >= 0)
+				snprintf(val, sizeof val, "%s",
+				    tui_response_label(v));
+			else if (strncmp(s, "final=", 6) == 0 &&
+			    (v = store_final_parse(val)) >= 0)
+				snprintf(val, sizeof val, "%s",
+				    tui_final_label(v));
+			len += (size_t)snprintf(out + len, size - len,
+			    "%s%s=%s", len > 0 ? "; " : "", name, val);
+		} else
+			len += (size_t)snprintf(out + len, size - len,
+			    "%s%.*s", len > 0 ? "; " : "", (int)n, s);
+		s = *end != '\0' ? end + 2 : end;
+	}
+}
 
 static void
 mp_add(struct member_page *mp, enum mline_kind kind, const char *label,
@@ -83,13 +181,18 @@ static int
 mp_audit(const struct store_audit *a, void *arg)
 {
 	struct member_page	*mp = arg;
-	char			 when[32], text[1024];
+	char			 when[32], text[1024], o[400], nw[400];
+	const char		*act, *ent;
 
 	tui_time(a->at, when, sizeof when);
-	snprintf(text, sizeof text, "%s %s%s%s: %s %s %s", a->action,
-	    a->entity, a->event[0] != '\0' ? " " : "", a->event,
-	    a->old != NULL && *a->old != '\0' ? a->old : "-", tui_arrow(),
-	    a->new != NULL && *a->new != '\0' ? a->new : "-");
+	if ((act = mp_word(a->action, strlen(a->action))) == NULL)
+		act = a->action;
+	if ((ent = mp_word(a->entity, strlen(a->entity))) == NULL)
+		ent = a->entity;
+	mp_audit_text(a->old, o, sizeof o);
+	mp_audit_text(a->new, nw, sizeof nw);
+	snprintf(text, sizeof text, "%s %s%s%s: %s %s %s", act, ent,
+	    a->event[0] != '\0' ? " " : "", a->event, o, tui_arrow(), nw);
 	{
 		struct mline	l;
 
@@ -100,6 +203,28 @@ mp_audit(const struct store_audit *a, void *arg)
 		listview_push(&mp->lv, &l);
 	}
 	return (0);
+}
+
+/* The label column fits the longest label (with a space after it), the
+ * code column the longest event code shown, each up to a cap. */
+static void
+mp_widths(struct member_page *mp)
+{
+	const struct mline	*l;
+	size_t			 i;
+	int			 w;
+
+	mp->lw = 10;
+	mp->codew = width_str(_("Event"));
+	if (mp->codew < 10)
+		mp->codew = 10;
+	for (i = 0; i < mp->lv.n; i++) {
+		l = listview_row(&mp->lv, i);
+		if (l->kind == ML_KV && (w = width_str(l->label) + 2) > mp->lw)
+			mp->lw = w > MEMBER_LW_MAX ? MEMBER_LW_MAX : w;
+		if (l->kind == ML_HIST && (w = width_str(l->event)) > mp->codew)
+			mp->codew = w > MEMBER_CODEW_MAX ? MEMBER_CODEW_MAX : w;
+	}
 }
 
 static void
@@ -184,18 +309,23 @@ mp_load(struct member_page *mp)
 	store_audit_each(st, mp->id, NULL, MEMBER_AUDIT, mp_audit, mp);
 	if (mp->lv.n == nhist)
 		mp_add(mp, ML_TEXT, NULL, _("(no changes)"));
+	mp_widths(mp);
 }
 
 static void
 mp_row(struct tui *t, struct screen *s, const void *row, char *buf,
     size_t size, int cols, int *tagged)
 {
-	const struct mline	*l = row;
-	size_t			 len = 0;
-	int			 lw = 22, name;
+	const struct mline		*l = row;
+	const struct member_page	*mp = s->data;
+	size_t				 len = 0;
+	int				 lw = mp->lw, cw = mp->codew, name;
+	int				 rw, fw;
 
-	(void)s;
 	(void)tagged;
+	/* The status columns fit their headers (最終ステータス is 14). */
+	rw = width_str(_("Response")) > 10 ? width_str(_("Response")) : 10;
+	fw = width_str(_("Final")) > 10 ? width_str(_("Final")) : 10;
 	switch (l->kind) {
 	case ML_TITLE:
 	case ML_TEXT:
@@ -205,12 +335,13 @@ mp_row(struct tui *t, struct screen *s, const void *row, char *buf,
 		snprintf(buf, size, "-- %s --", l->text);
 		break;
 	case ML_KV:
-		draw_cell(buf, size, &len, l->label, lw, 0);
+		draw_cell(buf, size, &len, l->label, lw - 1, 0);
+		draw_cell(buf, size, &len, "", 1, 0);
 		draw_cell(buf, size, &len, l->text, cols - lw, 0);
 		break;
 	case ML_HISTHEAD:
 	case ML_HIST:
-		name = cols - (2 + 10 + 1 + 10 + 1 + 1 + 10 + 1 + 10);
+		name = cols - (2 + 10 + 1 + cw + 1 + 1 + rw + 1 + fw);
 		if (name < 4)
 			name = 4;
 		draw_cell(buf, size, &len, "", 2, 0);
@@ -218,16 +349,16 @@ mp_row(struct tui *t, struct screen *s, const void *row, char *buf,
 		    _("Date"), 10, 0);
 		draw_cell(buf, size, &len, "", 1, 0);
 		draw_cell(buf, size, &len, l->kind == ML_HIST ? l->event :
-		    _("Event"), 10, 0);
+		    _("Event"), cw, 0);
 		draw_cell(buf, size, &len, "", 1, 0);
 		draw_cell(buf, size, &len, l->kind == ML_HIST ? l->text : "",
 		    name, 0);
 		draw_cell(buf, size, &len, "", 1, 0);
 		draw_cell(buf, size, &len, l->kind == ML_HIST ?
-		    tui_response_label(l->response) : _("Response"), 10, 0);
+		    tui_response_label(l->response) : _("Response"), rw, 0);
 		draw_cell(buf, size, &len, "", 1, 0);
 		draw_cell(buf, size, &len, l->kind == ML_HIST ?
-		    tui_final_label(l->final) : _("Final"), 10, 0);
+		    tui_final_label(l->final) : _("Final"), fw, 0);
 		break;
 	case ML_AUDIT:
 		draw_cell(buf, size, &len, "", 2, 0);
@@ -303,7 +434,7 @@ mp_reload(struct tui *t, struct screen *s)
 
 	(void)t;
 	mp_load(mp);
-	listview_reselect(&mp->lv, NULL, NULL, cur, top);
+	listview_reselect(&mp->lv, NULL, NULL, NULL, cur, top);
 }
 
 static void
@@ -326,7 +457,7 @@ static const struct screen_ops member_ops = {
 struct screen *
 screen_member_new(struct tui *t, const char *id)
 {
-	struct member_page	*mp = tui_calloc(1, sizeof *mp);
+	struct member_page	*mp = xcalloc(1, sizeof *mp);
 
 	mp->t = t;
 	snprintf(mp->id, sizeof mp->id, "%s", id);

@@ -6,7 +6,7 @@
 #include "store/i18n.h"
 #include "tui/screen.h"
 #include "tui/width.h"
-#include "tui/xmalloc.h"
+#include "store/xmalloc.h"
 
 #define MEMBERS_CTX	(KC_GLOBAL | KC_LIST | KC_MEMBERS)
 #define MEMBERS_QUERY	256
@@ -134,14 +134,16 @@ members_draw(struct tui *t, struct screen *s, WINDOW *w, int h, int cols)
 	char		 line[1024], view[1024], head[4096];
 	int		 col, lw;
 
-	if (ms->searching) {
+	if (ms->searching || ms->query[0] != '\0') {
 		snprintf(line, sizeof line, "%s ", _("Search:"));
 		lw = width_str(line);
 		draw_text(w, 0, 0, lw, line, A_BOLD);
 		field_view(&ms->q, cols / 2, view, sizeof view, &col);
 		draw_text(w, 0, lw, cols / 2, view, A_UNDERLINE);
-		s->cur_y = 0;
-		s->cur_x = lw + col;
+		if (ms->searching) {
+			s->cur_y = 0;
+			s->cur_x = lw + col;
+		}
 		if (ms->query[0] != '\0') {
 			snprintf(line, sizeof line, _("%zu%s found"),
 			    ms->lv.n, ms->lv.at_end ? "" : "+");
@@ -185,6 +187,12 @@ members_search_mode(struct screen *s, int on)
 		s->ctx = MEMBERS_CTX | KC_SEARCH | KC_FIELD;
 	else
 		s->ctx = MEMBERS_CTX;
+}
+
+static void
+members_unfocus(struct screen *s)
+{
+	members_search_mode(s, 0);
 }
 
 static void
@@ -232,8 +240,6 @@ members_act(struct tui *t, struct screen *s, enum action act, int key)
 		members_search_mode(s, 1);
 		break;
 	case ACT_BACK:
-		if (!ms->searching)
-			break;
 		/* Esc clears the search; a second Esc leaves it. */
 		if (*field_text(&ms->q) != '\0') {
 			field_set(&ms->q, "");
@@ -291,13 +297,14 @@ static const struct screen_ops members_ops = {
 	.act = members_act,
 	.text = members_text,
 	.reload = members_reload,
+	.unfocus = members_unfocus,
 	.free = members_free,
 };
 
 struct screen *
 screen_members_new(struct tui *t)
 {
-	struct members	*ms = tui_calloc(1, sizeof *ms);
+	struct members	*ms = xcalloc(1, sizeof *ms);
 
 	ms->st = t->st;
 	ms->order = STORE_ORDER_ID;

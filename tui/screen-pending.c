@@ -7,7 +7,7 @@
 #include "store/i18n.h"
 #include "tui/reclist.h"
 #include "tui/screen.h"
-#include "tui/xmalloc.h"
+#include "store/xmalloc.h"
 
 #define PENDING_CTX	(KC_GLOBAL | KC_LIST | KC_MARK | KC_PENDING)
 
@@ -31,7 +31,7 @@ pending_drawrow(struct tui *t, struct screen *s, const void *row, char *buf,
 	(void)t;
 	pending_key(row, key, sizeof key);
 	*tagged = listview_tagged(&rl->lv, key);
-	rest = cols - (2 + 10 + 1 + 1 + 10 + 1 + 1 + 1 + 10);
+	rest = cols - (2 + 10 + 1 + 1 + 10 + 1 + 1 + 1 + 12);
 	draw_flex(rest > 0 ? rest : 0, weights, w, 3);
 	snprintf(ev, sizeof ev, "%s %s", p->event, p->event_name);
 	/* A tag is a "*" (and bold), never colour alone. */
@@ -46,7 +46,7 @@ pending_drawrow(struct tui *t, struct screen *s, const void *row, char *buf,
 	draw_cell(buf, size, &len, "", 1, 0);
 	draw_cell(buf, size, &len, p->member_kana, w[2], 0);
 	draw_cell(buf, size, &len, "", 1, 0);
-	draw_cell(buf, size, &len, tui_response_label(p->response), 10, 0);
+	draw_cell(buf, size, &len, tui_response_label(p->response), 12, 0);
 }
 
 static void
@@ -59,7 +59,7 @@ pending_draw(struct tui *t, struct screen *s, WINDOW *w, int h, int cols)
 	static const int weights[3] = { 4, 3, 3 };
 
 	ntag = reclist_tagged(rl, NULL);
-	if (rl->searching)
+	if (rl->searching || *field_text(&rl->q) != '\0')
 		reclist_draw_search(t, s, rl, w, 0, cols);
 	else {
 		snprintf(line, sizeof line, _("Pending: %zu of %zu shown;  "
@@ -67,7 +67,7 @@ pending_draw(struct tui *t, struct screen *s, WINDOW *w, int h, int cols)
 		    rl->show_declined ? _("shown") : _("hidden"), ntag);
 		draw_text(w, 0, 0, cols, line, A_BOLD);
 	}
-	rest = cols - (2 + 10 + 1 + 1 + 10 + 1 + 1 + 1 + 10);
+	rest = cols - (2 + 10 + 1 + 1 + 10 + 1 + 1 + 1 + 12);
 	draw_flex(rest > 0 ? rest : 0, weights, wf, 3);
 	line[0] = '\0';
 	draw_cell(line, sizeof line, &len, "", 2, 0);
@@ -81,7 +81,7 @@ pending_draw(struct tui *t, struct screen *s, WINDOW *w, int h, int cols)
 	draw_cell(line, sizeof line, &len, "", 1, 0);
 	draw_cell(line, sizeof line, &len, _("Reading"), wf[2], 0);
 	draw_cell(line, sizeof line, &len, "", 1, 0);
-	draw_cell(line, sizeof line, &len, _("Response"), 10, 0);
+	draw_cell(line, sizeof line, &len, _("Response"), 12, 0);
 	draw_text(w, 1, 0, cols, line, tui_attr(t, TA_HEADER));
 	if (rl->lv.n == 0) {
 		draw_text(w, 3, 2, cols - 2, rl->nall == 0 ?
@@ -128,19 +128,26 @@ pending_free(struct screen *s)
 	free(s->data);
 }
 
+static void
+pending_unfocus(struct screen *s)
+{
+	reclist_unfocus(s, s->data, PENDING_CTX);
+}
+
 static const struct screen_ops pending_ops = {
 	.name = "pending",
 	.draw = pending_draw,
 	.act = pending_act,
 	.text = pending_text,
 	.reload = pending_reload,
+	.unfocus = pending_unfocus,
 	.free = pending_free,
 };
 
 struct screen *
 screen_pending_new(struct tui *t)
 {
-	struct reclist	*rl = tui_calloc(1, sizeof *rl);
+	struct reclist	*rl = xcalloc(1, sizeof *rl);
 
 	reclist_init(rl, t, pending_load, 0);
 	reclist_reload(rl);

@@ -6,7 +6,7 @@
 #include "store/i18n.h"
 #include "tui/screen.h"
 #include "tui/width.h"
-#include "tui/xmalloc.h"
+#include "store/xmalloc.h"
 
 #define PICK_CTX	(KC_GLOBAL | KC_LIST | KC_PICK | KC_SEARCH | KC_FIELD)
 
@@ -51,8 +51,8 @@ pick_have_add(const struct store_att_row *r, void *arg)
 {
 	struct pick	*pk = arg;
 
-	pk->have = tui_reallocarray(pk->have, pk->nhave + 1, sizeof *pk->have);
-	pk->have[pk->nhave++] = tui_strdup(r->a.member);
+	pk->have = xreallocarray(pk->have, pk->nhave + 1, sizeof *pk->have);
+	pk->have[pk->nhave++] = xstrdup(r->a.member);
 	return (0);
 }
 
@@ -144,6 +144,25 @@ pick_draw(struct tui *t, struct screen *s, WINDOW *w, int h, int cols)
 		listview_set_height(&pk->lv, (size_t)(h > 3 ? h - 3 : 1));
 		return;
 	}
+	{
+		char		head[1024];
+		size_t		len = 0;
+		int		wf[2], rest;
+		static const int weights[2] = { 1, 1 };
+
+		rest = cols - (12 + 10 + 1 + 1 + 1 + 8);
+		draw_flex(rest > 0 ? rest : 0, weights, wf, 2);
+		head[0] = '\0';
+		draw_cell(head, sizeof head, &len, "", 12, 0);
+		draw_cell(head, sizeof head, &len, _("ID"), 10, 0);
+		draw_cell(head, sizeof head, &len, "", 1, 0);
+		draw_cell(head, sizeof head, &len, _("Name"), wf[0], 0);
+		draw_cell(head, sizeof head, &len, "", 1, 0);
+		draw_cell(head, sizeof head, &len, _("Reading"), wf[1], 0);
+		draw_cell(head, sizeof head, &len, "", 1, 0);
+		draw_cell(head, sizeof head, &len, _("Count"), 8, 1);
+		draw_text(w, 2, 0, cols, head, tui_attr(t, TA_HEADER));
+	}
 	draw_list(t, w, 3, h - 3, cols, &pk->lv, pick_row, s);
 }
 
@@ -217,11 +236,11 @@ pick_act(struct tui *t, struct screen *s, enum action act, int key)
 			    r->name);
 			break;
 		}
-		job = tui_calloc(1, sizeof *job);
+		job = xcalloc(1, sizeof *job);
 		snprintf(job->event, sizeof job->event, "%s", pk->event);
 		snprintf(job->member, sizeof job->member, "%s", r->id);
 		snprintf(job->name, sizeof job->name, "%s", r->name);
-		q = tui_asprintf(_("Invite %s %s to %s %s?"), r->id, r->name,
+		q = xasprintf(_("Invite %s %s to %s %s?"), r->id, r->name,
 		    pk->event, pk->evname);
 		tui_dialog(t, q, _("Invite"), _("Cancel"), pick_done, job,
 		    free);
@@ -268,7 +287,7 @@ static const struct screen_ops pick_ops = {
 struct screen *
 screen_pick_new(struct tui *t, const char *event)
 {
-	struct pick	*pk = tui_calloc(1, sizeof *pk);
+	struct pick	*pk = xcalloc(1, sizeof *pk);
 
 	pk->t = t;
 	snprintf(pk->event, sizeof pk->event, "%s", event);

@@ -1,12 +1,11 @@
-/* screen-reports.c -- [4] a summary: counts per fiscal year, top members.
- * (The full reports are the `sanka report` commands.) */
+/* screen-reports.c -- [4] a summary: counts per fiscal year, top members. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "store/i18n.h"
 #include "tui/screen.h"
-#include "tui/xmalloc.h"
+#include "store/xmalloc.h"
 
 #define REPORTS_CTX	(KC_GLOBAL | KC_LIST | KC_REPORTS)
 #define REPORTS_TOP	10
@@ -59,7 +58,7 @@ reports_event(const struct store_event *ev,
 		if (rp->fy[i].year == y)
 			f = &rp->fy[i];
 	if (f == NULL) {
-		rp->fy = tui_reallocarray(rp->fy, rp->nfy + 1, sizeof *rp->fy);
+		rp->fy = xreallocarray(rp->fy, rp->nfy + 1, sizeof *rp->fy);
 		f = &rp->fy[rp->nfy++];
 		memset(f, 0, sizeof *f);
 		f->year = y;
@@ -159,9 +158,6 @@ reports_load(struct reports *rp)
 	}
 	if (got == 0)
 		reports_line(rp, 0, _("(no members yet)"));
-	reports_line(rp, 0, "");
-	reports_line(rp, 0, _("More: sanka report range|yearly|events|lapsed|"
-	    "top"));
 }
 
 static void
@@ -228,7 +224,7 @@ reports_reload(struct tui *t, struct screen *s)
 
 	(void)t;
 	reports_load(rp);
-	listview_reselect(&rp->lv, NULL, NULL, cur, top);
+	listview_reselect(&rp->lv, NULL, NULL, NULL, cur, top);
 }
 
 static void
@@ -252,7 +248,7 @@ static const struct screen_ops reports_ops = {
 struct screen *
 screen_reports_new(struct tui *t)
 {
-	struct reports	*rp = tui_calloc(1, sizeof *rp);
+	struct reports	*rp = xcalloc(1, sizeof *rp);
 
 	rp->t = t;
 	listview_init(&rp->lv, sizeof(struct rline));

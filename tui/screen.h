@@ -34,6 +34,9 @@ struct screen_ops {
 	void	(*text)(struct tui *, struct screen *, int key);
 	/* Read the store again (another process committed, or we did). */
 	void	(*reload)(struct tui *, struct screen *);
+	/* Shown again after the screen above it closed: the list, not a
+	 * search line, gets the focus (the search text stays). */
+	void	(*unfocus)(struct screen *);
 	/* A form: unsaved input, and that input as a draft (malloc'd). */
 	int	(*unsaved)(struct screen *);
 	char	*(*draft)(struct screen *);
@@ -67,7 +70,8 @@ struct modal {
 	char		*buttons[2];
 	int		 sel;		/* button or item */
 	struct field	 f;		/* MODAL_PROMPT */
-	size_t		 top;		/* MODAL_PAGE scroll */
+	size_t		 top;		/* MODAL_PAGE scroll (display rows) */
+	size_t		 rows, shown;	/* MODAL_PAGE: wrapped rows, visible */
 	modal_done_fn	 done;
 	void		*arg;
 	void		(*free_arg)(void *);
@@ -89,6 +93,7 @@ struct tui {
 	uint64_t	 txnid;
 	char		 msg[1024];	/* the status line */
 	int		 msg_err;
+	unsigned	 msg_gen;	/* counts the messages set */
 	struct modal	*modal;
 	WINDOW		*wtitle, *wbody, *wmsg, *wfoot, *wmodal;
 	PANEL		*ptitle, *pbody, *pmsg, *pfoot, *pmodal;

@@ -53,12 +53,6 @@ trace_close(void)
 	trace_fd = -1;
 }
 
-int
-trace_on(void)
-{
-	return (trace_fd != -1);
-}
-
 void
 trace_event(const char *kind, uint64_t since)
 {

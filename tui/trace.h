@@ -2,12 +2,14 @@
  *
  * One line per event, appended:  T_US KIND DUR_US
  *   T_US    CLOCK_MONOTONIC in microseconds when the event ended
- *   KIND    "start": from process start (before main) to the first full
- *           frame on the terminal; a key: "search" (a character typed in
- *           a search), "down", "up", "pgdn", "pgup", "top", "bottom",
- *           "open", "back", "panel", "mark", "undo", "sort", "key" (any
- *           other); "refresh": another process's commit noticed and the
- *           panel redrawn; "resize".
+ *   KIND    "start": from process start (a constructor: after the dynamic
+ *           loader, before main) to the first full frame on the terminal;
+ *           a key: "search" (a character typed or erased in a search, or
+ *           `/`), "down", "up", "pgdn", "pgup", "top", "bottom", "open",
+ *           "back", "panel", "sort", "mark" (a status key or a confirmed
+ *           question), "undo", "dialog", "resize", "key" (any other);
+ *           "refresh": another process's commit noticed and the panel
+ *           redrawn.
  *   DUR_US  for a key, from reading it (get_wch returned) to the end of
  *           the redraw (doupdate returned); for "refresh", from noticing
  *           the new transaction to the end of the redraw.
@@ -19,7 +21,6 @@
 
 void		 trace_open(void);	/* reads $SANKA_TRACE */
 void		 trace_close(void);
-int		 trace_on(void);
 uint64_t	 trace_now(void);	/* monotonic microseconds */
 uint64_t	 trace_started(void);	/* trace_now() at process start */
 void		 trace_event(const char *kind, uint64_t since);

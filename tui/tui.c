@@ -23,7 +23,7 @@
 #include "tui/trace.h"
 #include "tui/tui.h"
 #include "tui/width.h"
-#include "tui/xmalloc.h"
+#include "store/xmalloc.h"
 
 #define TUI_FAST_ERR_MAX	100	/* instant ERRs in a row: tty gone */
 
@@ -92,6 +92,7 @@ tui_status(struct tui *t, const char *fmt, ...)
 	vsnprintf(t->msg, sizeof t->msg, fmt, ap);
 	va_end(ap);
 	t->msg_err = 0;
+	t->msg_gen++;
 	t->dirty = 1;
 }
 
@@ -107,6 +108,7 @@ tui_error(struct tui *t, const char *fmt, ...)
 	/* The words say it is an error; the colour only adds to that. */
 	snprintf(t->msg, sizeof t->msg, _("Error: %s"), buf);
 	t->msg_err = 1;
+	t->msg_gen++;
 	t->dirty = 1;
 }
 
@@ -161,7 +163,7 @@ tui_store_error(struct tui *t, int rc)
 struct screen *
 tui_screen_new(const struct screen_ops *ops, unsigned ctx, void *data)
 {
-	struct screen	*s = tui_calloc(1, sizeof *s);
+	struct screen	*s = xcalloc(1, sizeof *s);
 
 	s->ops = ops;
 	s->ctx = ctx;
@@ -190,9 +192,39 @@ tui_refresh(struct tui *t, struct screen *s)
 	s->seen = id;
 }
 
+/* A panel's own screen (the list), built when the panel is first shown:
+ * the first frame reads only what [1] shows. */
+static void
+tui_base(struct tui *t, int panel)
+{
+	struct screen	*s;
+
+	if (t->top[panel] != NULL)
+		return;
+	switch (panel) {
+	case 0:
+		s = screen_members_new(t);
+		break;
+	case 1:
+		s = screen_events_new(t);
+		break;
+	case 2:
+		s = screen_pending_new(t);
+		break;
+	default:
+		s = screen_reports_new(t);
+		break;
+	}
+	s->panel = panel;
+	s->below = NULL;
+	s->seen = store_txnid(t->st);
+	t->top[panel] = s;
+}
+
 void
 tui_push(struct tui *t, int panel, struct screen *s)
 {
+	tui_base(t, panel);
 	s->panel = panel;
 	s->below = t->top[panel];
 	s->seen = store_txnid(t->st);
@@ -210,6 +242,8 @@ tui_pop(struct tui *t)
 		return;
 	t->top[t->panel] = s->below;
 	tui_screen_free(s);
+	if (t->top[t->panel]->ops->unfocus != NULL)
+		t->top[t->panel]->ops->unfocus(t->top[t->panel]);
 	tui_refresh(t, t->top[t->panel]);
 	t->dirty = 1;
 }
@@ -231,6 +265,7 @@ tui_panel(struct tui *t, int panel)
 	if (panel < 0 || panel >= TUI_NPANELS)
 		return;
 	t->panel = panel;
+	tui_base(t, panel);
 	tui_refresh(t, t->top[panel]);
 	t->dirty = 1;
 }
@@ -254,43 +289,45 @@ tui_evnames_free(struct tui *t)
 	t->nevnames = 0;
 }
 
-static int
-tui_evname_add(const struct store_event *ev,
-    const struct store_event_counts *c, void *arg)
-{
-	struct tui	*t = arg;
-
-	(void)c;
-	t->evnames = tui_reallocarray(t->evnames, t->nevnames + 1,
-	    sizeof *t->evnames);
-	snprintf(t->evnames[t->nevnames].code, sizeof t->evnames[0].code,
-	    "%s", ev->code);
-	t->evnames[t->nevnames].name = tui_strdup(ev->name);
-	t->nevnames++;
-	return (0);
-}
-
+/* An event's name by its code: one point read per code shown, kept
+ * until the store changes (store_event_each would count every record). */
 const char *
 tui_event_name(struct tui *t, const char *code)
 {
-	struct evname	 key, *hit;
-	uint64_t	 id = store_txnid(t->st);
+	struct evname		 key, *hit;
+	struct store_event	 ev;
+	uint64_t		 id = store_txnid(t->st);
+	size_t			 lo = 0, hi, mid;
 
 	if (code == NULL || *code == '\0')
 		return ("");
-	if (t->evnames == NULL || t->evseen != id) {
+	if (t->evseen != id) {
 		tui_evnames_free(t);
 		t->evseen = id;
-		if (store_event_each(t->st, tui_evname_add, t) != STORE_OK)
-			return ("");
-		if (t->nevnames > 1)
-			qsort(t->evnames, t->nevnames, sizeof *t->evnames,
-			    tui_evname_cmp);
 	}
 	snprintf(key.code, sizeof key.code, "%s", code);
 	hit = t->nevnames == 0 ? NULL : bsearch(&key, t->evnames,
 	    t->nevnames, sizeof *t->evnames, tui_evname_cmp);
-	return (hit != NULL ? hit->name : "");
+	if (hit != NULL)
+		return (hit->name);
+	memset(&ev, 0, sizeof ev);
+	key.name = xstrdup(store_event_get(t->st, code, &ev, NULL) ==
+	    STORE_OK && ev.name != NULL ? ev.name : "");
+	store_event_free(&ev);
+	for (hi = t->nevnames; lo < hi;) {
+		mid = (lo + hi) / 2;
+		if (tui_evname_cmp(&t->evnames[mid], &key) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	t->evnames = xreallocarray(t->evnames, t->nevnames + 1,
+	    sizeof *t->evnames);
+	memmove(t->evnames + lo + 1, t->evnames + lo,
+	    (t->nevnames - lo) * sizeof *t->evnames);
+	t->evnames[lo] = key;
+	t->nevnames++;
+	return (key.name);
 }
 
 int
@@ -336,10 +373,10 @@ static struct modal *
 tui_modal_new(struct tui *t, enum modal_kind kind, const char *title,
     modal_done_fn done, void *arg, void (*free_arg)(void *))
 {
-	struct modal	*m = tui_calloc(1, sizeof *m);
+	struct modal	*m = xcalloc(1, sizeof *m);
 
 	m->kind = kind;
-	m->title = tui_strdup(title);
+	m->title = xstrdup(title);
 	m->done = done;
 	m->arg = arg;
 	m->free_arg = free_arg;
@@ -376,7 +413,7 @@ tui_modal_close(struct tui *t, int choice)
 	t->modal = NULL;
 	t->dirty = 1;
 	if (m->done != NULL) {
-		text = tui_strdup(field_text(&m->f));
+		text = xstrdup(field_text(&m->f));
 		m->done(t, m->arg, choice, text);
 		free(text);
 	}
@@ -390,10 +427,10 @@ tui_modal_lines(struct modal *m, const char *text)
 
 	for (;;) {
 		nl = strchr(p, '\n');
-		m->lines = tui_reallocarray(m->lines, m->nlines + 1,
+		m->lines = xreallocarray(m->lines, m->nlines + 1,
 		    sizeof *m->lines);
 		m->lines[m->nlines++] = nl != NULL ?
-		    tui_asprintf("%.*s", (int)(nl - p), p) : tui_strdup(p);
+		    xasprintf("%.*s", (int)(nl - p), p) : xstrdup(p);
 		if (nl == NULL)
 			break;
 		p = nl + 1;
@@ -408,8 +445,8 @@ tui_dialog(struct tui *t, const char *text, const char *yes, const char *no,
 
 	m = tui_modal_new(t, MODAL_DIALOG, "", done, arg, free_arg);
 	tui_modal_lines(m, text);
-	m->buttons[0] = tui_strdup(yes);
-	m->buttons[1] = tui_strdup(no);
+	m->buttons[0] = xstrdup(yes);
+	m->buttons[1] = xstrdup(no);
 }
 
 void
@@ -420,9 +457,9 @@ tui_menu(struct tui *t, const char *title, const char *const *items,
 	size_t		 i;
 
 	m = tui_modal_new(t, MODAL_MENU, title, done, arg, NULL);
-	m->lines = tui_calloc(n, sizeof *m->lines);
+	m->lines = xcalloc(n, sizeof *m->lines);
 	for (i = 0; i < n; i++)
-		m->lines[i] = tui_asprintf("%zu  %s", i + 1, items[i]);
+		m->lines[i] = xasprintf("%zu  %s", i + 1, items[i]);
 	m->nlines = n;
 	m->sel = sel >= 0 && (size_t)sel < n ? sel : 0;
 }
@@ -452,8 +489,8 @@ tui_help_line(const char *keys, const char *label, void *arg)
 {
 	struct modal	*m = arg;
 
-	m->lines = tui_reallocarray(m->lines, m->nlines + 1, sizeof *m->lines);
-	m->lines[m->nlines++] = tui_asprintf("%-16s %s", keys, label);
+	m->lines = xreallocarray(m->lines, m->nlines + 1, sizeof *m->lines);
+	m->lines[m->nlines++] = xasprintf("%-16s %s", keys, label);
 }
 
 /* `?`: every key of the current screen, from the key table. */
@@ -489,6 +526,7 @@ tui_modal_key(struct tui *t, int key)
 {
 	struct modal	*m = t->modal;
 	enum action	 act;
+	size_t		 last;
 	int		 page;
 
 	if (m->kind == MODAL_PROMPT && keys_is_text(key)) {
@@ -541,16 +579,23 @@ tui_modal_key(struct tui *t, int key)
 			tui_modal_close(t, -1);
 		break;
 	case MODAL_PAGE:
-		page = t->lines > 8 ? t->lines - 8 : 1;
+		/* rows and shown: from the last draw (wrapped lines). */
+		page = m->shown > 1 ? (int)m->shown - 1 : 1;
+		last = m->rows > m->shown ? m->rows - m->shown : 0;
 		if (act == ACT_UP && m->top > 0)
 			m->top--;
-		else if (act == ACT_DOWN && m->top + 1 < m->nlines)
+		else if (act == ACT_DOWN && m->top < last)
 			m->top++;
 		else if (act == ACT_PGUP)
 			m->top = m->top > (size_t)page ? m->top - (size_t)page :
 			    0;
-		else if (act == ACT_PGDN && m->top + (size_t)page < m->nlines)
-			m->top += (size_t)page;
+		else if (act == ACT_PGDN)
+			m->top = m->top + (size_t)page < last ?
+			    m->top + (size_t)page : last;
+		else if (act == ACT_TOP)
+			m->top = 0;
+		else if (act == ACT_BOTTOM)
+			m->top = last;
 		else if (act == ACT_BACK)
 			tui_modal_close(t, -1);
 		break;
@@ -660,14 +705,47 @@ tui_draw_status(struct tui *t, struct screen *s)
 
 /* Draw the modal centred over the body; returns the cursor position
  * (screen coordinates) of a prompt, else -1. */
+/* A line of a modal as shown: LEN bytes at P, from line LINE. */
+struct modal_row {
+	const char	*p;
+	size_t		 len, line;
+};
+
+/* The modal's lines wrapped to INNER columns (menus are not wrapped). */
+static size_t
+tui_modal_wrap(const struct modal *m, int inner, struct modal_row **out)
+{
+	struct modal_row	*r = NULL;
+	const char		*p;
+	size_t			 n = 0, i, k;
+
+	for (i = 0; i < m->nlines; i++) {
+		p = m->lines[i];
+		do {
+			k = m->kind == MODAL_MENU || *p == '\0' ? strlen(p) :
+			    width_wrap(p, inner);
+			r = xreallocarray(r, n + 1, sizeof *r);
+			r[n].p = p;
+			r[n].len = k;
+			r[n++].line = i;
+			p += k;
+			while (*p == ' ')
+				p++;
+		} while (*p != '\0');
+	}
+	*out = r;
+	return (n);
+}
+
 static void
 tui_draw_modal(struct tui *t, int *cy, int *cx)
 {
 	struct modal	*m = t->modal;
+	struct modal_row *r;
 	WINDOW		*w;
 	char		 view[1024];
-	size_t		 i;
-	int		 h, wd, maxw, y, bx, bw, col, inner, avail;
+	size_t		 i, nr;
+	int		 h, wd, maxw, y, bx, bw, col, inner, avail, th;
 
 	maxw = width_str(m->title) + 4;
 	for (i = 0; i < m->nlines; i++)
@@ -682,20 +760,21 @@ tui_draw_modal(struct tui *t, int *cy, int *cx)
 		maxw = 60;
 	wd = maxw < t->cols - 2 ? maxw : t->cols - 2;
 	avail = t->lines - 4;
-	h = (int)m->nlines + 2;
-	if (m->title[0] != '\0')
-		h++;
+	nr = tui_modal_wrap(m, wd - 4 > 1 ? wd - 4 : 1, &r);
+	h = (int)nr + 2;
+	th = m->title[0] != '\0';
+	h += th;
 	if (m->kind == MODAL_DIALOG)
 		h += 2;
 	if (m->kind == MODAL_PROMPT)
 		h += 1;
 	if (h > avail)
 		h = avail;
-	if (h < 3 || wd < 6)
+	if (h < 3 || wd < 6 || (w = tui_win(h, wd, 1 + (t->lines - 3 - h) / 2,
+	    (t->cols - wd) / 2, &t->pmodal)) == NULL) {
+		free(r);
 		return;
-	if ((w = tui_win(h, wd, 1 + (t->lines - 3 - h) / 2,
-	    (t->cols - wd) / 2, &t->pmodal)) == NULL)
-		return;
+	}
 	t->wmodal = w;
 	werase(w);
 	if (width_ambiguous() == 2)
@@ -707,15 +786,32 @@ tui_draw_modal(struct tui *t, int *cy, int *cx)
 	if (m->title[0] != '\0')
 		draw_text(w, y++, 2, inner, m->title, A_BOLD);
 	if (m->kind == MODAL_PAGE) {
-		for (i = m->top; i < m->nlines && y < h - 1; i++)
-			draw_text(w, y++, 2, inner, m->lines[i], A_NORMAL);
+		m->rows = nr;
+		m->shown = (size_t)(h - 2 - th);
+		if (m->top + m->shown > m->rows)
+			m->top = m->rows > m->shown ? m->rows - m->shown : 0;
+		for (i = m->top; i < nr && y < h - 1; i++) {
+			snprintf(view, sizeof view, "%.*s", (int)r[i].len,
+			    r[i].p);
+			draw_text(w, y++, 2, inner, view, A_NORMAL);
+		}
+		if (m->rows > m->shown) {
+			/* Where the page is: " 21-40 / 57 " on the frame. */
+			snprintf(view, sizeof view, " %zu-%zu / %zu ",
+			    m->top + 1, m->top + m->shown, m->rows);
+			draw_text(w, h - 1, wd - 2 - width_str(view),
+			    width_str(view), view, A_NORMAL);
+		}
+		free(r);
 		return;
 	}
-	for (i = 0; i < m->nlines && y < h - 1; i++) {
-		draw_text(w, y++, 2, inner, m->lines[i], m->kind ==
-		    MODAL_MENU && (int)i == m->sel ? tui_attr(t, TA_CURSOR) :
+	for (i = 0; i < nr && y < h - 1; i++) {
+		snprintf(view, sizeof view, "%.*s", (int)r[i].len, r[i].p);
+		draw_text(w, y++, 2, inner, view, m->kind == MODAL_MENU &&
+		    (int)r[i].line == m->sel ? tui_attr(t, TA_CURSOR) :
 		    A_NORMAL);
 	}
+	free(r);
 	if (m->kind == MODAL_PROMPT && y < h - 1) {
 		field_view(&m->f, inner, view, sizeof view, &col);
 		draw_text(w, y, 2, inner, view, A_UNDERLINE);
@@ -1040,7 +1136,7 @@ tui_offer_draft(struct tui *t)
 	if (t->draft_path == NULL ||
 	    (text = draft_load(t->draft_path)) == NULL)
 		return;
-	d = tui_calloc(1, sizeof *d);
+	d = xcalloc(1, sizeof *d);
 	d->text = text;
 	if (form_draft_kind(text, &d->kind, d->key) != 0) {
 		draft_remove(t->draft_path);
@@ -1061,7 +1157,7 @@ tui_offer_draft(struct tui *t)
 		snprintf(subject, sizeof subject, _("event %s"), d->key);
 		break;
 	}
-	q = tui_asprintf(_("A form of %s was not saved when the last session "
+	q = xasprintf(_("A form of %s was not saved when the last session "
 	    "ended.\nRestore it?"), subject);
 	tui_dialog(t, q, _("Restore"), _("Discard"), tui_draft_done, d,
 	    tui_draft_free);
@@ -1081,9 +1177,9 @@ tui_import_msg(enum import_msg kind, const char *line, void *arg)
 {
 	struct tui_import	*imp = arg;
 
-	imp->lines = tui_reallocarray(imp->lines, imp->n + 1,
+	imp->lines = xreallocarray(imp->lines, imp->n + 1,
 	    sizeof *imp->lines);
-	imp->lines[imp->n++] = tui_strdup(line);
+	imp->lines[imp->n++] = xstrdup(line);
 	if (kind == IMPORT_MSG_WARNING)
 		imp->nwarn++;
 }
@@ -1124,10 +1220,10 @@ tui_import_show(struct tui *t, int rc, struct tui_import *imp)
 		imp->n = 0;
 		return;
 	}
-	line = tui_strdup("");
+	line = xstrdup("");
 	for (i = 0; i < imp->n; i++) {
 		len = strlen(line);
-		line = tui_reallocarray(line, len + strlen(imp->lines[i]) + 4,
+		line = xreallocarray(line, len + strlen(imp->lines[i]) + 4,
 		    1);
 		snprintf(line + len, strlen(imp->lines[i]) + 4, "%s%s",
 		    i > 0 ? " / " : "", imp->lines[i]);
@@ -1167,7 +1263,9 @@ tui_loop(struct tui *t)
 {
 	uint64_t	 t0 = 0, before;
 	const char	*kind = NULL;
+	struct screen	*shown;
 	wint_t		 wc;
+	unsigned	 gen;
 	int		 rc, fast = 0, first = 1;
 
 	while (!t->quit && tui_signal == 0) {
@@ -1198,7 +1296,16 @@ tui_loop(struct tui *t)
 		}
 		fast = 0;
 		t0 = trace_now();
+		shown = t->top[t->panel];
+		gen = t->msg_gen;
 		tui_key(t, tui_map(rc, wc), &kind);
+		/* Another panel or screen: the old message was about the
+		 * last one (a message this key set stays). */
+		if (t->top[t->panel] != shown && t->msg_gen == gen &&
+		    t->msg[0] != '\0') {
+			t->msg[0] = '\0';
+			t->dirty = 1;
+		}
 	}
 	return (tui_signal);
 }
@@ -1326,14 +1433,13 @@ tui_main(const char *dbdir, char *const *imports, size_t nimports)
 	tui_layout(&t);
 
 	t.txnid = store_txnid(t.st);
-	tui_push(&t, 3, screen_reports_new(&t));
-	tui_push(&t, 2, screen_pending_new(&t));
-	tui_push(&t, 1, screen_events_new(&t));
-	tui_push(&t, 0, screen_members_new(&t));
-	if (warn[0] != '\0')
-		tui_error(&t, "%s", warn);
-	else if (tw[0] != '\0')
-		tui_error(&t, "%s", tw);
+	t.panel = 0;
+	tui_base(&t, 0);
+	/* The warnings say 警告 themselves; shown like errors. */
+	if (warn[0] != '\0' || tw[0] != '\0') {
+		tui_status(&t, "%s", warn[0] != '\0' ? warn : tw);
+		t.msg_err = 1;
+	}
 	tui_offer_draft(&t);
 	if (nimports > 0)
 		tui_import_show(&t, irc, &imp);

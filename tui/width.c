@@ -66,6 +66,30 @@ width_strn(const char *s, size_t n)
 	return (cols);
 }
 
+size_t
+width_wrap(const char *s, int cols)
+{
+	size_t		i = 0, n = strlen(s), len, brk = 0;
+	uint32_t	uc;
+	int		w = 0, cw;
+
+	while (i < n) {
+		len = width_next(s + i, n - i, &uc);
+		cw = width_uc(uc);
+		if (w + cw > cols && i > 0)
+			break;
+		w += cw;
+		i += len;
+		if (uc == ' ')
+			brk = i;
+	}
+	/* Break after a space when one is in the second half of the line
+	 * (English text); Japanese breaks anywhere. */
+	if (i < n && brk > 0 && width_strn(s, brk) > cols / 2)
+		return (brk);
+	return (i);
+}
+
 int
 width_str(const char *s)
 {

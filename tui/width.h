@@ -23,6 +23,10 @@ int		 width_strn(const char *, size_t);
  * ambiguous characters are two columns wide (curses keeps one cell for
  * an ambiguous character, so a two-column "…" would shift the line). */
 const char	*width_ellipsis(void);
+/* Bytes of S that fill a line of COLS columns when S is wrapped: at
+ * least one character, after a space where that keeps the line more than
+ * half full, else where the next character would not fit. */
+size_t		 width_wrap(const char *s, int cols);
 /* Copy S into OUT (OUTSZ bytes) cut to at most COLS columns, never in the
  * middle of a character (combining marks stay with their base).  Control
  * characters become '?' (tab and line feed a space), invalid bytes '?'.

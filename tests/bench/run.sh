@@ -5,7 +5,7 @@
 #
 #   BENCH_N=1000000      members (and attendance rows) of the import bench
 #   BENCH_EVENTS=200     events the attendance rows refer to
-#   BENCH_ROUNDS=5       interleaved rounds of the import bench
+#   BENCH_ROUNDS=3       interleaved rounds of the import bench
 #   BENCH_SEED=42        generator seed
 #   BENCH_MARKS=4000     durable marks per system, in 20 interleaved blocks
 #                        (10,000 members, 50 events, 100,000 records; then
@@ -23,7 +23,7 @@ unset SANKA_DB SANKA_USER SANKA_LANG SANKA_MAP_SIZE SANKA_TRACE
 
 N=${BENCH_N:-1000000}
 NEV=${BENCH_EVENTS:-200}
-ROUNDS=${BENCH_ROUNDS:-5}
+ROUNDS=${BENCH_ROUNDS:-3}
 SEED=${BENCH_SEED:-42}
 MARKS=${BENCH_MARKS:-4000}
 ONLY=${BENCH_ONLY:-mark,import,screens}
@@ -84,7 +84,8 @@ CREATE TABLE members(member_id TEXT PRIMARY KEY, name TEXT, kana TEXT,
 EOF
 
 echo "sanka bench, $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) CPUs," \
-    "$(sed -n 's/^model name[^:]*: //p' /proc/cpuinfo | head -n 1)"
+    "$(sed -n 's/^model name[^:]*: //p' /proc/cpuinfo | head -n 1)," \
+    "load average $(cut -d ' ' -f 1-3 /proc/loadavg) at the start"
 
 # --- 1. durable marks -----------------------------------------------------
 if want mark; then
@@ -245,7 +246,7 @@ if want screens; then
 			    -e SANKA_TODAY="$SANKA_TODAY" -e SANKA_TRACE="$TR" \
 			    "$B/exec-stamp $WORK/stamp ./sanka -d $WORK/sdb" ||
 			    die "tmux failed"
-			wait_lines "$TR" 1 20 || die "no first frame in 20 s"
+			wait_lines "$TR" 1 120 || die "no first frame in 120 s"
 			t0=$(cat "$WORK/stamp")
 			starts="$starts $(awk -v t0="$t0" '$2 == "start" {
 			    print ($1 - t0) / 1000; exit }' "$TR")"
@@ -326,6 +327,7 @@ if want screens; then
 fi
 
 echo
+echo "load average $(cut -d ' ' -f 1-3 /proc/loadavg) at the end"
 echo "targets:"
 cat "$SUMMARY"
 met=$(grep -c '^  met' "$SUMMARY")

@@ -5,7 +5,7 @@ set -u
 cd "$(dirname "$0")/../.." || exit 2
 export LC_ALL=C.UTF-8 TZ=Asia/Tokyo SANKA_TODAY=${SANKA_TODAY:-2026-02-21}
 unset SANKA_DB SANKA_USER SANKA_LANG SANKA_MAP_SIZE
-SANKA=$PWD/sanka
+SANKA=${SANKA_BIN:-$PWD/sanka}	# e2e-asan runs the sanitizer build
 TMPD=$(mktemp -d "${TMPDIR:-/tmp}/sanka-e2e.XXXXXX")
 DB=$TMPD/db
 T="tmux -L sanka-e2e-$$ -f /dev/null"

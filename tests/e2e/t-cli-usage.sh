@@ -1,8 +1,11 @@
 #!/bin/sh
 # The command line's contract: exit codes 0/1/2/3, usage on usage errors,
 # the exact `show member` keys in order, LF shown as \n, Japanese words,
-# and validation messages that name the field.
+# and validation messages that name the field.  The rule: 2 when the
+# command line is wrong (it prints the usage), 1 when the store refuses.
 . "$(dirname "$0")/lib.sh"
+# The messages below are the English ones; the language has its own part.
+export SANKA_LANG=en
 
 # run WANT_RC ARGS...: run sanka, keep stdout in $out and stderr in $err.
 run() {
@@ -142,8 +145,18 @@ err_has "unknown command frobnicate"; err_has "usage: sanka"
 run 2 -d "$DB" mark E002 M002 maybe
 err_has 'unknown status "maybe"'
 err_has "usage: sanka [-d DIR] mark EVENT MEMBER STATUS"
+# the words listed are every word mark takes (参加 too)
+for w in attended 参加 出席 absent 欠席 no_show no-show 無断欠席 cancelled \
+    canceled キャンセル pending 未確定; do
+	err_has "$w"
+done
 run 2 -d "$DB" respond E002 M002 maybe
 err_has "usage: sanka [-d DIR] respond EVENT MEMBER RESPONSE"
+for w in accepted 参加予定 出席予定 declined 不参加 tentative 未定 none 未回答; do
+	err_has "$w"
+done
+run 2 -d "$DB" add member --id M003 --name x --status retired
+for w in active 有効 suspended 休会 left 退会; do err_has "$w"; done
 run 2 -d "$DB" mark E002 M002
 err_has "missing argument"; err_has "usage: sanka [-d DIR] mark"
 run 2 -d "$DB" show member
@@ -167,6 +180,42 @@ err_has "too many arguments"
 run 2 --bogus
 run 2 -d
 
+# a required option missing is a usage error, before the store sees it
+run 2 -d "$DB" add event --code E010 --name 誤り
+err_has "--date is required"; err_has "usage: sanka [-d DIR] add event"
+run 2 -d "$DB" add event --code E010 --date 2026-02-20
+err_has "--name is required"
+run 2 -d "$DB" add event --name 誤り --date 2026-02-20
+err_has "--event-code is required"
+run 2 -d "$DB" add member --id M010
+err_has "--name is required"; err_has "usage: sanka [-d DIR] add member"
+run 2 -d "$DB" add member --name 誰
+err_has "--member-id is required"
+# a value the command line cannot read: a number, yes/no, a date, a word
+run 2 -d "$DB" add member --id M010 --name x --past-count abc
+err_has '--past-count: "abc" is not a number'
+err_has "usage: sanka [-d DIR] add member"
+run 2 -d "$DB" add member --id M010 --name x --past-count -1
+err_has "--past-count"
+run 2 -d "$DB" add member --id M010 --name x --mail-opt-out maybe
+err_has '--mail-opt-out: "maybe"'; err_has "usage: sanka [-d DIR] add member"
+run 2 -d "$DB" add event --code E003 --name x --date 2026-01-01 --capacity many
+err_has "--capacity"; err_has "usage: sanka [-d DIR] add event"
+run 2 -d "$DB" add member --id M010 --name x --joined-on 2026/13/01
+err_has '--joined-on: "2026/13/01" is not a date'
+err_has "usage: sanka [-d DIR] add member"
+# the message shows each form CSV import reads
+for f in 2026-02-20 2026/2/20 2026年2月20日 令和8年2月20日 R8.2.20; do
+	err_has "$f"
+done
+run 2 -d "$DB" add member --id M010 --name x --past-last-date 2026-02-30
+err_has "--past-last-date"
+run 2 -d "$DB" edit event E001 --date yesterday
+err_has "--date"; err_has "usage: sanka [-d DIR] edit event"
+run 2 -d "$DB" log --limit ten
+err_has "--limit"; err_has "usage: sanka [-d DIR] log"
+run 1 -d "$DB" show member M010		# none of the above wrote anything
+
 # --- 1: data errors name what is wrong -------------------------------------
 run 1 -d "$DB" show member M999
 err_has M999
@@ -176,14 +225,11 @@ run 1 -d "$DB" mark E999 M001 attended
 err_has E999
 run 1 -d "$DB" add member --id M001 --name again
 err_has M001
-run 1 -d "$DB" add member --id M003 --name x --joined-on 2026/13/01
-err_has "--joined-on"; err_has "2026/13/01"
-run 1 -d "$DB" add member --id M003 --name x --past-last-date 2026-02-30
-err_has "--past-last-date"
-run 1 -d "$DB" add member --id M003 --name x --past-count -1
-err_has "--past-count"
-run 1 -d "$DB" add event --code E003 --name x --date 2026-01-01 --capacity many
-err_has "--capacity"
+# an empty value is given: the store refuses it
+run 1 -d "$DB" add event --code E003 --name x --date ''
+err_has "date"
+run 1 -d "$DB" add member --id M003 --name ''
+err_has "name"
 run 1 -d "$DB" add member --id M003 --name "$(printf 'a\tb')"
 err_has "name"
 run 1 -d "$DB" add member --id "$(printf 'M%070d' 3)" --name x
@@ -200,4 +246,60 @@ run 0 -d "$DB" delete member M001 --force
 run 1 -d "$DB" show member M001
 run 0 -d "$DB" check
 expect_eq "check" "$out" ok
+
+# --- dates: exactly what CSV import reads ----------------------------------
+run 0 -d "$DB" add event --code E020 --name 令和 --date R8.2.20
+run 0 -d "$DB" show event E020
+printf '%s\n' "$out" | grep -qx 'date: 2026-02-20' || fail "R8.2.20: $out"
+run 0 -d "$DB" edit event E020 --date 令和8年3月1日
+run 0 -d "$DB" show event E020
+printf '%s\n' "$out" | grep -qx 'date: 2026-03-01' || fail "令和8年3月1日: $out"
+run 0 -d "$DB" add member --id M020 --name 日付 --joined-on '2019/5/1 0:00' \
+    --past-last-date 'H31.4.30' --past-count 3回 --mail-opt-out 配信停止
+run 0 -d "$DB" show member M020
+for l in 'joined_on: 2019-05-01' 'past_last_date: 2019-04-30' \
+    'past_count: 3' 'mail_opt_out: yes'; do
+	printf '%s\n' "$out" | grep -qx "$l" || fail "M020 lacks [$l]: $out"
+done
+
+# --- IDs: NFKC-folded, case-sensitive --------------------------------------
+run 0 -d "$DB" show member Ｍ０２０
+printf '%s\n' "$out" | grep -qx 'id: M020' || fail "Ｍ０２０: $out"
+run 1 -d "$DB" show member m020
+
+# --- log: nothing recorded is said on stderr, exit 0 ----------------------
+run 0 -d "$DB" log --member M999
+expect_eq "log of M999" "$out" ""
+err_has "no audit records for M999"
+run 0 -d "$DB" log --member M020
+[ -n "$out" ] || fail "log of M020 is empty"
+expect_eq "log of M020 stderr" "$err" ""
+
+# --- backup, and a restore as README says ---------------------------------
+run 0 -d "$DB" backup "$TMPD/b.mdb"
+run 1 -d "$DB" backup "$TMPD/b.mdb"
+err_has "$TMPD/b.mdb"
+mkdir "$TMPD/restored" && cp "$TMPD/b.mdb" "$TMPD/restored/data.mdb"
+[ ! -e "$TMPD/restored/lock.mdb" ] || fail "lock.mdb in the restore"
+run 0 -d "$TMPD/restored" check
+expect_eq "check of the restore" "$out" ok
+run 0 -d "$TMPD/restored" show member M020
+printf '%s\n' "$out" | grep -qx 'past_count: 3' || fail "restored M020: $out"
+run 0 -d "$TMPD/restored" edit member M020 --past-count 4
+
+# --- the language: Japanese unless SANKA_LANG=en or an English locale -----
+unset SANKA_LANG
+run 2 -d "$DB" add member --id M030
+err_has "--name は必須です"
+run 3 -d "$TMPD/none" show member M001
+err_has "データベースがありません"
+LC_ALL= LANG=en_US.UTF-8 run 2 -d "$DB" add member --id M030
+err_has "--name is required"
+SANKA_LANG=en run 2 -d "$DB" add member --id M030
+err_has "--name is required"
+# what scripts read stays English
+run 0 -d "$DB" show member M020
+printf '%s\n' "$out" | grep -qx 'status: active' || fail "ja show: $out"
+run 0 -d "$DB" check
+expect_eq "ja check" "$out" ok
 echo ok

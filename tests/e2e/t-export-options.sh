@@ -2,6 +2,7 @@
 # t-export-options: -o FILE (0640, whole or nothing), --headers ja, CP932
 # refusals naming the row, --event sorted by reading, quoting.
 . "$(dirname "$0")/lib.sh"
+export SANKA_LANG=en	# the English summaries and messages
 C=tests/data
 W=$TMPD/w; mkdir -p "$W"
 

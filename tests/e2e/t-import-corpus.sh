@@ -1,6 +1,7 @@
 #!/bin/sh
 # t-import-corpus: every file of tests/data imports (or is refused) as expected.
 . "$(dirname "$0")/lib.sh"
+export SANKA_LANG=en	# the English summaries and messages
 C=tests/data
 W=$TMPD/w; mkdir -p "$W"
 

@@ -1,6 +1,7 @@
 #!/bin/sh
 # t-import-dryrun: --dry-run reports what an import would do and writes nothing.
 . "$(dirname "$0")/lib.sh"
+export SANKA_LANG=en	# the English summaries and messages
 C=tests/data
 
 # No database yet: checked against an empty one, none created.

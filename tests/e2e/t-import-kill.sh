@@ -2,6 +2,7 @@
 # t-import-kill: kill -9 during a large import (while it parses, and while
 # its one write transaction runs) leaves the database exactly as before.
 . "$(dirname "$0")/lib.sh"
+export SANKA_LANG=en	# the English summaries and messages
 C=tests/data
 W=$TMPD/w; mkdir -p "$W"
 

@@ -2,6 +2,7 @@
 # t-import-multi: several files are one transaction: events and members
 # before the attendance that refers to them; one bad file writes nothing.
 . "$(dirname "$0")/lib.sh"
+export SANKA_LANG=en	# the English summaries and messages
 C=tests/data
 W=$TMPD/w; mkdir -p "$W"
 

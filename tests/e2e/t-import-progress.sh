@@ -2,6 +2,7 @@
 # t-import-progress: a progress bar on a terminal (rows, rows/s, ETA),
 # cleared at the end; nothing of it when stderr is not a terminal.
 . "$(dirname "$0")/lib.sh"
+export SANKA_LANG=en	# the English summaries and messages
 W=$TMPD/w; mkdir -p "$W"
 # Notes make the file long (about 100 MB) so that even a fast reader
 # shows the bar while reading, labelled with the file.

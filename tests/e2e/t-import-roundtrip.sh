@@ -2,6 +2,7 @@
 # t-import-roundtrip: export -> import into an empty database -> export is
 # byte-identical; export -> re-import into the same database changes nothing.
 . "$(dirname "$0")/lib.sh"
+export SANKA_LANG=en	# the English summaries and messages
 C=tests/data
 W=$TMPD/w; mkdir -p "$W/a" "$W/b" "$W/c"
 

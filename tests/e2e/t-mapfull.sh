@@ -4,7 +4,7 @@
 # still opens and `check` is clean.
 . "$(dirname "$0")/lib.sh"
 
-export SANKA_MAP_SIZE=262144
+export SANKA_MAP_SIZE=262144 SANKA_LANG=en	# the English message
 notes=$(awk 'BEGIN { for (i = 0; i < 40; i++) printf "備考の行 %02d です。", i }')
 i=1 rc=0
 while [ $i -le 2000 ]; do

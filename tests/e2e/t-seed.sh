@@ -4,6 +4,7 @@
 # correcting the records move total, last_date and last_event, and `check`
 # stays clean after every step.
 . "$(dirname "$0")/lib.sh"
+export SANKA_LANG=en	# the English confirmations of mark
 
 step() {	# step WHAT: `check` must pass now
 	out=$(sk check) || fail "check after $1: $out"

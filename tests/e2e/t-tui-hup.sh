@@ -4,13 +4,6 @@
 # user's draft (0600) and offered at the next start; SIGTERM the same;
 # a dialog's question is not a form: no draft.
 . "$(dirname "$0")/lib.sh"
-# lib.sh's wait_for greps for poll's own argument ($1 inside poll): the
-# same with the text in a variable, until lib.sh is fixed.
-wait_for() {
-	_want=$1
-	poll "${2:-5}" 'screen | grep -qF -- "$_want"' ||
-	    fail "screen never showed [$1]"
-}
 export XDG_STATE_HOME=$TMPD/state
 # A session that outlives "app": its restarts never race a tmux server
 # that is exiting with its last session.

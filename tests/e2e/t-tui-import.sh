@@ -2,13 +2,6 @@
 # t-tui-import.sh -- sanka -i FILE...: the import runs first, then the
 # screens; a failed import shows every error on a page and writes nothing.
 . "$(dirname "$0")/lib.sh"
-# lib.sh's wait_for greps for poll's own argument ($1 inside poll): the
-# same with the text in a variable, until lib.sh is fixed.
-wait_for() {
-	_want=$1
-	poll "${2:-5}" 'screen | grep -qF -- "$_want"' ||
-	    fail "screen never showed [$1]"
-}
 export XDG_STATE_HOME=$TMPD/state
 $T new-session -d -s keep -x 20 -y 5 "sleep 600"
 

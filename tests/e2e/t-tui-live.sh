@@ -2,13 +2,6 @@
 # t-tui-live.sh -- another process commits (the CLI): the visible panel
 # shows it within a second or so, the cursor on the same record.
 . "$(dirname "$0")/lib.sh"
-# lib.sh's wait_for greps for poll's own argument ($1 inside poll): the
-# same with the text in a variable, until lib.sh is fixed.
-wait_for() {
-	_want=$1
-	poll "${2:-5}" 'screen | grep -qF -- "$_want"' ||
-	    fail "screen never showed [$1]"
-}
 export XDG_STATE_HOME=$TMPD/state
 
 sk add member --id M001 --name '山田 史郎' --kana 'ヤマダ シロウ' >/dev/null

@@ -2,13 +2,6 @@
 # t-tui-resize.sh -- 80x24, 200x60, 30x10 (画面が小さすぎます) and back, on
 # every panel and with a dialog open: no crash, a sane screen; Ctrl-L.
 . "$(dirname "$0")/lib.sh"
-# lib.sh's wait_for greps for poll's own argument ($1 inside poll): the
-# same with the text in a variable, until lib.sh is fixed.
-wait_for() {
-	_want=$1
-	poll "${2:-5}" 'screen | grep -qF -- "$_want"' ||
-	    fail "screen never showed [$1]"
-}
 export XDG_STATE_HOME=$TMPD/state
 
 sk add member --id M001 --name '山田 史郎' --kana 'ヤマダ シロウ' >/dev/null
@@ -61,6 +54,27 @@ expect_eq "nothing marked" "$(show_key M001 total)" 0
 for s in 1x1 2x2 10x3 50x10 49x9 60x12; do
 	size "${s%x*}" "${s#*x}"
 done
+# `?` at 80x24 does not fit: it says where it is, scrolls, and stops at
+# the last line.
+size 80 24
+wait_for 'ヤマダ シロウ'
+keys '?'
+wait_for 'キー一覧 (Esc で閉じる)'
+screen | grep -Eq ' 1-[0-9]+ / [0-9]+ ' || fail "no position on the key list"
+keys G
+poll 5 "screen | grep -Eq ' ([0-9]+)-([0-9]+) / \\2 '" ||
+    fail "G did not reach the end"
+last=$(screen | grep -Eo ' [0-9]+-[0-9]+ / [0-9]+ ')
+screen | grep -qF 'Ctrl-L' || fail "the last key is not shown"
+# j past the end stays; then one k is one line up from the end.
+keys j j j k
+_a=$(echo "$last" | sed 's/^ \([0-9]*\)-.*/\1/')
+_b=$(echo "$last" | sed 's/^ [0-9]*-\([0-9]*\) .*/\1/')
+_c=$(echo "$last" | sed 's/.* \([0-9]*\) $/\1/')
+_want=" $((_a - 1))-$((_b - 1)) / $_c "
+poll 5 "screen | grep -qF -- '$_want'" || fail "j scrolled past the end"
+keys Escape
+poll 5 "! screen | grep -qF 'キー一覧 (Esc'" || fail "? did not close"
 size 120 40
 wait_for 'ヤマダ シロウ'
 # Ctrl-L redraws everything.

@@ -3,13 +3,6 @@
 # イベント6; the dialog asks first, the status line says 5 → 6, and the
 # aggregate follows; a cancel changes nothing; undo puts it back.
 . "$(dirname "$0")/lib.sh"
-# lib.sh's wait_for greps for poll's own argument ($1 inside poll): the
-# same with the text in a variable, until lib.sh is fixed.
-wait_for() {
-	_want=$1
-	poll "${2:-5}" 'screen | grep -qF -- "$_want"' ||
-	    fail "screen never showed [$1]"
-}
 export XDG_STATE_HOME=$TMPD/state
 
 sk add member --id M001 --name '山田 史郎' --kana 'ヤマダ シロウ' \

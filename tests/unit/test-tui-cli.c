@@ -1,17 +1,38 @@
-/* test-tui-cli.c -- the command line's value parsers and database location. */
+/* test-tui-cli.c -- the command line's value parsers, its status words and
+ * the database location. */
 
 #include <setjmp.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include <cmocka.h>
 
+#include "store/store.h"
 #include "tui/cli.h"
 
+/* The entry whose usage a refused value prints. */
+static const struct cli_entry *
+test_entry(const char *name, const char *kind)
+{
+	const struct cli_entry	*e;
+
+	for (e = cli_table; e->name != NULL; e++) {
+		if (strcmp(e->name, name) == 0 && (kind == NULL ||
+		    (e->kind != NULL && strcmp(e->kind, kind) == 0)))
+			return (e);
+	}
+	fail_msg("no command %s", name);
+	return (NULL);
+}
+
+/* The command line reads a date as CSV import does (import/values.c):
+ * the era dates and times the old parser of its own refused. */
 static void
 test_cli_date(void **state)
 {
@@ -22,27 +43,40 @@ test_cli_date(void **state)
 		{ "2026/2/20", "2026-02-20" },
 		{ "2026/02/05", "2026-02-05" },
 		{ "2026-2-5", "2026-02-05" },
+		{ "2026.2.20", "2026-02-20" },
 		{ "2026年2月20日", "2026-02-20" },
 		{ "２０２６／２／２０", "2026-02-20" },	/* full width */
+		{ "令和8年2月20日", "2026-02-20" },
+		{ "R8.2.20", "2026-02-20" },
+		{ "H31/4/30", "2019-04-30" },
+		{ "2026/2/20 0:00", "2026-02-20" },	/* Excel */
+		{ "2026-02-20 10:00", "2026-02-20" },
 		{ "2024-02-29", "2024-02-29" },		/* leap day */
 		{ "", "" },				/* clears */
 	};
 	static const char *bad[] = {
 		"2026/13/01", "2026-02-30", "2025-02-29", "2026-00-10",
 		"2026-1-0", "26-02-20", "2026/2-20", "2026-02-20x",
-		"2026-02-20 10:00", "20260220", "2026-002-01", "tomorrow",
-		"2026年2月", "-2026-02-20",
+		"20260220", "2026-002-01", "tomorrow", "2026年2月",
+		"-2026-02-20", "令和1年4月30日", "46073",
 	};
-	char	out[STORE_DATE_SIZE];
-	size_t	i;
+	const struct cli_entry	*e = test_entry("add", "event");
+	char			 out[STORE_DATE_SIZE];
+	size_t			 i;
 
 	(void)state;
 	for (i = 0; i < sizeof ok / sizeof ok[0]; i++) {
+		memset(out, 'x', sizeof out);
+		if (cli_opt_date(e, "date", ok[i].in, out) != 0)
+			fail_msg("\"%s\" refused", ok[i].in);
+		assert_string_equal(out, ok[i].out);
 		memset(out, 'x', sizeof out);
 		assert_true(cli_date(ok[i].in, out));
 		assert_string_equal(out, ok[i].out);
 	}
 	for (i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		if (cli_opt_date(e, "date", bad[i], out) != CLI_EXIT_USAGE)
+			fail_msg("\"%s\" taken as a date (%s)", bad[i], out);
 		if (cli_date(bad[i], out))
 			fail_msg("\"%s\" taken as a date (%s)", bad[i], out);
 	}
@@ -51,43 +85,113 @@ test_cli_date(void **state)
 static void
 test_cli_number(void **state)
 {
-	int32_t	n;
+	const struct cli_entry	*e = test_entry("add", "member");
+	int32_t			 n;
 
 	(void)state;
-	assert_true(cli_number("0", &n));
+	assert_int_equal(cli_opt_number(e, "past-count", "0", &n), 0);
 	assert_int_equal(n, 0);
-	assert_true(cli_number("12", &n));
+	assert_int_equal(cli_opt_number(e, "past-count", "12", &n), 0);
 	assert_int_equal(n, 12);
-	assert_true(cli_number("１２", &n));	/* full width */
+	assert_int_equal(cli_opt_number(e, "past-count", "１２", &n), 0);
 	assert_int_equal(n, 12);
-	assert_true(cli_number("", &n));
+	assert_int_equal(cli_opt_number(e, "past-count", "3回", &n), 0);
+	assert_int_equal(n, 3);				/* as import reads it */
+	assert_int_equal(cli_opt_number(e, "past-count", "1,200", &n), 0);
+	assert_int_equal(n, 1200);
+	assert_int_equal(cli_opt_number(e, "past-count", "", &n), 0);
 	assert_int_equal(n, 0);
-	assert_true(cli_number("2147483647", &n));
+	assert_int_equal(cli_opt_number(e, "past-count", "2147483647", &n), 0);
 	assert_int_equal(n, INT32_MAX);
-	assert_false(cli_number("2147483648", &n));
-	assert_false(cli_number("-1", &n));
-	assert_false(cli_number("+1", &n));
-	assert_false(cli_number("1.5", &n));
-	assert_false(cli_number("3人", &n));
+	assert_int_equal(cli_opt_number(e, "past-count", "2147483648", &n),
+	    CLI_EXIT_USAGE);
+	assert_int_equal(cli_opt_number(e, "past-count", "-1", &n),
+	    CLI_EXIT_USAGE);
+	assert_int_equal(cli_opt_number(e, "past-count", "1.5", &n),
+	    CLI_EXIT_USAGE);
+	assert_int_equal(cli_opt_number(e, "past-count", "abc", &n),
+	    CLI_EXIT_USAGE);
+	assert_true(cli_number("3回", &n));
+	assert_int_equal(n, 3);
 	assert_false(cli_number("many", &n));
 }
 
 static void
 test_cli_bool(void **state)
 {
+	const struct cli_entry	*e = test_entry("add", "member");
+	bool			 b;
+
 	(void)state;
-	assert_int_equal(cli_bool("yes"), 1);
-	assert_int_equal(cli_bool("YES"), 1);
+	assert_int_equal(cli_opt_bool(e, "mail-opt-out", "YES", &b), 0);
+	assert_true(b);
+	assert_int_equal(cli_opt_bool(e, "mail-opt-out", "配信停止", &b), 0);
+	assert_true(b);
+	assert_int_equal(cli_opt_bool(e, "mail-opt-out", "いいえ", &b), 0);
+	assert_false(b);
+	assert_int_equal(cli_opt_bool(e, "mail-opt-out", "", &b), 0);
+	assert_false(b);
+	assert_int_equal(cli_opt_bool(e, "mail-opt-out", "maybe", &b),
+	    CLI_EXIT_USAGE);
 	assert_int_equal(cli_bool("true"), 1);
-	assert_int_equal(cli_bool("1"), 1);
-	assert_int_equal(cli_bool("はい"), 1);
-	assert_int_equal(cli_bool("no"), 0);
-	assert_int_equal(cli_bool("False"), 0);
 	assert_int_equal(cli_bool("0"), 0);
-	assert_int_equal(cli_bool("いいえ"), 0);
-	assert_int_equal(cli_bool(""), 0);
-	assert_int_equal(cli_bool("maybe"), -1);
 	assert_int_equal(cli_bool("2"), -1);
+}
+
+/* Every listed word is one the store takes, with that value; every value's
+ * English word and Japanese label is listed; the message lists 参加. */
+static void
+test_cli_words(void **state)
+{
+	static const enum cli_vocab vocabs[] = { CLI_VOCAB_FINAL,
+	    CLI_VOCAB_RESPONSE, CLI_VOCAB_STATUS };
+	const char	*w, *want;
+	char		 buf[512];
+	size_t		 i, j, k;
+	int		 value, parsed, v, nvalues;
+	bool		 found;
+
+	(void)state;
+	for (i = 0; i < sizeof vocabs / sizeof vocabs[0]; i++) {
+		for (j = 0; (w = cli_word(vocabs[i], j, &value)) != NULL; j++) {
+			parsed = vocabs[i] == CLI_VOCAB_FINAL ?
+			    store_final_parse(w) : vocabs[i] ==
+			    CLI_VOCAB_RESPONSE ? store_response_parse(w) :
+			    store_member_status_parse(w);
+			if (parsed != value)
+				fail_msg("\"%s\": the store says %d, the list "
+				    "%d", w, parsed, value);
+		}
+		nvalues = vocabs[i] == CLI_VOCAB_FINAL ? 5 :
+		    vocabs[i] == CLI_VOCAB_RESPONSE ? 4 : 3;
+		for (v = 0; v < nvalues * 2; v++) {
+			if (vocabs[i] == CLI_VOCAB_FINAL)
+				want = v < nvalues ? cli_final_word(v) :
+				    store_final_label(v - nvalues);
+			else if (vocabs[i] == CLI_VOCAB_RESPONSE)
+				want = v < nvalues ? store_response_word(v) :
+				    store_response_label(v - nvalues);
+			else
+				want = v < nvalues ?
+				    store_member_status_word(v) :
+				    store_member_status_label(v - nvalues);
+			found = false;
+			for (k = 0; (w = cli_word(vocabs[i], k, &value)) !=
+			    NULL; k++)
+				found = found || strcmp(w, want) == 0;
+			if (!found)
+				fail_msg("\"%s\" is not listed", want);
+		}
+	}
+	cli_words(CLI_VOCAB_FINAL, ", ", buf, sizeof buf);
+	assert_string_equal(buf, "attended (参加, 出席), absent (欠席), "
+	    "no_show/no-show/noshow (無断欠席), cancelled/canceled "
+	    "(キャンセル), pending (未確定)");
+	cli_words(CLI_VOCAB_RESPONSE, "; ", buf, sizeof buf);
+	assert_string_equal(buf, "accepted (参加予定, 出席予定); declined "
+	    "(不参加); tentative (未定); none (未回答)");
+	cli_words(CLI_VOCAB_STATUS, ", ", buf, 12);	/* truncated */
+	assert_string_equal(buf, "active (有");
 }
 
 static void
@@ -115,6 +219,7 @@ main(void)
 		cmocka_unit_test(test_cli_date),
 		cmocka_unit_test(test_cli_number),
 		cmocka_unit_test(test_cli_bool),
+		cmocka_unit_test(test_cli_words),
 		cmocka_unit_test(test_cli_dbdir),
 	};
 

@@ -73,6 +73,14 @@ test_match(void **state)
 	assert_false(match("joined_on>=2000-01-01"));	/* no date: no */
 	assert_true(match("attr.ランク=ゴールド"));
 	assert_false(match("attr.色=赤"));
+	/* members who left or are on leave match only when asked for */
+	m.status = STORE_MEMBER_LEFT;
+	assert_false(match("segment=正会員"));
+	assert_true(match("segment=正会員 status=退会"));
+	m.status = STORE_MEMBER_SUSPENDED;
+	assert_false(match("total>=1"));
+	assert_true(match("status=休会"));
+	m.status = STORE_MEMBER_ACTIVE;
 }
 
 static void

@@ -131,6 +131,44 @@ test_member_edit_and_errors(void **state)
 	form_free(&fm);
 }
 
+/* Esc in a field puts back the stored value; it never blanks it. */
+static void
+test_revert_field(void **state)
+{
+	struct form		fm;
+	struct form_field	*ff;
+	struct store_member	m;
+
+	(void)state;
+	memset(&m, 0, sizeof m);
+	snprintf(m.id, sizeof m.id, "M001");
+	store_str_set(&m.name, "山田 史郎");
+	store_str_set(&m.address, "東京都千代田区1-1");
+	form_member(&fm, &m);
+	ff = form_find(&fm, "address");
+	assert_non_null(ff);
+	fm.focus = (size_t)(ff - fm.fields);
+	/* Nothing typed: nothing to undo (a second Esc leaves). */
+	assert_int_equal(form_revert_field(&fm), 0);
+	assert_string_equal(field_text(&ff->f), "東京都千代田区1-1");
+	set(&fm, "address", "大阪");
+	assert_true(form_unsaved(&fm));
+	assert_int_equal(form_revert_field(&fm), 1);
+	assert_string_equal(field_text(&ff->f), "東京都千代田区1-1");
+	assert_false(form_unsaved(&fm));
+	assert_int_equal(form_revert_field(&fm), 0);
+	/* A new member's field goes back to empty. */
+	form_free(&fm);
+	form_member(&fm, NULL);
+	set(&fm, "name", "田中");
+	ff = form_find(&fm, "name");
+	fm.focus = (size_t)(ff - fm.fields);
+	assert_int_equal(form_revert_field(&fm), 1);
+	assert_string_equal(field_text(&ff->f), "");
+	store_member_free(&m);
+	form_free(&fm);
+}
+
 static void
 test_event(void **state)
 {
@@ -245,6 +283,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_member_add),
 		cmocka_unit_test(test_member_edit_and_errors),
+		cmocka_unit_test(test_revert_field),
 		cmocka_unit_test(test_event),
 		cmocka_unit_test(test_draft_roundtrip),
 		cmocka_unit_test(test_draft_file),

@@ -104,7 +104,7 @@ test_full_list(void **state)
 	listview_page(&lv, -1);
 	assert_int_equal(lv.cur, 0);
 	/* Paging down near the end stops with the last row at the bottom. */
-	listview_goto(&lv, 85);
+	listview_move(&lv, 85);
 	assert_int_equal(lv.top, 76);
 	listview_page(&lv, 1);
 	assert_int_equal(lv.cur, 95);
@@ -142,7 +142,7 @@ static void
 test_reselect(void **state)
 {
 	struct listview	lv;
-	struct row	r, key;
+	struct row	r, key, tkey;
 	long		i;
 
 	(void)state;
@@ -152,8 +152,9 @@ test_reselect(void **state)
 		listview_push(&lv, &r);
 	}
 	listview_set_height(&lv, 10);
-	listview_goto(&lv, 20);		/* top 11, line 9 on screen */
+	listview_move(&lv, 20);		/* top 11, line 9 on screen */
 	key = *(struct row *)listview_current(&lv);
+	tkey = *(struct row *)listview_row(&lv, lv.top);
 	/* Reload with row 5 gone: id 20 is now at index 19, same line. */
 	listview_clear(&lv);
 	for (i = 0; i < 50; i++) {
@@ -162,9 +163,10 @@ test_reselect(void **state)
 		r = (struct row){ i, i };
 		listview_push(&lv, &r);
 	}
-	listview_reselect(&lv, same, &key, 20, 11);
+	listview_reselect(&lv, same, &key, &tkey, 20, 11);
 	assert_int_equal(cur_id(&lv), 20);
 	assert_int_equal(lv.cur - lv.top, 9);
+	assert_int_equal(((struct row *)listview_row(&lv, lv.top))->id, 11);
 	/* The cursor's record itself gone: the cursor stays in place. */
 	listview_clear(&lv);
 	for (i = 0; i < 50; i++) {
@@ -173,13 +175,103 @@ test_reselect(void **state)
 		r = (struct row){ i, i };
 		listview_push(&lv, &r);
 	}
-	listview_reselect(&lv, same, &key, 19, 10);
+	listview_reselect(&lv, same, &key, NULL, 19, 10);
 	assert_int_equal(lv.cur, 19);
 	assert_int_equal(cur_id(&lv), 21);
 	/* Everything gone. */
 	listview_clear(&lv);
-	listview_reselect(&lv, same, &key, 19, 10);
+	listview_reselect(&lv, same, &key, NULL, 19, 10);
 	assert_null(listview_current(&lv));
+	listview_free(&lv);
+}
+
+/* Mark, undo, bulk, declined toggle: rows come and go above the cursor
+ * on the screen; the first row shown stays, nothing vanishes above. */
+static void
+test_reselect_keeps_top(void **state)
+{
+	struct listview	lv;
+	struct row	r, key, tkey;
+	long		i;
+
+	(void)state;
+	listview_init(&lv, sizeof r);
+	for (i = 0; i < 151; i++) {
+		r = (struct row){ i, i };
+		listview_push(&lv, &r);
+	}
+	listview_set_height(&lv, 20);
+	listview_move(&lv, 5);			/* top 0, cursor on id 5 */
+	/* `a`: id 5 leaves the list; the cursor stays on line 5. */
+	key = *(struct row *)listview_current(&lv);
+	tkey = *(struct row *)listview_row(&lv, lv.top);
+	listview_clear(&lv);
+	for (i = 0; i < 151; i++) {
+		if (i == 5)
+			continue;
+		r = (struct row){ i, i };
+		listview_push(&lv, &r);
+	}
+	listview_reselect(&lv, same, &key, &tkey, 5, 0);
+	assert_int_equal(lv.cur, 5);
+	assert_int_equal(lv.top, 0);
+	assert_int_equal(cur_id(&lv), 6);
+	/* `u`: id 5 comes back above the cursor; row 0 stays on top. */
+	key = *(struct row *)listview_current(&lv);
+	tkey = *(struct row *)listview_row(&lv, lv.top);
+	listview_clear(&lv);
+	for (i = 0; i < 151; i++) {
+		r = (struct row){ i, i };
+		listview_push(&lv, &r);
+	}
+	listview_reselect(&lv, same, &key, &tkey, 5, 0);
+	assert_int_equal(lv.top, 0);
+	assert_int_equal(cur_id(&lv), 6);
+	/* `d`: 40 declined rows appear before the cursor, 2 of them above
+	 * the first row shown: the first row shown stays (index 2). */
+	listview_move(&lv, -1);			/* cursor on id 5 */
+	key = *(struct row *)listview_current(&lv);
+	tkey = *(struct row *)listview_row(&lv, lv.top);
+	listview_clear(&lv);
+	for (i = 0; i < 2; i++) {
+		r = (struct row){ 0, 1000 + i };
+		listview_push(&lv, &r);
+	}
+	for (i = 0; i < 151; i++) {
+		r = (struct row){ i, i };
+		listview_push(&lv, &r);
+		if (i == 2)
+			for (long j = 0; j < 38; j++) {
+				r = (struct row){ 0, 2000 + j };
+				listview_push(&lv, &r);
+			}
+	}
+	listview_reselect(&lv, same, &key, &tkey, 5, 0);
+	assert_int_equal(cur_id(&lv), 5);
+	/* The cursor would leave the screen below the old first row: it
+	 * keeps its line instead, and shows. */
+	assert_true(lv.cur >= lv.top && lv.cur < lv.top + lv.height);
+	assert_int_equal(lv.cur - lv.top, 5);
+	/* `A`: tagged rows above the cursor leave; the first row stays. */
+	listview_clear(&lv);
+	for (i = 0; i < 151; i++) {
+		r = (struct row){ i, i };
+		listview_push(&lv, &r);
+	}
+	listview_home(&lv);
+	listview_move(&lv, 10);
+	key = *(struct row *)listview_current(&lv);
+	tkey = *(struct row *)listview_row(&lv, lv.top);
+	listview_clear(&lv);
+	for (i = 0; i < 151; i++) {
+		if (i == 3 || i == 4 || i == 5)
+			continue;
+		r = (struct row){ i, i };
+		listview_push(&lv, &r);
+	}
+	listview_reselect(&lv, same, &key, &tkey, 10, 0);
+	assert_int_equal(lv.top, 0);
+	assert_int_equal(cur_id(&lv), 10);
 	listview_free(&lv);
 }
 
@@ -313,9 +405,29 @@ test_forward_only(void **state)
 }
 
 static void
-keyof(const void *row, char *buf, size_t size)
+test_paged_empty(void **state)
 {
-	snprintf(buf, size, "E%03ld", ((const struct row *)row)->id);
+	struct listview	lv;
+
+	(void)state;
+	nrows = 0;
+	deleted = -1;
+	listview_init(&lv, sizeof(struct row));
+	listview_set_source(&lv, fake_fetch, NULL, 1);
+	listview_set_height(&lv, 10);
+	listview_end(&lv);		/* nothing held yet, nothing there */
+	assert_null(listview_current(&lv));
+	listview_page(&lv, -1);
+	listview_move(&lv, -1);
+	listview_reload(&lv, same);
+	listview_home(&lv);
+	assert_null(listview_current(&lv));
+	/* Rows arrive later: a reload finds them. */
+	nrows = 3;
+	listview_reload(&lv, same);
+	assert_int_equal(cur_id(&lv), 0);
+	assert_int_equal(lv.n, 3);
+	listview_free(&lv);
 }
 
 static void
@@ -340,13 +452,13 @@ test_tags(void **state)
 	assert_false(listview_tagged(&lv, "E002"));
 	assert_int_equal(listview_tag_toggle(&lv, "E001"), 0);
 	assert_false(listview_tagged(&lv, "E001"));
-	listview_tag_prune(&lv, keyof);	/* E099 is no row */
-	assert_int_equal(lv.ntags, 2);
-	assert_string_equal(lv.tags[0], "E003");
+	assert_int_equal(lv.ntags, 3);
+	assert_string_equal(lv.tags[0], "E003");	/* kept sorted */
 	assert_string_equal(lv.tags[1], "E007");
+	assert_string_equal(lv.tags[2], "E099");
 	listview_tag_clear(&lv);
 	assert_int_equal(lv.ntags, 0);
-	listview_tag_prune(&lv, keyof);
+	assert_false(listview_tagged(&lv, "E003"));
 	listview_free(&lv);
 }
 
@@ -357,9 +469,11 @@ main(void)
 		cmocka_unit_test(test_full_list),
 		cmocka_unit_test(test_empty),
 		cmocka_unit_test(test_reselect),
+		cmocka_unit_test(test_reselect_keeps_top),
 		cmocka_unit_test(test_paged_million),
 		cmocka_unit_test(test_paged_reload),
 		cmocka_unit_test(test_forward_only),
+		cmocka_unit_test(test_paged_empty),
 		cmocka_unit_test(test_tags),
 	};
 

@@ -169,10 +169,30 @@ test_columns_align(void **state)
 	}
 }
 
+/* Wrapping: Japanese anywhere (never half a character), English after a
+ * space, always at least one character. */
+static void
+test_wrap(void **state)
+{
+	(void)state;
+	width_set_ambiguous(1);
+	/* 6 columns: three kanji; 5 columns: two (the third would pass). */
+	assert_int_equal(width_wrap("山田史郎", 6), 9);
+	assert_int_equal(width_wrap("山田史郎", 5), 6);
+	assert_int_equal(width_wrap("山田", 10), 6);
+	/* A wide character wider than the line still moves on. */
+	assert_int_equal(width_wrap("山", 1), 3);
+	/* After the space: "hello " of "hello world" at 8. */
+	assert_int_equal(width_wrap("hello world", 8), 6);
+	/* A space early in the line is not worth breaking at. */
+	assert_int_equal(width_wrap("a bcdefghij", 8), 8);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_wrap),
 		cmocka_unit_test_setup(test_widths_amb1, amb1),
 		cmocka_unit_test_setup(test_widths_amb2, amb2),
 		cmocka_unit_test_setup(test_env, amb1),

@@ -71,14 +71,14 @@ struct bulk_ev {
  * The name_index and by_kana keys of new members are built, and sorted,
  * by a second thread while this one writes: the members' search texts go
  * to it in batches ("id\0name\0kana\0email\0" each), it folds them into
- * the two sets, and once told the members are done it sorts by_kana's set,
- * then name_index's.  It never touches the transaction.  Without a thread
+ * the two sets, and once told the members are done it sorts name_index's
+ * set, then by_kana's.  It never touches the transaction.  Without a thread
  * the batches are worked through here.
  */
 #define BULK_BATCH	(64 * 1024)	/* bytes of a batch */
 #define BULK_QUEUE	8		/* batches waiting at most */
 
-enum { KEYS_BUILDING, KEYS_KANA_SORTED, KEYS_SORTED };
+enum { KEYS_BUILDING, KEYS_NAMES_SORTED, KEYS_SORTED };
 
 struct bulk_keys {
 	pthread_t	 th;
@@ -757,9 +757,9 @@ bulk_keys_main(void *arg)
 	pthread_mutex_unlock(&k->mu);
 	if (k->quit)
 		return (NULL);
-	keyset_sort(k->kana);
-	bulk_keys_stage(k, KEYS_KANA_SORTED);
 	keyset_sort(k->names);
+	bulk_keys_stage(k, KEYS_NAMES_SORTED);
+	keyset_sort(k->kana);
 	bulk_keys_stage(k, KEYS_SORTED);
 	return (NULL);
 }
@@ -844,10 +844,10 @@ bulk_keys_wait(struct bulk *b, int stage)
 	if (!b->keys_on)
 		return;
 	if (!k->threaded) {
-		if (k->stage < KEYS_KANA_SORTED)
-			keyset_sort(k->kana);
-		if (k->stage < KEYS_SORTED && stage == KEYS_SORTED)
+		if (k->stage < KEYS_NAMES_SORTED)
 			keyset_sort(k->names);
+		if (k->stage < KEYS_SORTED && stage == KEYS_SORTED)
+			keyset_sort(k->kana);
 		k->stage = stage;
 		return;
 	}
@@ -1086,7 +1086,7 @@ bulk_members(struct bulk *b)
 	return (STORE_OK);
 }
 
-/* by_kana and name_index of the new members, once sorted. */
+/* name_index and by_kana of the new members, once sorted. */
 static int
 bulk_names(struct bulk *b)
 {
@@ -1094,15 +1094,16 @@ bulk_names(struct bulk *b)
 
 	if (!b->fast_members)
 		return (STORE_OK);
-	bulk_keys_wait(b, KEYS_KANA_SORTED);
-	rc = keyset_append(b, DB_BYKANA, &b->kana);
-	keyset_free(&b->kana);
+	/* name_index first: by_kana is sorted while it is appended */
+	bulk_keys_wait(b, KEYS_NAMES_SORTED);
+	rc = keyset_append(b, DB_NAME, &b->names);
+	keyset_free(&b->names);
 	if (rc != STORE_OK)
 		return (rc);
 	bulk_keys_wait(b, KEYS_SORTED);
 	bulk_keys_end(b, false);
-	rc = keyset_append(b, DB_NAME, &b->names);
-	keyset_free(&b->names);
+	rc = keyset_append(b, DB_BYKANA, &b->kana);
+	keyset_free(&b->kana);
 	return (rc);
 }
 

@@ -741,7 +741,7 @@ checks_likely_dups(struct imp *imp)
 		job[kind].h = xcalloc(n, sizeof *job[kind].h);
 		job[kind].nh = 0;
 	}
-	threaded = pthread_create(&th, NULL, checks_hash_main, &job[0]) == 0;
+	threaded = util_thread(&th, checks_hash_main, &job[0]) == 0;
 	checks_hash_main(&job[1]);
 	if (threaded)
 		pthread_join(th, NULL);

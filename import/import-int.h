@@ -6,6 +6,7 @@
 #ifndef SANKA_IMPORT_INT_H
 #define SANKA_IMPORT_INT_H
 
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
@@ -27,6 +28,9 @@
 
 /* Grow *P (of *CAP bytes) to hold at least NEED bytes. */
 void	 util_grow(void *p, size_t *cap, size_t need);
+/* Start a thread that takes no signals (they reach the calling thread,
+ * as before there were threads).  0 or an errno. */
+int	 util_thread(pthread_t *, void *(*)(void *), void *);
 
 /* --- diag.c: FILE:LINE:FIELD messages ---------------------------------- */
 

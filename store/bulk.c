@@ -9,6 +9,7 @@
 
 #include <malloc.h>
 #include <pthread.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -692,6 +693,21 @@ bulk_member_merge(struct store_member *out, const struct store_member *base,
 		    sizeof out->past_last_date);
 }
 
+/* Start a thread that takes no signals: they reach this one, as before
+ * there were threads.  0 or an errno. */
+static int
+bulk_thread(pthread_t *th, void *(*fn)(void *), void *arg)
+{
+	sigset_t	all, old;
+	int		rc;
+
+	sigfillset(&all);
+	pthread_sigmask(SIG_SETMASK, &all, &old);
+	rc = pthread_create(th, NULL, fn, arg);
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	return (rc);
+}
+
 /* Fold the members of batch P[0..LEN) into the key sets. */
 static void
 bulk_keys_batch(struct bulk_keys *k, const char *p, size_t len)
@@ -774,7 +790,7 @@ bulk_keys_start(struct bulk *b)
 	k->kana = &b->kana;
 	pthread_mutex_init(&k->mu, NULL);
 	pthread_cond_init(&k->cv, NULL);
-	k->threaded = pthread_create(&k->th, NULL, bulk_keys_main, k) == 0;
+	k->threaded = bulk_thread(&k->th, bulk_keys_main, k) == 0;
 	b->keys_on = true;
 }
 
@@ -1173,8 +1189,7 @@ bulk_sorter_start(struct bulk *b, struct bulk_set *s0, struct bulk_set *s1)
 	so->nset = 2;
 	pthread_mutex_init(&so->mu, NULL);
 	pthread_cond_init(&so->cv, NULL);
-	so->threaded = pthread_create(&so->th, NULL, bulk_sorter_main,
-	    so) == 0;
+	so->threaded = bulk_thread(&so->th, bulk_sorter_main, so) == 0;
 	so->on = true;
 }
 

@@ -164,11 +164,24 @@ struct idx_texts {
 static void
 idx_texts_add(struct idx_texts *t, const char *s, size_t len)
 {
-	size_t	start = t->b.len;
+	size_t	start = t->b.len, i;
+	int	c;
 
 	if (len == 0 || t->n == IDX_TEXTS_MAX)
 		return;
-	if (text_fold_append(&t->b, s, len) != 0)
+	/* printable ASCII without spaces (IDs, e-mail addresses) folds to
+	 * its lower case */
+	buf_reserve(&t->b, len + 1);
+	for (i = 0; i < len; i++) {
+		c = (unsigned char)s[i];
+		if (c <= 0x20 || c >= 0x7f)
+			break;
+		t->b.p[start + i] = (unsigned char)(c >= 'A' && c <= 'Z' ?
+		    c + 'a' - 'A' : c);
+	}
+	if (i == len)
+		t->b.len = start + len;
+	else if (text_fold_append(&t->b, s, len) != 0)
 		return;
 	t->b.len = start + idx_cut((const char *)t->b.p + start,
 	    t->b.len - start);

@@ -9,6 +9,8 @@
 #ifndef SANKA_STORE_INT_H
 #define SANKA_STORE_INT_H
 
+#include <sys/stat.h>
+
 #include <lmdb.h>
 #include <stdarg.h>
 #include <string.h>
@@ -84,6 +86,26 @@ str_copy(char *dst, size_t size, const char *src)
 }
 
 /* env.c */
+/* files.c: the database files checked around LMDB's open by path. */
+enum { FILES_DATA, FILES_LOCK, FILES_COUNT };
+struct files_seen {
+	struct stat	 sb[FILES_COUNT];
+	bool		 existed[FILES_COUNT];
+	bool		 created[FILES_COUNT];
+	uid_t		 dir_uid;
+};
+/* Before mdb_env_open: refuse links and foreign files (and, for root, a
+ * directory others can write to); with CREATE, make the lock file with its
+ * space allocated (0660, group-shared when SHARED).  STORE_OK, STORE_PERM, STORE_FULL, STORE_IO. */
+int	 files_before_open(struct store *, const char *dir, bool create,
+	    bool shared, struct files_seen *);
+/* After: the files LMDB holds open are the ones checked.  STORE_OK or
+ * STORE_PERM. */
+int	 files_after_open(struct store *, const char *dir, int datafd,
+	    struct files_seen *);
+/* Remove the files that did not exist before (a failed creation). */
+void	 files_undo(const char *dir, const struct files_seen *);
+
 int	 store_err(struct store *, int rc, const char *field,
 	    const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 int	 store_mdb(struct store *, int mdb_rc, const char *what);

@@ -245,6 +245,15 @@ int	 member_drop(struct wtx *, const struct store_member *, size_t *nrec);
 int	 event_norm(struct store *, const struct store_event *,
 	    struct store_event *);
 int	 event_date(struct wtx *, const char *code, char date[STORE_DATE_SIZE]);
+int	 event_read(struct store *, MDB_txn *, const char *code,
+	    struct store_event *);
+/* Members with a record at CODE: per record its final and response bytes,
+ * then its member ID and a NUL, into OUT; *N records. */
+int	 event_scan(struct store *, MDB_txn *, const char *code,
+	    struct buf *out, size_t *n);
+int	 event_audit(struct wtx *, const char *action,
+	    const struct store_event *old, const struct store_event *nw,
+	    const char *extra);
 int	 event_write(struct wtx *, const struct store_event *old,
 	    struct store_event *nw);
 bool	 event_same(const struct store_event *, const struct store_event *);

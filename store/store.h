@@ -290,10 +290,23 @@ int		 store_event_delete(struct store *, const char *code, bool force,
 int		 store_event_each(struct store *,
 		    int (*cb)(const struct store_event *,
 		    const struct store_event_counts *, void *), void *arg);
-/* Find the event named NAME on DATE (exact name); code into CODE.
- * STORE_OK or STORE_NOTFOUND. */
+/* Find the event named NAME on DATE, names compared after store_fold
+ * (width, case, kana, every kind of space); code into CODE.  STORE_OK,
+ * STORE_NOTFOUND, or STORE_INVALID when two events match (the message
+ * names two of their codes). */
 int		 store_event_find(struct store *, const char *name,
 		    const char *date, char code[STORE_ID_MAX + 1]);
+/* An event on DATE whose folded name differs from NAME's by one or two
+ * characters (a likely duplicate to warn about); code into CODE.
+ * STORE_OK or STORE_NOTFOUND. */
+int		 store_event_similar(struct store *, const char *name,
+		    const char *date, char code[STORE_ID_MAX + 1]);
+/* Move event DROP's records onto KEEP (a member with a record at both
+ * keeps one: the more final status wins, attended first), delete DROP,
+ * recompute every moved member's aggregate; one transaction.
+ * STORE_NOTFOUND, STORE_INVALID (KEEP == DROP). */
+int		 store_event_merge(struct store *, const char *keep,
+		    const char *drop);
 
 /* --- attendance (store/attendance.c) -------------------------------- */
 

@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "store/i18n.h"
-#include "tui/cli.h"
+#include "tui/cli/cli.h"
 #include "tui/form.h"
 #include "store/xmalloc.h"
 

@@ -2,7 +2,7 @@
 
 #include <stddef.h>
 
-#include "tui/cli.h"
+#include "tui/cli/cli.h"
 #include "tui/locale.h"
 
 int

@@ -14,7 +14,7 @@
 #include <unistd.h>
 
 #include "store/i18n.h"
-#include "tui/cli.h"
+#include "tui/cli/cli.h"
 #include "import/import.h"
 #include "tui/draft.h"
 #include "tui/form.h"

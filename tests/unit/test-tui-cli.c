@@ -14,7 +14,7 @@
 #include <cmocka.h>
 
 #include "store/store.h"
-#include "tui/cli.h"
+#include "tui/cli/cli.h"
 
 /* The entry whose usage a refused value prints. */
 static const struct cli_entry *

@@ -5,7 +5,7 @@
 
 #include "store/i18n.h"
 #include "store/store.h"
-#include "tui/cli.h"
+#include "tui/cli/cli.h"
 
 int
 cli_merge(const struct cli_entry *e, struct cli_args *a, const char *dbdir)

@@ -6,7 +6,7 @@
 
 #include "store/i18n.h"
 #include "store/store.h"
-#include "tui/cli.h"
+#include "tui/cli/cli.h"
 
 static void
 cli_show_num(const char *key, uint32_t n)

@@ -5,7 +5,7 @@
 
 #include "store/i18n.h"
 #include "store/store.h"
-#include "tui/cli.h"
+#include "tui/cli/cli.h"
 
 static int
 cli_delete_count(const struct store_att_row *row, void *arg)

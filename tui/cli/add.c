@@ -6,7 +6,7 @@
 
 #include "store/i18n.h"
 #include "store/store.h"
-#include "tui/cli.h"
+#include "tui/cli/cli.h"
 
 /* The key option comes first: edit takes &cli_member_opts[1]. */
 const struct cli_opt cli_member_opts[] = {

@@ -14,7 +14,7 @@
 #include "import/import-int.h"
 #include "store/i18n.h"
 #include "store/store.h"
-#include "tui/cli.h"
+#include "tui/cli/cli.h"
 #include "tui/tui.h"
 
 #ifndef SANKA_VERSION

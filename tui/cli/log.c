@@ -5,7 +5,7 @@
 
 #include "store/i18n.h"
 #include "store/store.h"
-#include "tui/cli.h"
+#include "tui/cli/cli.h"
 
 static int
 cli_log_line(const struct store_audit *r, void *arg)

@@ -9,7 +9,7 @@
 #include "import/import.h"
 #include "store/i18n.h"
 #include "store/store.h"
-#include "tui/cli.h"
+#include "tui/cli/cli.h"
 
 const struct cli_opt cli_import_opts[] = {
 	{ "kind", NULL, "K", N_("members, events or attendance (default: "

@@ -4,7 +4,7 @@
 
 #include "store/i18n.h"
 #include "store/store.h"
-#include "tui/cli.h"
+#include "tui/cli/cli.h"
 
 static void
 cli_check_line(const char *line, void *arg)

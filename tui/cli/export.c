@@ -5,7 +5,7 @@
 #include "import/import.h"
 #include "store/i18n.h"
 #include "store/store.h"
-#include "tui/cli.h"
+#include "tui/cli/cli.h"
 
 const struct cli_opt cli_export_opts[] = {
 	{ "event", NULL, "CODE", N_("attendance of one event, by reading "

@@ -6,7 +6,7 @@
 
 #include "store/i18n.h"
 #include "store/store.h"
-#include "tui/cli.h"
+#include "tui/cli/cli.h"
 
 static int
 cli_history_line(const struct store_att_row *r, void *arg)

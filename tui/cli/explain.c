@@ -9,6 +9,19 @@
 #include "store/store.h"
 #include "tui/cli/cli.h"
 
+static int	cli_explain(const struct cli_entry *, struct cli_args *,
+		    const char *);
+
+const struct cli_entry cli_explain_entry = {
+	.name = "explain",
+	.usage = "MEMBER",
+	.help = N_("how a member's total and last date were reached"),
+	.minargs = 1,
+	.maxargs = 1,
+	.exec = cli_explain,
+	.example = "sanka explain M001",
+};
+
 /* The attended events of a member, newest first as the history walks. */
 struct cli_explain {
 	char	(*code)[STORE_ID_MAX + 1];
@@ -31,7 +44,7 @@ cli_explain_row(const struct store_att_row *r, void *arg)
 	return (0);
 }
 
-int
+static int
 cli_explain(const struct cli_entry *e, struct cli_args *a, const char *dbdir)
 {
 	struct store_member	 m;
@@ -45,7 +58,7 @@ cli_explain(const struct cli_entry *e, struct cli_args *a, const char *dbdir)
 	(void)e;
 	memset(&m, 0, sizeof m);
 	memset(&x, 0, sizeof x);
-	if ((rc = cli_open(dbdir, true, &st)) != 0)
+	if ((rc = sanka_open(dbdir, true, &st)) != 0)
 		return (rc);
 	if ((rc = store_member_get(st, a->argv[0], &m, &s)) != STORE_OK ||
 	    (rc = store_member_history(st, m.id, cli_explain_row,

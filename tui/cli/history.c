@@ -8,6 +8,19 @@
 #include "store/store.h"
 #include "tui/cli/cli.h"
 
+static int	cli_history(const struct cli_entry *, struct cli_args *,
+		    const char *);
+
+const struct cli_entry cli_history_entry = {
+	.name = "history",
+	.usage = "MEMBER",
+	.help = N_("a member's records, newest first (tab-separated)"),
+	.minargs = 1,
+	.maxargs = 1,
+	.exec = cli_history,
+	.example = "sanka history M001",
+};
+
 static int
 cli_history_line(const struct store_att_row *r, void *arg)
 {
@@ -18,7 +31,7 @@ cli_history_line(const struct store_att_row *r, void *arg)
 	return (0);
 }
 
-int
+static int
 cli_history(const struct cli_entry *e, struct cli_args *a, const char *dbdir)
 {
 	struct store_member	 m;
@@ -27,7 +40,7 @@ cli_history(const struct cli_entry *e, struct cli_args *a, const char *dbdir)
 
 	(void)e;
 	memset(&m, 0, sizeof m);
-	if ((rc = cli_open(dbdir, true, &st)) != 0)
+	if ((rc = sanka_open(dbdir, true, &st)) != 0)
 		return (rc);
 	if ((rc = store_member_get(st, a->argv[0], &m, NULL)) != STORE_OK ||
 	    (rc = store_member_history(st, m.id, cli_history_line,

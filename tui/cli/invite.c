@@ -1,4 +1,4 @@
-/* invite.c -- invite EVENT MEMBER...: invite members to an event in one transaction. */
+/* invite.c -- invite EVENT MEMBER...: several members, one transaction. */
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -8,7 +8,20 @@
 #include "store/store.h"
 #include "tui/cli/cli.h"
 
-int
+static int	cli_invite(const struct cli_entry *, struct cli_args *,
+		    const char *);
+
+const struct cli_entry cli_invite_entry = {
+	.name = "invite",
+	.usage = "EVENT MEMBER...",
+	.help = N_("invite members to an event (one transaction)"),
+	.minargs = 2,
+	.maxargs = -1,
+	.exec = cli_invite,
+	.example = "sanka invite E006 M001 M002 M003",
+};
+
+static int
 cli_invite(const struct cli_entry *e, struct cli_args *a, const char *dbdir)
 {
 	struct store_error	 err;
@@ -25,9 +38,9 @@ cli_invite(const struct cli_entry *e, struct cli_args *a, const char *dbdir)
 		memset(&err, 0, sizeof err);
 		if (store_key_fold(a->argv[i], ids[n], "member_id",
 		    &err) != STORE_OK) {
-			cli_warnx("%s", *err.msg != '\0' ? err.msg :
+			sanka_warnx("%s", *err.msg != '\0' ? err.msg :
 			    _("invalid member ID"));
-			rc = CLI_EXIT_DATA;
+			rc = SANKA_EXIT_DATA;
 			goto out;
 		}
 		for (j = 0; j < n; j++) {
@@ -40,14 +53,14 @@ cli_invite(const struct cli_entry *e, struct cli_args *a, const char *dbdir)
 	(void)e;
 	memset(&err, 0, sizeof err);
 	if (store_key_fold(a->argv[0], event, "event_code", &err) != STORE_OK) {
-		cli_warnx("%s", *err.msg != '\0' ? err.msg :
+		sanka_warnx("%s", *err.msg != '\0' ? err.msg :
 		    _("invalid event code"));
-		rc = CLI_EXIT_DATA;
+		rc = SANKA_EXIT_DATA;
 		goto out;
 	}
 	for (i = 0; i < n; i++)
 		store_change_init(&c[i], event, ids[i]);
-	if ((rc = cli_open(dbdir, false, &st)) != 0)
+	if ((rc = sanka_open(dbdir, false, &st)) != 0)
 		goto out;
 	if ((rc = store_attendance_apply(st, c, n, NULL)) != STORE_OK) {
 		rc = cli_store_error(st, rc);

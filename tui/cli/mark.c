@@ -8,7 +8,23 @@
 #include "store/store.h"
 #include "tui/cli/cli.h"
 
-int
+static int	cli_mark(const struct cli_entry *, struct cli_args *,
+		    const char *);
+
+const struct cli_entry cli_mark_entry = {
+	.name = "mark",
+	.usage = "EVENT MEMBER STATUS",
+	.help = N_("set a member's final status at an event"),
+	.minargs = 3,
+	.maxargs = 3,
+	.exec = cli_mark,
+	.more = N_("pending clears the final status (the record goes back to "
+	    "the pending list)."),
+	.example = "sanka mark E006 M001 attended",
+	.vocab = CLI_VOCAB_FINAL,
+};
+
+static int
 cli_mark(const struct cli_entry *e, struct cli_args *a, const char *dbdir)
 {
 	struct store_member	 m;
@@ -23,7 +39,7 @@ cli_mark(const struct cli_entry *e, struct cli_args *a, const char *dbdir)
 		return (cli_usage(e, _("unknown status \"%s\"; STATUS is one "
 		    "of %s"), a->argv[2], words));
 	}
-	if ((rc = cli_open(dbdir, false, &st)) != 0)
+	if ((rc = sanka_open(dbdir, false, &st)) != 0)
 		return (rc);
 	if ((rc = store_member_get(st, a->argv[1], &m, &before)) != STORE_OK ||
 	    (rc = store_mark(st, a->argv[0], m.id, f, 0)) != STORE_OK) {

@@ -1,4 +1,4 @@
-/* respond.c -- respond EVENT MEMBER RESPONSE: a member's answer to an invitation. */
+/* respond.c -- respond EVENT MEMBER RESPONSE: the answer to an invitation. */
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -8,7 +8,21 @@
 #include "store/store.h"
 #include "tui/cli/cli.h"
 
-int
+static int	cli_respond(const struct cli_entry *, struct cli_args *,
+		    const char *);
+
+const struct cli_entry cli_respond_entry = {
+	.name = "respond",
+	.usage = "EVENT MEMBER RESPONSE",
+	.help = N_("record a member's response to an invitation"),
+	.minargs = 3,
+	.maxargs = 3,
+	.exec = cli_respond,
+	.example = "sanka respond E006 M001 参加予定",
+	.vocab = CLI_VOCAB_RESPONSE,
+};
+
+static int
 cli_respond(const struct cli_entry *e, struct cli_args *a, const char *dbdir)
 {
 	struct store_change	 c;
@@ -23,7 +37,7 @@ cli_respond(const struct cli_entry *e, struct cli_args *a, const char *dbdir)
 		return (cli_usage(e, _("unknown response \"%s\"; RESPONSE is "
 		    "one of %s"), a->argv[2], words));
 	}
-	if ((rc = cli_open(dbdir, false, &st)) != 0)
+	if ((rc = sanka_open(dbdir, false, &st)) != 0)
 		return (rc);
 	store_change_init(&c, a->argv[0], a->argv[1]);
 	c.response = r;

@@ -382,7 +382,7 @@ store_event_delete(struct store *st, const char *codein, bool force,
 	store_err_clear(st);
 	memset(&old, 0, sizeof old);
 	buf_init(&list);
-	if ((rc = store_key_fold(codein, code, "event_code", &st->err)) != 0)
+	if ((rc = store_key_lookup(codein, code, "event_code", &st->err)) != 0)
 		return (rc);
 	if ((rc = store_wbegin(st, &w)) != STORE_OK)
 		return (rc);
@@ -496,7 +496,7 @@ store_event_get(struct store *st, const char *codein, struct store_event *e,
 	memset(e, 0, sizeof *e);
 	if (ec != NULL)
 		memset(ec, 0, sizeof *ec);
-	if ((rc = store_key_fold(codein, code, "event_code", &st->err)) != 0)
+	if ((rc = store_key_lookup(codein, code, "event_code", &st->err)) != 0)
 		return (rc == STORE_INVALID ? STORE_NOTFOUND : rc);
 	if ((rc = store_rbegin(st, &txn)) != STORE_OK)
 		return (rc);

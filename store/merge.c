@@ -136,8 +136,8 @@ store_member_merge(struct store *st, const char *keepin, const char *dropin)
 	buf_init(&list);
 	buf_init(&old);
 	buf_init(&nw);
-	if ((rc = store_key_fold(keepin, kid, "keep", &st->err)) != 0 ||
-	    (rc = store_key_fold(dropin, did, "drop", &st->err)) != 0)
+	if ((rc = store_key_lookup(keepin, kid, "keep", &st->err)) != 0 ||
+	    (rc = store_key_lookup(dropin, did, "drop", &st->err)) != 0)
 		return (rc);
 	if (strcmp(kid, did) == 0)
 		return (store_err(st, STORE_INVALID, "drop",
@@ -235,8 +235,8 @@ merge_events_read(struct wtx *w, const char *keepin, const char *dropin,
 	char		 kc[STORE_ID_MAX + 1], dc[STORE_ID_MAX + 1];
 	int		 rc;
 
-	if ((rc = store_key_fold(keepin, kc, "keep", &st->err)) != 0 ||
-	    (rc = store_key_fold(dropin, dc, "drop", &st->err)) != 0)
+	if ((rc = store_key_lookup(keepin, kc, "keep", &st->err)) != 0 ||
+	    (rc = store_key_lookup(dropin, dc, "drop", &st->err)) != 0)
 		return (rc);
 	if (strcmp(kc, dc) == 0)
 		return (store_err(st, STORE_INVALID, "drop",

@@ -104,9 +104,15 @@ const char	*store_member_status_label(enum store_member_status);
  * string the caller frees; NULL when S is not valid UTF-8. */
 char		*store_fold(const char *s);
 /* NFKC-fold an ID or event code as users type it (Ｍ００１ -> M001) into
- * OUT.  Returns STORE_OK or STORE_INVALID (empty, over 64 bytes, control
- * characters, invalid UTF-8) with a message naming FIELD. */
+ * OUT.  Returns STORE_OK or STORE_INVALID (empty, over 64 bytes, a space,
+ * a control or an invisible format character (Unicode Cf: zero-width,
+ * BOM, direction marks) with its position, invalid UTF-8) with a message
+ * naming FIELD. */
 int		 store_key_fold(const char *in, char out[STORE_ID_MAX + 1],
+		    const char *field, struct store_error *);
+/* The same fold for finding a key that exists: format characters pass, so
+ * an ID stored before they were refused can be shown, merged or deleted. */
+int		 store_key_lookup(const char *in, char out[STORE_ID_MAX + 1],
 		    const char *field, struct store_error *);
 /* True when S is "YYYY-MM-DD" naming a real calendar day. */
 bool		 store_date_valid(const char *s);

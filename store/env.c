@@ -494,6 +494,7 @@ store_open(const char *dir, unsigned flags, struct store **out)
 		return (st->err.rc != STORE_OK ? st->err.rc : store_err(st,
 		    STORE_IO, NULL, _("cannot open %s"), dir));
 	}
+	st->created = !fs.existed[FILES_DATA];
 	if ((rc = mdb_reader_check(st->env, &dead)) != 0)
 		return (store_mdb(st, rc, dir));
 	if ((rc = store_open_dbis(st)) == STORE_FULL && !fs.existed[FILES_DATA]) {
@@ -521,6 +522,12 @@ store_close(struct store *st)
 	if (st->env != NULL)
 		mdb_env_close(st->env);
 	free(st);
+}
+
+bool
+store_created(const struct store *st)
+{
+	return (st->created);
 }
 
 const struct store_error *

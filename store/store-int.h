@@ -38,6 +38,7 @@ struct store {
 	MDB_env		*env;
 	MDB_dbi		 dbi[DB_COUNT];
 	unsigned	 flags;
+	bool		 created;	/* this open made data.mdb */
 	char		 actor[STORE_USER_SIZE];
 	struct store_error err;
 };

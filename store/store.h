@@ -137,6 +137,8 @@ void		 store_today(char out[STORE_DATE_SIZE]);
 int		 store_open(const char *dir, unsigned flags, struct store **out);
 void		 store_close(struct store *);
 const struct store_error *store_last_error(const struct store *);
+/* Whether store_open made a new database (data.mdb did not exist). */
+bool		 store_created(const struct store *);
 int		 store_exit_code(int rc);	/* 0, 1 or 3 */
 /* The id of the last committed write transaction of any process; a
  * screen polls it to notice other staff's changes.  Cheap. */

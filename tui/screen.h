@@ -144,6 +144,14 @@ void		 tui_prompt(struct tui *, const char *title,
 		    const char *initial, modal_done_fn, void *arg);
 void		 tui_page(struct tui *, const char *title, char **lines,
 		    size_t n);	/* takes LINES */
+/* modal.c, for tui.c: the modal takes the keys while it is open. */
+void		 tui_modal_free(struct modal *);
+unsigned	 tui_modal_ctx(const struct modal *);
+void		 tui_modal_key(struct tui *, int key);
+void		 tui_help(struct tui *);
+void		 tui_draw_modal(struct tui *, int *cy, int *cx);
+/* A window of H x W at Y, X with its panel in *PP (tui.c). */
+WINDOW		*tui_win(int h, int w, int y, int x, PANEL **pp);
 /* A field-editing action on F; 1 when it was one. */
 int		 tui_field_act(struct field *, enum action);
 /* The arrow and the "time" used in messages: → or -> (ambiguous 2). */

@@ -8,8 +8,6 @@
 #include "tui/width.h"
 #include "store/xmalloc.h"
 
-/* --- modals ----------------------------------------------------------- */
-
 static struct modal *
 tui_modal_new(struct tui *t, enum modal_kind kind, const char *title,
     modal_done_fn done, void *arg, void (*free_arg)(void *))
@@ -243,8 +241,6 @@ tui_modal_key(struct tui *t, int key)
 	}
 }
 
-/* Draw the modal centred over the body; returns the cursor position
- * (screen coordinates) of a prompt, else -1. */
 /* A line of a modal as shown: LEN bytes at P, from line LINE. */
 struct modal_row {
 	const char	*p;
@@ -277,6 +273,8 @@ tui_modal_wrap(const struct modal *m, int inner, struct modal_row **out)
 	return (n);
 }
 
+/* Draw the modal centred over the body; *CY, *CX: the cursor position
+ * (screen coordinates) of a prompt, else left as they are. */
 void
 tui_draw_modal(struct tui *t, int *cy, int *cx)
 {

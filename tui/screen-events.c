@@ -243,16 +243,16 @@ events_act(struct tui *t, struct screen *s, enum action act, int key)
 		break;
 	case ACT_OPEN:
 		if (r != NULL)
-			tui_push(t, 1, screen_event_new(t, r->code));
+			tui_push(t, s->panel, screen_event_new(t, r->code));
 		break;
 	case ACT_ADD:
 		if ((n = screen_form_event(t, NULL, NULL)) != NULL)
-			tui_push(t, 1, n);
+			tui_push(t, s->panel, n);
 		break;
 	case ACT_EDIT:
 		if (r != NULL && (n = screen_form_event(t, r->code,
 		    NULL)) != NULL)
-			tui_push(t, 1, n);
+			tui_push(t, s->panel, n);
 		break;
 	default:
 		break;

@@ -255,16 +255,16 @@ members_act(struct tui *t, struct screen *s, enum action act, int key)
 		break;
 	case ACT_OPEN:
 		if (r != NULL)
-			tui_push(t, 0, screen_member_new(t, r->id));
+			tui_push(t, s->panel, screen_member_new(t, r->id));
 		break;
 	case ACT_ADD:
 		if ((n = screen_form_member(t, NULL, NULL)) != NULL)
-			tui_push(t, 0, n);
+			tui_push(t, s->panel, n);
 		break;
 	case ACT_EDIT:
 		if (r != NULL && (n = screen_form_member(t, r->id,
 		    NULL)) != NULL)
-			tui_push(t, 0, n);
+			tui_push(t, s->panel, n);
 		break;
 	default:
 		break;

@@ -110,7 +110,7 @@ pending_act(struct tui *t, struct screen *s, enum action act, int key)
 	if (reclist_act(t, s, rl, act, PENDING_CTX))
 		return;
 	if (act == ACT_OPEN && cur != NULL)
-		tui_push(t, 2, screen_event_new(t, (*cur)->event));
+		tui_push(t, s->panel, screen_event_new(t, (*cur)->event));
 }
 
 static void

@@ -14,7 +14,6 @@
 
 #define TUI_MIN_COLS	50	/* below this: 画面が小さすぎます */
 #define TUI_MIN_LINES	10
-#define TUI_NPANELS	4
 #define TUI_TIMEOUT_MS	250	/* get_wch timeout: the store_txnid() poll */
 
 struct tui;
@@ -86,7 +85,7 @@ struct tui {
 	struct store	*st;
 	const char	*dbdir;
 	char		*draft_path;
-	struct screen	*top[TUI_NPANELS];
+	struct screen	**top;		/* per panel (tui.c's table) */
 	int		 panel;
 	int		 dirty;
 	int		 quit;

@@ -192,8 +192,37 @@ tui_refresh(struct tui *t, struct screen *s)
 	s->seen = id;
 }
 
-/* A panel's own screen (the list), built when the panel is first shown:
- * the first frame reads only what [1] shows. */
+/*
+ * The panels, in the order of the title line and of Tab.  Adding one is
+ * a row here plus its screen file (screen-*.c, whose constructor builds
+ * the panel's own screen); its digit key is a row of the key table in
+ * keys.c (ACT_PANEL1 + its index), where every key is.
+ */
+static const struct tui_panel {
+	const char	*label;			/* N_(): the title line */
+	struct screen	*(*base)(struct tui *);	/* the panel's own screen */
+} tui_panels[] = {
+	{ N_("Members"), screen_members_new },
+	{ N_("Events"), screen_events_new },
+	{ N_("Pending"), screen_pending_new },
+	{ N_("Reports"), screen_reports_new },
+};
+#define TUI_NPANELS	((int)(sizeof tui_panels / sizeof tui_panels[0]))
+
+/* The panel whose own screen BASE builds. */
+static int
+tui_panel_of(struct screen *(*base)(struct tui *))
+{
+	int	i;
+
+	for (i = 0; i < TUI_NPANELS; i++)
+		if (tui_panels[i].base == base)
+			return (i);
+	return (0);
+}
+
+/* A panel's own screen, built when the panel is first shown: the first
+ * frame reads only what [1] shows. */
 static void
 tui_base(struct tui *t, int panel)
 {
@@ -201,20 +230,7 @@ tui_base(struct tui *t, int panel)
 
 	if (t->top[panel] != NULL)
 		return;
-	switch (panel) {
-	case 0:
-		s = screen_members_new(t);
-		break;
-	case 1:
-		s = screen_events_new(t);
-		break;
-	case 2:
-		s = screen_pending_new(t);
-		break;
-	default:
-		s = screen_reports_new(t);
-		break;
-	}
+	s = tui_panels[panel].base(t);
 	s->panel = panel;
 	s->below = NULL;
 	s->seen = store_txnid(t->st);
@@ -425,9 +441,6 @@ tui_layout(struct tui *t)
 static void
 tui_draw_title(struct tui *t)
 {
-	static const char *const names[TUI_NPANELS] = {
-		N_("Members"), N_("Events"), N_("Pending"), N_("Reports"),
-	};
 	WINDOW	*w = t->wtitle;
 	char	 item[128];
 	int	 i, x, uw;
@@ -439,7 +452,7 @@ tui_draw_title(struct tui *t)
 	for (i = 0; i < TUI_NPANELS && x < t->cols; i++) {
 		/* The current panel is not reversed and bold: seen without
 		 * colour. */
-		snprintf(item, sizeof item, "[%d] %s", i + 1, _(names[i]));
+		snprintf(item, sizeof item, "[%d] %s", i + 1, _(tui_panels[i].label));
 		uw = width_str(item);
 		if (x + uw > t->cols)
 			break;
@@ -688,6 +701,7 @@ tui_key(struct tui *t, int key, const char **kind)
 		tui_panel(t, (t->panel + TUI_NPANELS - 1) % TUI_NPANELS);
 		return;
 	case ACT_PANEL1: case ACT_PANEL2: case ACT_PANEL3: case ACT_PANEL4:
+		/* tui_panel ignores a key without a panel. */
 		tui_panel(t, (int)(act - ACT_PANEL1));
 		return;
 	default:
@@ -752,7 +766,8 @@ tui_draft_done(struct tui *t, void *arg, int choice, const char *text)
 		    d->key : NULL, d->text);
 	if (s == NULL)
 		return;
-	tui_push(t, member ? 0 : 1, s);
+	tui_push(t, tui_panel_of(member ? screen_members_new :
+	    screen_events_new), s);
 	tui_status(t, "%s", _("The draft is back in the form; Ctrl-S saves "
 	    "it."));
 }
@@ -1014,6 +1029,7 @@ tui_free(struct tui *t)
 		}
 		t->top[i] = NULL;
 	}
+	free(t->top);
 	tui_evnames_free(t);
 	free(t->draft_path);
 }
@@ -1065,6 +1081,7 @@ tui_main(const char *dbdir, char *const *imports, size_t nimports)
 	tui_layout(&t);
 
 	t.txnid = store_txnid(t.st);
+	t.top = xcalloc(TUI_NPANELS, sizeof *t.top);
 	t.panel = 0;
 	tui_base(&t, 0);
 	/* The warnings say 警告 themselves; shown like errors. */

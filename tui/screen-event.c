@@ -99,8 +99,8 @@ event_draw(struct tui *t, struct screen *s, WINDOW *w, int h, int cols)
 	    ar, ep->c.attended, ep->c.pending, ep->c.declined, ep->c.absent,
 	    ep->c.no_show, ep->c.cancelled, ep->c.walk_in);
 	draw_text(w, y++, 0, cols, line, A_NORMAL);
-	if (rl->searching || *field_text(&rl->q) != '\0')
-		reclist_draw_search(t, s, rl, w, y++, cols);
+	if (list_search_shown(&rl->search))
+		list_search_draw(s, &rl->search, w, y++, cols);
 	else {
 		snprintf(line, sizeof line, "%s: %s", _("Notes"),
 		    ep->ev.notes != NULL ? ep->ev.notes : "");
@@ -276,7 +276,7 @@ event_act(struct tui *t, struct screen *s, enum action act, int key)
 	struct screen		*n;
 
 	(void)key;
-	if (reclist_act(t, s, &ep->rl, act, EVENT_CTX))
+	if (reclist_act(t, s, &ep->rl, act))
 		return;
 	switch (act) {
 	case ACT_BACK:
@@ -332,7 +332,7 @@ event_unfocus(struct screen *s)
 {
 	struct event_page	*ep = s->data;
 
-	reclist_unfocus(s, &ep->rl, EVENT_CTX);
+	list_search_focus(s, &ep->rl.search, 0);
 }
 
 static const struct screen_ops event_ops = {
@@ -350,7 +350,7 @@ screen_event_new(struct tui *t, const char *code)
 {
 	struct event_page	*ep = xcalloc(1, sizeof *ep);
 
-	reclist_init(&ep->rl, t, event_load, 1);
+	reclist_init(&ep->rl, t, event_load, 1, EVENT_CTX);
 	snprintf(ep->rl.event, sizeof ep->rl.event, "%s", code);
 	reclist_reload(&ep->rl);
 	return (tui_screen_new(&event_ops, EVENT_CTX, ep));

@@ -24,8 +24,7 @@ struct events {
 	struct evrow	*all;
 	size_t		 nall;
 	struct listview	 lv;	/* the rows shown: struct evrow */
-	int		 searching;
-	struct field	 q;
+	struct list_search search;
 	int		 codew;	/* the code column: the longest code held */
 };
 
@@ -69,7 +68,7 @@ events_filter(struct events *es)
 	struct evrow	 key, tkey, *cur = listview_current(&es->lv);
 	struct evrow	*top = listview_row(&es->lv, es->lv.top);
 	size_t		 i, oc = es->lv.cur, ot = es->lv.top;
-	char		*fq = store_fold(field_text(&es->q));
+	char		*fq = store_fold(field_text(&es->search.q));
 	int		 have = cur != NULL;
 
 	if (have)
@@ -82,7 +81,7 @@ events_filter(struct events *es)
 
 		if (fq == NULL || *fq == '\0' || pending_match(r->code, fq) ||
 		    pending_match(r->name, fq) || pending_match(r->venue, fq) ||
-		    strstr(r->date, field_text(&es->q)) != NULL)
+		    strstr(r->date, field_text(&es->search.q)) != NULL)
 			listview_push(&es->lv, r);
 	}
 	free(fq);
@@ -141,21 +140,13 @@ static void
 events_draw(struct tui *t, struct screen *s, WINDOW *w, int h, int cols)
 {
 	struct events	*es = s->data;
-	char		 line[1024], view[1024];
+	char		 line[1024];
 	size_t		 len = 0;
-	int		 col, lw, wf[2], rest;
+	int		 wf[2], rest;
 	static const int weights[2] = { 3, 1 };
 
-	if (es->searching || *field_text(&es->q) != '\0') {
-		snprintf(line, sizeof line, "%s ", _("Search:"));
-		lw = width_str(line);
-		draw_text(w, 0, 0, lw, line, A_BOLD);
-		field_view(&es->q, cols / 2, view, sizeof view, &col);
-		draw_text(w, 0, lw, cols / 2, view, A_UNDERLINE);
-		if (es->searching) {
-			s->cur_y = 0;
-			s->cur_x = lw + col;
-		}
+	if (list_search_shown(&es->search)) {
+		list_search_draw(s, &es->search, w, 0, cols);
 	} else {
 		snprintf(line, sizeof line, _("Events: %zu, newest first"),
 		    es->nall);
@@ -193,7 +184,7 @@ events_text(struct tui *t, struct screen *s, int key)
 	struct events	*es = s->data;
 
 	(void)t;
-	field_insert(&es->q, (uint32_t)key);
+	list_search_text(&es->search, key);
 	events_filter(es);
 }
 
@@ -205,42 +196,16 @@ events_act(struct tui *t, struct screen *s, enum action act, int key)
 	struct screen		*n;
 
 	(void)key;
-	if (es->searching && tui_field_act(&es->q, act)) {
+	switch (list_act(s, &es->lv, &es->search, act)) {
+	case LIST_QUERY:
 		events_filter(es);
 		return;
+	case LIST_DONE:
+		return;
+	case LIST_NONE:
+		break;
 	}
 	switch (act) {
-	case ACT_UP:
-		listview_move(&es->lv, -1);
-		break;
-	case ACT_DOWN:
-		listview_move(&es->lv, 1);
-		break;
-	case ACT_PGUP:
-		listview_page(&es->lv, -1);
-		break;
-	case ACT_PGDN:
-		listview_page(&es->lv, 1);
-		break;
-	case ACT_TOP:
-		listview_home(&es->lv);
-		break;
-	case ACT_BOTTOM:
-		listview_end(&es->lv);
-		break;
-	case ACT_SEARCH:
-		es->searching = 1;
-		s->ctx = EVENTS_CTX | KC_SEARCH | KC_FIELD;
-		break;
-	case ACT_BACK:
-		if (*field_text(&es->q) != '\0')
-			field_set(&es->q, "");
-		else {
-			es->searching = 0;
-			s->ctx = EVENTS_CTX;
-		}
-		events_filter(es);
-		break;
 	case ACT_OPEN:
 		if (r != NULL)
 			tui_push(t, s->panel, screen_event_new(t, r->code));
@@ -273,7 +238,7 @@ events_free(struct screen *s)
 
 	free(es->all);
 	listview_free(&es->lv);
-	field_free(&es->q);
+	list_search_free(&es->search);
 	free(es);
 }
 
@@ -282,8 +247,7 @@ events_unfocus(struct screen *s)
 {
 	struct events	*es = s->data;
 
-	es->searching = 0;
-	s->ctx = EVENTS_CTX;
+	list_search_focus(s, &es->search, 0);
 }
 
 static const struct screen_ops events_ops = {
@@ -303,7 +267,7 @@ screen_events_new(struct tui *t)
 
 	es->t = t;
 	listview_init(&es->lv, sizeof(struct evrow));
-	field_init(&es->q);
+	list_search_init(&es->search, EVENTS_CTX, 0);
 	events_load(es);
 	return (tui_screen_new(&events_ops, EVENTS_CTX, es));
 }

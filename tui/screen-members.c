@@ -5,7 +5,6 @@
 
 #include "store/i18n.h"
 #include "tui/screen.h"
-#include "tui/width.h"
 #include "store/xmalloc.h"
 
 #define MEMBERS_CTX	(KC_GLOBAL | KC_LIST | KC_MEMBERS)
@@ -15,8 +14,7 @@ struct members {
 	struct store		*st;
 	struct listview		 lv;	/* struct store_member_row */
 	enum store_order	 order;
-	int			 searching;	/* the search line is open */
-	struct field		 q;
+	struct list_search	 search;
 	char			 query[MEMBERS_QUERY];	/* the one applied */
 	size_t			 count;
 };
@@ -59,7 +57,7 @@ members_same(const void *a, const void *b)
 static void
 members_apply(struct members *ms)
 {
-	snprintf(ms->query, sizeof ms->query, "%s", field_text(&ms->q));
+	snprintf(ms->query, sizeof ms->query, "%s", field_text(&ms->search.q));
 	if (ms->query[0] == '\0')
 		listview_set_source(&ms->lv, members_fetch, ms, 1);
 	else
@@ -131,24 +129,16 @@ static void
 members_draw(struct tui *t, struct screen *s, WINDOW *w, int h, int cols)
 {
 	struct members	*ms = s->data;
-	char		 line[1024], view[1024], head[4096];
-	int		 col, lw;
+	char		 line[1024], head[4096];
+	int		 lw;
 
-	if (ms->searching || ms->query[0] != '\0') {
-		snprintf(line, sizeof line, "%s ", _("Search:"));
-		lw = width_str(line);
-		draw_text(w, 0, 0, lw, line, A_BOLD);
-		field_view(&ms->q, cols / 2, view, sizeof view, &col);
-		draw_text(w, 0, lw, cols / 2, view, A_UNDERLINE);
-		if (ms->searching) {
-			s->cur_y = 0;
-			s->cur_x = lw + col;
-		}
+	if (list_search_shown(&ms->search)) {
+		lw = list_search_draw(s, &ms->search, w, 0, cols);
 		if (ms->query[0] != '\0') {
 			snprintf(line, sizeof line, _("%zu%s found"),
 			    ms->lv.n, ms->lv.at_end ? "" : "+");
-			draw_text(w, 0, lw + cols / 2 + 2,
-			    cols - lw - cols / 2 - 2, line, A_NORMAL);
+			draw_text(w, 0, lw + 2, cols - lw - 2, line,
+			    A_NORMAL);
 		}
 	} else {
 		snprintf(line, sizeof line, _("Members: %zu   order: %s   "
@@ -178,21 +168,11 @@ members_draw(struct tui *t, struct screen *s, WINDOW *w, int h, int cols)
 }
 
 static void
-members_search_mode(struct screen *s, int on)
+members_unfocus(struct screen *s)
 {
 	struct members	*ms = s->data;
 
-	ms->searching = on;
-	if (on)
-		s->ctx = MEMBERS_CTX | KC_SEARCH | KC_FIELD;
-	else
-		s->ctx = MEMBERS_CTX;
-}
-
-static void
-members_unfocus(struct screen *s)
-{
-	members_search_mode(s, 0);
+	list_search_focus(s, &ms->search, 0);
 }
 
 static void
@@ -201,7 +181,7 @@ members_text(struct tui *t, struct screen *s, int key)
 	struct members	*ms = s->data;
 
 	(void)t;
-	field_insert(&ms->q, (uint32_t)key);
+	list_search_text(&ms->search, key);
 	members_apply(ms);
 }
 
@@ -213,40 +193,16 @@ members_act(struct tui *t, struct screen *s, enum action act, int key)
 	struct screen			*n;
 
 	(void)key;
-	if (ms->searching && tui_field_act(&ms->q, act)) {
+	switch (list_act(s, &ms->lv, &ms->search, act)) {
+	case LIST_QUERY:
 		members_apply(ms);
 		return;
+	case LIST_DONE:
+		return;
+	case LIST_NONE:
+		break;
 	}
 	switch (act) {
-	case ACT_UP:
-		listview_move(&ms->lv, -1);
-		break;
-	case ACT_DOWN:
-		listview_move(&ms->lv, 1);
-		break;
-	case ACT_PGUP:
-		listview_page(&ms->lv, -1);
-		break;
-	case ACT_PGDN:
-		listview_page(&ms->lv, 1);
-		break;
-	case ACT_TOP:
-		listview_home(&ms->lv);
-		break;
-	case ACT_BOTTOM:
-		listview_end(&ms->lv);
-		break;
-	case ACT_SEARCH:
-		members_search_mode(s, 1);
-		break;
-	case ACT_BACK:
-		/* Esc clears the search; a second Esc leaves it. */
-		if (*field_text(&ms->q) != '\0') {
-			field_set(&ms->q, "");
-			members_apply(ms);
-		} else
-			members_search_mode(s, 0);
-		break;
 	case ACT_SORT:
 		ms->order = (ms->order + 1) % 4;
 		if (ms->query[0] == '\0')
@@ -287,7 +243,7 @@ members_free(struct screen *s)
 	struct members	*ms = s->data;
 
 	listview_free(&ms->lv);
-	field_free(&ms->q);
+	list_search_free(&ms->search);
 	free(ms);
 }
 
@@ -309,7 +265,7 @@ screen_members_new(struct tui *t)
 	ms->st = t->st;
 	ms->order = STORE_ORDER_ID;
 	listview_init(&ms->lv, sizeof(struct store_member_row));
-	field_init(&ms->q);
+	list_search_init(&ms->search, MEMBERS_CTX, 0);
 	/* A screen's worth now; the first draw knows the real height. */
 	listview_set_height(&ms->lv, (size_t)(t->lines > 6 ? t->lines - 5 :
 	    1));

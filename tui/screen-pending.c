@@ -59,8 +59,8 @@ pending_draw(struct tui *t, struct screen *s, WINDOW *w, int h, int cols)
 	static const int weights[3] = { 4, 3, 3 };
 
 	ntag = reclist_tagged(rl, NULL);
-	if (rl->searching || *field_text(&rl->q) != '\0')
-		reclist_draw_search(t, s, rl, w, 0, cols);
+	if (list_search_shown(&rl->search))
+		list_search_draw(s, &rl->search, w, 0, cols);
 	else {
 		snprintf(line, sizeof line, _("Pending: %zu of %zu shown;  "
 		    "declined %s (d);  tagged %zu"), rl->lv.n, rl->nall,
@@ -107,7 +107,7 @@ pending_act(struct tui *t, struct screen *s, enum action act, int key)
 	struct pending_row	**cur = listview_current(&rl->lv);
 
 	(void)key;
-	if (reclist_act(t, s, rl, act, PENDING_CTX))
+	if (reclist_act(t, s, rl, act))
 		return;
 	if (act == ACT_OPEN && cur != NULL)
 		tui_push(t, s->panel, screen_event_new(t, (*cur)->event));
@@ -131,7 +131,9 @@ pending_free(struct screen *s)
 static void
 pending_unfocus(struct screen *s)
 {
-	reclist_unfocus(s, s->data, PENDING_CTX);
+	struct reclist	*rl = s->data;
+
+	list_search_focus(s, &rl->search, 0);
 }
 
 static const struct screen_ops pending_ops = {
@@ -149,7 +151,7 @@ screen_pending_new(struct tui *t)
 {
 	struct reclist	*rl = xcalloc(1, sizeof *rl);
 
-	reclist_init(rl, t, pending_load, 0);
+	reclist_init(rl, t, pending_load, 0, PENDING_CTX);
 	reclist_reload(rl);
 	return (tui_screen_new(&pending_ops, PENDING_CTX, rl));
 }

@@ -5,7 +5,6 @@
 
 #include "store/i18n.h"
 #include "tui/screen.h"
-#include "tui/width.h"
 #include "store/xmalloc.h"
 
 #define PICK_CTX	(KC_GLOBAL | KC_LIST | KC_PICK | KC_SEARCH | KC_FIELD)
@@ -15,7 +14,7 @@ struct pick {
 	char		 event[STORE_ID_MAX + 1];
 	char		 evname[STORE_ROWTEXT_SIZE];
 	struct listview	 lv;	/* struct store_member_row */
-	struct field	 q;
+	struct list_search search;	/* open from the start */
 	char		 query[256];
 	char		**have;	/* invited already, sorted */
 	size_t		 nhave;
@@ -81,7 +80,7 @@ pick_invited(const struct pick *pk, const char *id)
 static void
 pick_apply(struct pick *pk)
 {
-	snprintf(pk->query, sizeof pk->query, "%s", field_text(&pk->q));
+	snprintf(pk->query, sizeof pk->query, "%s", field_text(&pk->search.q));
 	listview_set_source(&pk->lv, pick_fetch, pk, 0);
 	listview_home(&pk->lv);
 }
@@ -124,19 +123,12 @@ static void
 pick_draw(struct tui *t, struct screen *s, WINDOW *w, int h, int cols)
 {
 	struct pick	*pk = s->data;
-	char		 line[1024], view[1024];
-	int		 lw, col;
+	char		 line[1024];
 
 	snprintf(line, sizeof line, _("Invite to %s %s: type a name, reading, "
 	    "ID or e-mail; Enter invites"), pk->event, pk->evname);
 	draw_text(w, 0, 0, cols, line, A_BOLD);
-	snprintf(line, sizeof line, "%s ", _("Search:"));
-	lw = width_str(line);
-	draw_text(w, 1, 0, lw, line, A_BOLD);
-	field_view(&pk->q, cols / 2, view, sizeof view, &col);
-	draw_text(w, 1, lw, cols / 2, view, A_UNDERLINE);
-	s->cur_y = 1;
-	s->cur_x = lw + col;
+	list_search_draw(s, &pk->search, w, 1, cols);
 	if (pk->lv.n == 0) {
 		draw_text(w, 3, 2, cols - 2, pk->query[0] == '\0' ?
 		    _("Type to search the members.") :
@@ -172,7 +164,7 @@ pick_text(struct tui *t, struct screen *s, int key)
 	struct pick	*pk = s->data;
 
 	(void)t;
-	field_insert(&pk->q, (uint32_t)key);
+	list_search_text(&pk->search, key);
 	pick_apply(pk);
 }
 
@@ -204,30 +196,21 @@ pick_act(struct tui *t, struct screen *s, enum action act, int key)
 	char				*q;
 
 	(void)key;
-	if (tui_field_act(&pk->q, act)) {
-		pick_apply(pk);
+	/* The line is always open: Esc on an empty query leaves. */
+	if (act == ACT_BACK && *field_text(&pk->search.q) == '\0') {
+		tui_pop(t);
 		return;
 	}
+	switch (list_act(s, &pk->lv, &pk->search, act)) {
+	case LIST_QUERY:
+		pick_apply(pk);
+		return;
+	case LIST_DONE:
+		return;
+	case LIST_NONE:
+		break;
+	}
 	switch (act) {
-	case ACT_UP:
-		listview_move(&pk->lv, -1);
-		break;
-	case ACT_DOWN:
-		listview_move(&pk->lv, 1);
-		break;
-	case ACT_PGUP:
-		listview_page(&pk->lv, -1);
-		break;
-	case ACT_PGDN:
-		listview_page(&pk->lv, 1);
-		break;
-	case ACT_BACK:
-		if (*field_text(&pk->q) != '\0') {
-			field_set(&pk->q, "");
-			pick_apply(pk);
-		} else
-			tui_pop(t);
-		break;
 	case ACT_INVITE:
 		if (r == NULL)
 			break;
@@ -271,7 +254,7 @@ pick_free(struct screen *s)
 		free(pk->have[i]);
 	free(pk->have);
 	listview_free(&pk->lv);
-	field_free(&pk->q);
+	list_search_free(&pk->search);
 	free(pk);
 }
 
@@ -294,7 +277,7 @@ screen_pick_new(struct tui *t, const char *event)
 	snprintf(pk->evname, sizeof pk->evname, "%s",
 	    tui_event_name(t, event));
 	listview_init(&pk->lv, sizeof(struct store_member_row));
-	field_init(&pk->q);
+	list_search_init(&pk->search, PICK_CTX, 1);
 	pick_have_load(pk);
 	pick_apply(pk);
 	return (tui_screen_new(&pick_ops, PICK_CTX, pk));

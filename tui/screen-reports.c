@@ -187,25 +187,9 @@ reports_act(struct tui *t, struct screen *s, enum action act, int key)
 	struct reports	*rp = s->data;
 
 	(void)key;
+	if (list_act(s, &rp->lv, NULL, act) != LIST_NONE)
+		return;
 	switch (act) {
-	case ACT_UP:
-		listview_move(&rp->lv, -1);
-		break;
-	case ACT_DOWN:
-		listview_move(&rp->lv, 1);
-		break;
-	case ACT_PGUP:
-		listview_page(&rp->lv, -1);
-		break;
-	case ACT_PGDN:
-		listview_page(&rp->lv, 1);
-		break;
-	case ACT_TOP:
-		listview_home(&rp->lv);
-		break;
-	case ACT_BOTTOM:
-		listview_end(&rp->lv);
-		break;
 	case ACT_OPEN:
 	case ACT_SEARCH:
 		tui_status(t, "%s", _("The summary has nothing to open or "

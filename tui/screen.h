@@ -206,6 +206,39 @@ void		 draw_list(struct tui *, WINDOW *, int y0, int h, int cols,
 /* Split REST columns between N flexible columns by WEIGHTS. */
 void		 draw_flex(int rest, const int *weights, int *out, int n);
 
+/* listscreen.c: the keys that move in a list and the `/` search line,
+ * shared by every list screen (the screen keeps its rows and drawing). */
+struct list_search {
+	struct field	 q;
+	int		 open;	/* the line has the focus */
+	unsigned	 ctx;	/* the screen's contexts without the line */
+};
+enum list_result {
+	LIST_NONE,	/* not a list key: the screen's own */
+	LIST_DONE,	/* moved, or the line opened or closed */
+	LIST_QUERY,	/* the query changed: the screen applies it */
+};
+/* CTX: the screen's contexts without the line; OPEN: it starts open. */
+void		 list_search_init(struct list_search *, unsigned ctx,
+		    int open);
+void		 list_search_free(struct list_search *);
+/* Give the line the focus (OPEN) or the list; S's contexts follow. */
+void		 list_search_focus(struct screen *, struct list_search *,
+		    int open);
+/* True when the line is shown: open, or a query applied. */
+int		 list_search_shown(const struct list_search *);
+/* A printable key into the query (the screen then applies it). */
+void		 list_search_text(struct list_search *, int key);
+/* ACT on the list LV and its search line LS (NULL: none): the moving
+ * keys, `/`, editing the query and Esc (clears the query, then leaves
+ * the line, then is the screen's). */
+enum list_result list_act(struct screen *, struct listview *,
+		    struct list_search *, enum action);
+/* "Search: query" at line Y (the cursor there when open); returns the
+ * column after the query. */
+int		 list_search_draw(struct screen *, const struct list_search *,
+		    WINDOW *, int y, int cols);
+
 /* The screens. */
 struct screen	*screen_members_new(struct tui *);
 struct screen	*screen_member_new(struct tui *, const char *id);

@@ -70,7 +70,7 @@ draw_list(struct tui *t, WINDOW *w, int y0, int h, int cols,
 	int	 y, tagged;
 	attr_t	 a;
 
-	listview_set_height(lv, h > 0 ? (size_t)h : 1);
+	listview_show(lv, h > 0 ? (size_t)h : 1);
 	for (y = 0; y < h; y++) {
 		i = lv->top + (size_t)y;
 		if (i >= lv->n)

@@ -10,13 +10,21 @@
 #define MEMBERS_CTX	(KC_GLOBAL | KC_LIST | KC_MEMBERS)
 #define MEMBERS_QUERY	256
 
+/* A row as shown: the store's row and its last event in words, read
+ * when the row is fetched (drawing never reads the store). */
+struct members_row {
+	struct store_member_row	 m;	/* first: an anchor for the store */
+	char			 ev[512];	/* "code name" */
+};
+
 struct members {
-	struct store		*st;
-	struct listview		 lv;	/* struct store_member_row */
+	struct tui		*t;
+	struct listview		 lv;	/* struct members_row */
 	enum store_order	 order;
 	struct list_search	 search;
 	char			 query[MEMBERS_QUERY];	/* the one applied */
 	size_t			 count;
+	char			 err[512];	/* why the last fetch failed */
 };
 
 static const char *const members_orders[] = {
@@ -24,33 +32,64 @@ static const char *const members_orders[] = {
 	N_("by last attended date"),
 };
 
+/* The store's rows of the order or the query after ANCHOR, made rows
+ * as shown. */
+static int
+members_fetch_rows(struct members *ms, int search,
+    const struct members_row *anchor, int backward, struct members_row *rows,
+    size_t n, size_t *got)
+{
+	struct store_member_row	*m = xreallocarray(NULL, n, sizeof *m);
+	const struct store_member_row *from = anchor != NULL ? &anchor->m :
+	    NULL;
+	size_t			 i;
+	int			 rc;
+
+	*got = 0;
+	if (search)
+		rc = store_member_search(ms->t->st, ms->query, from, m, n,
+		    got);
+	else
+		rc = store_member_page(ms->t->st, ms->order, from,
+		    backward != 0, m, n, got);
+	if (rc != 0)
+		snprintf(ms->err, sizeof ms->err, "%s",
+		    store_last_error(ms->t->st)->msg);
+	for (i = 0; i < *got; i++) {
+		rows[i].m = m[i];
+		if (m[i].last_event[0] != '\0')
+			snprintf(rows[i].ev, sizeof rows[i].ev, "%s %s",
+			    m[i].last_event, tui_event_name(ms->t,
+			    m[i].last_event));
+		else
+			rows[i].ev[0] = '\0';
+	}
+	free(m);
+	return (rc);
+}
+
 static int
 members_fetch(void *arg, const void *anchor, int backward, void *rows,
     size_t n, size_t *got)
 {
-	struct members	*ms = arg;
-
-	return (store_member_page(ms->st, ms->order, anchor, backward != 0,
-	    rows, n, got));
+	return (members_fetch_rows(arg, 0, anchor, backward, rows, n, got));
 }
 
 static int
 members_fetch_search(void *arg, const void *anchor, int backward,
     void *rows, size_t n, size_t *got)
 {
-	struct members	*ms = arg;
-
 	*got = 0;
 	if (backward)
 		return (0);	/* never asked: the source is forward only */
-	return (store_member_search(ms->st, ms->query, anchor, rows, n, got));
+	return (members_fetch_rows(arg, 1, anchor, 0, rows, n, got));
 }
 
 static int
 members_same(const void *a, const void *b)
 {
-	return (strcmp(((const struct store_member_row *)a)->id,
-	    ((const struct store_member_row *)b)->id) == 0);
+	return (strcmp(((const struct members_row *)a)->m.id,
+	    ((const struct members_row *)b)->m.id) == 0);
 }
 
 /* Show the list for the query typed (all members when it is empty). */
@@ -69,12 +108,14 @@ static void
 members_row(struct tui *t, struct screen *s, const void *row, char *buf,
     size_t size, int cols, int *tagged)
 {
-	const struct store_member_row	*r = row;
-	char				 total[16], ev[512];
+	const struct members_row	*mr = row;
+	const struct store_member_row	*r = &mr->m;
+	char				 total[16];
 	size_t				 len = 0;
 	int				 w[3], fixed, rest;
 	static const int		 weights[3] = { 3, 3, 3 };
 
+	(void)t;
 	(void)s;
 	(void)tagged;
 	/* ID 10, name, reading, count 8, date 10, event; 1-column gaps. */
@@ -82,11 +123,6 @@ members_row(struct tui *t, struct screen *s, const void *row, char *buf,
 	rest = cols - fixed;
 	draw_flex(rest > 0 ? rest : 0, weights, w, 3);
 	snprintf(total, sizeof total, "%u", r->total);
-	if (r->last_event[0] != '\0')
-		snprintf(ev, sizeof ev, "%s %s", r->last_event,
-		    tui_event_name(t, r->last_event));
-	else
-		ev[0] = '\0';
 	draw_cell(buf, size, &len, "", 1, 0);
 	draw_cell(buf, size, &len, r->id, 10, 0);
 	draw_cell(buf, size, &len, "", 1, 0);
@@ -98,7 +134,7 @@ members_row(struct tui *t, struct screen *s, const void *row, char *buf,
 	draw_cell(buf, size, &len, "", 1, 0);
 	draw_cell(buf, size, &len, r->last_date, 10, 0);
 	draw_cell(buf, size, &len, "", 1, 0);
-	draw_cell(buf, size, &len, ev, w[2], 0);
+	draw_cell(buf, size, &len, mr->ev, w[2], 0);
 }
 
 static void
@@ -125,6 +161,18 @@ members_header(char *buf, size_t size, int cols)
 	draw_cell(buf, size, &len, _("Last event"), w[2], 0);
 }
 
+/* The list under its two header lines: the rows that will show are
+ * fetched here, not while drawing. */
+static void
+members_fit(struct tui *t, struct screen *s, int h, int cols)
+{
+	struct members	*ms = s->data;
+
+	(void)t;
+	(void)cols;
+	listview_set_height(&ms->lv, (size_t)(h > 2 ? h - 2 : 1));
+}
+
 static void
 members_draw(struct tui *t, struct screen *s, WINDOW *w, int h, int cols)
 {
@@ -149,8 +197,7 @@ members_draw(struct tui *t, struct screen *s, WINDOW *w, int h, int cols)
 	members_header(head, sizeof head, cols);
 	draw_text(w, 1, 0, cols, head, tui_attr(t, TA_HEADER));
 	if (ms->lv.err != 0) {
-		draw_text(w, 2, 0, cols, store_last_error(ms->st)->msg,
-		    tui_attr(t, TA_ERROR));
+		draw_text(w, 2, 0, cols, ms->err, tui_attr(t, TA_ERROR));
 		return;
 	}
 	if (ms->lv.n == 0) {
@@ -161,7 +208,7 @@ members_draw(struct tui *t, struct screen *s, WINDOW *w, int h, int cols)
 			snprintf(line, sizeof line, "%s", _("No members yet; "
 			    "n adds one."));
 		draw_text(w, 3, 2, cols - 2, line, A_NORMAL);
-		listview_set_height(&ms->lv, (size_t)(h > 2 ? h - 2 : 1));
+		listview_show(&ms->lv, (size_t)(h > 2 ? h - 2 : 1));
 		return;
 	}
 	draw_list(t, w, 2, h - 2, cols, &ms->lv, members_row, s);
@@ -189,7 +236,7 @@ static void
 members_act(struct tui *t, struct screen *s, enum action act, int key)
 {
 	struct members			*ms = s->data;
-	const struct store_member_row	*r = listview_current(&ms->lv);
+	const struct members_row	*r = listview_current(&ms->lv);
 	struct screen			*n;
 
 	(void)key;
@@ -211,14 +258,14 @@ members_act(struct tui *t, struct screen *s, enum action act, int key)
 		break;
 	case ACT_OPEN:
 		if (r != NULL)
-			tui_push(t, s->panel, screen_member_new(t, r->id));
+			tui_push(t, s->panel, screen_member_new(t, r->m.id));
 		break;
 	case ACT_ADD:
 		if ((n = screen_form_member(t, NULL, NULL)) != NULL)
 			tui_push(t, s->panel, n);
 		break;
 	case ACT_EDIT:
-		if (r != NULL && (n = screen_form_member(t, r->id,
+		if (r != NULL && (n = screen_form_member(t, r->m.id,
 		    NULL)) != NULL)
 			tui_push(t, s->panel, n);
 		break;
@@ -233,7 +280,7 @@ members_reload(struct tui *t, struct screen *s)
 	struct members	*ms = s->data;
 
 	(void)t;
-	ms->count = store_member_count(ms->st);
+	ms->count = store_member_count(ms->t->st);
 	listview_reload(&ms->lv, members_same);
 }
 
@@ -249,6 +296,7 @@ members_free(struct screen *s)
 
 static const struct screen_ops members_ops = {
 	.name = "members",
+	.fit = members_fit,
 	.draw = members_draw,
 	.act = members_act,
 	.text = members_text,
@@ -262,14 +310,14 @@ screen_members_new(struct tui *t)
 {
 	struct members	*ms = xcalloc(1, sizeof *ms);
 
-	ms->st = t->st;
+	ms->t = t;
 	ms->order = STORE_ORDER_ID;
-	listview_init(&ms->lv, sizeof(struct store_member_row));
+	listview_init(&ms->lv, sizeof(struct members_row));
 	list_search_init(&ms->search, MEMBERS_CTX, 0);
 	/* A screen's worth now; the first draw knows the real height. */
 	listview_set_height(&ms->lv, (size_t)(t->lines > 6 ? t->lines - 5 :
 	    1));
 	members_apply(ms);
-	ms->count = store_member_count(ms->st);
+	ms->count = store_member_count(ms->t->st);
 	return (tui_screen_new(&members_ops, MEMBERS_CTX, ms));
 }

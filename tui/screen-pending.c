@@ -87,7 +87,7 @@ pending_draw(struct tui *t, struct screen *s, WINDOW *w, int h, int cols)
 		draw_text(w, 3, 2, cols - 2, rl->nall == 0 ?
 		    _("No pending records: every final status is set.") :
 		    _("No record shows (d shows declined ones)."), A_NORMAL);
-		listview_set_height(&rl->lv, (size_t)(h > 2 ? h - 2 : 1));
+		listview_show(&rl->lv, (size_t)(h > 2 ? h - 2 : 1));
 		return;
 	}
 	draw_list(t, w, 2, h - 2, cols, &rl->lv, pending_drawrow, s);

@@ -119,6 +119,18 @@ pick_row(struct tui *t, struct screen *s, const void *row, char *buf,
 	draw_cell(buf, size, &len, total, 8, 1);
 }
 
+/* The list under its three header lines: the rows that will show are
+ * fetched here, not while drawing. */
+static void
+pick_fit(struct tui *t, struct screen *s, int h, int cols)
+{
+	struct pick	*pk = s->data;
+
+	(void)t;
+	(void)cols;
+	listview_set_height(&pk->lv, (size_t)(h > 3 ? h - 3 : 1));
+}
+
 static void
 pick_draw(struct tui *t, struct screen *s, WINDOW *w, int h, int cols)
 {
@@ -133,7 +145,7 @@ pick_draw(struct tui *t, struct screen *s, WINDOW *w, int h, int cols)
 		draw_text(w, 3, 2, cols - 2, pk->query[0] == '\0' ?
 		    _("Type to search the members.") :
 		    _("No member matches."), A_NORMAL);
-		listview_set_height(&pk->lv, (size_t)(h > 3 ? h - 3 : 1));
+		listview_show(&pk->lv, (size_t)(h > 3 ? h - 3 : 1));
 		return;
 	}
 	{
@@ -260,6 +272,7 @@ pick_free(struct screen *s)
 
 static const struct screen_ops pick_ops = {
 	.name = "pick",
+	.fit = pick_fit,
 	.draw = pick_draw,
 	.act = pick_act,
 	.text = pick_text,

@@ -27,6 +27,9 @@ struct screen_ops {
 	 * s->cur_y/cur_x when a text field has focus. */
 	void	(*draw)(struct tui *, struct screen *, WINDOW *w, int h,
 		    int cols);
+	/* Before S is drawn into H lines, COLS wide (the frame's size may
+	 * have changed): a paged list fetches the rows that will show. */
+	void	(*fit)(struct tui *, struct screen *, int h, int cols);
 	/* An action from the key table (KEY: the key that gave it). */
 	void	(*act)(struct tui *, struct screen *, enum action, int key);
 	/* A printable key while a text field has focus (ctx & KC_FIELD). */
@@ -197,7 +200,8 @@ void		 draw_text(WINDOW *, int y, int x, int cols, const char *s,
  * aligned); *LEN is the bytes used. */
 void		 draw_cell(char *buf, size_t size, size_t *len, const char *s,
 		    int cols, int right);
-/* The rows of LV from line Y0, H lines: DRAWROW formats one row into
+/* The rows of LV from line Y0, H lines (never fetching: a paged list is
+ * fitted before the draw): DRAWROW formats one row into
  * BUF (COLS wide); the cursor row is reversed, tagged rows bold. */
 void		 draw_list(struct tui *, WINDOW *, int y0, int h, int cols,
 		    struct listview *, void (*drawrow)(struct tui *,

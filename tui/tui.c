@@ -481,6 +481,17 @@ tui_draw_status(struct tui *t, struct screen *s)
 	draw_text(t->wfoot, 0, 0, t->cols, foot, tui_attr(t, TA_DIM));
 }
 
+/* Before a draw, in the loop: the screen sizes its list to the body and
+ * fetches what will show, so that drawing only reads. */
+static void
+tui_fit(struct tui *t)
+{
+	struct screen	*s = t->top[t->panel];
+
+	if (!t->small && s->ops->fit != NULL)
+		s->ops->fit(t, s, t->lines - 3, t->cols);
+}
+
 static void
 tui_draw(struct tui *t)
 {
@@ -901,6 +912,7 @@ tui_poll(struct tui *t)
 	t0 = trace_now();
 	s->ops->reload(t, s);
 	s->seen = id;
+	tui_fit(t);
 	tui_draw(t);
 	trace_event("refresh", t0);
 }
@@ -917,6 +929,7 @@ tui_loop(struct tui *t)
 
 	while (!t->quit && tui_signal == 0) {
 		if (t->dirty) {
+			tui_fit(t);
 			tui_draw(t);
 			if (first)
 				trace_event("start", trace_started());

@@ -146,13 +146,29 @@ void		 tui_prompt(struct tui *, const char *title,
 		    const char *initial, modal_done_fn, void *arg);
 void		 tui_page(struct tui *, const char *title, char **lines,
 		    size_t n);	/* takes LINES */
+/* The panels ([1] members...), one row each: tui.c's table. */
+struct tui_panel {
+	const char	*label;			/* N_(): the title line */
+	struct screen	*(*base)(struct tui *);	/* the panel's own screen */
+};
+extern const struct tui_panel	tui_panels[];
+extern const int		tui_npanels;
+
+/* frame.c, for tui.c: the windows and drawing a frame. */
+void		 tui_layout(struct tui *);	/* (again) for the size */
+void		 tui_windows_free(struct tui *);
+void		 tui_colors(struct tui *);
+/* Before a draw, in the loop: the screen fits its list to the body. */
+void		 tui_fit(struct tui *);
+void		 tui_draw(struct tui *);
+
 /* modal.c, for tui.c: the modal takes the keys while it is open. */
 void		 tui_modal_free(struct modal *);
 unsigned	 tui_modal_ctx(const struct modal *);
 void		 tui_modal_key(struct tui *, int key);
 void		 tui_help(struct tui *);
 void		 tui_draw_modal(struct tui *, int *cy, int *cx);
-/* A window of H x W at Y, X with its panel in *PP (tui.c). */
+/* A window of H x W at Y, X with its panel in *PP (frame.c). */
 WINDOW		*tui_win(int h, int w, int y, int x, PANEL **pp);
 /* A field-editing action on F; 1 when it was one. */
 int		 tui_field_act(struct field *, enum action);

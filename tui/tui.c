@@ -55,34 +55,6 @@ tui_signals(void)
 
 /* --- attributes and messages -------------------------------------- */
 
-attr_t
-tui_attr(const struct tui *t, enum tui_attr which)
-{
-	switch (which) {
-	case TA_TITLE:
-		return (A_REVERSE);
-	case TA_TAB_CUR:
-		return (A_BOLD | A_UNDERLINE | (t->color ? COLOR_PAIR(3) : 0));
-	case TA_HEADER:
-		return (A_BOLD | A_UNDERLINE);
-	case TA_CURSOR:
-	case TA_FOCUS:
-	case TA_BUTTON_CUR:
-		return (A_REVERSE);
-	case TA_TAGGED:
-		return (A_BOLD | (t->color ? COLOR_PAIR(4) : 0));
-	case TA_ERROR:
-		return (A_BOLD | (t->color ? COLOR_PAIR(1) : 0));
-	case TA_OK:
-		return (t->color ? COLOR_PAIR(2) : A_NORMAL);
-	case TA_DIM:
-		return (A_DIM);
-	case TA_NORMAL:
-		break;
-	}
-	return (A_NORMAL);
-}
-
 void
 tui_status(struct tui *t, const char *fmt, ...)
 {
@@ -198,16 +170,13 @@ tui_refresh(struct tui *t, struct screen *s)
  * the panel's own screen); its digit key is a row of the key table in
  * keys.c (ACT_PANEL1 + its index), where every key is.
  */
-static const struct tui_panel {
-	const char	*label;			/* N_(): the title line */
-	struct screen	*(*base)(struct tui *);	/* the panel's own screen */
-} tui_panels[] = {
+const struct tui_panel tui_panels[] = {
 	{ N_("Members"), screen_members_new },
 	{ N_("Events"), screen_events_new },
 	{ N_("Pending"), screen_pending_new },
 	{ N_("Reports"), screen_reports_new },
 };
-#define TUI_NPANELS	((int)(sizeof tui_panels / sizeof tui_panels[0]))
+const int	tui_npanels = sizeof tui_panels / sizeof tui_panels[0];
 
 /* The panel whose own screen BASE builds. */
 static int
@@ -215,7 +184,7 @@ tui_panel_of(struct screen *(*base)(struct tui *))
 {
 	int	i;
 
-	for (i = 0; i < TUI_NPANELS; i++)
+	for (i = 0; i < tui_npanels; i++)
 		if (tui_panels[i].base == base)
 			return (i);
 	return (0);
@@ -278,7 +247,7 @@ tui_wrote(struct tui *t)
 static void
 tui_panel(struct tui *t, int panel)
 {
-	if (panel < 0 || panel >= TUI_NPANELS)
+	if (panel < 0 || panel >= tui_npanels)
 		return;
 	t->panel = panel;
 	tui_base(t, panel);
@@ -383,164 +352,6 @@ tui_field_act(struct field *f, enum action act)
 	return (1);
 }
 
-/* --- the frame ---------------------------------------------------------- */
-
-static void
-tui_windows_free(struct tui *t)
-{
-	PANEL	**p[] = { &t->ptitle, &t->pbody, &t->pmsg, &t->pfoot,
-	    &t->pmodal };
-	WINDOW	**w[] = { &t->wtitle, &t->wbody, &t->wmsg, &t->wfoot,
-	    &t->wmodal };
-	size_t	  i;
-
-	for (i = 0; i < sizeof p / sizeof p[0]; i++) {
-		if (*p[i] != NULL)
-			del_panel(*p[i]);
-		if (*w[i] != NULL)
-			delwin(*w[i]);
-		*p[i] = NULL;
-		*w[i] = NULL;
-	}
-}
-
-WINDOW *
-tui_win(int h, int w, int y, int x, PANEL **pp)
-{
-	WINDOW	*win;
-
-	if ((win = newwin(h, w, y, x)) == NULL)
-		return (NULL);
-	*pp = new_panel(win);
-	return (win);
-}
-
-/* Build the windows for the terminal's size (again after a resize). */
-static void
-tui_layout(struct tui *t)
-{
-	tui_windows_free(t);
-	getmaxyx(stdscr, t->lines, t->cols);
-	t->small = t->cols < TUI_MIN_COLS || t->lines < TUI_MIN_LINES;
-	if (t->small) {
-		t->wbody = tui_win(t->lines > 0 ? t->lines : 1,
-		    t->cols > 0 ? t->cols : 1, 0, 0, &t->pbody);
-	} else {
-		t->wtitle = tui_win(1, t->cols, 0, 0, &t->ptitle);
-		t->wbody = tui_win(t->lines - 3, t->cols, 1, 0, &t->pbody);
-		t->wmsg = tui_win(1, t->cols, t->lines - 2, 0, &t->pmsg);
-		t->wfoot = tui_win(1, t->cols, t->lines - 1, 0, &t->pfoot);
-	}
-	if (t->wbody != NULL) {
-		keypad(t->wbody, TRUE);
-		wtimeout(t->wbody, TUI_TIMEOUT_MS);
-	}
-	t->dirty = 1;
-}
-
-static void
-tui_draw_title(struct tui *t)
-{
-	WINDOW	*w = t->wtitle;
-	char	 item[128];
-	int	 i, x, uw;
-
-	wbkgdset(w, ' ' | tui_attr(t, TA_TITLE));
-	werase(w);
-	draw_text(w, 0, 0, 6, " sanka", tui_attr(t, TA_TITLE) | A_BOLD);
-	x = 7;
-	for (i = 0; i < TUI_NPANELS && x < t->cols; i++) {
-		/* The current panel is not reversed and bold: seen without
-		 * colour. */
-		snprintf(item, sizeof item, "[%d] %s", i + 1, _(tui_panels[i].label));
-		uw = width_str(item);
-		if (x + uw > t->cols)
-			break;
-		draw_text(w, 0, x, uw, item, i == t->panel ?
-		    tui_attr(t, TA_TAB_CUR) : tui_attr(t, TA_TITLE));
-		x += uw + 1;
-	}
-	uw = width_str(t->user);
-	if (x + uw + 1 <= t->cols)
-		draw_text(w, 0, t->cols - uw - 1, uw, t->user,
-		    tui_attr(t, TA_TITLE));
-}
-
-static void
-tui_draw_status(struct tui *t, struct screen *s)
-{
-	char	foot[1024];
-	unsigned ctx = t->modal != NULL ? tui_modal_ctx(t->modal) : s->ctx;
-
-	werase(t->wmsg);
-	if (t->msg[0] != '\0')
-		draw_text(t->wmsg, 0, 0, t->cols, t->msg, t->msg_err ?
-		    tui_attr(t, TA_ERROR) : tui_attr(t, TA_OK));
-	werase(t->wfoot);
-	keys_footer(ctx, t->cols, foot, sizeof foot);
-	draw_text(t->wfoot, 0, 0, t->cols, foot, tui_attr(t, TA_DIM));
-}
-
-/* Before a draw, in the loop: the screen sizes its list to the body and
- * fetches what will show, so that drawing only reads. */
-static void
-tui_fit(struct tui *t)
-{
-	struct screen	*s = t->top[t->panel];
-
-	if (!t->small && s->ops->fit != NULL)
-		s->ops->fit(t, s, t->lines - 3, t->cols);
-}
-
-static void
-tui_draw(struct tui *t)
-{
-	struct screen	*s = t->top[t->panel];
-	int		 cy = -1, cx = -1, bh;
-
-	if (t->pmodal != NULL) {
-		del_panel(t->pmodal);
-		delwin(t->wmodal);
-		t->pmodal = NULL;
-		t->wmodal = NULL;
-	}
-	if (t->small) {
-		werase(t->wbody);
-		draw_text(t->wbody, t->lines / 2, 0, t->cols,
-		    _("The screen is too small"), A_BOLD);
-		if (t->lines / 2 + 1 < t->lines)
-			draw_text(t->wbody, t->lines / 2 + 1, 0, t->cols,
-			    _("(q quits)"), A_NORMAL);
-		curs_set(0);
-		update_panels();
-		doupdate();
-		t->dirty = 0;
-		return;
-	}
-	tui_draw_title(t);
-	werase(t->wbody);
-	bh = t->lines - 3;
-	s->cur_y = s->cur_x = -1;
-	s->ops->draw(t, s, t->wbody, bh, t->cols);
-	if (s->cur_y >= 0 && s->cur_y < bh) {
-		cy = 1 + s->cur_y;
-		cx = s->cur_x < t->cols ? s->cur_x : t->cols - 1;
-	}
-	tui_draw_status(t, s);
-	if (t->modal != NULL) {
-		cy = cx = -1;
-		tui_draw_modal(t, &cy, &cx);
-	}
-	update_panels();
-	if (cy >= 0) {
-		/* The terminal's cursor where text goes (IME windows). */
-		setsyx(cy, cx);
-		curs_set(1);
-	} else
-		curs_set(0);
-	doupdate();
-	t->dirty = 0;
-}
 
 /* --- keys --------------------------------------------------------------- */
 
@@ -621,9 +432,9 @@ tui_unsaved(struct tui *t, struct screen **which)
 	struct screen	*s;
 	int		 i;
 
-	for (i = 0; i < TUI_NPANELS; i++) {
+	for (i = 0; i < tui_npanels; i++) {
 		/* The current panel first: its form is the one in use. */
-		int	p = (t->panel + i) % TUI_NPANELS;
+		int	p = (t->panel + i) % tui_npanels;
 
 		for (s = t->top[p]; s != NULL; s = s->below) {
 			if (s->ops->unsaved != NULL && s->ops->unsaved(s)) {
@@ -706,10 +517,10 @@ tui_key(struct tui *t, int key, const char **kind)
 		t->dirty = 1;
 		return;
 	case ACT_PANEL_NEXT:
-		tui_panel(t, (t->panel + 1) % TUI_NPANELS);
+		tui_panel(t, (t->panel + 1) % tui_npanels);
 		return;
 	case ACT_PANEL_PREV:
-		tui_panel(t, (t->panel + TUI_NPANELS - 1) % TUI_NPANELS);
+		tui_panel(t, (t->panel + tui_npanels - 1) % tui_npanels);
 		return;
 	case ACT_PANEL1: case ACT_PANEL2: case ACT_PANEL3: case ACT_PANEL4:
 		/* tui_panel ignores a key without a panel. */
@@ -1009,24 +820,6 @@ tui_term(char *warn, size_t size)
 }
 
 static void
-tui_colors(struct tui *t)
-{
-	const char	*nc = getenv("NO_COLOR");
-
-	t->color = 0;
-	if ((nc != NULL && *nc != '\0') || !has_colors())
-		return;
-	if (start_color() != OK)
-		return;
-	use_default_colors();
-	init_pair(1, COLOR_RED, -1);
-	init_pair(2, COLOR_GREEN, -1);
-	init_pair(3, COLOR_YELLOW, COLOR_BLUE);
-	init_pair(4, COLOR_CYAN, -1);
-	t->color = 1;
-}
-
-static void
 tui_free(struct tui *t)
 {
 	struct screen	*s, *below;
@@ -1035,7 +828,7 @@ tui_free(struct tui *t)
 	if (t->modal != NULL)
 		tui_modal_free(t->modal);
 	t->modal = NULL;
-	for (i = 0; i < TUI_NPANELS; i++) {
+	for (i = 0; i < tui_npanels; i++) {
 		for (s = t->top[i]; s != NULL; s = below) {
 			below = s->below;
 			tui_screen_free(s);
@@ -1094,7 +887,7 @@ tui_main(const char *dbdir, char *const *imports, size_t nimports)
 	tui_layout(&t);
 
 	t.txnid = store_txnid(t.st);
-	t.top = xcalloc(TUI_NPANELS, sizeof *t.top);
+	t.top = xcalloc(tui_npanels, sizeof *t.top);
 	t.panel = 0;
 	tui_base(&t, 0);
 	/* The warnings say 警告 themselves; shown like errors. */

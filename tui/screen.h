@@ -154,6 +154,16 @@ struct tui_panel {
 extern const struct tui_panel	tui_panels[];
 extern const int		tui_npanels;
 
+/* The panel whose own screen BASE builds (tui.c). */
+int		 tui_panel_of(struct screen *(*base)(struct tui *));
+/* A screen with unsaved input (a form), the current panel's first, in
+ * *WHICH when not NULL (tui.c). */
+int		 tui_unsaved(struct tui *, struct screen **which);
+
+/* restore.c, for tui.c: the draft of an unsaved form. */
+void		 tui_save_draft(struct tui *);	/* when the session dies */
+void		 tui_offer_draft(struct tui *);	/* at start */
+
 /* frame.c, for tui.c: the windows and drawing a frame. */
 void		 tui_layout(struct tui *);	/* (again) for the size */
 void		 tui_windows_free(struct tui *);

@@ -179,7 +179,7 @@ const struct tui_panel tui_panels[] = {
 const int	tui_npanels = sizeof tui_panels / sizeof tui_panels[0];
 
 /* The panel whose own screen BASE builds. */
-static int
+int
 tui_panel_of(struct screen *(*base)(struct tui *))
 {
 	int	i;
@@ -426,7 +426,7 @@ tui_kind(unsigned ctx, int key, enum action act)
 	return ("key");
 }
 
-static int
+int
 tui_unsaved(struct tui *t, struct screen **which)
 {
 	struct screen	*s;
@@ -533,105 +533,6 @@ tui_key(struct tui *t, int key, const char **kind)
 	t->dirty = 1;
 }
 
-/* --- drafts ------------------------------------------------------------- */
-
-/* Save the unsaved form (if any) as this user's draft for the database. */
-static void
-tui_save_draft(struct tui *t)
-{
-	struct screen	*s;
-	char		*text;
-
-	if (t->draft_path == NULL || !tui_unsaved(t, &s) ||
-	    s->ops->draft == NULL)
-		return;
-	if ((text = s->ops->draft(s)) != NULL) {
-		draft_save(t->draft_path, text);
-		free(text);
-	}
-}
-
-struct tui_draft {
-	char		*text;
-	enum form_kind	 kind;
-	char		 key[STORE_ID_MAX + 1];
-};
-
-static void
-tui_draft_free(void *arg)
-{
-	struct tui_draft	*d = arg;
-
-	free(d->text);
-	free(d);
-}
-
-static void
-tui_draft_done(struct tui *t, void *arg, int choice, const char *text)
-{
-	struct tui_draft	*d = arg;
-	struct screen		*s = NULL;
-	int			 member;
-
-	(void)text;
-	draft_remove(t->draft_path);
-	if (choice != 0) {
-		tui_status(t, "%s", _("The draft was discarded."));
-		return;
-	}
-	member = d->kind == FORM_MEMBER_ADD || d->kind == FORM_MEMBER_EDIT;
-	if (member)
-		s = screen_form_member(t, d->kind == FORM_MEMBER_EDIT ?
-		    d->key : NULL, d->text);
-	else
-		s = screen_form_event(t, d->kind == FORM_EVENT_EDIT ?
-		    d->key : NULL, d->text);
-	if (s == NULL)
-		return;
-	tui_push(t, tui_panel_of(member ? screen_members_new :
-	    screen_events_new), s);
-	tui_status(t, "%s", _("The draft is back in the form; Ctrl-S saves "
-	    "it."));
-}
-
-/* At start: offer the draft a dropped session left. */
-static void
-tui_offer_draft(struct tui *t)
-{
-	struct tui_draft	*d;
-	char			*text, *q;
-	char			 subject[128];
-
-	if (t->draft_path == NULL ||
-	    (text = draft_load(t->draft_path)) == NULL)
-		return;
-	d = xcalloc(1, sizeof *d);
-	d->text = text;
-	if (form_draft_kind(text, &d->kind, d->key) != 0) {
-		draft_remove(t->draft_path);
-		tui_draft_free(d);
-		return;
-	}
-	switch (d->kind) {
-	case FORM_MEMBER_ADD:
-		snprintf(subject, sizeof subject, "%s", _("a new member"));
-		break;
-	case FORM_MEMBER_EDIT:
-		snprintf(subject, sizeof subject, _("member %s"), d->key);
-		break;
-	case FORM_EVENT_ADD:
-		snprintf(subject, sizeof subject, "%s", _("a new event"));
-		break;
-	case FORM_EVENT_EDIT:
-		snprintf(subject, sizeof subject, _("event %s"), d->key);
-		break;
-	}
-	q = xasprintf(_("A form of %s was not saved when the last session "
-	    "ended.\nRestore it?"), subject);
-	tui_dialog(t, q, _("Restore"), _("Discard"), tui_draft_done, d,
-	    tui_draft_free);
-	free(q);
-}
 
 /* --- sanka -i FILE... ---------------------------------------------------- */
 

@@ -1,5 +1,6 @@
 /* screen.h -- what the screens share: struct tui, the screen vtable, the
- * modal dialogs, drawing helpers.  Screens are tui/screen-*.c. */
+ * panels, the modal dialogs, the list keys and search line, drawing
+ * helpers.  Screens are tui/screen-*.c. */
 #ifndef SANKA_TUI_SCREEN_H
 #define SANKA_TUI_SCREEN_H
 

@@ -1,4 +1,5 @@
-/* tui.c -- the screens' main loop: terminal, frame, keys, modals, signals. */
+/* tui.c -- the screens' main loop: terminal, panels, keys, signals.  The
+ * frame is drawn by frame.c, the modals are modal.c, drafts restore.c. */
 #include <sys/types.h>
 
 #include <errno.h>
@@ -17,7 +18,6 @@
 #include "tui/cli.h"
 #include "import/import.h"
 #include "tui/draft.h"
-#include "tui/form.h"
 #include "tui/locale.h"
 #include "tui/screen.h"
 #include "tui/trace.h"

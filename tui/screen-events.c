@@ -103,37 +103,52 @@ events_load(struct events *es)
 	events_filter(es);
 }
 
+/* The columns of the list and its header; the code's width is the
+ * longest code held. */
+static const struct column events_columns[] = {
+	{ N_("Date"), 10, 0, 1, 0 },
+	{ N_("Code"), EVENTS_CODEW_MIN, 0, 1, 0 },
+	{ N_("Event"), 0, 3, 1, 0 },
+	{ N_("Venue"), 0, 1, 1, 0 },
+	{ N_("Invited"), 6, 0, 0, 1 },
+	{ N_("Accepted"), 8, 0, 1, 1 },
+	{ N_("Came"), 6, 0, 1, 1 },
+};
+#define EVENTS_NCOLUMNS	(sizeof events_columns / sizeof events_columns[0])
+
+/* A row of the list (CELLS NULL: the header) into BUF. */
+static void
+events_columns_draw(const struct events *es, char *buf, size_t size,
+    const char *const *cells, int cols)
+{
+	struct column	c[EVENTS_NCOLUMNS];
+
+	memcpy(c, events_columns, sizeof c);
+	c[1].width = es->codew;
+	draw_columns(buf, size, c, EVENTS_NCOLUMNS, cells, cols);
+}
+
 static void
 events_row(struct tui *t, struct screen *s, const void *row, char *buf,
     size_t size, int cols, int *tagged)
 {
 	const struct evrow	*r = row;
-	const struct events	*es = s->data;
 	char			 n1[16], n2[16], n3[16];
-	size_t			 len = 0;
-	int			 w[2], rest;
-	static const int	 weights[2] = { 3, 1 };
+	const char		*cells[EVENTS_NCOLUMNS];
 
 	(void)t;
 	(void)tagged;
-	rest = cols - (1 + 10 + 1 + es->codew + 1 + 1 + 6 + 1 + 8 + 1 + 6);
-	draw_flex(rest > 0 ? rest : 0, weights, w, 2);
 	snprintf(n1, sizeof n1, "%u", r->c.invited);
 	snprintf(n2, sizeof n2, "%u", r->c.accepted);
 	snprintf(n3, sizeof n3, "%u", r->c.attended);
-	draw_cell(buf, size, &len, "", 1, 0);
-	draw_cell(buf, size, &len, r->date, 10, 0);
-	draw_cell(buf, size, &len, "", 1, 0);
-	draw_cell(buf, size, &len, r->code, es->codew, 0);
-	draw_cell(buf, size, &len, "", 1, 0);
-	draw_cell(buf, size, &len, r->name, w[0], 0);
-	draw_cell(buf, size, &len, "", 1, 0);
-	draw_cell(buf, size, &len, r->venue, w[1], 0);
-	draw_cell(buf, size, &len, n1, 6, 1);
-	draw_cell(buf, size, &len, "", 1, 0);
-	draw_cell(buf, size, &len, n2, 8, 1);
-	draw_cell(buf, size, &len, "", 1, 0);
-	draw_cell(buf, size, &len, n3, 6, 1);
+	cells[0] = r->date;
+	cells[1] = r->code;
+	cells[2] = r->name;
+	cells[3] = r->venue;
+	cells[4] = n1;
+	cells[5] = n2;
+	cells[6] = n3;
+	events_columns_draw(s->data, buf, size, cells, cols);
 }
 
 static void
@@ -141,9 +156,6 @@ events_draw(struct tui *t, struct screen *s, WINDOW *w, int h, int cols)
 {
 	struct events	*es = s->data;
 	char		 line[1024];
-	size_t		 len = 0;
-	int		 wf[2], rest;
-	static const int weights[2] = { 3, 1 };
 
 	if (list_search_shown(&es->search)) {
 		list_search_draw(s, &es->search, w, 0, cols);
@@ -152,22 +164,8 @@ events_draw(struct tui *t, struct screen *s, WINDOW *w, int h, int cols)
 		    es->nall);
 		draw_text(w, 0, 0, cols, line, A_BOLD);
 	}
-	rest = cols - (1 + 10 + 1 + es->codew + 1 + 1 + 6 + 1 + 8 + 1 + 6);
-	draw_flex(rest > 0 ? rest : 0, weights, wf, 2);
 	line[0] = '\0';
-	draw_cell(line, sizeof line, &len, "", 1, 0);
-	draw_cell(line, sizeof line, &len, _("Date"), 10, 0);
-	draw_cell(line, sizeof line, &len, "", 1, 0);
-	draw_cell(line, sizeof line, &len, _("Code"), es->codew, 0);
-	draw_cell(line, sizeof line, &len, "", 1, 0);
-	draw_cell(line, sizeof line, &len, _("Event"), wf[0], 0);
-	draw_cell(line, sizeof line, &len, "", 1, 0);
-	draw_cell(line, sizeof line, &len, _("Venue"), wf[1], 0);
-	draw_cell(line, sizeof line, &len, _("Invited"), 6, 1);
-	draw_cell(line, sizeof line, &len, "", 1, 0);
-	draw_cell(line, sizeof line, &len, _("Accepted"), 8, 1);
-	draw_cell(line, sizeof line, &len, "", 1, 0);
-	draw_cell(line, sizeof line, &len, _("Came"), 6, 1);
+	events_columns_draw(es, line, sizeof line, NULL, cols);
 	draw_text(w, 1, 0, cols, line, tui_attr(t, TA_HEADER));
 	if (es->lv.n == 0) {
 		draw_text(w, 3, 2, cols - 2, es->nall == 0 ?

@@ -104,6 +104,17 @@ members_apply(struct members *ms)
 	listview_home(&ms->lv);
 }
 
+/* The columns of the list and its header. */
+static const struct column members_columns[] = {
+	{ N_("ID"), 10, 0, 1, 0 },
+	{ N_("Name"), 0, 3, 1, 0 },
+	{ N_("Reading"), 0, 3, 1, 0 },
+	{ N_("Count"), 8, 0, 1, 1 },
+	{ N_("Last date"), 10, 0, 1, 0 },
+	{ N_("Last event"), 0, 3, 1, 0 },
+};
+#define MEMBERS_NCOLUMNS	(sizeof members_columns / sizeof members_columns[0])
+
 static void
 members_row(struct tui *t, struct screen *s, const void *row, char *buf,
     size_t size, int cols, int *tagged)
@@ -111,54 +122,20 @@ members_row(struct tui *t, struct screen *s, const void *row, char *buf,
 	const struct members_row	*mr = row;
 	const struct store_member_row	*r = &mr->m;
 	char				 total[16];
-	size_t				 len = 0;
-	int				 w[3], fixed, rest;
-	static const int		 weights[3] = { 3, 3, 3 };
+	const char			*cells[MEMBERS_NCOLUMNS];
 
 	(void)t;
 	(void)s;
 	(void)tagged;
-	/* ID 10, name, reading, count 8, date 10, event; 1-column gaps. */
-	fixed = 1 + 10 + 1 + 1 + 1 + 8 + 1 + 10 + 1;
-	rest = cols - fixed;
-	draw_flex(rest > 0 ? rest : 0, weights, w, 3);
 	snprintf(total, sizeof total, "%u", r->total);
-	draw_cell(buf, size, &len, "", 1, 0);
-	draw_cell(buf, size, &len, r->id, 10, 0);
-	draw_cell(buf, size, &len, "", 1, 0);
-	draw_cell(buf, size, &len, r->name, w[0], 0);
-	draw_cell(buf, size, &len, "", 1, 0);
-	draw_cell(buf, size, &len, r->kana, w[1], 0);
-	draw_cell(buf, size, &len, "", 1, 0);
-	draw_cell(buf, size, &len, total, 8, 1);
-	draw_cell(buf, size, &len, "", 1, 0);
-	draw_cell(buf, size, &len, r->last_date, 10, 0);
-	draw_cell(buf, size, &len, "", 1, 0);
-	draw_cell(buf, size, &len, mr->ev, w[2], 0);
-}
-
-static void
-members_header(char *buf, size_t size, int cols)
-{
-	size_t		 len = 0;
-	int		 w[3], fixed, rest;
-	static const int weights[3] = { 3, 3, 3 };
-
-	fixed = 1 + 10 + 1 + 1 + 1 + 8 + 1 + 10 + 1;
-	rest = cols - fixed;
-	draw_flex(rest > 0 ? rest : 0, weights, w, 3);
-	draw_cell(buf, size, &len, "", 1, 0);
-	draw_cell(buf, size, &len, _("ID"), 10, 0);
-	draw_cell(buf, size, &len, "", 1, 0);
-	draw_cell(buf, size, &len, _("Name"), w[0], 0);
-	draw_cell(buf, size, &len, "", 1, 0);
-	draw_cell(buf, size, &len, _("Reading"), w[1], 0);
-	draw_cell(buf, size, &len, "", 1, 0);
-	draw_cell(buf, size, &len, _("Count"), 8, 1);
-	draw_cell(buf, size, &len, "", 1, 0);
-	draw_cell(buf, size, &len, _("Last date"), 10, 0);
-	draw_cell(buf, size, &len, "", 1, 0);
-	draw_cell(buf, size, &len, _("Last event"), w[2], 0);
+	cells[0] = r->id;
+	cells[1] = r->name;
+	cells[2] = r->kana;
+	cells[3] = total;
+	cells[4] = r->last_date;
+	cells[5] = mr->ev;
+	draw_columns(buf, size, members_columns, MEMBERS_NCOLUMNS, cells,
+	    cols);
 }
 
 /* The list under its two header lines: the rows that will show are
@@ -194,7 +171,9 @@ members_draw(struct tui *t, struct screen *s, WINDOW *w, int h, int cols)
 		    _(members_orders[ms->order]));
 		draw_text(w, 0, 0, cols, line, A_BOLD);
 	}
-	members_header(head, sizeof head, cols);
+	head[0] = '\0';
+	draw_columns(head, sizeof head, members_columns, MEMBERS_NCOLUMNS, NULL,
+	    cols);
 	draw_text(w, 1, 0, cols, head, tui_attr(t, TA_HEADER));
 	if (ms->lv.err != 0) {
 		draw_text(w, 2, 0, cols, ms->err, tui_attr(t, TA_ERROR));

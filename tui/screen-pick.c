@@ -92,6 +92,16 @@ pick_same(const void *a, const void *b)
 	    ((const struct store_member_row *)b)->id) == 0);
 }
 
+/* The columns of the list and its header (the first: invited or not). */
+static const struct column pick_columns[] = {
+	{ "", 12, 0, 0, 0 },
+	{ N_("ID"), 10, 0, 0, 0 },
+	{ N_("Name"), 0, 1, 1, 0 },
+	{ N_("Reading"), 0, 1, 1, 0 },
+	{ N_("Count"), 8, 0, 1, 1 },
+};
+#define PICK_NCOLUMNS	(sizeof pick_columns / sizeof pick_columns[0])
+
 static void
 pick_row(struct tui *t, struct screen *s, const void *row, char *buf,
     size_t size, int cols, int *tagged)
@@ -99,24 +109,17 @@ pick_row(struct tui *t, struct screen *s, const void *row, char *buf,
 	struct pick			*pk = s->data;
 	const struct store_member_row	*r = row;
 	char				 total[16];
-	size_t				 len = 0;
-	int				 w[2], rest;
-	static const int		 weights[2] = { 1, 1 };
+	const char			*cells[PICK_NCOLUMNS];
 
 	(void)t;
 	(void)tagged;
-	rest = cols - (12 + 10 + 1 + 1 + 1 + 8);
-	draw_flex(rest > 0 ? rest : 0, weights, w, 2);
 	snprintf(total, sizeof total, "%u", r->total);
-	draw_cell(buf, size, &len, pick_invited(pk, r->id) ? _("invited") :
-	    "", 12, 0);
-	draw_cell(buf, size, &len, r->id, 10, 0);
-	draw_cell(buf, size, &len, "", 1, 0);
-	draw_cell(buf, size, &len, r->name, w[0], 0);
-	draw_cell(buf, size, &len, "", 1, 0);
-	draw_cell(buf, size, &len, r->kana, w[1], 0);
-	draw_cell(buf, size, &len, "", 1, 0);
-	draw_cell(buf, size, &len, total, 8, 1);
+	cells[0] = pick_invited(pk, r->id) ? _("invited") : "";
+	cells[1] = r->id;
+	cells[2] = r->name;
+	cells[3] = r->kana;
+	cells[4] = total;
+	draw_columns(buf, size, pick_columns, PICK_NCOLUMNS, cells, cols);
 }
 
 /* The list under its three header lines: the rows that will show are
@@ -148,25 +151,9 @@ pick_draw(struct tui *t, struct screen *s, WINDOW *w, int h, int cols)
 		listview_show(&pk->lv, (size_t)(h > 3 ? h - 3 : 1));
 		return;
 	}
-	{
-		char		head[1024];
-		size_t		len = 0;
-		int		wf[2], rest;
-		static const int weights[2] = { 1, 1 };
-
-		rest = cols - (12 + 10 + 1 + 1 + 1 + 8);
-		draw_flex(rest > 0 ? rest : 0, weights, wf, 2);
-		head[0] = '\0';
-		draw_cell(head, sizeof head, &len, "", 12, 0);
-		draw_cell(head, sizeof head, &len, _("ID"), 10, 0);
-		draw_cell(head, sizeof head, &len, "", 1, 0);
-		draw_cell(head, sizeof head, &len, _("Name"), wf[0], 0);
-		draw_cell(head, sizeof head, &len, "", 1, 0);
-		draw_cell(head, sizeof head, &len, _("Reading"), wf[1], 0);
-		draw_cell(head, sizeof head, &len, "", 1, 0);
-		draw_cell(head, sizeof head, &len, _("Count"), 8, 1);
-		draw_text(w, 2, 0, cols, head, tui_attr(t, TA_HEADER));
-	}
+	line[0] = '\0';
+	draw_columns(line, sizeof line, pick_columns, PICK_NCOLUMNS, NULL, cols);
+	draw_text(w, 2, 0, cols, line, tui_attr(t, TA_HEADER));
 	draw_list(t, w, 3, h - 3, cols, &pk->lv, pick_row, s);
 }
 

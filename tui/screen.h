@@ -234,6 +234,20 @@ void		 draw_list(struct tui *, WINDOW *, int y0, int h, int cols,
 		    struct listview *, void (*drawrow)(struct tui *,
 		    struct screen *, const void *row, char *buf, size_t size,
 		    int cols, int *tagged), struct screen *);
+/* A column of a list: WIDTH columns, or 0 for a flexible one that gets
+ * its WEIGHT's share of what the others leave; GAP blank columns before
+ * it.  A screen's table of them lays out both its rows and its header. */
+struct column {
+	const char	*label;	/* N_(): the header */
+	int		 width;
+	int		 weight;
+	int		 gap;
+	int		 right;	/* right-aligned (numbers) */
+};
+/* Append to BUF a row of CELLS, one per column of C (N of them, at most
+ * 16) laid out in COLS columns; CELLS NULL: the header (the labels). */
+void		 draw_columns(char *buf, size_t size, const struct column *c,
+		    size_t n, const char *const *cells, int cols);
 /* Split REST columns between N flexible columns by WEIGHTS. */
 void		 draw_flex(int rest, const int *weights, int *out, int n);
 

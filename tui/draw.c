@@ -80,9 +80,10 @@ draw_columns(char *buf, size_t size, const struct column *c, size_t n,
 	for (i = 0; i < n && i < DRAW_COLUMNS_MAX; i++) {
 		if (c[i].gap > 0)
 			draw_cell(buf, size, &len, "", c[i].gap, 0);
+		/* _("") would be the catalogue's header, not "". */
 		draw_cell(buf, size, &len, cells != NULL ? cells[i] :
-		    _(c[i].label), c[i].width > 0 ? c[i].width : flex[k++],
-		    c[i].right);
+		    c[i].label[0] != '\0' ? _(c[i].label) : "",
+		    c[i].width > 0 ? c[i].width : flex[k++], c[i].right);
 	}
 }
 

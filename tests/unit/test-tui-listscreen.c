@@ -1,5 +1,6 @@
 /* test-tui-listscreen.c -- the list keys and the search line every list
- * screen shares (tui/listscreen.c). */
+ * screen shares (tui/listscreen.c), and the column table that lays out a
+ * list's rows and header (draw_columns). */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -9,6 +10,7 @@
 #include <cmocka.h>
 
 #include "tui/screen.h"
+#include "tui/width.h"
 
 #define BASE_CTX	(KC_GLOBAL | KC_LIST | KC_MEMBERS)
 
@@ -118,6 +120,33 @@ test_closed_with_query(void **state)
 	listview_free(&lv);
 }
 
+static const struct column cols4[] = {
+	{ "", 2, 0, 0, 0 },		/* a tag */
+	{ "ID", 4, 0, 0, 0 },
+	{ "Name", 0, 2, 1, 0 },		/* flexible: 2 of 3 */
+	{ "N", 3, 0, 1, 1 },		/* right-aligned */
+	{ "Note", 0, 1, 1, 0 },		/* flexible: 1 of 3 */
+};
+
+/* The fixed 2+4+3 and the gaps 1+1+1 leave 21 of 33 columns to the
+ * flexible ones: 14 and 7. */
+static void
+test_columns(void **state)
+{
+	const char	*cells[] = { "*", "M001", "山田 史郎", "12", "note" };
+	char		 buf[256];
+
+	(void)state;
+	buf[0] = '\0';
+	draw_columns(buf, sizeof buf, cols4, 5, cells, 33);
+	assert_string_equal(buf, "* M001 山田 史郎       12 note   ");
+	assert_int_equal(width_str(buf), 33);
+	/* The header: the same widths, the labels, an empty one blank. */
+	buf[0] = '\0';
+	draw_columns(buf, sizeof buf, cols4, 5, NULL, 33);
+	assert_string_equal(buf, "  ID   Name             N Note   ");
+}
+
 int
 main(void)
 {
@@ -125,7 +154,10 @@ main(void)
 		cmocka_unit_test(test_moving_keys),
 		cmocka_unit_test(test_search_line),
 		cmocka_unit_test(test_closed_with_query),
+		cmocka_unit_test(test_columns),
 	};
+
+	width_set_ambiguous(1);
 
 	return (cmocka_run_group_tests(tests, NULL, NULL));
 }

@@ -17,6 +17,7 @@
 #include "store/i18n.h"
 #include "tui/sanka.h"
 #include "import/import.h"
+#include "tui/crash.h"
 #include "tui/draft.h"
 #include "tui/locale.h"
 #include "tui/screen.h"
@@ -707,6 +708,7 @@ tui_term(char *warn, size_t size)
 	SCREEN		*sp;
 	size_t		 i;
 
+	crash_screens_begin();	/* the terminal as it was, for a crash */
 	if ((sp = newterm(NULL, stdout, stdin)) != NULL)
 		return (sp);
 	for (i = 0; i < sizeof fallback / sizeof fallback[0]; i++) {
@@ -806,6 +808,7 @@ tui_main(const char *dbdir, char *const *imports, size_t nimports)
 	/* The terminal may be gone (SIGHUP): endwin then fails, harmless. */
 	tui_windows_free(&t);
 	endwin();
+	crash_screens_end();
 	delscreen(sp);
 	tui_free(&t);
 	store_close(t.st);

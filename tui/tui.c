@@ -691,11 +691,44 @@ tui_user(struct tui *t)
 	struct passwd	*pw = getpwuid(getuid());
 	const char	*staff = getenv("SANKA_USER");
 
+	const char	*home = getenv("HOME");
+	size_t		 n;
+
 	snprintf(t->user, sizeof t->user, "%s%s%s%s",
 	    pw != NULL ? pw->pw_name : "?",
 	    staff != NULL && *staff != '\0' ? " (" : "",
 	    staff != NULL ? staff : "",
 	    staff != NULL && *staff != '\0' ? ")" : "");
+	n = home != NULL ? strlen(home) : 0;
+	if (n > 1 && strncmp(t->dbdir, home, n) == 0 && t->dbdir[n] == '/')
+		snprintf(t->dbshow, sizeof t->dbshow, "~%s", t->dbdir + n);
+	else
+		snprintf(t->dbshow, sizeof t->dbshow, "%s", t->dbdir);
+}
+
+/* The screens never create a database unseen: without one in DIR they
+ * ask on the terminal, naming the path.  0 to go on, else the exit. */
+static int
+tui_ask_create(const char *dir)
+{
+	struct store	*st;
+	char		 answer[16];
+	int		 rc;
+
+	rc = store_open(dir, STORE_READONLY, &st);
+	store_close(st);
+	if (rc != STORE_NODB)
+		return (0);
+	printf(_("There is no sanka database in %s.\nCreate a new one "
+	    "there? [y/N] "), dir);
+	fflush(stdout);
+	if (fgets(answer, sizeof answer, stdin) == NULL ||
+	    (answer[0] != 'y' && answer[0] != 'Y')) {
+		sanka_warnx(_("nothing was created (sanka -d DIR opens another "
+		    "database)"));
+		return (SANKA_EXIT_ENV);
+	}
+	return (0);
 }
 
 /* newterm, with a TERM fallback when terminfo lacks the entry. */
@@ -761,7 +794,8 @@ tui_main(const char *dbdir, char *const *imports, size_t nimports)
 		    "--help' lists the commands"));
 		return (SANKA_EXIT_USAGE);
 	}
-	if ((rc = sanka_open(dbdir, false, &t.st)) != 0)
+	if ((rc = tui_ask_create(dbdir)) != 0 ||
+	    (rc = sanka_open(dbdir, false, &t.st)) != 0)
 		return (rc);
 	t.dbdir = dbdir;
 	memset(&imp, 0, sizeof imp);

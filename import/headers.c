@@ -257,7 +257,7 @@ hdr_fold(const char *s, char *out, size_t size)
 	/* A byte order mark left at the start (U+FEFF). */
 	while (strncmp(s, "\xEF\xBB\xBF", 3) == 0)
 		s += 3;
-	n = val_nfkc(s, strlen(s), nf, sizeof nf);
+	n = store_nfkc(s, strlen(s), nf, sizeof nf);
 	if (n < 0) {
 		snprintf(nf, sizeof nf, "%s", s);
 		n = (long)strlen(nf);

@@ -114,6 +114,25 @@ bool		 store_date_valid(const char *s);
  * $SANKA_TODAY when set. */
 void		 store_today(char out[STORE_DATE_SIZE]);
 
+/* --- values as typed or imported (store/value.c) -------------------- */
+
+/* NFKC of S[LEN] into OUT (SIZE bytes, NUL-terminated).  Returns the
+ * length, -1 for invalid UTF-8, -2 when it does not fit. */
+long		 store_nfkc(const char *s, size_t len, char *out, size_t size);
+/* Parse a date as CSV files write it (2026-02-20, 2026/2/20, 2026年2月20日,
+ * 令和8年2月20日, with or without a time; a zone converts to the local
+ * date) into "YYYY-MM-DD".  Returns 0, or -1 with a reason in WHY. */
+int		 store_date_parse(const char *s, char out[STORE_DATE_SIZE],
+		    char *why, size_t whysize);
+/* A whole number in [MIN, MAX]; full-width digits, thousands commas and
+ * a trailing 回/人/名 accepted.  Returns 0 or -1 (WHY filled in). */
+int		 store_int_parse(const char *s, long min, long max, long *out,
+		    char *why, size_t whysize);
+/* 1/0, true/false, yes/no, はい/いいえ, ○/× ...: 0 or -1. */
+int		 store_bool_parse(const char *s, bool *out);
+/* True when S is all ASCII digits (and not empty). */
+bool		 store_digits(const char *s);
+
 /* --- environment (store/env.c) -------------------------------------- */
 
 #define STORE_READONLY	0x1	/* never create; a missing database is STORE_NODB;

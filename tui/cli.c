@@ -79,7 +79,7 @@ static const struct cli_word cli_words_status[] = {
 	{ NULL, 0 }
 };
 
-/* What a date option takes: one example of each form val_date() reads. */
+/* What a date option takes: one example of each form store_date_parse() reads. */
 #define CLI_DATE_FORMS "2026-02-20, 2026/2/20, 2026.2.20, 2026年2月20日, " \
 	"令和8年2月20日, R8.2.20"
 
@@ -608,7 +608,7 @@ cli_date(const char *in, char out[STORE_DATE_SIZE])
 	char	why[256];
 
 	out[0] = '\0';
-	return (*in == '\0' || val_date(in, out, why, sizeof why) == 0);
+	return (*in == '\0' || store_date_parse(in, out, why, sizeof why) == 0);
 }
 
 bool
@@ -620,7 +620,7 @@ cli_number(const char *in, int32_t *out)
 	*out = 0;
 	if (*in == '\0')
 		return (true);
-	if (val_int(in, 0, INT32_MAX, &n, why, sizeof why) != 0)
+	if (store_int_parse(in, 0, INT32_MAX, &n, why, sizeof why) != 0)
 		return (false);
 	*out = (int32_t)n;
 	return (true);
@@ -631,7 +631,7 @@ cli_bool(const char *in)
 {
 	bool	b;
 
-	if (val_bool(in, &b) != 0)
+	if (store_bool_parse(in, &b) != 0)
 		return (-1);
 	return (b ? 1 : 0);
 }
@@ -645,7 +645,7 @@ cli_opt_date(const struct cli_entry *e, const char *opt, const char *v,
 	out[0] = '\0';
 	if (*v == '\0')
 		return (0);
-	if (val_date(v, out, why, sizeof why) == 0)
+	if (store_date_parse(v, out, why, sizeof why) == 0)
 		return (0);
 	return (cli_usage(e, _("--%s: %s; a date is written like %s"), opt,
 	    why, CLI_DATE_FORMS));
@@ -661,7 +661,7 @@ cli_opt_number(const struct cli_entry *e, const char *opt, const char *v,
 	*out = 0;
 	if (*v == '\0')
 		return (0);
-	if (val_int(v, 0, INT32_MAX, &n, why, sizeof why) == 0) {
+	if (store_int_parse(v, 0, INT32_MAX, &n, why, sizeof why) == 0) {
 		*out = (int32_t)n;
 		return (0);
 	}
@@ -673,7 +673,7 @@ int
 cli_opt_bool(const struct cli_entry *e, const char *opt, const char *v,
     bool *out)
 {
-	if (val_bool(v, out) == 0)
+	if (store_bool_parse(v, out) == 0)
 		return (0);
 	return (cli_usage(e, _("--%s: \"%s\" is not yes or no (はい, いいえ, "
 	    "1, 0)"), opt, v));

@@ -95,6 +95,11 @@ const char	*store_response_word(enum store_response);
 const char	*store_response_label(enum store_response);
 const char	*store_member_status_word(enum store_member_status);
 const char	*store_member_status_label(enum store_member_status);
+/* Every word of a vocabulary for a message: "attended, absent, no_show,
+ * cancelled (参加, 欠席, 無断欠席, キャンセル)" into BUF; returns BUF. */
+const char	*store_final_words(char *buf, size_t size);
+const char	*store_response_words(char *buf, size_t size);
+const char	*store_member_status_words(char *buf, size_t size);
 
 /* --- text helpers (store/text.c) ------------------------------------ */
 
@@ -235,6 +240,109 @@ int		 store_member_delete(struct store *, const char *id, bool force,
  * (KEEP == DROP). */
 int		 store_member_merge(struct store *, const char *keep,
 		    const char *drop);
+
+/* --- the member field table (store/fields.c) ------------------------ */
+
+/* One row per member field, as `show member` names it: the one place that
+ * says how a field is named (English key, Japanese label, CSV headers),
+ * typed, limited, normalised, searched and encoded.  Adding a field is a
+ * row here plus its storage in struct store_member. */
+enum store_field_kind {
+	STORE_KIND_TEXT,	/* free text; keeps line feeds */
+	STORE_KIND_LINE,	/* one line of text */
+	STORE_KIND_DATE,	/* YYYY-MM-DD; CSV date forms are read */
+	STORE_KIND_NUMBER,	/* a whole number >= 0 */
+	STORE_KIND_BOOL,	/* yes/no */
+	STORE_KIND_ENUM,	/* a word of store/words.c (status) */
+};
+
+enum store_field_norm {
+	STORE_NORM_AS_WRITTEN,	/* names and notes: stored as typed */
+	STORE_NORM_NFKC,	/* IDs, numbers, dates, phone, readings */
+};
+
+/* Where the value lives (the accessor of store_field_get/_set). */
+enum store_field_slot {
+	STORE_SLOT_ID,		/* char[STORE_ID_MAX + 1] of the member */
+	STORE_SLOT_STR,		/* char * of the member */
+	STORE_SLOT_CHARS,	/* char[size] of the member */
+	STORE_SLOT_INT32,	/* int32_t of the member */
+	STORE_SLOT_UINT32,	/* uint32_t of the member */
+	STORE_SLOT_TIME,	/* int64_t Unix time of the member */
+	STORE_SLOT_BOOL,	/* bool of the member */
+	STORE_SLOT_STATUS,	/* enum store_member_status of the member */
+	STORE_SLOT_STATS_UINT32,	/* uint32_t of struct store_stats */
+	STORE_SLOT_STATS_CHARS,	/* char[size] of struct store_stats */
+	STORE_SLOT_LAST_EVENT,	/* stats.last_event (+ name), else the past */
+};
+
+#define STORE_FIELD_DERIVED	0x01	/* kept by the store: read-only */
+#define STORE_FIELD_CSV		0x02	/* a column of the member CSV */
+#define STORE_FIELD_AFTER_ATTRS	0x04	/* show prints it after attr.NAME */
+#define STORE_FIELD_SEARCH	0x08	/* the name index holds it */
+#define STORE_FIELD_REQUIRED	0x10	/* a member needs it */
+
+#define STORE_LINE_MAX		1024	/* bytes of a one-line value */
+#define STORE_TEXT_MAX		65536	/* bytes of notes and custom text */
+
+struct store_field {
+	const char	*key;		/* as `show member` prints it */
+	const char	*label;		/* Japanese label (filters, screens) */
+	const char	*ui;		/* English msgid the screens translate */
+	const char	*csv;		/* the header export writes */
+	const char	*csv_ja;	/* ... with --headers ja */
+	const char	*aliases[9];	/* other headers import reads */
+	enum store_field_kind kind;
+	size_t		 limit;		/* bytes */
+	enum store_field_norm norm;
+	unsigned	 flags;		/* STORE_FIELD_* */
+	int		 tag;		/* 1..: place in the member value
+					   encoding, fixed forever; 0: none */
+	uint32_t	 mask;		/* STORE_MF_* of an import; 0: none */
+	enum store_field_slot slot;
+	size_t		 offset;	/* in struct store_member or _stats */
+	size_t		 size;		/* of a char[] slot */
+};
+
+/* In `show member` order, save that rows with STORE_FIELD_AFTER_ATTRS
+ * come after the attr.NAME lines; tags ascend along the table. */
+extern const struct store_field store_fields[];
+extern const size_t store_nfields;
+
+/* The field named NAME: its key, Japanese label, CSV header or an alias,
+ * compared after NFKC and ASCII case folding, '-' read as '_'
+ * (postal-code).  NULL when no field has that name (attr.NAME included:
+ * custom attributes are not rows). */
+const struct store_field *store_field_find(const char *name);
+
+enum store_field_style {
+	STORE_STYLE_SHOW,	/* as `show member` prints it (yes/no) */
+	STORE_STYLE_CSV,	/* as export writes it (1/0, the code) */
+};
+
+/* What a value is read from. */
+struct store_member_view {
+	const struct store_member *m;
+	const struct store_stats *s;	/* NULL: an empty aggregate */
+	const char	*last_event_name;	/* NULL: the code alone */
+};
+
+/* The value of field F as STYLE prints it: a pointer into the member or
+ * into BUF (SIZE bytes, 64 are always enough for numbers and times);
+ * never NULL. */
+const char	*store_field_get(const struct store_field *,
+		    const struct store_member_view *, enum store_field_style,
+		    char *buf, size_t size);
+/* Parse VALUE as typed or imported (dates in CSV forms, numbers with
+ * full-width digits, yes/no and status words in English or Japanese),
+ * normalise it as the row says and store it in M.  Returns 0, or -1 with
+ * a reason naming the field in WHY (a derived field, too long, control
+ * characters, not a date ...); M is unchanged then. */
+int		 store_field_set(const struct store_field *,
+		    struct store_member *m, const char *value, char *why,
+		    size_t whysize);
+/* "2026-02-21T10:00:00" in local time; "" for 0. */
+void		 store_time_iso(int64_t t, char *buf, size_t size);
 
 /* --- member lists and search (store/list.c) ------------------------- */
 

@@ -382,6 +382,49 @@ int		 store_member_search(struct store *, const char *query,
 		    const struct store_member_row *after,
 		    struct store_member_row *rows, size_t n, size_t *got);
 
+/* --- member filters (store/filter.c) -------------------------------- */
+
+/* DESIGN.md's filter language: words joined by AND, each FIELD=VALUE,
+ * FIELD=V1,V2 (any of them), FIELD!=VALUE, FIELD>=N, <=, >, <,
+ * attended=EVENT, not-attended=EVENT, invited=EVENT (any of EVENT,EVENT)
+ * or never.  A FIELD is a key of `show member`, its Japanese label or a
+ * CSV header of the field table, or attr.NAME; full-width forms are
+ * folded (＝ ＞＝); "..." quotes spaces and commas; FIELD= matches an
+ * empty value.  Text compares after store_fold, dates as dates (CSV forms
+ * read), numbers as numbers; yes/no and status take = and != only.
+ * attended=N is the count when no event N exists. */
+struct store_filter;
+
+struct store_filter_error {
+	int		 rc;		/* as returned */
+	size_t		 word;		/* 1-based index of the bad word */
+	char		 text[256];	/* that word as given */
+	char		 msg[512];	/* what is wrong with it, translated */
+};
+
+/* Parse N WORDS (the command line's arguments) into *OUT, reading the
+ * records of the events named (ST may be NULL when none is).  No words
+ * is a filter that keeps every member.  Returns STORE_OK; STORE_INVALID
+ * for a bad word (a usage error, exit 2); STORE_NOTFOUND for an unknown
+ * event or saved filter (@NAME; saved filters do not exist yet); or a
+ * store error reading the events.  E names the word. */
+int		 store_filter_parse(struct store *st, char *const *words,
+		    size_t n, struct store_filter **out,
+		    struct store_filter_error *e);
+/* The same over one line as typed in a screen: words are split at
+ * spaces (U+3000 too) outside double quotes. */
+int		 store_filter_parse_line(struct store *st, const char *text,
+		    struct store_filter **out, struct store_filter_error *e);
+void		 store_filter_free(struct store_filter *);
+/* Does the filter keep member M with aggregate S? */
+bool		 store_filter_match(const struct store_filter *,
+		    const struct store_member *m, const struct store_stats *s);
+/* Does a condition name field KEY?  Actions leave out members who left
+ * or are suspended unless the filter names "status". */
+bool		 store_filter_names(const struct store_filter *,
+		    const char *key);
+bool		 store_filter_empty(const struct store_filter *);
+
 /* --- events (store/event.c) ----------------------------------------- */
 
 struct store_event {

@@ -194,7 +194,7 @@ enum hfield {
 void		 hdr_fold(const char *, char *out, size_t size);
 /* What header TEXT means in a file of KIND. */
 enum hfield	 hdr_lookup(enum import_kind, const char *text);
-/* The kind a header row shows (DESIGN.md), or IMPORT_KIND_AUTO. */
+/* The kind a header row shows (docs/DESIGN.md), or IMPORT_KIND_AUTO. */
 enum import_kind hdr_detect(char *const *cells, size_t n);
 /* The header export writes for FIELD; NULL when it has none. */
 const char	*hdr_name(enum hfield, bool ja);

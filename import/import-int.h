@@ -200,7 +200,7 @@ enum import_kind hdr_detect(char *const *cells, size_t n);
 const char	*hdr_name(enum hfield, bool ja);
 /* The columns export writes for KIND, ending in HF_NONE (members: the
  * custom attributes go where HF_ATTR stands). */
-const enum hfield *hdr_export_columns(enum import_kind);
+const enum hfield *hdr_export_columns(enum import_kind);	/* not members */
 
 /* --- values.c: cell values --------------------------------------------- */
 

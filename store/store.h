@@ -336,8 +336,8 @@ const char	*store_field_get(const struct store_field *,
 /* Parse VALUE as typed or imported (dates in CSV forms, numbers with
  * full-width digits, yes/no and status words in English or Japanese),
  * normalise it as the row says and store it in M.  Returns 0, or -1 with
- * a reason naming the field in WHY (a derived field, too long, control
- * characters, not a date ...); M is unchanged then. */
+ * the reason in WHY (a derived field, too long, control characters, not a
+ * date ...; the caller names the field or column); M is unchanged then. */
 int		 store_field_set(const struct store_field *,
 		    struct store_member *m, const char *value, char *why,
 		    size_t whysize);

@@ -125,7 +125,7 @@ test_get_set(void **state)
 	/* refusals leave the member as it was */
 	assert_int_equal(store_field_set(store_field_find("segment"), &m,
 	    "a\nb", why, sizeof why), -1);
-	assert_non_null(strstr(why, "segment"));
+	assert_non_null(strstr(why, "line break"));
 	assert_null(m.segment);
 	assert_int_equal(store_field_set(store_field_find("joined_on"), &m,
 	    "2020-13-01", why, sizeof why), -1);

@@ -370,7 +370,8 @@ store_field_set(const struct store_field *f, struct store_member *m,
 		if ((w = store_member_status_parse(value)) < 0) {
 			snprintf(why, whysize, _("\"%s\" is not a member "
 			    "status (%s)"), value,
-			    store_member_status_words(reason, sizeof reason));
+			    store_words(STORE_VOCAB_STATUS, ", ", reason,
+			    sizeof reason));
 			return (-1);
 		}
 		st = (enum store_member_status)w;

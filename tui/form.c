@@ -26,20 +26,6 @@ form_add(struct form *fm, const char *name, const char *label,
 	ff->orig = xstrdup(value);
 }
 
-/* The status as the screens say it (有効/休会/退会 or active/...): words
- * store_member_status_parse() reads back. */
-static const char *
-form_status_word(enum store_member_status st)
-{
-	static const char *const words[] = {
-		N_("active"), N_("suspended"), N_("left"),
-	};
-
-	if ((size_t)st >= sizeof words / sizeof words[0])
-		return ("");
-	return (_(words[st]));
-}
-
 static void
 form_start(struct form *fm, enum form_kind kind)
 {
@@ -74,7 +60,8 @@ form_member(struct form *fm, const struct store_member *m)
 	    m ? m->organization : "");
 	form_add(fm, "segment", N_("Segment"), 0, m ? m->segment : "");
 	form_add(fm, "status", N_("Status"), 0,
-	    form_status_word(m != NULL ? m->status : STORE_MEMBER_ACTIVE));
+	    store_member_status_text(m != NULL ? m->status :
+	    STORE_MEMBER_ACTIVE));
 	form_add(fm, "mail_opt_out", N_("No mail"), 0,
 	    m && m->mail_opt_out ? _("yes") : _("no"));
 	form_add(fm, "joined_on", N_("Joined on"), 0, m ? m->joined_on : "");

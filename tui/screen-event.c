@@ -58,9 +58,9 @@ event_drawrow(struct tui *t, struct screen *s, const void *row, char *buf,
 	draw_cell(buf, size, &len, "", 1, 0);
 	draw_cell(buf, size, &len, p->member_kana, w[1], 0);
 	draw_cell(buf, size, &len, "", 1, 0);
-	draw_cell(buf, size, &len, tui_response_label(p->response), 12, 0);
+	draw_cell(buf, size, &len, store_response_text(p->response), 12, 0);
 	draw_cell(buf, size, &len, "", 1, 0);
-	draw_cell(buf, size, &len, tui_final_label(p->final), 14, 0);
+	draw_cell(buf, size, &len, store_final_text(p->final), 14, 0);
 	draw_cell(buf, size, &len, "", 1, 0);
 	draw_cell(buf, size, &len, p->invited_on, 10, 0);
 }

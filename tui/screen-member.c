@@ -115,11 +115,11 @@ mp_audit_text(const char *s, char *out, size_t size)
 			if (strncmp(s, "response=", 9) == 0 &&
 			    (v = store_response_parse(val)) >= 0)
 				snprintf(val, sizeof val, "%s",
-				    tui_response_label(v));
+				    store_response_text(v));
 			else if (strncmp(s, "final=", 6) == 0 &&
 			    (v = store_final_parse(val)) >= 0)
 				snprintf(val, sizeof val, "%s",
-				    tui_final_label(v));
+				    store_final_text(v));
 			len += (size_t)snprintf(out + len, size - len,
 			    "%s%s=%s", len > 0 ? "; " : "", name, val);
 		} else
@@ -278,7 +278,7 @@ mp_load(struct member_page *mp)
 	mp_kv(mp, _("Address"), m.address);
 	mp_kv(mp, _("Organization"), m.organization);
 	mp_kv(mp, _("Segment"), m.segment);
-	mp_kv(mp, _("Status"), tui_member_status_label((int)m.status));
+	mp_kv(mp, _("Status"), store_member_status_text(m.status));
 	mp_kv(mp, _("No mail"), m.mail_opt_out ? _("yes") : _("no"));
 	mp_kv(mp, _("Joined on"), m.joined_on);
 	snprintf(buf, sizeof buf, "%" PRId32, m.past_count);
@@ -355,10 +355,10 @@ mp_row(struct tui *t, struct screen *s, const void *row, char *buf,
 		    name, 0);
 		draw_cell(buf, size, &len, "", 1, 0);
 		draw_cell(buf, size, &len, l->kind == ML_HIST ?
-		    tui_response_label(l->response) : _("Response"), rw, 0);
+		    store_response_text(l->response) : _("Response"), rw, 0);
 		draw_cell(buf, size, &len, "", 1, 0);
 		draw_cell(buf, size, &len, l->kind == ML_HIST ?
-		    tui_final_label(l->final) : _("Final"), fw, 0);
+		    store_final_text(l->final) : _("Final"), fw, 0);
 		break;
 	case ML_AUDIT:
 		draw_cell(buf, size, &len, "", 2, 0);

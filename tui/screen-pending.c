@@ -46,7 +46,7 @@ pending_drawrow(struct tui *t, struct screen *s, const void *row, char *buf,
 	draw_cell(buf, size, &len, "", 1, 0);
 	draw_cell(buf, size, &len, p->member_kana, w[2], 0);
 	draw_cell(buf, size, &len, "", 1, 0);
-	draw_cell(buf, size, &len, tui_response_label(p->response), 12, 0);
+	draw_cell(buf, size, &len, store_response_text(p->response), 12, 0);
 }
 
 static void

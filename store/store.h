@@ -352,9 +352,11 @@ const char	*store_field_get(const struct store_field *,
  * normalise it as the row says and store it in M.  Returns 0, or -1 with
  * the reason in WHY (a derived field, too long, control characters, not a
  * date ...; the caller names the field or column); M is unchanged then. */
+#define STORE_SET_AS_TYPED 0x1	/* text (not the ID) kept as typed, only
+				   checked when written (screens, command line) */
 int		 store_field_set(const struct store_field *,
-		    struct store_member *m, const char *value, char *why,
-		    size_t whysize);
+		    struct store_member *m, const char *value, unsigned how,
+		    char *why, size_t whysize);
 /* "2026-02-21T10:00:00" in local time; "" for 0. */
 void		 store_time_iso(int64_t t, char *buf, size_t size);
 

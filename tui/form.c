@@ -33,10 +33,8 @@ form_start(struct form *fm, enum form_kind kind)
 	fm->kind = kind;
 }
 
-/* The value field F of M (NULL: a new member) starts with in the form:
- * status and yes/no in the screens' words, a new member's number empty. */
-static const char *
-form_member_value(const struct store_field *f, const struct store_member *m,
+const char *
+form_value_text(const struct store_field *f, const struct store_member *m,
     char *buf, size_t size)
 {
 	struct store_member_view	v = { m, NULL, NULL };
@@ -75,7 +73,7 @@ form_member(struct form *fm, const struct store_member *m)
 		flags = (f->flags & STORE_FIELD_REQUIRED) ? FF_REQUIRED : 0;
 		if (f->slot == STORE_SLOT_ID && m != NULL)
 			flags |= FF_READONLY;
-		form_add(fm, f->key, f->ui, flags, form_member_value(f, m, buf,
+		form_add(fm, f->key, f->ui, flags, form_value_text(f, m, buf,
 		    sizeof buf));
 	}
 	for (i = 0; m != NULL && i < m->nattrs; i++) {
@@ -300,8 +298,8 @@ form_to_member(struct form *fm, struct store_member *m)
 			continue;
 		if (f->slot == STORE_SLOT_ID && *form_text(fm, f->key) == '\0')
 			continue;	/* "required" said it */
-		if (store_field_set(f, m, form_text(fm, f->key), why,
-		    sizeof why) != 0) {
+		if (store_field_set(f, m, form_text(fm, f->key),
+		    STORE_SET_AS_TYPED, why, sizeof why) != 0) {
 			form_set_error(fm, f->key, why);
 			bad++;
 		}

@@ -436,20 +436,6 @@ cli_kv(const char *key, const char *value)
 	putchar('\n');
 }
 
-void
-cli_time(int64_t t, char *buf, size_t len)
-{
-	struct tm	tm;
-	time_t		tt = (time_t)t;
-
-	if (t == 0 || localtime_r(&tt, &tm) == NULL) {
-		if (len > 0)
-			buf[0] = '\0';
-		return;
-	}
-	strftime(buf, len, "%Y-%m-%dT%H:%M:%S", &tm);
-}
-
 char *
 cli_event_name(struct store *st, const char *code)
 {

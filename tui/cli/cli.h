@@ -132,8 +132,6 @@ enum store_vocab cli_store_vocab(enum cli_vocab vocab);
 void		 cli_put(const char *value);
 /* Print "KEY: VALUE" (cli_put) or "KEY:" when VALUE is empty. */
 void		 cli_kv(const char *key, const char *value);
-/* Unix time as local ISO 8601 ("2026-02-21T10:04:05"), "" for 0. */
-void		 cli_time(int64_t t, char *buf, size_t len);
 /* The event's name, or "" when it cannot be read.  Caller frees. */
 char		*cli_event_name(struct store *st, const char *code);
 /* Text for a final status: the English word, "pending" for the empty one. */

@@ -18,9 +18,10 @@
 
 #include "store/store-int.h"
 
-/* LMDB's lock file: a header and one 64-byte slot a reader, rounded up to
- * pages; reserving a little more than it uses is harmless (it truncates). */
-#define FILES_LOCK_RESERVE	((STORE_MAXREADERS + 4) * 64 + 8192)
+/* LMDB 0.9's lock file exactly: its header (two 64-byte cache lines and
+ * the first reader slot) and a 64-byte slot per further reader.  Larger,
+ * LMDB would take it for more readers; smaller, it would grow it unseen. */
+#define FILES_LOCK_RESERVE	((STORE_MAXREADERS - 1) * 64 + 192)
 
 static const char *const files_names[FILES_COUNT] = { "data.mdb", "lock.mdb" };
 

@@ -6,7 +6,6 @@
 #ifndef SANKA_IMPORT_INT_H
 #define SANKA_IMPORT_INT_H
 
-#include <pthread.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
@@ -14,7 +13,9 @@
 #include <stdio.h>
 
 #include "import/import.h"
+#include "store/sort.h"
 #include "store/store.h"
+#include "store/thread.h"
 #include "store/xmalloc.h"
 
 #define IMPORT_CHUNK		(64 * 1024)	/* bytes per read(2) */
@@ -28,9 +29,6 @@
 
 /* Grow *P (of *CAP bytes) to hold at least NEED bytes. */
 void	 util_grow(void *p, size_t *cap, size_t need);
-/* Start a thread that takes no signals (they reach the calling thread,
- * as before there were threads).  0 or an errno. */
-int	 util_thread(pthread_t *, void *(*)(void *), void *);
 
 /* --- diag.c: FILE:LINE:FIELD messages ---------------------------------- */
 
@@ -272,18 +270,6 @@ row_hdr(const char *r)
 const char	*row_slot(const char *r, size_t slot);
 /* Fill V[0..N) with the first N slots of R. */
 void		 row_slots(const char *r, const char **v, size_t n);
-
-/* A key to sort (rows.c): its bytes, and its position before the sort,
- * which orders equal keys. */
-struct sortent {
-	const unsigned char	*k;
-	uint32_t		 len;
-	uint32_t		 idx;
-	uint64_t		 cache;	/* the sort's: 8 key bytes */
-};
-/* Sort A[0..N) by key bytes (a shorter key first), then idx: a radix sort,
- * one pass per distinguishing byte instead of a comparison per pair. */
-void		 sortent_sort(struct sortent *a, size_t n);
 
 /* A map of strings (borrowed) to 32-bit values, open addressing. */
 struct strmap {

@@ -7,137 +7,22 @@
 #include <string.h>
 
 #include "store/bulk-int.h"
+#include "store/thread.h"
 
 void
 bulk_set_add(struct bulk_set *s, const void *k, size_t klen, const void *v,
     size_t vlen)
 {
-	const unsigned char	*kb = k;
-	uint64_t		 c = 0;
-	size_t			 j;
-
 	if (s->n == s->cap) {
 		s->cap = s->cap == 0 ? 4096 : s->cap * 2;
 		s->e = xrealloc(s->e, s->cap * sizeof *s->e);
 	}
-	for (j = 0; j < 8; j++)		/* the sort's first 8 bytes */
-		c = c << 8 | (j < klen ? kb[j] : 0);
-	s->e[s->n].cache = c;
 	s->e[s->n].k = (const unsigned char *)(uintptr_t)s->arena.len;
-	s->e[s->n].klen = (uint32_t)klen;
-	s->e[s->n].vlen = (uint32_t)vlen;
+	s->e[s->n].len = (uint32_t)klen;
+	s->e[s->n].tag = (uint32_t)vlen;
 	buf_add(&s->arena, k, klen);
 	buf_add(&s->arena, v, vlen);
 	s->n++;
-}
-
-/* Compare two keys from byte DEPTH on (the bytes before are equal). */
-static int
-bulk_keycmp(const struct bulk_ent *a, const struct bulk_ent *b, size_t depth)
-{
-	size_t	n;
-	int	c;
-
-	n = (a->klen < b->klen ? a->klen : b->klen);
-	if (n > depth && (c = memcmp(a->k + depth, b->k + depth,
-	    n - depth)) != 0)
-		return (c);
-	return (a->klen < b->klen ? -1 : a->klen > b->klen);
-}
-
-/* Load the 8 key bytes of each of A[0..N) from DEPTH into its cache: the
- * sort then reads the arena once per 8 levels, not once per byte. */
-static void
-bulk_fill(struct bulk_ent *a, size_t n, size_t depth)
-{
-	size_t		i, j;
-	uint64_t	c;
-
-	for (i = 0; i < n; i++) {
-		c = 0;
-		for (j = depth; j < depth + 8; j++)
-			c = c << 8 | (j < a[i].klen ? a[i].k[j] : 0);
-		a[i].cache = c;
-	}
-}
-
-/* The byte of E at DEPTH plus one; 0 once the key has ended. */
-static inline unsigned
-bulk_byte(const struct bulk_ent *e, size_t depth)
-{
-	if (depth >= e->klen)
-		return (0);
-	return ((unsigned)(e->cache >> (56 - 8 * (depth & 7))) & 0xff) + 1;
-}
-
-/* Compare two keys equal before DEPTH whose caches hold their bytes from
- * DEPTH rounded down to 8: the cache decides unless it is equal. */
-static int
-bulk_small_cmp(const struct bulk_ent *a, const struct bulk_ent *b,
-    size_t depth)
-{
-	if (a->cache != b->cache)
-		return (a->cache < b->cache ? -1 : 1);
-	return (bulk_keycmp(a, b, depth & ~(size_t)7));
-}
-
-/* Sort keys in place, most significant byte first (American flag sort):
- * keys sharing long prefixes (readings, dates, IDs) cost one pass per
- * distinguishing byte, not a comparison per pair, and no copy. */
-static void
-bulk_msd(struct bulk_ent *a, size_t n, size_t depth)
-{
-	uint32_t	 count[257], next[257], end;
-	struct bulk_ent	 e, t;
-	size_t		 i, j, start;
-	unsigned	 b, c;
-
-	for (;;) {
-		if ((depth & 7) == 0 && depth != 0)	/* bulk_set_add: 0 */
-			bulk_fill(a, n, depth);
-		if (n < 24) {
-			for (i = 1; i < n; i++) {
-				e = a[i];
-				for (j = i; j > 0 && bulk_small_cmp(&a[j - 1],
-				    &e, depth) > 0; j--)
-					a[j] = a[j - 1];
-				a[j] = e;
-			}
-			return;
-		}
-		memset(count, 0, sizeof count);
-		for (i = 0; i < n; i++)
-			count[bulk_byte(&a[i], depth)]++;
-		if (count[bulk_byte(&a[0], depth)] == n) {
-			if (bulk_byte(&a[0], depth) == 0)
-				return;		/* all equal */
-			depth++;		/* a common byte: go deeper */
-			continue;
-		}
-		break;
-	}
-	for (b = 0, start = 0; b < 257; b++) {
-		next[b] = (uint32_t)start;
-		start += count[b];
-	}
-	for (b = 0, start = 0; b < 257; b++) {
-		end = (uint32_t)(start + count[b]);
-		while (next[b] < end) {
-			e = a[next[b]];
-			while ((c = bulk_byte(&e, depth)) != b) {
-				t = a[next[c]];
-				a[next[c]++] = e;
-				e = t;
-			}
-			a[next[b]++] = e;
-		}
-		start = end;
-	}
-	for (b = 1, start = count[0]; b < 257; b++) {
-		if (count[b] > 1)
-			bulk_msd(a + start, count[b], depth + 1);
-		start += count[b];
-	}
 }
 
 void
@@ -147,18 +32,13 @@ bulk_set_sort(struct bulk_set *s)
 
 	for (i = 0; i < s->n; i++)
 		s->e[i].k = s->arena.p + (uintptr_t)s->e[i].k;
-	/* rows often come in key order (the import sorts them) */
-	for (i = 1; i < s->n; i++)
-		if (bulk_keycmp(&s->e[i - 1], &s->e[i], 0) > 0)
-			break;
-	if (i < s->n)
-		bulk_msd(s->e, s->n, 0);
+	sort_keys(s->e, s->n);
 }
 
 bool
-bulk_same_key(const struct bulk_ent *a, const struct bulk_ent *b)
+bulk_same_key(const struct sort_key *a, const struct sort_key *b)
 {
-	return (a->klen == b->klen && memcmp(a->k, b->k, a->klen) == 0);
+	return (a->len == b->len && memcmp(a->k, b->k, a->len) == 0);
 }
 
 /* Append KEY/VAL through cursor C (one cursor per database: a put through
@@ -195,8 +75,8 @@ bulk_set_append(struct bulk *b, enum store_db db, struct bulk_set *s)
 	for (i = 0; i < s->n && rc == STORE_OK; i++) {
 		if (i > 0 && bulk_same_key(&s->e[i - 1], &s->e[i]))
 			continue;
-		rc = bulk_append(b, c, db, s->e[i].k, s->e[i].klen,
-		    s->e[i].k + s->e[i].klen, s->e[i].vlen);
+		rc = bulk_append(b, c, db, s->e[i].k, s->e[i].len,
+		    s->e[i].k + s->e[i].len, s->e[i].tag);
 	}
 	mdb_cursor_close(c);
 	return (rc);
@@ -315,7 +195,7 @@ bulk_sorter_start(struct bulk *b, struct bulk_set *s0, struct bulk_set *s1)
 	so->nset = 2;
 	pthread_mutex_init(&so->mu, NULL);
 	pthread_cond_init(&so->cv, NULL);
-	so->threaded = bulk_thread(&so->th, bulk_sorter_main, so) == 0;
+	so->threaded = thread_start(&so->th, bulk_sorter_main, so) == 0;
 	so->on = true;
 }
 
@@ -427,10 +307,10 @@ bulk_records_append(struct bulk *b)
 	for (i = 1; i < b->att.n; i++) {
 		if (!bulk_same_key(&b->att.e[i - 1], &b->att.e[i]))
 			continue;
-		z = memchr(b->att.e[i].k, '\0', b->att.e[i].klen);
+		z = memchr(b->att.e[i].k, '\0', b->att.e[i].len);
 		codec_copy_text(ev, sizeof ev, (const char *)b->att.e[i].k,
 		    (size_t)(z - (const char *)b->att.e[i].k));
-		codec_copy_text(mem, sizeof mem, z + 1, b->att.e[i].klen -
+		codec_copy_text(mem, sizeof mem, z + 1, b->att.e[i].len -
 		    (size_t)(z - (const char *)b->att.e[i].k) - 1);
 		return (store_err(st, STORE_INVALID, "member_id",
 		    _("the record of member %s at event %s appears twice in "
@@ -459,14 +339,14 @@ bulk_memcmp_id(const void *pa, const void *pb)
 
 /* Compare the member part of history entry E with ID. */
 static int
-bulk_run_cmp(const struct bulk_ent *e, const char *id)
+bulk_run_cmp(const struct sort_key *e, const char *id)
 {
 	const unsigned char	*z;
 	size_t			 n, idlen;
 	int			 c;
 
-	z = memchr(e->k, '\0', e->klen);
-	n = z == NULL ? e->klen : (size_t)(z - e->k);
+	z = memchr(e->k, '\0', e->len);
+	n = z == NULL ? e->len : (size_t)(z - e->k);
 	idlen = strlen(id);
 	c = memcmp(e->k, id, n < idlen ? n : idlen);
 	if (c != 0)
@@ -478,7 +358,7 @@ bulk_run_cmp(const struct bulk_ent *e, const char *id)
 static void
 bulk_run_add(struct bulk *b, size_t *j, const char *id, struct agg *g)
 {
-	const struct bulk_ent	*e;
+	const struct sort_key	*e;
 	const char		*date, *code;
 	char			 d[STORE_DATE_SIZE], ev[STORE_ID_MAX + 1];
 	size_t			 idlen = strlen(id);
@@ -490,21 +370,21 @@ bulk_run_add(struct bulk *b, size_t *j, const char *id, struct agg *g)
 		date = (const char *)e->k + idlen + 1;
 		code = date + strlen(date) + 1;
 		str_copy(d, sizeof d, date);
-		codec_copy_text(ev, sizeof ev, code, e->klen -
+		codec_copy_text(ev, sizeof ev, code, e->len -
 		    (size_t)(code - (const char *)e->k));
-		agg_add(g, d, ev, e->k[e->klen], e->k[e->klen + 1]);
+		agg_add(g, d, ev, e->k[e->len], e->k[e->len + 1]);
 	}
 }
 
 static int
-bulk_unknown_member(struct bulk *b, const struct bulk_ent *e)
+bulk_unknown_member(struct bulk *b, const struct sort_key *e)
 {
 	char			 id[STORE_ID_MAX + 1];
 	const unsigned char	*z;
 
-	z = memchr(e->k, '\0', e->klen);
+	z = memchr(e->k, '\0', e->len);
 	codec_copy_text(id, sizeof id, (const char *)e->k,
-	    z == NULL ? e->klen : (size_t)(z - e->k));
+	    z == NULL ? e->len : (size_t)(z - e->k));
 	return (store_err(b->st, STORE_NOTFOUND, "member_id",
 	    _("member %s not found (it has records in the import)"), id));
 }
@@ -717,7 +597,7 @@ bulk_aggregates_runs(struct bulk *b)
 	struct store		*st = b->st;
 	struct agg		 old, g;
 	struct bulk_order	 o;
-	const struct bulk_ent	*e;
+	const struct sort_key	*e;
 	const unsigned char	*z;
 	MDB_cursor		*c = NULL;
 	MDB_val			 k, v;
@@ -730,9 +610,9 @@ bulk_aggregates_runs(struct bulk *b)
 	for (j = 0; j < b->bymem.n; j++) {
 		if (j == 0 || bulk_run_cmp(&b->bymem.e[j], id) != 0) {
 			e = &b->bymem.e[j];
-			z = memchr(e->k, '\0', e->klen);
+			z = memchr(e->k, '\0', e->len);
 			codec_copy_text(id, sizeof id, (const char *)e->k,
-			    z == NULL ? e->klen : (size_t)(z - e->k));
+			    z == NULL ? e->len : (size_t)(z - e->k));
 			runs++;
 		}
 	}
@@ -742,9 +622,9 @@ bulk_aggregates_runs(struct bulk *b)
 	if (runs * 8 < ms.ms_entries) {
 		while (j < b->bymem.n) {
 			e = &b->bymem.e[j];
-			z = memchr(e->k, '\0', e->klen);
+			z = memchr(e->k, '\0', e->len);
 			codec_copy_text(id, sizeof id, (const char *)e->k,
-			    z == NULL ? e->klen : (size_t)(z - e->k));
+			    z == NULL ? e->len : (size_t)(z - e->k));
 			if ((rc = agg_get(&b->w, id, &old)) != STORE_OK)
 				return (rc == STORE_NOTFOUND ?
 				    bulk_unknown_member(b, e) : rc);

@@ -7,20 +7,17 @@
 
 #include <pthread.h>
 
+#include "store/sort.h"
 #include "store/store-int.h"
 
 enum { BULK_ADDED, BULK_UPDATED, BULK_UNCHANGED };
 
-/* A key (and the value right after it) in a packed arena. */
-struct bulk_ent {
-	const unsigned char	*k;	/* while building: an arena offset */
-	uint32_t		 klen, vlen;
-	uint64_t		 cache;	/* sorting: 8 key bytes at a depth */
-};
-
+/* Keys, each with the value right after it in a packed arena: an entry's
+ * k is an arena offset until bulk_set_sort, its tag the value's length
+ * (tags order only repeated keys, which are refused or written once). */
 struct bulk_set {
 	struct buf	 arena;
-	struct bulk_ent	*e;
+	struct sort_key	*e;
 	size_t		 n, cap;
 };
 
@@ -131,7 +128,7 @@ void	bulk_mem_add(struct bulk *, const struct store_member *, int64_t total,
 void	bulk_set_add(struct bulk_set *, const void *k, size_t klen,
 	    const void *v, size_t vlen);
 void	bulk_set_sort(struct bulk_set *);
-bool	bulk_same_key(const struct bulk_ent *, const struct bulk_ent *);
+bool	bulk_same_key(const struct sort_key *, const struct sort_key *);
 void	bulk_set_free(struct bulk_set *);
 /* Append KEY/VAL to DB through cursor C; STORE_IO when out of order. */
 int	bulk_append(struct bulk *, MDB_cursor *c, enum store_db db,
@@ -151,6 +148,5 @@ void	bulk_keys_add(struct bulk *, const struct store_member *);
 void	bulk_keys_done(struct bulk *);
 void	bulk_keys_end(struct bulk *, bool quit);
 int	bulk_names(struct bulk *);
-int	bulk_thread(pthread_t *, void *(*)(void *), void *);
 
 #endif

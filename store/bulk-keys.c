@@ -4,11 +4,11 @@
 #include <sys/mman.h>
 
 #include <pthread.h>
-#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "store/bulk-int.h"
+#include "store/thread.h"
 
 /* --- key sets ---------------------------------------------------------- */
 
@@ -215,21 +215,6 @@ keyset_append(struct bulk *b, enum store_db db, struct bulk_keyset *ks)
 	return (rc);
 }
 
-/* Start a thread that takes no signals: they reach this one, as before
- * there were threads.  0 or an errno. */
-int
-bulk_thread(pthread_t *th, void *(*fn)(void *), void *arg)
-{
-	sigset_t	all, old;
-	int		rc;
-
-	sigfillset(&all);
-	pthread_sigmask(SIG_SETMASK, &all, &old);
-	rc = pthread_create(th, NULL, fn, arg);
-	pthread_sigmask(SIG_SETMASK, &old, NULL);
-	return (rc);
-}
-
 /* Fold the members of batch P[0..LEN) into the key sets. */
 static void
 bulk_keys_batch(struct bulk_keys *k, const char *p, size_t len)
@@ -312,7 +297,7 @@ bulk_keys_start(struct bulk *b)
 	k->kana = &b->kana;
 	pthread_mutex_init(&k->mu, NULL);
 	pthread_cond_init(&k->cv, NULL);
-	k->threaded = bulk_thread(&k->th, bulk_keys_main, k) == 0;
+	k->threaded = thread_start(&k->th, bulk_keys_main, k) == 0;
 	b->keys_on = true;
 }
 

@@ -25,8 +25,8 @@ bulk_seen_check(struct bulk *b, const char *kind, const char *field)
 	for (i = 1; i < b->seen.n; i++) {
 		if (bulk_same_key(&b->seen.e[i - 1], &b->seen.e[i])) {
 			codec_copy_text(key, sizeof key,
-			    (const char *)b->seen.e[i].k, b->seen.e[i].klen);
-			for (j = 0; j < b->seen.e[i].klen && j + 1 <
+			    (const char *)b->seen.e[i].k, b->seen.e[i].len);
+			for (j = 0; j < b->seen.e[i].len && j + 1 <
 			    sizeof key; j++) {
 				if (key[j] == '\0')
 					key[j] = '/';

@@ -348,6 +348,8 @@ int	 plan_row(struct imp *, struct imp_file *, const struct csvr_row *);
 /* End of F: flush a kintone record being merged. */
 void	 plan_finish(struct imp *, struct imp_file *);
 void	 plan_free(struct plan *);
+/* The header of column COL; "" for none. */
+const char *plan_colname(const struct plan *, int col);
 
 /* --- import.c: the context shared by plan.c and checks.c ---------------- */
 

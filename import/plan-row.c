@@ -70,31 +70,178 @@ plan_memo_get(const struct pslot *s, const char *v)
 	return ('\0');
 }
 
+/* Where a cell is, for its diagnostics, and the scratch it converts to. */
+struct plan_at {
+	struct imp	*imp;
+	struct imp_file	*f;
+	uint64_t	 line;
+	size_t		 col;		/* 1-based */
+	const char	*hdr;
+	size_t		*used;		/* scratch bytes in use */
+	size_t		*off;		/* out: the value's scratch offset */
+};
+
+static bool
+plan_ok(const struct plan_at *at, const char *s, size_t n)
+{
+	*at->off = plan_put(at->f, at->used, s, n);
+	return (true);
+}
+
+static bool
+plan_bad_ctl(const struct plan_at *at)
+{
+	diag_error(&at->imp->d, at->f->idx, at->line, at->col, at->hdr,
+	    _("contains a control character"));
+	return (false);
+}
+
+static bool
+plan_bad_long(const struct plan_at *at, const struct pslot *s)
+{
+	diag_error(&at->imp->d, at->f->idx, at->line, at->col, at->hdr,
+	    _("is longer than %zu bytes"), s->conv == CV_MULTI ?
+	    (size_t)IMPORT_NOTE_MAX : (size_t)IMPORT_TEXT_MAX);
+	return (false);
+}
+
+/* An ID: key-folded (NFKC, case). */
+static bool
+plan_conv_key(const struct plan_at *at, const struct pslot *s, char *v,
+    size_t n)
+{
+	char			key[STORE_ID_MAX + 1];
+	struct store_error	err;
+
+	val_unguard(v, &n);
+	if (n == 0)
+		return (plan_ok(at, "", 0));
+	memset(&err, 0, sizeof err);
+	if (store_key_fold(v, key, s->what, &err) == STORE_OK)
+		return (plan_ok(at, key, strlen(key)));
+	if (strlen(v) > STORE_ID_MAX)
+		diag_error(&at->imp->d, at->f->idx, at->line, at->col, at->hdr,
+		    _("\"%.40s...\" is longer than %d bytes"), v, STORE_ID_MAX);
+	else
+		diag_error(&at->imp->d, at->f->idx, at->line, at->col, at->hdr,
+		    _("\"%s\" is not a valid ID: %s"), v, err.msg[0] != '\0' ?
+		    err.msg : _("control characters or invalid text"));
+	return (false);
+}
+
+/* Text: one line (CV_TEXT), NFKC (CV_NFKC, into BUF), or lines
+ * (CV_MULTI: notes and custom columns). */
+static bool
+plan_conv_text(const struct plan_at *at, const struct pslot *s, char *v,
+    size_t n, char *buf)
+{
+	bool	multi = s->conv == CV_MULTI;
+	size_t	max = multi ? IMPORT_NOTE_MAX : IMPORT_TEXT_MAX;
+	long	k;
+
+	val_crlf(v, &n);
+	val_unguard(v, &n);
+	if (s->conv == CV_NFKC && n > 0) {
+		k = val_nfkc(v, n, buf, max + 1);
+		if (k == -2)
+			return (plan_bad_long(at, s));
+		if (k < 0)
+			return (plan_bad_ctl(at));
+		n = (size_t)k;
+		v = val_trim(buf, &n);
+	}
+	if (val_has_ctl(v, n, multi)) {
+		if (memchr(v, '\n', n) == NULL)
+			return (plan_bad_ctl(at));
+		diag_error(&at->imp->d, at->f->idx, at->line, at->col, at->hdr,
+		    _("contains a line break (only notes and custom columns "
+		    "may)"));
+		return (false);
+	}
+	if (n > max)
+		return (plan_bad_long(at, s));
+	return (plan_ok(at, v, n));
+}
+
+/* A date (CV_DATE) or a number (CV_INT), empty allowed. */
+static bool
+plan_conv_date_int(const struct plan_at *at, const struct pslot *s,
+    const char *v, size_t n)
+{
+	char	out[32], why[512];
+	long	x;
+	int	rc;
+
+	if (n == 0)
+		return (plan_ok(at, "", 0));
+	if (s->conv == CV_DATE)
+		rc = val_date(v, out, why, sizeof why);
+	else if ((rc = val_int(v, 0, INT32_MAX, &x, why, sizeof why)) == 0)
+		snprintf(out, sizeof out, "%ld", x);
+	if (rc != 0) {
+		diag_error(&at->imp->d, at->f->idx, at->line, at->col, at->hdr,
+		    "%s", why);
+		return (false);
+	}
+	return (plan_ok(at, out, strlen(out)));
+}
+
+/* A word to one digit: yes/no (CV_BOOL) or a status word; the last words
+ * seen are remembered per slot. */
+static bool
+plan_conv_word(const struct plan_at *at, struct pslot *s, const char *v)
+{
+	char	digit;
+	bool	b;
+	int	e;
+
+	if ((digit = plan_memo_get(s, v)) != '\0')
+		return (plan_ok(at, &digit, 1));
+	if (s->conv == CV_BOOL)
+		e = val_bool(v, &b) != 0 ? -1 : b;
+	else
+		e = s->conv == CV_MSTATUS ? store_member_status_parse(v) :
+		    s->conv == CV_RESPONSE ? store_response_parse(v) :
+		    store_final_parse(v);
+	if (e < 0) {
+		diag_error(&at->imp->d, at->f->idx, at->line, at->col, at->hdr,
+		    s->conv == CV_BOOL ? _("\"%s\" is not yes or no (1/0, "
+		    "true/false, はい/いいえ)") :
+		    s->conv == CV_MSTATUS ? _("unknown member status "
+		    "\"%s\" (active, suspended, left; 有効, 休会, 退会)") :
+		    s->conv == CV_RESPONSE ? _("unknown response \"%s\" "
+		    "(none, accepted, declined, tentative; 未回答, "
+		    "参加予定, 不参加, 未定)") : _("unknown status \"%s\" "
+		    "(attended, absent, no_show, cancelled or empty; "
+		    "参加, 欠席, 無断欠席, キャンセル)"), v);
+		return (false);
+	}
+	digit = (char)('0' + e);
+	plan_memo(s, v, digit);
+	return (plan_ok(at, &digit, 1));
+}
+
 /* Convert the cell(s) of slot S; returns false (reported) when bad. */
 static bool
 plan_convert(struct imp *imp, struct imp_file *f, struct plan_cells *pc,
     uint64_t line, struct pslot *s, size_t *used, size_t *off)
 {
-	struct plan	*pl = &f->plan;
-	const char	*hdr = plan_colname(pl, s->col);
-	size_t		 col = (size_t)s->col + 1, n;
-	char		*v, why[512], buf[IMPORT_NOTE_MAX + 1], digit0;
-	long		 k;
-	int		 e;
+	struct plan_at	 at = { imp, f, line, (size_t)s->col + 1,
+			    plan_colname(&f->plan, s->col), used, off };
+	size_t		 n, n2;
+	char		*v, *v2, buf[IMPORT_NOTE_MAX + 1];
 
-	if (s->col < 0) {
-		*off = plan_put(f, used, "", 0);
-		return (true);
-	}
+	if (s->col < 0)
+		return (plan_ok(&at, "", 0));
 	n = pc->len[s->col];
 	v = val_trim(pc->cell[s->col], &n);
 	if (s->col2 >= 0) {
-		size_t	 n2 = pc->len[s->col2];
-		char	*v2 = val_trim(pc->cell[s->col2], &n2);
-
+		/* 姓 and 名 (or セイ and メイ) joined by a space */
+		n2 = pc->len[s->col2];
+		v2 = val_trim(pc->cell[s->col2], &n2);
 		if (n2 > 0) {
 			if (n + 1 + n2 >= sizeof buf)
-				goto toolong;
+				return (plan_bad_long(&at, s));
 			memmove(buf, v, n);
 			if (n > 0)
 				buf[n++] = ' ';
@@ -105,148 +252,22 @@ plan_convert(struct imp *imp, struct imp_file *f, struct plan_cells *pc,
 		}
 	}
 	switch (s->conv) {
-	case CV_KEY: {
-		char			key[STORE_ID_MAX + 1];
-		struct store_error	err;
-
-		val_unguard(v, &n);
-		if (n == 0) {
-			*off = plan_put(f, used, "", 0);
-			return (true);
-		}
-		memset(&err, 0, sizeof err);
-		if (store_key_fold(v, key, s->what, &err) != STORE_OK) {
-			if (strlen(v) > STORE_ID_MAX)
-				diag_error(&imp->d, f->idx, line, col, hdr,
-				    _("\"%.40s...\" is longer than %d bytes"),
-				    v, STORE_ID_MAX);
-			else
-				diag_error(&imp->d, f->idx, line, col, hdr,
-				    _("\"%s\" is not a valid ID: %s"), v,
-				    err.msg[0] != '\0' ? err.msg :
-				    _("control characters or invalid text"));
-			return (false);
-		}
-		*off = plan_put(f, used, key, strlen(key));
-		return (true);
-	}
+	case CV_KEY:
+		return (plan_conv_key(&at, s, v, n));
 	case CV_TEXT:
 	case CV_MULTI:
-	case CV_NFKC: {
-		bool	multi = s->conv == CV_MULTI;
-		size_t	max = multi ? IMPORT_NOTE_MAX : IMPORT_TEXT_MAX;
-
-		val_crlf(v, &n);
-		val_unguard(v, &n);
-		if (s->conv == CV_NFKC && n > 0) {
-			k = val_nfkc(v, n, buf, max + 1);
-			if (k == -2)
-				goto toolong;
-			if (k < 0)
-				goto ctl;
-			n = (size_t)k;
-			v = val_trim(buf, &n);
-		}
-		if (val_has_ctl(v, n, multi)) {
-			if (memchr(v, '\n', n) != NULL) {
-				diag_error(&imp->d, f->idx, line, col, hdr,
-				    _("contains a line break (only notes and "
-				    "custom columns may)"));
-				return (false);
-			}
-			goto ctl;
-		}
-		if (n > max)
-			goto toolong;
-		*off = plan_put(f, used, v, n);
-		return (true);
-	}
-	case CV_DATE: {
-		char	date[STORE_DATE_SIZE];
-
-		if (n == 0) {
-			*off = plan_put(f, used, "", 0);
-			return (true);
-		}
-		if (val_date(v, date, why, sizeof why) != 0) {
-			diag_error(&imp->d, f->idx, line, col, hdr, "%s", why);
-			return (false);
-		}
-		*off = plan_put(f, used, date, strlen(date));
-		return (true);
-	}
-	case CV_INT: {
-		char	num[32];
-		long	x;
-
-		if (n == 0) {
-			*off = plan_put(f, used, "", 0);
-			return (true);
-		}
-		if (val_int(v, 0, INT32_MAX, &x, why, sizeof why) != 0) {
-			diag_error(&imp->d, f->idx, line, col, hdr, "%s", why);
-			return (false);
-		}
-		snprintf(num, sizeof num, "%ld", x);
-		*off = plan_put(f, used, num, strlen(num));
-		return (true);
-	}
-	case CV_BOOL: {
-		bool	b;
-
-		if ((digit0 = plan_memo_get(s, v)) != '\0') {
-			*off = plan_put(f, used, &digit0, 1);
-			return (true);
-		}
-		if (val_bool(v, &b) != 0) {
-			diag_error(&imp->d, f->idx, line, col, hdr,
-			    _("\"%s\" is not yes or no (1/0, true/false, "
-			    "はい/いいえ)"), v);
-			return (false);
-		}
-		*off = plan_put(f, used, b ? "1" : "0", 1);
-		plan_memo(s, v, b ? '1' : '0');
-		return (true);
-	}
+	case CV_NFKC:
+		return (plan_conv_text(&at, s, v, n, buf));
+	case CV_DATE:
+	case CV_INT:
+		return (plan_conv_date_int(&at, s, v, n));
+	case CV_BOOL:
 	case CV_MSTATUS:
 	case CV_RESPONSE:
-	case CV_FINAL: {
-		char	digit[2];
-
-		if ((digit0 = plan_memo_get(s, v)) != '\0') {
-			*off = plan_put(f, used, &digit0, 1);
-			return (true);
-		}
-		e = s->conv == CV_MSTATUS ? store_member_status_parse(v) :
-		    s->conv == CV_RESPONSE ? store_response_parse(v) :
-		    store_final_parse(v);
-		if (e < 0) {
-			diag_error(&imp->d, f->idx, line, col, hdr,
-			    s->conv == CV_MSTATUS ? _("unknown member status "
-			    "\"%s\" (active, suspended, left; 有効, 休会, 退会)") :
-			    s->conv == CV_RESPONSE ? _("unknown response \"%s\" "
-			    "(none, accepted, declined, tentative; 未回答, "
-			    "参加予定, 不参加, 未定)") : _("unknown status \"%s\" "
-			    "(attended, absent, no_show, cancelled or empty; "
-			    "参加, 欠席, 無断欠席, キャンセル)"), v);
-			return (false);
-		}
-		digit[0] = (char)('0' + e);
-		digit[1] = '\0';
-		*off = plan_put(f, used, digit, 1);
-		plan_memo(s, v, digit[0]);
-		return (true);
+	case CV_FINAL:
+		return (plan_conv_word(&at, s, v));
 	}
-	}
-ctl:
-	diag_error(&imp->d, f->idx, line, col, hdr,
-	    _("contains a control character"));
-	return (false);
-toolong:
-	diag_error(&imp->d, f->idx, line, col, hdr, _("is longer than %zu "
-	    "bytes"), s->conv == CV_MULTI ? (size_t)IMPORT_NOTE_MAX :
-	    (size_t)IMPORT_TEXT_MAX);
-	return (false);
+	return (plan_bad_ctl(&at));
 }
 
 /* Store a converted row in the arena: its slots are the USED bytes at
@@ -409,17 +430,219 @@ plan_inherit(struct imp_file *f, struct plan_cells *pc, bool start)
 	}
 }
 
+/* Whether ROW is one to convert: not blank, its cells matching the
+ * header; a value under a column without a header is warned of once. */
+static bool
+plan_row_shape(struct imp *imp, struct imp_file *f, const struct csvr_row *row)
+{
+	struct plan	*pl = &f->plan;
+	size_t		 i;
+	bool		 blank = true;
+
+	for (i = 0; i < row->n && blank; i++)
+		blank = plan_blank(row->cell[i], row->len[i]);
+	if (blank) {
+		f->empty++;
+		return (false);
+	}
+	if (row->n < pl->ncols) {
+		diag_error(&imp->d, f->idx, row->line, 0, NULL,
+		    _("has %zu cells, the header has %zu"), row->n, pl->ncols);
+		return (false);
+	}
+	for (i = pl->ncols; i < row->n; i++)
+		if (!plan_blank(row->cell[i], row->len[i])) {
+			diag_error(&imp->d, f->idx, row->line, i + 1, NULL,
+			    _("has %zu cells, the header has %zu"), row->n,
+			    pl->ncols);
+			return (false);
+		}
+	for (i = 0; i < pl->ncols; i++)
+		if (pl->col[i].header[0] == '\0' && !pl->col[i].blank_reported &&
+		    !plan_blank(row->cell[i], row->len[i])) {
+			pl->col[i].blank_reported = true;
+			diag_warn(&imp->d, f->idx, row->line, i + 1, NULL,
+			    _("a value in a column without a header: the "
+			    "column is ignored"));
+		}
+	return (true);
+}
+
+/* A kintone export's start-of-record column: *START tells whether ROW
+ * starts a record.  Attendance continuation rows take the cells they
+ * leave empty from the start row: PC then holds copies, *OWNED lists them
+ * (the caller frees both).  false (reported) when the row is refused. */
+static bool
+plan_row_start(struct imp *imp, struct imp_file *f, const struct csvr_row *row,
+    struct plan_cells *pc, char ***owned, bool *start)
+{
+	struct plan	*pl = &f->plan;
+	size_t		 i, ml = row->len[pl->start_col];
+	char		*m = val_trim(row->cell[pl->start_col], &ml);
+
+	if (strcmp(m, "*") == 0)
+		*start = true;
+	else if (*m == '\0')
+		*start = false;
+	else {
+		diag_error(&imp->d, f->idx, row->line, (size_t)pl->start_col +
+		    1, plan_colname(pl, pl->start_col), _("\"%s\": a kintone "
+		    "start-of-record column holds '*' or nothing"), m);
+		return (false);
+	}
+	if (!*start && !f->stage.active && !f->have_start) {
+		diag_error(&imp->d, f->idx, row->line, (size_t)pl->start_col +
+		    1, plan_colname(pl, pl->start_col), _("continues a kintone "
+		    "record, but no record starts before it (no '*' above)"));
+		return (false);
+	}
+	if (f->kind != IMPORT_KIND_ATTENDANCE)
+		return (true);
+	if (*start) {
+		plan_inherit(f, pc, true);
+		return (true);
+	}
+	*owned = xcalloc(pl->ncols, sizeof **owned);
+	pc->cell = xcalloc(pl->ncols, sizeof *pc->cell);
+	pc->len = xcalloc(pl->ncols, sizeof *pc->len);
+	for (i = 0; i < pl->ncols; i++) {
+		pc->cell[i] = row->cell[i];
+		pc->len[i] = row->len[i];
+	}
+	plan_inherit(f, pc, false);
+	for (i = 0; i < pl->ncols; i++)
+		if (pc->cell[i] != row->cell[i])
+			(*owned)[i] = pc->cell[i];
+	return (true);
+}
+
+/* Convert every slot of the row in PC into the scratch (F->off, which
+ * slots the row gives in F->given).  false (reported) when a value is
+ * bad; a bad row's key is remembered so its later rows are not blamed. */
+static bool
+plan_row_convert(struct imp *imp, struct imp_file *f, struct plan_cells *pc,
+    uint64_t line, size_t *used)
+{
+	struct plan		*pl = &f->plan;
+	const struct pslot	*sl;
+	size_t			 i;
+	bool			 ok = true, keyok = true;
+
+	if (f->off == NULL) {
+		f->off = xcalloc(pl->nslots, sizeof *f->off);
+		f->given = xcalloc(pl->nslots, sizeof *f->given);
+	}
+	for (i = 0; i < pl->nslots; i++) {
+		sl = &pl->slot[i];
+		f->given[i] = (sl->col >= 0 && !plan_blank(pc->cell[sl->col],
+		    pc->len[sl->col])) || (sl->col2 >= 0 &&
+		    !plan_blank(pc->cell[sl->col2], pc->len[sl->col2]));
+	}
+	for (i = 0; i < pl->nslots; i++)
+		if (!plan_convert(imp, f, pc, line, &pl->slot[i], used,
+		    &f->off[i])) {
+			if (i == 0)
+				keyok = false;
+			ok = false;
+		}
+	if (!ok && keyok && f->kind != IMPORT_KIND_ATTENDANCE &&
+	    f->scratch[f->off[0]] != '\0')
+		imp_badkey(imp, f->kind, f->scratch + f->off[0]);
+	return (ok);
+}
+
+/* Slot SLOT is a column of the file, and empty in this row. */
+static bool
+plan_row_empty(struct imp_file *f, int slot)
+{
+	return (f->plan.slot[slot].col >= 0 &&
+	    f->scratch[f->off[slot]] == '\0');
+}
+
+/* Report that slot SLOT is empty on LINE: MSG, or "the WHAT is empty". */
+static void
+plan_row_missing(struct imp *imp, struct imp_file *f, uint64_t line,
+    int slot, const char *msg, const char *what)
+{
+	const struct pslot	*s = &f->plan.slot[slot];
+
+	if (msg != NULL)
+		diag_error(&imp->d, f->idx, line, (size_t)s->col + 1,
+		    plan_colname(&f->plan, s->col), "%s", msg);
+	else
+		diag_error(&imp->d, f->idx, line, (size_t)s->col + 1,
+		    plan_colname(&f->plan, s->col), _("the %s is empty"),
+		    what);
+}
+
+/* The values a row of its kind cannot do without (on the row that
+ * starts a kintone record: START).  An attendance row naming its event by
+ * name and date gets the event's reference in *AUX. */
+static bool
+plan_row_required(struct imp *imp, struct imp_file *f, uint64_t line,
+    bool start, uint32_t *aux)
+{
+	static const int	 ev_req[3] = { ES_CODE, ES_NAME, ES_DATE };
+	static const char *const ev_what[3] = { N_("event code"),
+				    N_("event name"), N_("event date") };
+	const char		*code, *name, *date;
+	size_t			 i;
+	bool			 ok = true;
+
+	switch (f->kind) {
+	case IMPORT_KIND_MEMBERS:
+		if (start && plan_row_empty(f, MS_ID)) {
+			plan_row_missing(imp, f, line, MS_ID,
+			    _("the member ID is empty"), NULL);
+			ok = false;
+		}
+		if (start && plan_row_empty(f, MS_NAME)) {
+			plan_row_missing(imp, f, line, MS_NAME,
+			    _("the name is empty"), NULL);
+			ok = false;
+		}
+		return (ok);
+	case IMPORT_KIND_EVENTS:
+		for (i = 0; i < 3 && start; i++) {
+			if (plan_row_empty(f, ev_req[i])) {
+				plan_row_missing(imp, f, line, ev_req[i], NULL,
+				    _(ev_what[i]));
+				ok = false;
+			}
+		}
+		return (ok);
+	default:
+		break;
+	}
+	if (plan_row_empty(f, AS_MEMBER)) {
+		plan_row_missing(imp, f, line, AS_MEMBER,
+		    _("the member ID is empty"), NULL);
+		ok = false;
+	}
+	code = f->scratch + f->off[AS_EVENT];
+	name = f->scratch + f->off[AS_EVNAME];
+	date = f->scratch + f->off[AS_EVDATE];
+	if (*code != '\0')
+		return (ok);
+	if (*name != '\0' && *date != '\0') {
+		*aux = imp_evref(imp, name, date, f->idx, (uint32_t)line);
+		return (ok);
+	}
+	diag_error(&imp->d, f->idx, line, 0, NULL, _("no event: the event "
+	    "code is empty, and the event name and date are not both given"));
+	return (false);
+}
+
 int
 plan_row(struct imp *imp, struct imp_file *f, const struct csvr_row *row)
 {
 	struct plan		*pl = &f->plan;
 	struct plan_cells	 pc;
-	size_t			 i, nslots, used = 0, *off = NULL;
+	size_t			 i, used = 0;
 	char			**owned = NULL;
 	uint16_t		 flags = 0;
 	uint32_t		 aux = ROW_AUX_NONE;
-	bool			 ok = true, start = true, blank = true;
-	bool			 keyok = true, *given = NULL;
+	bool			 start = true;
 
 	if (!f->have_header) {
 		f->have_header = true;
@@ -430,187 +653,26 @@ plan_row(struct imp *imp, struct imp_file *f, const struct csvr_row *row)
 		}
 		return (0);
 	}
-	for (i = 0; i < row->n && blank; i++)
-		blank = plan_blank(row->cell[i], row->len[i]);
-	if (blank) {
-		f->empty++;
+	if (!plan_row_shape(imp, f, row))
 		return (0);
-	}
-	if (row->n < pl->ncols) {
-		diag_error(&imp->d, f->idx, row->line, 0, NULL,
-		    _("has %zu cells, the header has %zu"), row->n, pl->ncols);
-		return (0);
-	}
-	for (i = pl->ncols; i < row->n; i++)
-		if (!plan_blank(row->cell[i], row->len[i])) {
-			diag_error(&imp->d, f->idx, row->line, i + 1, NULL,
-			    _("has %zu cells, the header has %zu"), row->n,
-			    pl->ncols);
-			return (0);
-		}
-	for (i = 0; i < pl->ncols; i++)
-		if (pl->col[i].header[0] == '\0' && !pl->col[i].blank_reported &&
-		    !plan_blank(row->cell[i], row->len[i])) {
-			pl->col[i].blank_reported = true;
-			diag_warn(&imp->d, f->idx, row->line, i + 1, NULL,
-			    _("a value in a column without a header: the "
-			    "column is ignored"));
-		}
 	pc.cell = row->cell;
 	pc.len = row->len;
 	pc.n = pl->ncols;
-
-	if (pl->start_col >= 0) {
-		size_t	 ml = row->len[pl->start_col];
-		char	*m = val_trim(row->cell[pl->start_col], &ml);
-
-		if (strcmp(m, "*") == 0)
-			start = true;
-		else if (*m == '\0')
-			start = false;
-		else {
-			diag_error(&imp->d, f->idx, row->line,
-			    (size_t)pl->start_col + 1,
-			    plan_colname(pl, pl->start_col),
-			    _("\"%s\": a kintone start-of-record column holds "
-			    "'*' or nothing"), m);
-			return (0);
-		}
-		if (!start && !f->stage.active && !f->have_start) {
-			diag_error(&imp->d, f->idx, row->line,
-			    (size_t)pl->start_col + 1,
-			    plan_colname(pl, pl->start_col),
-			    _("continues a kintone record, but no record "
-			    "starts before it (no '*' above)"));
-			return (0);
-		}
-		if (f->kind == IMPORT_KIND_ATTENDANCE) {
-			if (!start) {
-				owned = xcalloc(pl->ncols, sizeof *owned);
-				pc.cell = xcalloc(pl->ncols,
-				    sizeof *pc.cell);
-				pc.len = xcalloc(pl->ncols,
-				    sizeof *pc.len);
-				for (i = 0; i < pl->ncols; i++) {
-					pc.cell[i] = row->cell[i];
-					pc.len[i] = row->len[i];
-				}
-				plan_inherit(f, &pc, false);
-				for (i = 0; i < pl->ncols; i++)
-					if (pc.cell[i] != row->cell[i])
-						owned[i] = pc.cell[i];
-			} else
-				plan_inherit(f, &pc, true);
-		}
-	}
-
-	nslots = pl->nslots;
-	if (f->off == NULL) {
-		f->off = xcalloc(nslots, sizeof *f->off);
-		f->given = xcalloc(nslots, sizeof *f->given);
-	}
-	off = f->off;
-	given = f->given;
-	for (i = 0; i < nslots; i++) {
-		const struct pslot	*sl = &pl->slot[i];
-
-		given[i] = (sl->col >= 0 && !plan_blank(pc.cell[sl->col],
-		    pc.len[sl->col])) || (sl->col2 >= 0 &&
-		    !plan_blank(pc.cell[sl->col2], pc.len[sl->col2]));
-	}
-	for (i = 0; i < nslots; i++)
-		if (!plan_convert(imp, f, &pc, row->line, &pl->slot[i], &used,
-		    &off[i])) {
-			if (i == 0)
-				keyok = false;
-			ok = false;
-		}
-	if (!ok) {
-		if (keyok && f->kind != IMPORT_KIND_ATTENDANCE &&
-		    f->scratch[off[0]] != '\0')
-			imp_badkey(imp, f->kind, f->scratch + off[0]);
+	if (pl->start_col >= 0 &&
+	    !plan_row_start(imp, f, row, &pc, &owned, &start))
+		return (0);
+	if (!plan_row_convert(imp, f, &pc, row->line, &used) ||
+	    !plan_row_required(imp, f, row->line, start, &aux))
 		goto out;
-	}
-
-	/* Required values. */
-	switch (f->kind) {
-	case IMPORT_KIND_MEMBERS:
-		if (f->scratch[off[MS_ID]] == '\0' && start) {
-			diag_error(&imp->d, f->idx, row->line,
-			    (size_t)pl->slot[MS_ID].col + 1,
-			    plan_colname(pl, pl->slot[MS_ID].col),
-			    _("the member ID is empty"));
-			ok = false;
-		}
-		if (pl->slot[MS_NAME].col >= 0 && start &&
-		    f->scratch[off[MS_NAME]] == '\0') {
-			diag_error(&imp->d, f->idx, row->line,
-			    (size_t)pl->slot[MS_NAME].col + 1,
-			    plan_colname(pl, pl->slot[MS_NAME].col),
-			    _("the name is empty"));
-			ok = false;
-		}
-		if (pl->need_existing)
-			flags |= ROW_NEEDS_EXISTING;
-		break;
-	case IMPORT_KIND_EVENTS:
-		if (!start)
-			break;
-		for (i = 0; i < 3; i++) {
-			static const int	 req[3] = { ES_CODE, ES_NAME,
-						    ES_DATE };
-			static const char *const what[3] = { N_("event code"),
-						    N_("event name"),
-						    N_("event date") };
-			const struct pslot	*s = &pl->slot[req[i]];
-
-			if (s->col >= 0 && f->scratch[off[req[i]]] == '\0') {
-				diag_error(&imp->d, f->idx, row->line,
-				    (size_t)s->col + 1,
-				    plan_colname(pl, s->col),
-				    _("the %s is empty"), _(what[i]));
-				ok = false;
-			}
-		}
-		if (pl->need_existing)
-			flags |= ROW_NEEDS_EXISTING;
-		break;
-	default: {
-		const char	*code = f->scratch + off[AS_EVENT];
-		const char	*name = f->scratch + off[AS_EVNAME];
-		const char	*date = f->scratch + off[AS_EVDATE];
-
-		if (f->scratch[off[AS_MEMBER]] == '\0') {
-			diag_error(&imp->d, f->idx, row->line,
-			    (size_t)pl->slot[AS_MEMBER].col + 1,
-			    plan_colname(pl, pl->slot[AS_MEMBER].col),
-			    _("the member ID is empty"));
-			ok = false;
-		}
-		if (*code == '\0') {
-			if (*name != '\0' && *date != '\0')
-				aux = imp_evref(imp, name, date, f->idx,
-				    (uint32_t)row->line);
-			else {
-				diag_error(&imp->d, f->idx, row->line, 0, NULL,
-				    _("no event: the event code is empty, and "
-				    "the event name and date are not both "
-				    "given"));
-				ok = false;
-			}
-		}
-		break;
-	}
-	}
-	if (!ok)
-		goto out;
-
+	if (pl->need_existing)
+		flags |= ROW_NEEDS_EXISTING;
 	if (pl->start_col >= 0 && f->kind != IMPORT_KIND_ATTENDANCE) {
 		if (start) {
 			plan_stage_flush(imp, f);
-			plan_stage_set(f, row->line, flags, off, nslots);
+			plan_stage_set(f, row->line, flags, f->off,
+			    pl->nslots);
 		} else
-			plan_stage_merge(imp, f, row->line, off, given);
+			plan_stage_merge(imp, f, row->line, f->off, f->given);
 	} else
 		plan_store(imp, f, row->line, flags, aux, used);
 out:

@@ -216,16 +216,7 @@ void	 val_unguard(char *s, size_t *len);
 long	 val_nfkc(const char *s, size_t len, char *out, size_t size);
 /* A control character other than LF (and TAB) when ALLOW_LF. */
 bool	 val_has_ctl(const char *s, size_t len, bool allow_lf);
-/* Parse a date (see DESIGN.md) into "YYYY-MM-DD".  Returns 0, or -1 with
- * a reason in WHY. */
-int	 val_date(const char *s, char out[STORE_DATE_SIZE], char *why,
-	    size_t whysize);
-/* A whole number in [MIN, MAX]; full-width digits, thousands commas and
- * a trailing 回/人/名 accepted.  Returns 0 or -1 (WHY filled in). */
-int	 val_int(const char *s, long min, long max, long *out, char *why,
-	    size_t whysize);
-/* 1/0, true/false, yes/no, はい/いいえ, ○/× ...: 0 or -1. */
-int	 val_bool(const char *s, bool *out);
+/* val_date, val_int, val_bool: public, in import.h */
 /* True when S is all ASCII digits (and not empty). */
 bool	 val_digits(const char *s);
 

@@ -15,7 +15,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-struct store;
+#include "store/store.h"
 
 enum import_kind {
 	IMPORT_KIND_AUTO = 0,	/* recognised from the header row */
@@ -58,6 +58,19 @@ struct import_opts {
 	import_msg_fn		 msg;
 	void			*msg_arg;
 };
+
+/* The cell parsers (values.c), which the command line shares so that an
+ * option reads a value as an import does. */
+/* Parse a date (see DESIGN.md) into "YYYY-MM-DD".  Returns 0, or -1 with
+ * a reason in WHY. */
+int	 val_date(const char *s, char out[STORE_DATE_SIZE], char *why,
+	    size_t whysize);
+/* A whole number in [MIN, MAX]; full-width digits, thousands commas and
+ * a trailing 回/人/名 accepted.  Returns 0 or -1 (WHY filled in). */
+int	 val_int(const char *s, long min, long max, long *out, char *why,
+	    size_t whysize);
+/* 1/0, true/false, yes/no, はい/いいえ, ○/× ...: 0 or -1. */
+int	 val_bool(const char *s, bool *out);
 
 /* Parse words as the command line spells them; -1 when unknown. */
 int		 import_kind_parse(const char *);

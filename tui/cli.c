@@ -11,7 +11,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "import/import-int.h"
+#include "import/import.h"
 #include "store/i18n.h"
 #include "store/store.h"
 #include "tui/cli.h"

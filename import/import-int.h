@@ -404,7 +404,7 @@ struct imp {
 	bool		 store_empty;	/* no member in the database */
 	bool		 refs_deferred;	/* member references: checks_refs_failed
 					   (the attendance rows are kept) */
-	void		*progress;
+	bool		 progress_over;	/* IMPORT_STEP_END was sent */
 };
 
 /* Remember KEY of a refused row of KIND. */
@@ -427,18 +427,5 @@ int	 checks_run(struct imp *);
  * check was left to the store.  -1 when there are errors to report. */
 int	 checks_refs_failed(struct imp *);
 void	 checks_free(struct imp *);
-
-/* --- progress.c: the stderr progress bar -------------------------------- */
-
-struct progress;
-/* A bar for LABEL when stderr is a terminal and ENABLE; else NULL. */
-struct progress	*progress_new(bool enable, const char *label);
-/* DONE of TOTAL bytes (or rows), ROWS rows so far; redrawn at most every
- * 100 ms. */
-void		 progress_update(struct progress *, uint64_t done,
-		    uint64_t total, uint64_t rows);
-void		 progress_label(struct progress *, const char *label);
-/* Clear the bar's line and free it. */
-void		 progress_done(struct progress *);
 
 #endif

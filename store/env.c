@@ -293,6 +293,41 @@ store_open_dbis(struct store *st)
 	return (STORE_OK);
 }
 
+/* LMDB's files in a database directory. */
+#define STORE_DATA_FILE	"data.mdb"
+#define STORE_LOCK_FILE	"lock.mdb"
+
+/* DIR/NAME, allocated. */
+static char *
+store_file(const char *dir, const char *name)
+{
+	return (xasprintf("%s/%s", dir, name));
+}
+
+bool
+store_exists(const char *dir)
+{
+	char	*path = store_file(dir, STORE_DATA_FILE);
+	bool	 yes = access(path, F_OK) == 0;
+
+	free(path);
+	return (yes);
+}
+
+void
+store_remove(const char *dir)
+{
+	char	*path;
+
+	path = store_file(dir, STORE_DATA_FILE);
+	unlink(path);
+	free(path);
+	path = store_file(dir, STORE_LOCK_FILE);
+	unlink(path);
+	free(path);
+	rmdir(dir);
+}
+
 int
 store_open(const char *dir, unsigned flags, struct store **out)
 {
@@ -330,8 +365,7 @@ store_open(const char *dir, unsigned flags, struct store **out)
 	else
 		shared = (sb.st_mode & S_ISGID) != 0;
 
-	path = xmalloc(strlen(dir) + sizeof "/data.mdb");
-	sprintf(path, "%s/data.mdb", dir);
+	path = store_file(dir, STORE_DATA_FILE);
 	if ((flags & STORE_READONLY) && access(path, F_OK) != 0) {
 		rc = errno;
 		free(path);

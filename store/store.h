@@ -130,6 +130,11 @@ void		 store_today(char out[STORE_DATE_SIZE]);
  * STORE_IO. */
 int		 store_open(const char *dir, unsigned flags, struct store **out);
 void		 store_close(struct store *);
+/* Whether a database exists in directory DIR (without opening it). */
+bool		 store_exists(const char *dir);
+/* Delete the closed database in DIR and DIR itself, which held nothing
+ * else (a temporary database); what cannot be deleted is left. */
+void		 store_remove(const char *dir);
 const struct store_error *store_last_error(const struct store *);
 int		 store_exit_code(int rc);	/* 0, 1 or 3 */
 /* The id of the last committed write transaction of any process; a

@@ -9,38 +9,6 @@
 #include "store/bulk-int.h"
 #include "store/thread.h"
 
-void
-bulk_set_add(struct bulk_set *s, const void *k, size_t klen, const void *v,
-    size_t vlen)
-{
-	if (s->n == s->cap) {
-		s->cap = s->cap == 0 ? 4096 : s->cap * 2;
-		s->e = xrealloc(s->e, s->cap * sizeof *s->e);
-	}
-	s->e[s->n].k = (const unsigned char *)(uintptr_t)s->arena.len;
-	s->e[s->n].len = (uint32_t)klen;
-	s->e[s->n].tag = (uint32_t)vlen;
-	buf_add(&s->arena, k, klen);
-	buf_add(&s->arena, v, vlen);
-	s->n++;
-}
-
-void
-bulk_set_sort(struct bulk_set *s)
-{
-	size_t	i;
-
-	for (i = 0; i < s->n; i++)
-		s->e[i].k = s->arena.p + (uintptr_t)s->e[i].k;
-	sort_keys(s->e, s->n);
-}
-
-bool
-bulk_same_key(const struct sort_key *a, const struct sort_key *b)
-{
-	return (a->len == b->len && memcmp(a->k, b->k, a->len) == 0);
-}
-
 /* Append KEY/VAL through cursor C (one cursor per database: a put through
  * it skips the per-call setup of mdb_put). */
 int
@@ -64,7 +32,7 @@ bulk_append(struct bulk *b, MDB_cursor *c, enum store_db db, const void *key,
 
 /* Append the sorted set to the empty database DB (repeated keys once). */
 static int
-bulk_set_append(struct bulk *b, enum store_db db, struct bulk_set *s)
+bulk_set_append(struct bulk *b, enum store_db db, struct kvset *s)
 {
 	MDB_cursor	*c;
 	size_t		 i;
@@ -73,21 +41,13 @@ bulk_set_append(struct bulk *b, enum store_db db, struct bulk_set *s)
 	if ((rc = store_cursor(b->st, b->w.txn, db, &c)) != STORE_OK)
 		return (rc);
 	for (i = 0; i < s->n && rc == STORE_OK; i++) {
-		if (i > 0 && bulk_same_key(&s->e[i - 1], &s->e[i]))
+		if (i > 0 && kvset_same_key(&s->e[i - 1], &s->e[i]))
 			continue;
 		rc = bulk_append(b, c, db, s->e[i].k, s->e[i].len,
 		    s->e[i].k + s->e[i].len, s->e[i].tag);
 	}
 	mdb_cursor_close(c);
 	return (rc);
-}
-
-void
-bulk_set_free(struct bulk_set *s)
-{
-	buf_free(&s->arena);
-	free(s->e);
-	memset(s, 0, sizeof *s);
 }
 
 /* A new member into the empty database: the record now, its index keys
@@ -175,7 +135,7 @@ bulk_sorter_main(void *arg)
 	size_t			 i;
 
 	for (i = 0; i < so->nset; i++) {
-		bulk_set_sort(so->set[i]);
+		kvset_sort(so->set[i]);
 		pthread_mutex_lock(&so->mu);
 		so->done = i + 1;
 		pthread_cond_broadcast(&so->cv);
@@ -185,7 +145,7 @@ bulk_sorter_main(void *arg)
 }
 
 static void
-bulk_sorter_start(struct bulk *b, struct bulk_set *s0, struct bulk_set *s1)
+bulk_sorter_start(struct bulk *b, struct kvset *s0, struct kvset *s1)
 {
 	struct bulk_sorter	*so = &b->sorter;
 
@@ -207,7 +167,7 @@ bulk_sorter_wait(struct bulk *b, size_t n)
 
 	if (!so->threaded) {
 		for (; so->done < n; so->done++)
-			bulk_set_sort(so->set[so->done]);
+			kvset_sort(so->set[so->done]);
 		return;
 	}
 	pthread_mutex_lock(&so->mu);
@@ -276,15 +236,15 @@ bulk_record_fast(struct bulk *b, const struct store_change *c,
 	b->enc.len = 0;
 	codec_att_enc(&b->enc, &a);
 	n = idx_att_key(k, a.event, a.member);
-	bulk_set_add(&b->att, k, n, b->enc.p, b->enc.len);
+	kvset_add(&b->att, k, n, b->enc.p, b->enc.len);
 	free(an.note);
 	val[0] = (unsigned char)a.final;
 	val[1] = (unsigned char)a.response;
 	n = idx_bymem_key(k, a.member, (*evc)->date, a.event);
-	bulk_set_add(&b->bymem, k, n, val, 2);
+	kvset_add(&b->bymem, k, n, val, 2);
 	if (a.final == STORE_FINAL_PENDING) {
 		n = idx_pending_key(k, (*evc)->date, a.event, a.member);
-		bulk_set_add(&b->pending, k, n, "", 0);
+		kvset_add(&b->pending, k, n, "", 0);
 	}
 	b->res->records.added++;
 	return (STORE_OK);
@@ -303,9 +263,9 @@ bulk_records_append(struct bulk *b)
 
 	/* pending and by_member sorted by a second thread meanwhile */
 	bulk_sorter_start(b, &b->pending, &b->bymem);
-	bulk_set_sort(&b->att);
+	kvset_sort(&b->att);
 	for (i = 1; i < b->att.n; i++) {
-		if (!bulk_same_key(&b->att.e[i - 1], &b->att.e[i]))
+		if (!kvset_same_key(&b->att.e[i - 1], &b->att.e[i]))
 			continue;
 		z = memchr(b->att.e[i].k, '\0', b->att.e[i].len);
 		codec_copy_text(ev, sizeof ev, (const char *)b->att.e[i].k,
@@ -318,11 +278,11 @@ bulk_records_append(struct bulk *b)
 	}
 	if ((rc = bulk_set_append(b, DB_ATT, &b->att)) != STORE_OK)
 		return (rc);
-	bulk_set_free(&b->att);
+	kvset_free(&b->att);
 	bulk_sorter_wait(b, 1);
 	if ((rc = bulk_set_append(b, DB_PENDING, &b->pending)) != STORE_OK)
 		return (rc);
-	bulk_set_free(&b->pending);
+	kvset_free(&b->pending);
 	bulk_sorter_wait(b, 2);
 	bulk_sorter_end(b);
 	return (bulk_set_append(b, DB_BYMEM, &b->bymem));
@@ -578,7 +538,7 @@ bulk_aggregates_fast(struct bulk *b)
 	mdb_cursor_close(c);
 	if (rc == STORE_OK && j < b->bymem.n)
 		rc = bulk_unknown_member(b, &b->bymem.e[j]);
-	bulk_set_free(&b->bymem);
+	kvset_free(&b->bymem);
 	if (rc == STORE_OK)
 		rc = bulk_order_append(b, &o);
 	else
@@ -634,7 +594,7 @@ bulk_aggregates_runs(struct bulk *b)
 			if ((rc = agg_put(&b->w, id, &old, &g)) != STORE_OK)
 				return (rc);
 		}
-		bulk_set_free(&b->bymem);
+		kvset_free(&b->bymem);
 		return (STORE_OK);
 	}
 
@@ -686,7 +646,7 @@ bulk_aggregates_runs(struct bulk *b)
 		rc = store_mdb(st, mrc, "member_stats");
 	if (rc == STORE_OK && j < b->bymem.n)
 		rc = bulk_unknown_member(b, &b->bymem.e[j]);
-	bulk_set_free(&b->bymem);
+	kvset_free(&b->bymem);
 	if (rc == STORE_OK)
 		rc = bulk_order_append(b, &o);
 	else

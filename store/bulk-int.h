@@ -7,19 +7,9 @@
 
 #include <pthread.h>
 
-#include "store/sort.h"
 #include "store/store-int.h"
 
 enum { BULK_ADDED, BULK_UPDATED, BULK_UNCHANGED };
-
-/* Keys, each with the value right after it in a packed arena: an entry's
- * k is an arena offset until bulk_set_sort, its tag the value's length
- * (tags order only repeated keys, which are refused or written once). */
-struct bulk_set {
-	struct buf	 arena;
-	struct sort_key	*e;
-	size_t		 n, cap;
-};
 
 /*
  * A set of keys without values (name_index, by_kana) as fixed records: a
@@ -94,7 +84,7 @@ struct bulk_sorter {
 	bool		 on, threaded;
 	pthread_mutex_t	 mu;
 	pthread_cond_t	 cv;
-	struct bulk_set	*set[2];
+	struct kvset	*set[2];
 	size_t		 nset, done;
 };
 
@@ -104,7 +94,7 @@ struct bulk {
 	const struct store_import_source *src;
 	struct store_import_result *res;
 	bool			 fast_members, fast_records;
-	struct bulk_set		 att, bymem, pending, seen;
+	struct kvset		 att, bymem, pending, seen;
 	struct bulk_keyset	 names, kana;
 	struct buf		 ids;
 	struct bulk_mem		*mem;
@@ -125,11 +115,6 @@ void	bulk_mem_add(struct bulk *, const struct store_member *, int64_t total,
 	    int cls);
 
 /* bulk-empty.c: the sorted path */
-void	bulk_set_add(struct bulk_set *, const void *k, size_t klen,
-	    const void *v, size_t vlen);
-void	bulk_set_sort(struct bulk_set *);
-bool	bulk_same_key(const struct sort_key *, const struct sort_key *);
-void	bulk_set_free(struct bulk_set *);
 /* Append KEY/VAL to DB through cursor C; STORE_IO when out of order. */
 int	bulk_append(struct bulk *, MDB_cursor *c, enum store_db db,
 	    const void *key, size_t klen, const void *val, size_t vlen);

@@ -21,9 +21,9 @@ bulk_seen_check(struct bulk *b, const char *kind, const char *field)
 	size_t	i, j;
 	char	key[2 * STORE_ID_MAX + 2];
 
-	bulk_set_sort(&b->seen);
+	kvset_sort(&b->seen);
 	for (i = 1; i < b->seen.n; i++) {
-		if (bulk_same_key(&b->seen.e[i - 1], &b->seen.e[i])) {
+		if (kvset_same_key(&b->seen.e[i - 1], &b->seen.e[i])) {
 			codec_copy_text(key, sizeof key,
 			    (const char *)b->seen.e[i].k, b->seen.e[i].len);
 			for (j = 0; j < b->seen.e[i].len && j + 1 <
@@ -31,13 +31,13 @@ bulk_seen_check(struct bulk *b, const char *kind, const char *field)
 				if (key[j] == '\0')
 					key[j] = '/';
 			}
-			bulk_set_free(&b->seen);
+			kvset_free(&b->seen);
 			return (store_err(b->st, STORE_INVALID, field,
 			    _("%s %s appears twice in the import"), kind,
 			    key));
 		}
 	}
-	bulk_set_free(&b->seen);
+	kvset_free(&b->seen);
 	return (STORE_OK);
 }
 
@@ -87,7 +87,7 @@ bulk_events(struct bulk *b)
 		if ((rc = store_key_fold(row.code, code, "event_code",
 		    &st->err)) != STORE_OK)
 			return (rc);
-		bulk_set_add(&b->seen, code, strlen(code), "", 0);
+		kvset_add(&b->seen, code, strlen(code), "", 0);
 		memset(&old, 0, sizeof old);
 		rc = store_get(st, b->w.txn, DB_EVENTS, code, strlen(code), &v);
 		if (rc != STORE_OK && rc != STORE_NOTFOUND)
@@ -255,7 +255,7 @@ bulk_members(struct bulk *b)
 			if (rc != STORE_OK && rc != STORE_NOTFOUND)
 				return (rc);
 			exists = rc == STORE_OK;
-			bulk_set_add(&b->seen, old.id, strlen(old.id), "", 0);
+			kvset_add(&b->seen, old.id, strlen(old.id), "", 0);
 		}
 		bulk_member_merge(&merged, &old, &row, f, exists);
 		memcpy(merged.id, old.id, sizeof merged.id);
@@ -359,7 +359,7 @@ bulk_records(struct bulk *b)
 		    store_key_fold(c.member, mem, "member_id", NULL) == 0) {
 			char	k[2 * STORE_ID_MAX + 2];
 
-			bulk_set_add(&b->seen, k, idx_att_key(k, ev, mem),
+			kvset_add(&b->seen, k, idx_att_key(k, ev, mem),
 			    "", 0);
 		}
 		bulk_count(&b->res->records, changed == 2 ? BULK_ADDED :
@@ -527,10 +527,10 @@ out:
 	bulk_sorter_end(&b);
 	keyset_free(&b.names);
 	keyset_free(&b.kana);
-	bulk_set_free(&b.att);
-	bulk_set_free(&b.bymem);
-	bulk_set_free(&b.pending);
-	bulk_set_free(&b.seen);
+	kvset_free(&b.att);
+	kvset_free(&b.bymem);
+	kvset_free(&b.pending);
+	kvset_free(&b.seen);
 	buf_free(&b.ids);
 	buf_free(&b.enc);
 	free(b.mem);

@@ -6,17 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "store/sort.h"
 #include "store/store-int.h"
-
-/* An expected set of keys, each with its value right after it in the
- * arena (an entry's k is an arena offset until ck_sort; its tag is the
- * value's length), sorted before comparing. */
-struct ck_set {
-	struct buf	 arena;
-	struct sort_key	*e;
-	size_t		 n, cap;
-};
 
 struct ck_event {
 	char	code[STORE_ID_MAX + 1];
@@ -32,7 +22,7 @@ struct ck {
 	size_t		 ndiff;
 	struct ck_event	*ev;		/* in code order */
 	size_t		 nev;
-	struct ck_set	 bymem, pending, name, kana, total, last;
+	struct kvset	 bymem, pending, name, kana, total, last;
 };
 
 static void ck_report(struct ck *, const char *, ...)
@@ -52,22 +42,6 @@ ck_report(struct ck *ck, const char *fmt, ...)
 		ck->cb(line, ck->arg);
 }
 
-static void
-ck_add(struct ck_set *s, const void *k, size_t klen, const void *v,
-    size_t vlen)
-{
-	if (s->n == s->cap) {
-		s->cap = s->cap == 0 ? 1024 : s->cap * 2;
-		s->e = xrealloc(s->e, s->cap * sizeof *s->e);
-	}
-	s->e[s->n].k = (const unsigned char *)(uintptr_t)s->arena.len;
-	s->e[s->n].len = (uint32_t)klen;
-	s->e[s->n].tag = (uint32_t)vlen;
-	buf_add(&s->arena, k, klen);
-	buf_add(&s->arena, v, vlen);
-	s->n++;
-}
-
 static int
 ck_keycmp(const void *a, size_t alen, const void *b, size_t blen)
 {
@@ -80,24 +54,6 @@ ck_keycmp(const void *a, size_t alen, const void *b, size_t blen)
 }
 
 static void
-ck_sort(struct ck_set *s)
-{
-	size_t	i;
-
-	for (i = 0; i < s->n; i++)
-		s->e[i].k = s->arena.p + (uintptr_t)s->e[i].k;
-	sort_keys(s->e, s->n);
-}
-
-static void
-ck_free(struct ck_set *s)
-{
-	buf_free(&s->arena);
-	free(s->e);
-	memset(s, 0, sizeof *s);
-}
-
-static void
 ck_render(enum store_db db, const void *k, size_t klen, char *out,
     size_t size)
 {
@@ -106,7 +62,7 @@ ck_render(enum store_db db, const void *k, size_t klen, char *out,
 
 /* Compare the sorted expected set S with database DB. */
 static int
-ck_compare(struct ck *ck, enum store_db db, struct ck_set *s, bool values)
+ck_compare(struct ck *ck, enum store_db db, struct kvset *s, bool values)
 {
 	const char		*name = store_db_name(db);
 	const unsigned char	*want;
@@ -311,10 +267,10 @@ ck_attendance_one(struct ck *ck, const MDB_val *k, const MDB_val *v)
 	val[0] = (unsigned char)a.final;
 	val[1] = (unsigned char)a.response;
 	n = idx_bymem_key(key, id, e->date, code);
-	ck_add(&ck->bymem, key, n, val, 2);
+	kvset_add(&ck->bymem, key, n, val, 2);
 	if (a.final == STORE_FINAL_PENDING) {
 		n = idx_pending_key(key, e->date, code, id);
-		ck_add(&ck->pending, key, n, "", 0);
+		kvset_add(&ck->pending, key, n, "", 0);
 	}
 }
 
@@ -334,8 +290,8 @@ ck_attendance(struct ck *ck)
 	mdb_cursor_close(c);
 	if (rc != MDB_NOTFOUND)
 		return (store_mdb(ck->st, rc, "attendance"));
-	ck_sort(&ck->bymem);
-	ck_sort(&ck->pending);
+	kvset_sort(&ck->bymem);
+	kvset_sort(&ck->pending);
 	if ((rc = ck_compare(ck, DB_BYMEM, &ck->bymem, true)) != STORE_OK)
 		return (rc);
 	return (ck_compare(ck, DB_PENDING, &ck->pending, false));
@@ -346,7 +302,7 @@ ck_attendance(struct ck *ck)
 static void
 ck_member_history(struct ck *ck, const char *id, size_t *j, struct agg *g)
 {
-	const struct ck_set	*s = &ck->bymem;
+	const struct kvset	*s = &ck->bymem;
 	const unsigned char	*v;
 	const char		*t;
 	char			 date[STORE_DATE_SIZE], code[STORE_ID_MAX + 1];
@@ -375,11 +331,11 @@ ck_member_keys(struct ck *ck, const struct store_member *m,
 	size_t		 n;
 
 	n = idx_kana_key(b, m);
-	ck_add(&ck->kana, b->p, n, "", 0);
+	kvset_add(&ck->kana, b->p, n, "", 0);
 	n = idx_total_key(key, g->s.total, m->id);
-	ck_add(&ck->total, key, n, "", 0);
+	kvset_add(&ck->total, key, n, "", 0);
 	n = idx_last_key(key, g->s.last_date, m->id);
-	ck_add(&ck->last, key, n, "", 0);
+	kvset_add(&ck->last, key, n, "", 0);
 	idx_name_texts(texts, m, NULL);
 	for (t = (const char *)texts->p; t < (const char *)texts->p +
 	    texts->len; t += strlen(t) + 1) {
@@ -387,7 +343,7 @@ ck_member_keys(struct ck *ck, const struct store_member *m,
 		buf_adds(b, t);
 		buf_addc(b, '\0');
 		buf_adds(b, m->id);
-		ck_add(&ck->name, b->p, b->len, "", 0);
+		kvset_add(&ck->name, b->p, b->len, "", 0);
 	}
 }
 
@@ -461,13 +417,13 @@ ck_member_indexes(struct ck *ck)
 {
 	static const enum store_db	 dbs[] = { DB_NAME, DB_BYKANA,
 					    DB_BYTOTAL, DB_BYLAST };
-	struct ck_set			*sets[] = { &ck->name, &ck->kana,
+	struct kvset			*sets[] = { &ck->name, &ck->kana,
 					    &ck->total, &ck->last };
 	size_t				 i;
 	int				 rc;
 
 	for (i = 0; i < 4; i++) {
-		ck_sort(sets[i]);
+		kvset_sort(sets[i]);
 		if ((rc = ck_compare(ck, dbs[i], sets[i], false)) != STORE_OK)
 			return (rc);
 	}
@@ -497,12 +453,12 @@ store_check(struct store *st, void (*cb)(const char *, void *), void *arg,
 		rc = ck_member_indexes(&ck);
 	mdb_txn_abort(ck.txn);
 	free(ck.ev);
-	ck_free(&ck.bymem);
-	ck_free(&ck.pending);
-	ck_free(&ck.name);
-	ck_free(&ck.kana);
-	ck_free(&ck.total);
-	ck_free(&ck.last);
+	kvset_free(&ck.bymem);
+	kvset_free(&ck.pending);
+	kvset_free(&ck.name);
+	kvset_free(&ck.kana);
+	kvset_free(&ck.total);
+	kvset_free(&ck.last);
 	if (ndiff != NULL)
 		*ndiff = ck.ndiff;
 	return (rc);

@@ -279,7 +279,7 @@ uint64_t	 hash_str(const char *);
 /* The hash of the string hashed to H followed by S. */
 uint64_t	 hash_more(uint64_t h, const char *s);
 
-/* --- plan.c: header plans and row conversion ---------------------------- */
+/* --- plan.c: header plans; plan-row.c: row conversion -------------------- */
 
 enum { MS_ID, MS_NAME, MS_KANA, MS_EMAIL, MS_PHONE, MS_POSTAL, MS_ADDRESS,
 	MS_ORG, MS_SEGMENT, MS_STATUS, MS_OPTOUT, MS_JOINED, MS_NOTES,

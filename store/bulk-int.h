@@ -2,8 +2,8 @@
  * import, shared by the transaction path (bulk.c), the sorted path into
  * empty databases (bulk-empty.c) and the index-key thread (bulk-keys.c). */
 
-#ifndef STORE_BULK_INT_H
-#define STORE_BULK_INT_H
+#ifndef SANKA_BULK_INT_H
+#define SANKA_BULK_INT_H
 
 #include <pthread.h>
 
@@ -110,7 +110,8 @@ struct bulk {
 	char			 today[STORE_DATE_SIZE];
 };
 
-/* bulk.c */
+/* bulk.c: a member met (CLS: BULK_ADDED ...), for its aggregate and the
+ * past totals after the records. */
 void	bulk_mem_add(struct bulk *, const struct store_member *, int64_t total,
 	    int cls);
 
@@ -118,20 +119,31 @@ void	bulk_mem_add(struct bulk *, const struct store_member *, int64_t total,
 /* Append KEY/VAL to DB through cursor C; STORE_IO when out of order. */
 int	bulk_append(struct bulk *, MDB_cursor *c, enum store_db db,
 	    const void *key, size_t klen, const void *val, size_t vlen);
+/* A new member into the empty members database (its keys collected). */
 int	bulk_member_fast(struct bulk *, struct store_member *, int64_t total);
+/* Every event's code and date, for the records' keys. */
 int	bulk_load_events(struct bulk *);
+/* A new record's keys into the sorted sets (*EVC: the last event met). */
 int	bulk_record_fast(struct bulk *, const struct store_change *,
 	    const struct bulk_ev **evc);
+/* The records collected by bulk_record_fast: sorted and appended. */
 int	bulk_records_append(struct bulk *);
+/* The aggregates of an empty database's new members, appended. */
 int	bulk_aggregates_fast(struct bulk *);
+/* The aggregates of existing members with records in the sorted run. */
 int	bulk_aggregates_runs(struct bulk *);
+/* Wait for the records' sorting thread and free it. */
 void	bulk_sorter_end(struct bulk *);
 
 /* bulk-keys.c: name_index and by_kana of new members */
 void	keyset_free(struct bulk_keyset *);
+/* Member M's search texts to the key builder (started on first use). */
 void	bulk_keys_add(struct bulk *, const struct store_member *);
+/* No more members: the builder may sort. */
 void	bulk_keys_done(struct bulk *);
+/* Stop the builder (at once when QUIT) and free it. */
 void	bulk_keys_end(struct bulk *, bool quit);
+/* Append name_index and by_kana, once sorted. */
 int	bulk_names(struct bulk *);
 
 #endif

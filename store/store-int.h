@@ -17,6 +17,7 @@
 
 #include "store/store.h"
 #include "store/i18n.h"
+#include "store/sort.h"
 #include "store/xmalloc.h"
 
 #define STORE_SCHEMA_VERSION	1
@@ -126,6 +127,22 @@ void	 store_time_text(int64_t, char *, size_t);
 const char *store_db_name(enum store_db);
 int	 store_conflict(struct store *, const char *what, const char *key,
 	    uint32_t version, uint32_t expect, const char *by, int64_t at);
+
+/* kvset.c: keys, each with its value right after it in one arena (the
+ * sorted import path, the check).  Until kvset_sort an entry's k is an
+ * arena offset; its tag is always the value's length, so equal keys sort
+ * by it (they are refused or written once). */
+struct kvset {
+	struct buf	 arena;
+	struct sort_key	*e;
+	size_t		 n, cap;
+};
+void	 kvset_add(struct kvset *, const void *k, size_t klen, const void *v,
+	    size_t vlen);
+/* Sort by key; then e[i].k points at the key, its value at k + len. */
+void	 kvset_sort(struct kvset *);
+bool	 kvset_same_key(const struct sort_key *, const struct sort_key *);
+void	 kvset_free(struct kvset *);
 
 /* codec.c */
 void	 buf_init(struct buf *);

@@ -186,6 +186,19 @@ int	 text_fold_append(struct buf *, const char *, size_t);
 int	 text_fold_cut(struct buf *, const char *, size_t, size_t *cuts,
 	    size_t maxcuts, size_t *ncuts);
 bool	 text_is_valid(const char *);
+/* How a text value is kept: the field table's rule for member fields,
+ * the same shape for events and attributes. */
+struct text_rule {
+	bool	 multi;		/* may hold line feeds and tabs */
+	bool	 nfkc;		/* folded to NFKC (readings, phone, ...) */
+	size_t	 limit;		/* bytes */
+};
+/* IN checked and normalised as every write path keeps a value (import,
+ * command line, forms): ends trimmed of spaces, tabs and U+3000, NFKC by
+ * RULE, CRLF -> LF, no control characters, at most RULE->limit bytes.
+ * *OUT malloc'd.  STORE_OK or STORE_INVALID naming FIELD. */
+int	 text_value(struct store *, const char *field, const char *in,
+	    const struct text_rule *, char **out);
 int	 text_check_line(struct store *, const char *field, const char *);
 int	 text_norm_multi(struct store *, const char *field, const char *,
 	    char **out);

@@ -311,6 +311,7 @@ enum store_field_slot {
 
 #define STORE_LINE_MAX		1024	/* bytes of a one-line value */
 #define STORE_TEXT_MAX		65536	/* bytes of notes and custom text */
+#define STORE_ATTR_NAME_MAX	64	/* bytes of a custom attribute name */
 
 struct store_field {
 	const char	*key;		/* as `show member` prints it */

@@ -116,10 +116,11 @@ store_actor_init(struct store *st)
 	char		 user[64];
 	char		*p;
 
-	if ((pw = getpwuid(geteuid())) != NULL)
+	/* the real uid: a setgid sanka acts for whoever ran it */
+	if ((pw = getpwuid(getuid())) != NULL)
 		snprintf(user, sizeof user, "%s", pw->pw_name);
 	else
-		snprintf(user, sizeof user, "%lu", (unsigned long)geteuid());
+		snprintf(user, sizeof user, "%lu", (unsigned long)getuid());
 	staff = getenv("SANKA_USER");
 	if (staff != NULL && *staff != '\0') {
 		snprintf(st->actor, sizeof st->actor, "%s (%.*s)", user,
@@ -504,6 +505,8 @@ store_open(const char *dir, unsigned flags, struct store **out)
 		    "was created"), dir);
 		goto undo;
 	}
+	if (rc == STORE_OK && fstat(fd, &fs.sb[FILES_DATA]) == 0)
+		rc = access_load(st, fs.sb[FILES_DATA].st_uid);
 	return (rc);
 undo:
 	if (rc == STORE_FULL) {
@@ -521,6 +524,7 @@ store_close(struct store *st)
 		return;
 	if (st->env != NULL)
 		mdb_env_close(st->env);
+	access_free(st);
 	free(st);
 }
 
@@ -644,6 +648,7 @@ store_wabort(struct wtx *w)
 	if (w->txn != NULL)
 		mdb_txn_abort(w->txn);
 	w->txn = NULL;
+	access_flush(w->st);
 }
 
 int
@@ -725,6 +730,8 @@ store_backup(struct store *st, const char *path)
 	if (st->env == NULL)
 		return (store_err(st, STORE_IO, NULL,
 		    _("the database is not open")));
+	if ((rc = access_need(st, STORE_AREA_ADMIN, STORE_ACT_VIEW)) != 0)
+		return (rc);
 	if ((fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW |
 	    O_CLOEXEC, 0640)) == -1) {
 		if (errno == EEXIST)

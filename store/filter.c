@@ -407,7 +407,13 @@ store_filter_parse(struct store *st, char *const *words, size_t n,
 			snprintf(e->text, sizeof e->text, "%s", words[i]);
 		}
 	}
+	if (rc == STORE_OK && st != NULL &&
+	    (rc = access_filter(st, f)) != STORE_OK) {
+		snprintf(e->msg, sizeof e->msg, "%s", store_last_error(st)->msg);
+		access_flush(st);
+	}
 	if (rc != STORE_OK) {
+		e->rc = rc;
 		store_filter_free(f);
 		return (rc);
 	}

@@ -108,8 +108,8 @@ store_time_text(int64_t t, char *out, size_t size)
 	strftime(out, size, "%Y-%m-%d %H:%M", &tm);
 }
 
-static void
-store_actor_init(struct store *st)
+void
+store_actor_refresh(struct store *st)
 {
 	struct passwd	*pw;
 	const char	*staff;
@@ -356,7 +356,9 @@ store_env_open(struct store *st, const char *dir, unsigned envflags,
 	for (tries = 0;; tries++) {
 		if ((rc = mdb_env_create(&st->env)) != 0)
 			break;
-		if ((rc = mdb_env_set_mapsize(st->env, store_map_size())) != 0 ||
+		if ((rc = mdb_env_set_mapsize(st->env,
+		    (st->flags & STORE_SHARED) ? STORE_MAP_SIZE :
+		    store_map_size())) != 0 ||
 		    (rc = mdb_env_set_maxreaders(st->env,
 		    STORE_MAXREADERS)) != 0 ||
 		    (rc = mdb_env_set_maxdbs(st->env, DB_COUNT + 4)) != 0)
@@ -459,14 +461,21 @@ store_open(const char *dir, unsigned flags, struct store **out)
 	*out = st;
 	st->flags = flags;
 	ro = (flags & STORE_READONLY) != 0;
-	store_actor_init(st);
+	/* privileged: no name service, no environment until the drop */
+	if (flags & STORE_SHARED)
+		snprintf(st->actor, sizeof st->actor, "%lu",
+		    (unsigned long)getuid());
+	else
+		store_actor_refresh(st);
 
 	if (dir == NULL || *dir == '\0')
 		return (store_err(st, STORE_IO, NULL,
 		    _("no database directory given")));
-	if ((rc = store_open_dir(st, dir, !ro, &shared, &made)) != STORE_OK)
+	if ((rc = store_open_dir(st, dir, !ro && !(flags & STORE_SHARED),
+	    &shared, &made)) != STORE_OK)
 		return (rc);
-	if ((rc = files_before_open(st, dir, !ro, shared, &fs)) != STORE_OK)
+	if ((rc = files_before_open(st, dir, !ro && !(flags & STORE_SHARED),
+	    shared, &fs)) != STORE_OK)
 		goto undo;
 	if (ro && !fs.existed[FILES_DATA])
 		return (store_err(st, STORE_NODB, NULL,

@@ -162,6 +162,11 @@ bool		 store_digits(const char *s);
 
 #define STORE_READONLY	0x1	/* never create; a missing database is STORE_NODB;
 				   write functions return STORE_PERM */
+#define STORE_SHARED	0x2	/* the shared directory of a setgid sanka: no
+				   environment read, no file created (a missing
+				   one is STORE_PERM: ask root to run sanka
+				   init), both files regular and owned
+				   root:<the effective group> */
 
 /* Open (and with flags 0 create) the database in directory DIR, creating
  * the directory 0770 (group-shared when its parent is setgid) and files
@@ -173,6 +178,9 @@ bool		 store_digits(const char *s);
  * failure).  Returns STORE_OK, STORE_NODB, STORE_SCHEMA, STORE_PERM,
  * STORE_IO. */
 int		 store_open(const char *dir, unsigned flags, struct store **out);
+/* Take the audit actor's staff name from $SANKA_USER and the user's name
+ * (after a STORE_SHARED open, once the privilege is dropped). */
+void		 store_actor_refresh(struct store *);
 void		 store_close(struct store *);
 /* Whether a database exists in directory DIR (without opening it). */
 bool		 store_exists(const char *dir);

@@ -37,9 +37,9 @@ sanka_privilege_init(int argc, char **argv)
 		privilege_rc = store_open(SANKA_SYSTEM_DB, STORE_SHARED,
 		    &privilege_st);
 	/* for good: real, effective, saved (and filesystem) gid alike,
-	 * and the group cannot be taken back */
+	 * and the group cannot be taken back (root always could) */
 	if (setresgid(gid, gid, gid) != 0 || getegid() != gid ||
-	    setegid(egid) == 0) {
+	    (geteuid() != 0 && setegid(egid) == 0)) {
 		n = write(STDERR_FILENO, msg, sizeof msg - 1);
 		(void)n;
 		_exit(SANKA_EXIT_ENV);

@@ -116,7 +116,7 @@ pid=$(pgrep -u "$VO" -x sanka | head -1)
 expect_eq "Gid while the screens run" \
     "$(sed -n 's/^Gid:[[:space:]]*//p' /proc/$pid/status | tr -s '\t ' ' ')" \
     "$gid $gid $gid $gid"
-$T kill-server 2>/dev/null
+$T kill-session -t app 2>/dev/null
 
 # ... and during an import: the terminal's output is stopped (^S), so the
 # import waits on its first write there while we look

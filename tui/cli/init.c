@@ -30,7 +30,7 @@ const struct cli_entry cli_init_entry = {
 	.help = N_("(root) create the shared database of a server install"),
 	.opts = cli_init_opts,
 	.exec = cli_init,
-	.more = N_("Creates " SANKA_SYSTEM_DB " (or -d DIR) 2770 and its "
+	.more = N_("Creates the shared directory (or -d DIR) 2770 and its "
 	    "files 0660, owned root:sanka;\nUSER becomes its admin."),
 	.example = "sudo sanka init --admin tanaka",
 };

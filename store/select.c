@@ -391,7 +391,8 @@ store_filter_load(struct store *st, const char *name, char ***words,
 		    STORE_OK)
 			select_words_dec(&v, words, n);
 		else if (rc == STORE_NOTFOUND)
-			store_err(st, rc, "filter", _("no saved filter @%s"),
+			store_err(st, rc, "filter", _("no saved filter @%.*s"),
+			    (int)(k.len - strlen(SELECT_FILTER_PREFIX)),
 			    (const char *)k.p + strlen(SELECT_FILTER_PREFIX));
 		mdb_txn_abort(txn);
 	}

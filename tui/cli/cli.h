@@ -82,6 +82,7 @@ extern const struct cli_entry cli_merge_entry;
 extern const struct cli_entry cli_show_member_entry;
 extern const struct cli_entry cli_show_event_entry;
 extern const struct cli_entry cli_invite_entry;
+extern const struct cli_entry cli_uninvite_entry;
 extern const struct cli_entry cli_respond_entry;
 extern const struct cli_entry cli_mark_entry;
 extern const struct cli_entry cli_history_entry;

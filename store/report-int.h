@@ -24,14 +24,14 @@ struct rpt_idset {
 
 struct rpt {
 	struct store		*st;
-	struct store_rtx	 rx;
+	struct rtx		 rx;
 	const struct store_report_opts *opts;
 	struct store_report	*out;
 	char			 today[STORE_DATE_SIZE];
 	struct rpt_event	*ev;		/* every event, by code */
 	size_t			 nev, capev;
 	int			 ymin, ymax;	/* the years of the rows */
-	struct rpt_idset	 keep;		/* what the predicate keeps */
+	struct rpt_idset	 keep;		/* what the filter keeps */
 	bool			 use_keep;
 };
 

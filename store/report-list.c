@@ -89,14 +89,14 @@ static int
 rpt_list_cb(const struct walk_member *w, void *arg)
 {
 	struct rpt_cands		*cs = arg;
-	const struct store_member_pred	*p = cs->r->opts->pred;
+	const struct store_filter	*f = cs->r->opts->filter;
 	struct rpt_cand			*c;
 	uint32_t			 key;
 
 	if (!rpt_list_wants(cs, w, &key))
 		return (0);
 	if (w->m.status != STORE_MEMBER_ACTIVE &&
-	    (p == NULL || !p->names_status) &&
+	    (f == NULL || !store_filter_names(f, "status")) &&
 	    (unsigned)w->m.status < 3) {
 		cs->r->out->left_out[w->m.status]++;
 		return (0);
@@ -187,7 +187,7 @@ rpt_list(struct rpt *r, int (*cb)(const struct store_report_member *, void *),
 	    cs.cutoff);
 	if (r->out->kind == STORE_REPORT_TOP && r->opts->year != 0)
 		need |= WALK_HISTORY;
-	rc = walk_members(&r->rx, need, r->opts->pred, rpt_list_cb, &cs);
+	rc = walk_members(&r->rx, need, r->opts->filter, rpt_list_cb, &cs);
 	for (i = 0; i < cs.n; i++)
 		cs.c[i].ids = (const char *)cs.ids.p;
 	if (rc == STORE_OK)

@@ -265,6 +265,8 @@ rpt_begin(struct store *st, enum store_report_kind kind,
 	r->opts = opts != NULL ? opts : &none;
 	r->out = out;
 	r->rx.st = st;
+	r->use_keep = r->opts->filter != NULL &&
+	    !store_filter_empty(r->opts->filter);
 	store_today(r->today);
 	store_err_clear(st);
 	return (store_rbegin(st, &r->rx.txn));
@@ -277,16 +279,14 @@ rpt_keep_cb(const struct walk_member *w, void *arg)
 	return (0);
 }
 
-/* With a predicate, the members it keeps (the record pass skips others). */
+/* With a filter, the members it keeps (the record pass skips others). */
 static int
 rpt_keep_build(struct rpt *r)
 {
-	const struct store_member_pred *p = r->opts->pred;
-
-	if (p == NULL || p->match == NULL)
+	if (!r->use_keep)
 		return (STORE_OK);
-	r->use_keep = true;
-	return (walk_members(&r->rx, 0, p, rpt_keep_cb, &r->keep));
+	return (walk_members(&r->rx, 0, r->opts->filter, rpt_keep_cb,
+	    &r->keep));
 }
 
 /* Count one finished record of a past event into its year row and its
@@ -416,8 +416,9 @@ rpt_range(struct rpt *r)
 
 	for (b = 0; b < STORE_RANGE_BUCKETS; b++)
 		r->out->range[b].bucket = report_buckets[b].label;
-	/* no predicate: member_stats alone */
-	return (walk_members(&r->rx, 0, r->opts->pred, rpt_range_cb, r->out));
+	/* no filter: member_stats alone */
+	return (walk_members(&r->rx, 0, r->opts->filter, rpt_range_cb,
+	    r->out));
 }
 
 /* --- yearly ---------------------------------------------------------- */
@@ -458,7 +459,6 @@ static int
 rpt_yearly(struct rpt *r)
 {
 	struct store_report	*out = r->out;
-	const struct store_member_pred *p = r->opts->pred;
 	size_t			 i, n;
 	int			 rc;
 
@@ -477,9 +477,8 @@ rpt_yearly(struct rpt *r)
 		if (r->ev[i].past)
 			out->years[r->ev[i].year - r->ymin].events++;
 	}
-	r->use_keep = p != NULL && p->match != NULL;
-	if ((rc = walk_members(&r->rx, WALK_HISTORY, p, rpt_yearly_cb,
-	    r)) != STORE_OK || (rc = rpt_records(r)) != STORE_OK)
+	if ((rc = walk_members(&r->rx, WALK_HISTORY, r->opts->filter,
+	    rpt_yearly_cb, r)) != STORE_OK || (rc = rpt_records(r)) != STORE_OK)
 		return (rc);
 	for (i = 1; i < n; i++)
 		out->years[i].prev_attended = out->years[i - 1].attended;

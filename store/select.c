@@ -12,8 +12,8 @@
 #define SELECT_FILTER_PREFIX	"filter:"
 
 struct select_ctx {
-	struct store_rtx	*rx;
-	const struct store_member_pred *pred;
+	struct rtx		*rx;
+	bool			 rule;	/* the action rule applies */
 	enum store_select_use	 use;
 	const char		*event;
 	struct store_select_counts *counts;
@@ -24,7 +24,7 @@ struct select_ctx {
 
 /* Has MEMBER a record at EVENT? */
 static bool
-select_has_record(struct store_rtx *rx, const char *event, const char *member)
+select_has_record(struct rtx *rx, const char *event, const char *member)
 {
 	char	k[2 * STORE_ID_MAX + 2];
 	MDB_val	v;
@@ -38,9 +38,11 @@ select_cb(const struct walk_member *w, void *arg)
 {
 	struct select_ctx		*x = arg;
 	struct store_select_counts	*n = x->counts;
-	bool				 rule;
+	bool				 rule = x->rule;
 
-	rule = x->pred == NULL || !x->pred->names_status;
+	if (x->use == STORE_USE_INVITED &&
+	    !select_has_record(x->rx, x->event, w->id))
+		return (0);
 	if (rule && w->m.status == STORE_MEMBER_LEFT) {
 		n->left++;
 		return (0);
@@ -65,27 +67,29 @@ select_cb(const struct walk_member *w, void *arg)
 }
 
 int
-store_select(struct store *st, const struct store_member_pred *pred,
+store_select(struct store *st, const struct store_filter *f,
     enum store_select_use use, const char *eventin,
     int (*cb)(const struct store_member *, const struct store_stats *, void *),
     void *arg, struct store_select_counts *counts)
 {
-	struct store_rtx	 rx;
+	struct rtx		 rx;
 	struct select_ctx	 x;
 	MDB_val			 v;
 	char			 event[STORE_ID_MAX + 1];
+	bool			 ev = use == STORE_USE_INVITE ||
+				    use == STORE_USE_INVITED;
 	int			 rc;
 
 	store_err_clear(st);
 	memset(counts, 0, sizeof *counts);
 	event[0] = '\0';
-	if (use == STORE_USE_INVITE && (rc = store_key_fold(eventin, event,
+	if (ev && (rc = store_key_fold(eventin, event,
 	    "event_code", &st->err)) != STORE_OK)
 		return (rc == STORE_INVALID ? STORE_NOTFOUND : rc);
 	rx.st = st;
 	if ((rc = store_rbegin(st, &rx.txn)) != STORE_OK)
 		return (rc);
-	if (use == STORE_USE_INVITE && (rc = store_get(st, rx.txn, DB_EVENTS,
+	if (ev && (rc = store_get(st, rx.txn, DB_EVENTS,
 	    event, strlen(event), &v)) != STORE_OK) {
 		if (rc == STORE_NOTFOUND)
 			store_err(st, rc, "event_code",
@@ -95,13 +99,13 @@ store_select(struct store *st, const struct store_member_pred *pred,
 	}
 	memset(&x, 0, sizeof x);
 	x.rx = &rx;
-	x.pred = pred;
+	x.rule = f == NULL || !store_filter_names(f, "status");
 	x.use = use;
 	x.event = event;
 	x.counts = counts;
 	x.cb = cb;
 	x.arg = arg;
-	rc = walk_members(&rx, WALK_MEMBER, pred, select_cb, &x);
+	rc = walk_members(&rx, WALK_MEMBER, f, select_cb, &x);
 	mdb_txn_abort(rx.txn);
 	return (rc);
 }

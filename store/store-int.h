@@ -250,16 +250,16 @@ int	 audit_add(struct wtx *, const char *entity, const char *action,
 	    const char *nw);
 int	 audit_redact(struct wtx *, const char *member);
 
-/* A read transaction lent to a member predicate (store.h). */
-struct store_rtx {
+/* A read transaction and its store. */
+struct rtx {
 	struct store	*st;
 	MDB_txn		*txn;
 };
 
 /* walk.c: every member in ID order with its aggregate; WALK_MEMBER
- * decodes the member record too (implied by a predicate), WALK_HISTORY
+ * decodes the member record too (implied by a filter), WALK_HISTORY
  * lists the dates of its attended records of events up to today, oldest
- * first.  The predicate's rejects are skipped.  CB's non-zero return
+ * first.  Members the filter drops are skipped.  CB's non-zero return
  * stops the walk and is returned. */
 #define WALK_MEMBER	0x1
 #define WALK_HISTORY	0x2
@@ -271,8 +271,8 @@ struct walk_member {
 	char		(*dates)[STORE_DATE_SIZE];	/* WALK_HISTORY */
 	size_t		 ndates, capdates;
 };
-int	 walk_members(struct store_rtx *, unsigned need,
-	    const struct store_member_pred *,
+int	 walk_members(struct rtx *, unsigned need,
+	    const struct store_filter *,
 	    int (*cb)(const struct walk_member *, void *), void *arg);
 
 #endif

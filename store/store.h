@@ -403,11 +403,12 @@ struct store_filter_error {
 };
 
 /* Parse N WORDS (the command line's arguments) into *OUT, reading the
- * records of the events named (ST may be NULL when none is).  No words
- * is a filter that keeps every member.  Returns STORE_OK; STORE_INVALID
- * for a bad word (a usage error, exit 2); STORE_NOTFOUND for an unknown
- * event or saved filter (@NAME; saved filters do not exist yet); or a
- * store error reading the events.  E names the word. */
+ * records of the events named (ST may be NULL when none is).  A word
+ * @NAME (＠NAME) stands for the words saved as NAME (store_filter_save).
+ * No words is a filter that keeps every member.  Returns STORE_OK;
+ * STORE_INVALID for a bad word (a usage error, exit 2); STORE_NOTFOUND
+ * for an unknown event or saved filter; or a store error reading the
+ * events.  E names the word as given. */
 int		 store_filter_parse(struct store *st, char *const *words,
 		    size_t n, struct store_filter **out,
 		    struct store_filter_error *e);
@@ -639,20 +640,6 @@ int		 store_import(struct store *, const struct store_import_source *,
 
 /* --- reports (store/report.c, store/report-list.c) ------------------ */
 
-struct store_rtx;	/* the read transaction a walk runs in */
-
-/* The members a report, a list or an action covers. */
-struct store_member_pred {
-	/* Keep member M?  Called inside the walk's read transaction, which
-	 * store/ code may read through RTX; NULL keeps every member. */
-	bool	(*match)(struct store_rtx *, const struct store_member *m,
-		    const struct store_stats *, void *arg);
-	void	*arg;
-	/* The filter names status: actions keep members who left or are
-	 * suspended (DESIGN.md "Command line", the action rule). */
-	bool	 names_status;
-};
-
 enum store_report_kind {
 	STORE_REPORT_RANGE, STORE_REPORT_YEARLY, STORE_REPORT_EVENTS,
 	STORE_REPORT_LAPSED, STORE_REPORT_TOP, STORE_REPORT_NOSHOW,
@@ -690,7 +677,9 @@ struct store_report_opts {
 	int		 months;	/* lapsed: not within N months (0: 12) */
 	size_t		 limit;		/* member lists: rows at most (0: all) */
 	enum store_event_sort sort;	/* events */
-	const struct store_member_pred *pred;	/* NULL: every member */
+	/* the members counted (NULL: every member); a filter naming
+	 * status keeps members who left or are suspended in the lists */
+	const struct store_filter *filter;
 };
 
 /* range: buckets of total 0, 1, 2, 3-5, 6-9, 10-19, 20+. */
@@ -773,6 +762,7 @@ enum store_select_use {
 	STORE_USE_LIST,		/* select: the action rule only */
 	STORE_USE_INVITE,	/* also skip members with a record at EVENT */
 	STORE_USE_MAIL_MERGE,	/* also leave out mail_opt_out */
+	STORE_USE_INVITED,	/* only members with a record at EVENT */
 };
 struct store_select_counts {
 	size_t	 kept;		/* members passed to the callback */
@@ -780,11 +770,13 @@ struct store_select_counts {
 	size_t	 mail_opt_out;	/* MAIL_MERGE: left out; INVITE: kept */
 	size_t	 already;	/* INVITE: already have a record, skipped */
 };
-/* Every member PRED keeps, in ID order, minus those USE leaves out; CB
- * (NULL: count only) sees each inside one read transaction.  EVENT: the
- * invitation's event (USE_INVITE).  Returns STORE_OK, STORE_NOTFOUND
- * (unknown event), STORE_IO, or CB's non-zero return. */
-int		 store_select(struct store *, const struct store_member_pred *,
+/* Every member FILTER keeps (NULL: all), in ID order, minus those USE
+ * leaves out: members who left or are suspended unless the filter names
+ * status (counted), and what USE says.  CB (NULL: count only) sees each
+ * inside one read transaction: no store call there.  EVENT: the event of
+ * USE_INVITE and USE_INVITED.  Returns STORE_OK, STORE_NOTFOUND (unknown
+ * event), STORE_IO, or CB's non-zero return. */
+int		 store_select(struct store *, const struct store_filter *,
 		    enum store_select_use, const char *event,
 		    int (*cb)(const struct store_member *,
 		    const struct store_stats *, void *), void *arg,

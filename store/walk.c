@@ -110,7 +110,7 @@ walk_close(struct walk_cursors *wc)
 }
 
 static int
-walk_open(struct store_rtx *rx, unsigned need, struct walk_cursors *wc)
+walk_open(struct rtx *rx, unsigned need, struct walk_cursors *wc)
 {
 	MDB_val	k, v;
 	int	rc;
@@ -136,8 +136,8 @@ walk_open(struct store_rtx *rx, unsigned need, struct walk_cursors *wc)
 /* Fill W for the member at stats key K, value V; *KEEP false when the
  * predicate drops it (or the member record is missing). */
 static int
-walk_one(struct store_rtx *rx, unsigned need, const char *today,
-    const struct store_member_pred *pred, struct walk_cursors *wc,
+walk_one(struct rtx *rx, unsigned need, const char *today,
+    const struct store_filter *f, struct walk_cursors *wc,
     const MDB_val *k, const MDB_val *v, struct walk_member *w, bool *keep)
 {
 	MDB_val	mv;
@@ -163,8 +163,7 @@ walk_one(struct store_rtx *rx, unsigned need, const char *today,
 			return (store_err(rx->st, STORE_IO, NULL,
 			    _("member %s: corrupt record"), w->id));
 		w->have_m = true;
-		if (pred != NULL && pred->match != NULL &&
-		    !pred->match(rx, &w->m, &w->g.s, pred->arg))
+		if (f != NULL && !store_filter_match(f, &w->m, &w->g.s))
 			return (STORE_OK);
 	}
 	if ((need & WALK_HISTORY) && (rc = walk_history(rx->st, wc->history,
@@ -175,8 +174,8 @@ walk_one(struct store_rtx *rx, unsigned need, const char *today,
 }
 
 int
-walk_members(struct store_rtx *rx, unsigned need,
-    const struct store_member_pred *pred,
+walk_members(struct rtx *rx, unsigned need,
+    const struct store_filter *f,
     int (*cb)(const struct walk_member *, void *), void *arg)
 {
 	struct walk_cursors	 wc;
@@ -187,7 +186,9 @@ walk_members(struct store_rtx *rx, unsigned need,
 	int			 rc, op;
 
 	store_today(today);
-	if (pred != NULL && pred->match != NULL)
+	if (f != NULL && store_filter_empty(f))
+		f = NULL;
+	if (f != NULL)
 		need |= WALK_MEMBER;
 	memset(&w, 0, sizeof w);
 	if ((rc = walk_open(rx, need, &wc)) != STORE_OK)
@@ -199,7 +200,7 @@ walk_members(struct store_rtx *rx, unsigned need,
 			    store_mdb(rx->st, rc, "member_stats");
 			break;
 		}
-		rc = walk_one(rx, need, today, pred, &wc, &k, &v, &w, &keep);
+		rc = walk_one(rx, need, today, f, &wc, &k, &v, &w, &keep);
 		if (rc == STORE_OK && keep)
 			rc = cb(&w, arg);
 		if (w.have_m) {

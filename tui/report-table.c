@@ -11,57 +11,57 @@
 #include "tui/width.h"
 
 #define REPORT_GAP	2	/* spaces between columns */
-#define REPORT_BAR_MIN	10	/* the narrowest bar worth drawing */
+#define REPORT_BAR_MIN	8	/* the narrowest bar worth drawing */
 #define REPORT_SQUEEZE	8	/* the narrowest a name column is cut to */
 
 static const struct report_col report_cols_range[] = {
-	{ "bucket", N_("total"), false, false },
-	{ "members", N_("members"), false, false },
-	{ "share", N_("share"), false, false },
-	{ "cumulative_share", N_("cumul."), false, false },
-	{ "attendances", N_("attendances"), false, false },
+	{ "bucket", N_("total"), false, false, 0 },
+	{ "members", N_("members"), false, false, 0 },
+	{ "share", N_("share"), false, false, 0 },
+	{ "cumulative_share", N_("cumul."), false, false, 0 },
+	{ "attendances", N_("attendances"), false, false, 0 },
 };
 
 static const struct report_col report_cols_yearly[] = {
-	{ "year", N_("year"), false, false },
-	{ "events", N_("events"), false, false },
-	{ "invited", N_("invited"), false, false },
-	{ "accepted", N_("accepted"), false, false },
-	{ "attended", N_("attended"), false, false },
-	{ "attendees", N_("attendees"), false, false },
-	{ "first_time", N_("first"), false, false },
-	{ "repeat", N_("repeat"), false, false },
-	{ "lapsed", N_("lapsed"), false, false },
-	{ "no_show_rate", N_("no-show%"), false, false },
-	{ "change", N_("change%"), false, false },
+	{ "year", N_("year"), false, false, 0 },
+	{ "events", N_("events"), false, false, 2 },
+	{ "invited", N_("invited"), false, false, 1 },
+	{ "accepted", N_("accepted"), false, false, 2 },
+	{ "attended", N_("attended"), false, false, 0 },
+	{ "attendees", N_("attendees"), false, false, 1 },
+	{ "first_time", N_("first"), false, false, 2 },
+	{ "repeat", N_("repeat"), false, false, 1 },
+	{ "lapsed", N_("lapsed"), false, false, 1 },
+	{ "no_show_rate", N_("no-show%"), false, false, 2 },
+	{ "change", N_("change%"), false, false, 1 },
 };
 
 static const struct report_col report_cols_events[] = {
-	{ "code", N_("code"), true, false },
-	{ "name", N_("name"), true, true },
-	{ "date", N_("date"), false, false },
-	{ "capacity", N_("cap."), false, false },
-	{ "invited", N_("invited"), false, false },
-	{ "accepted", N_("accepted"), false, false },
-	{ "attended", N_("attended"), false, false },
-	{ "walk_in", N_("walk-in"), false, false },
-	{ "no_show", N_("no-show"), false, false },
-	{ "cancelled", N_("cancelled"), false, false },
-	{ "acceptance_rate", N_("accept%"), false, false },
-	{ "attendance_rate", N_("attend%"), false, false },
-	{ "no_show_rate", N_("no-show%"), false, false },
-	{ "cancellation_rate", N_("cancel%"), false, false },
-	{ "over_capacity", N_("over"), false, false },
+	{ "code", N_("code"), true, false, 0 },
+	{ "name", N_("name"), true, true, 0 },
+	{ "date", N_("date"), false, false, 1 },
+	{ "capacity", N_("cap."), false, false, 3 },
+	{ "invited", N_("invited"), false, false, 0 },
+	{ "accepted", N_("accepted"), false, false, 1 },
+	{ "attended", N_("attended"), false, false, 0 },
+	{ "walk_in", N_("walk-in"), false, false, 2 },
+	{ "no_show", N_("no-show"), false, false, 2 },
+	{ "cancelled", N_("cancelled"), false, false, 3 },
+	{ "acceptance_rate", N_("accept%"), false, false, 2 },
+	{ "attendance_rate", N_("attend%"), false, false, 1 },
+	{ "no_show_rate", N_("no-show%"), false, false, 2 },
+	{ "cancellation_rate", N_("cancel%"), false, false, 3 },
+	{ "over_capacity", N_("over"), false, false, 2 },
 };
 
 static const struct report_col report_cols_members[] = {
-	{ "id", N_("id"), true, false },
-	{ "name", N_("name"), true, true },
-	{ "kana", N_("kana"), true, true },
-	{ "segment", N_("segment"), true, true },
-	{ "total", N_("total"), false, false },
-	{ "last_date", N_("last date"), false, false },
-	{ "last_event", N_("last event"), true, true },
+	{ "id", N_("id"), true, false, 0 },
+	{ "name", N_("name"), true, true, 0 },
+	{ "kana", N_("kana"), true, true, 2 },
+	{ "segment", N_("segment"), true, true, 1 },
+	{ "total", N_("total"), false, false, 0 },
+	{ "last_date", N_("last date"), false, false, 1 },
+	{ "last_event", N_("last event"), true, true, 1 },
 };
 
 #define NCOLS(a)	(sizeof (a) / sizeof (a)[0])
@@ -288,16 +288,30 @@ report_table_note(const struct report_table *t, char *buf, size_t len)
 		    _("pending record") : _("pending records"));
 }
 
+/* The column to leave out next: the rightmost of the highest drop
+ * rank; -1 when none may go. */
+static int
+report_drop_next(const struct report_table *t, const bool *hidden)
+{
+	int	c, best = -1;
+
+	for (c = 0; c < (int)t->ncols; c++) {
+		if (!hidden[c] && t->cols[c].drop > 0 && (best < 0 ||
+		    t->cols[c].drop >= t->cols[best].drop))
+			best = c;
+	}
+	return (best);
+}
+
 /* Column widths for COLS: the cells' widths, name columns cut, then
- * columns left out from the right; *SHOWN columns remain, *BARW is the
- * bar's room (0: none). */
+ * columns left out by rank (HIDDEN); *BARW is the bar's room (0: none). */
 static void
-report_layout(const struct report_table *t, int cols, int *w, size_t *shown,
+report_layout(const struct report_table *t, int cols, int *w, bool *hidden,
     int *barw)
 {
 	size_t	r, c, widest = 0;
-	int	total, cw;
-	bool	cut;
+	int	total, cw, drop;
+	bool	cut, first;
 
 	for (c = 0; c < t->ncols; c++) {
 		w[c] = width_str(_(t->cols[c].label));
@@ -307,15 +321,19 @@ report_layout(const struct report_table *t, int cols, int *w, size_t *shown,
 				w[c] = cw;
 		}
 	}
-	*shown = t->ncols;
 	for (;;) {
-		for (c = 0, total = 0; c < *shown; c++)
-			total += w[c] + (c > 0 ? REPORT_GAP : 0);
+		for (c = 0, total = 0, first = true; c < t->ncols; c++) {
+			if (hidden[c])
+				continue;
+			total += w[c] + (first ? 0 : REPORT_GAP);
+			first = false;
+		}
 		if (total + REPORT_GAP + REPORT_BAR_MIN <= cols)
 			break;
 		/* cut the widest name column a little, else drop one */
-		for (c = 0, cut = false; c < *shown; c++) {
-			if (t->cols[c].squeeze && w[c] > REPORT_SQUEEZE &&
+		for (c = 0, cut = false; c < t->ncols; c++) {
+			if (!hidden[c] && t->cols[c].squeeze &&
+			    w[c] > REPORT_SQUEEZE &&
 			    (!cut || w[c] > w[widest])) {
 				widest = c;
 				cut = true;
@@ -323,8 +341,8 @@ report_layout(const struct report_table *t, int cols, int *w, size_t *shown,
 		}
 		if (cut)
 			w[widest]--;
-		else if (*shown > 2)
-			(*shown)--;
+		else if ((drop = report_drop_next(t, hidden)) >= 0)
+			hidden[drop] = true;
 		else
 			break;
 	}
@@ -355,10 +373,10 @@ report_bar(char *line, size_t size, uint64_t v, uint64_t max, int barw)
 	size_t		 len = strlen(line), bl = strlen(block);
 	uint64_t	 n;
 
-	if (barw <= 0 || max == 0)
+	if (barw <= 0 || max == 0 || v == 0)
 		return;
 	n = (v * (uint64_t)barw + max / 2) / max;
-	if (n == 0 && v > 0)
+	if (n == 0)
 		n = 1;		/* something is never drawn as nothing */
 	snprintf(line + len, size - len, "%*s", REPORT_GAP, "");
 	len += REPORT_GAP;
@@ -369,36 +387,55 @@ report_bar(char *line, size_t size, uint64_t v, uint64_t max, int barw)
 	line[len] = '\0';
 }
 
+/* LINE gets BUF without its trailing spaces. */
+static void
+report_emit(char *buf, void (*line)(const char *, void *), void *arg)
+{
+	size_t	n = strlen(buf);
+
+	while (n > 0 && buf[n - 1] == ' ')
+		buf[--n] = '\0';
+	line(buf, arg);
+}
+
 void
-report_table_text(const struct report_table *t, int cols,
+report_table_text(const struct report_table *t, int cols, bool *hidden,
     void (*line)(const char *, void *), void *arg)
 {
 	char	*buf;
 	int	*w, barw;
-	size_t	 size, r, c, shown;
+	size_t	 size, r, c;
+	bool	 first;
 
 	w = xcalloc(t->ncols + 1, sizeof *w);
-	report_layout(t, cols, w, &shown, &barw);
+	memset(hidden, 0, t->ncols * sizeof *hidden);
+	report_layout(t, cols, w, hidden, &barw);
 	size = (size_t)cols * 4 + 64;
 	buf = xmalloc(size);
 	buf[0] = '\0';
-	for (c = 0; c < shown; c++) {
-		if (c > 0)
+	for (c = 0, first = true; c < t->ncols; c++) {
+		if (hidden[c])
+			continue;
+		if (!first)
 			report_put(buf, size, "", REPORT_GAP, true);
+		first = false;
 		report_put(buf, size, _(t->cols[c].label), w[c],
 		    t->cols[c].text);
 	}
-	line(buf, arg);
+	report_emit(buf, line, arg);
 	for (r = 0; r < t->nrows; r++) {
 		buf[0] = '\0';
-		for (c = 0; c < shown; c++) {
-			if (c > 0)
+		for (c = 0, first = true; c < t->ncols; c++) {
+			if (hidden[c])
+				continue;
+			if (!first)
 				report_put(buf, size, "", REPORT_GAP, true);
+			first = false;
 			report_put(buf, size, report_table_cell(t, r, c), w[c],
 			    t->cols[c].text);
 		}
 		report_bar(buf, size, t->bar[r], t->barmax, barw);
-		line(buf, arg);
+		report_emit(buf, line, arg);
 	}
 	free(buf);
 	free(w);

@@ -15,6 +15,8 @@ struct report_col {
 	const char	*label;		/* the text header, N_() */
 	bool		 text;		/* free text: left-aligned, guarded */
 	bool		 squeeze;	/* may be cut to fit the width */
+	int		 drop;		/* narrow text leaves out the highest
+					   first (0: never) */
 };
 
 struct report_table {
@@ -45,9 +47,11 @@ void		 report_table_note(const struct report_table *, char *buf,
 /* The text report fitting COLS columns: a header line, then one line per
  * row, each ending with a bar of block characters (#s when ambiguous
  * characters are two columns wide) when there is room.  Narrow screens
- * cut the name columns, then leave out columns from the right.  LINE
- * receives each line (no newline). */
+ * cut the name columns, then leave out columns by their drop rank,
+ * marked in HIDDEN (ncols entries).  LINE receives each line (no
+ * newline, no trailing space). */
 void		 report_table_text(const struct report_table *, int cols,
-		    void (*line)(const char *, void *), void *arg);
+		    bool *hidden, void (*line)(const char *, void *),
+		    void *arg);
 
 #endif

@@ -148,18 +148,17 @@ setup(void **state)
 	return (0);
 }
 
-/* The predicate of the tests: segment A (M1, M2, M6). */
-static bool
-segment_a(struct store_rtx *rx, const struct store_member *m,
-    const struct store_stats *s, void *arg)
+/* A filter of the tests ("segment=A": M1, M2, M6); free with
+ * store_filter_free. */
+static struct store_filter *
+filter(struct store *st, const char *text)
 {
-	(void)rx;
-	(void)s;
-	(void)arg;
-	return (m->segment != NULL && strcmp(m->segment, "A") == 0);
-}
+	struct store_filter		*f;
+	struct store_filter_error	 e;
 
-static const struct store_member_pred pred_a = { segment_a, NULL, false };
+	assert_int_equal(store_filter_parse_line(st, text, &f, &e), STORE_OK);
+	return (f);
+}
 
 static void
 run(struct store *st, enum store_report_kind k,
@@ -255,7 +254,7 @@ test_range(void **state)
 	store_report_free(&r);
 
 	/* segment A: M1 2, M2 5, M6 0 */
-	o.pred = &pred_a;
+	o.filter = filter(t->st, "segment=A");
 	run(t->st, STORE_REPORT_RANGE, &o, &r);
 	assert_int_equal(r.members, 3);
 	assert_bucket(r, 0, "0", 1, 0);
@@ -264,6 +263,7 @@ test_range(void **state)
 	assert_bucket(r, 3, "3-5", 1, 5);
 	assert_bucket(r, 6, "20+", 0, 0);
 	store_report_free(&r);
+	store_filter_free((struct store_filter *)o.filter);
 }
 
 static void
@@ -341,7 +341,7 @@ test_yearly_fiscal(void **state)
 	static const uint64_t a24[10] = { 2, 4, 3, 2, 2, 1, 0, 0, 1, 0 };
 	static const uint64_t a25[10] = { 3, 4, 2, 2, 2, 0, 2, 0, 2, 2 };
 
-	o.pred = &pred_a;
+	o.filter = filter(t->st, "segment=A");
 	run(t->st, STORE_REPORT_YEARLY, &o, &r);
 	assert_int_equal(r.nyears, 2);
 	assert_year(&r.years[0], "FY2024", a24);
@@ -350,6 +350,7 @@ test_yearly_fiscal(void **state)
 	assert_year_rates(&r.years[1], "50.0", "0.0");
 	assert_int_equal(r.pending_records, 2);
 	store_report_free(&r);
+	store_filter_free((struct store_filter *)o.filter);
 }
 
 static void
@@ -530,7 +531,7 @@ test_events_filtered(void **state)
 	static const char *r3[4] = { "50.0", "50.0", "50.0", "0.0" };
 
 	memset(&o, 0, sizeof o);
-	o.pred = &pred_a;
+	o.filter = filter(t->st, "segment=A");
 	run(t->st, STORE_REPORT_EVENTS, &o, &r);
 	assert_int_equal(r.nevents, 5);
 	assert_event(&r.events[0], "E1", a1, r1, false);
@@ -538,6 +539,7 @@ test_events_filtered(void **state)
 	assert_event(&r.events[2], "E3", a3, r3, false);
 	assert_int_equal(r.pending_records, 2);		/* E4 M1, E5 M6 */
 	store_report_free(&r);
+	store_filter_free((struct store_filter *)o.filter);
 }
 
 struct got {
@@ -587,7 +589,7 @@ test_lists(void **state)
 	struct store_report		 r;
 	struct store_report_opts	 o;
 	struct got			 g;
-	struct store_member_pred	 status_named = { NULL, NULL, true };
+	struct store_filter		*status_named, *seg_a;
 
 	memset(&o, 0, sizeof o);
 	/* lapsed, 12 months: last date before 2025-02-21: M5 (left, left
@@ -606,11 +608,13 @@ test_lists(void **state)
 	assert_string_equal(g.last_event[0], "E3 イベント");
 	store_report_free(&r);
 	/* a filter naming status keeps them */
-	o.pred = &status_named;
+	status_named = filter(t->st, "status=active,suspended,left");
+	o.filter = status_named;
 	list(t->st, STORE_REPORT_LAPSED, &o, &r, &g, "M1 M3 M4 M5 M8");
 	assert_int_equal(r.left_out[STORE_MEMBER_LEFT], 0);
 	store_report_free(&r);
-	o.pred = NULL;
+	o.filter = NULL;
+	store_filter_free(status_named);
 	o.months = 0;
 
 	/* top: M8 25, M2 5, M1 2, M3 2 (M4, M5 left out); --limit 2 */
@@ -643,10 +647,21 @@ test_lists(void **state)
 	/* never: total 0: M6 M7 */
 	list(t->st, STORE_REPORT_NEVER, &o, &r, &g, "M6 M7");
 	store_report_free(&r);
-	/* never within segment A: M6 */
-	o.pred = &pred_a;
+	/* never within segment A: M6; the same through a saved filter */
+	seg_a = filter(t->st, "segment=A");
+	o.filter = seg_a;
 	list(t->st, STORE_REPORT_NEVER, &o, &r, &g, "M6");
 	store_report_free(&r);
+	store_filter_free(seg_a);
+	assert_int_equal(store_filter_save(t->st, "a", (const char *[]){
+	    "segment=Ａ" }, 1), STORE_OK);
+	seg_a = filter(t->st, "@a never");
+	o.filter = seg_a;
+	list(t->st, STORE_REPORT_LAPSED, &o, &r, &g, "");
+	store_report_free(&r);
+	list(t->st, STORE_REPORT_NOSHOW, &o, &r, &g, "M6");
+	store_report_free(&r);
+	store_filter_free(seg_a);
 }
 
 int

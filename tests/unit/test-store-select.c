@@ -61,7 +61,7 @@ ids_cb(const struct store_member *m, const struct store_stats *s, void *arg)
 }
 
 static void
-sel(struct store *st, const struct store_member_pred *p,
+sel(struct store *st, const struct store_filter *p,
     enum store_select_use use, const char *ev, const char *want,
     struct store_select_counts *n)
 {
@@ -79,7 +79,8 @@ test_select(void **state)
 {
 	struct ts			*t = *state;
 	struct store_select_counts	 n;
-	struct store_member_pred	 named = { NULL, NULL, true };
+	struct store_filter		*named;
+	struct store_filter_error	 fe;
 
 	/* the action rule: M3 suspended and M4 left are out and counted */
 	sel(t->st, NULL, STORE_USE_LIST, NULL, "M1 M2 M5", &n);
@@ -87,8 +88,16 @@ test_select(void **state)
 	assert_int_equal(n.suspended, 1);
 	assert_int_equal(n.mail_opt_out, 0);
 	/* a filter naming status keeps everyone */
-	sel(t->st, &named, STORE_USE_LIST, NULL, "M1 M2 M3 M4 M5", &n);
+	assert_int_equal(store_filter_parse_line(t->st, "status!=休会 status!="
+	    "x", &named, &fe), STORE_INVALID);		/* x: no status */
+	assert_int_equal(fe.word, 2);
+	assert_int_equal(store_filter_parse_line(t->st, "状態!=休会", &named,
+	    &fe), STORE_OK);
+	sel(t->st, named, STORE_USE_LIST, NULL, "M1 M2 M4 M5", &n);
 	assert_int_equal(n.left + n.suspended, 0);
+	store_filter_free(named);
+	/* only the members with a record at E1 (to uninvite) */
+	sel(t->st, NULL, STORE_USE_INVITED, "E1", "M1 M5", &n);
 	/* the mail-merge list leaves out M2 (mail_opt_out) too */
 	sel(t->st, NULL, STORE_USE_MAIL_MERGE, NULL, "M1 M5", &n);
 	assert_int_equal(n.mail_opt_out, 1);

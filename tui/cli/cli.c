@@ -73,6 +73,8 @@ const struct cli_entry *const cli_table[] = {
 	&cli_show_event_entry,
 	&cli_invite_entry,
 	&cli_uninvite_entry,
+	&cli_report_entry,
+	&cli_select_entry,
 	&cli_respond_entry,
 	&cli_mark_entry,
 	&cli_history_entry,

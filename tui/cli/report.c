@@ -171,16 +171,11 @@ cli_report(const struct cli_entry *e, struct cli_args *a, const char *dbdir)
 		report_table_note(&t, note, sizeof note);
 		if (note[0] != '\0')
 			printf("%s\n", note);
-		for (c = 0; c < t.ncols; c++) {
-			if (!hidden[c])
-				continue;
-			if (nhidden++ == 0)
-				printf("%s", _("not shown at this width "
-				    "(COLUMNS, or --format csv):"));
-			printf(" %s", t.cols[c].key);
-		}
+		for (c = 0; c < t.ncols; c++)
+			nhidden += hidden[c];
 		if (nhidden != 0)
-			putchar('\n');
+			printf(_("%zu more columns: --format csv, or a wider "
+			    "COLUMNS\n"), nhidden);
 		free(hidden);
 		rc = fflush(stdout) == 0 ? 0 : SANKA_EXIT_ENV;
 	}

@@ -96,6 +96,12 @@ const struct binding keys_table[] = {
 	{ KC_EVENT, 'i', ACT_INVITE, N_("Invite (search)"), F },
 	{ KC_EVENT, 'I', ACT_INVITE_FILTER, N_("Invite by filter"), F },
 
+	{ KC_REPORTS, TK_RIGHT, ACT_REPORT_NEXT, N_("Next report"), F },
+	{ KC_REPORTS, TK_LEFT, ACT_REPORT_PREV, N_("Previous report"), 0 },
+	{ KC_REPORTS, 'c', ACT_CALENDAR, N_("Fiscal or calendar years"), F },
+	{ KC_REPORTS, 'f', ACT_FILTER, N_("Filter the members"), F },
+	{ KC_REPORTS, 'x', ACT_EXPORT, N_("Export as CSV"), F },
+
 	{ KC_LIST, TK_UP, ACT_UP, N_("Up"), 0 },
 	{ KC_LIST, 'k', ACT_UP, N_("Up"), 0 },
 	{ KC_LIST, TK_DOWN, ACT_DOWN, N_("Down"), 0 },

@@ -482,15 +482,13 @@ store_filter_parse(struct store *st, char *const *words, size_t n,
 	return (rc);
 }
 
-int
-store_filter_parse_line(struct store *st, const char *text,
-    struct store_filter **out, struct store_filter_error *e)
+void
+store_filter_words(const char *text, char ***out, size_t *n)
 {
 	char	**words = NULL, *copy, *p, *start = NULL;
-	size_t	  n = 0, i;
 	bool	  inq = false;
-	int	  rc;
 
+	*n = 0;
 	copy = xstrdup(text != NULL ? text : "");
 	/* U+3000 (E3 80 80) separates words like a space. */
 	for (p = copy; (p = strstr(p, "\xe3\x80\x80")) != NULL; p += 3)
@@ -500,9 +498,9 @@ store_filter_parse_line(struct store *st, const char *text,
 			inq = !inq;
 		if (*p == '\0' || (!inq && (*p == ' ' || *p == '\t'))) {
 			if (start != NULL) {
-				words = xreallocarray(words, n + 1,
+				words = xreallocarray(words, *n + 1,
 				    sizeof *words);
-				words[n++] = xstrndup(start,
+				words[(*n)++] = xstrndup(start,
 				    (size_t)(p - start));
 				start = NULL;
 			}
@@ -512,10 +510,20 @@ store_filter_parse_line(struct store *st, const char *text,
 			start = p;
 	}
 	free(copy);
+	*out = words;
+}
+
+int
+store_filter_parse_line(struct store *st, const char *text,
+    struct store_filter **out, struct store_filter_error *e)
+{
+	char	**words;
+	size_t	  n;
+	int	  rc;
+
+	store_filter_words(text, &words, &n);
 	rc = store_filter_parse(st, words, n, out, e);
-	for (i = 0; i < n; i++)
-		free(words[i]);
-	free(words);
+	store_words_free(words, n);
 	return (rc);
 }
 

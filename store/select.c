@@ -40,6 +40,10 @@ select_cb(const struct walk_member *w, void *arg)
 	struct store_select_counts	*n = x->counts;
 	bool				 rule = x->rule;
 
+	if (x->use == STORE_USE_VIEW) {
+		n->kept++;
+		return (x->cb != NULL ? x->cb(&w->m, &w->g.s, x->arg) : 0);
+	}
 	if (x->use == STORE_USE_INVITED &&
 	    !select_has_record(x->rx, x->event, w->id))
 		return (0);

@@ -412,8 +412,11 @@ struct store_filter_error {
 int		 store_filter_parse(struct store *st, char *const *words,
 		    size_t n, struct store_filter **out,
 		    struct store_filter_error *e);
-/* The same over one line as typed in a screen: words are split at
- * spaces (U+3000 too) outside double quotes. */
+/* Split one line as typed in a screen into words: at spaces (U+3000
+ * too) outside double quotes.  *WORDS: free with store_words_free. */
+void		 store_filter_words(const char *text, char ***words,
+		    size_t *n);
+/* store_filter_parse over the words of one line (store_filter_words). */
 int		 store_filter_parse_line(struct store *st, const char *text,
 		    struct store_filter **out, struct store_filter_error *e);
 void		 store_filter_free(struct store_filter *);
@@ -763,6 +766,7 @@ enum store_select_use {
 	STORE_USE_INVITE,	/* also skip members with a record at EVENT */
 	STORE_USE_MAIL_MERGE,	/* also leave out mail_opt_out */
 	STORE_USE_INVITED,	/* only members with a record at EVENT */
+	STORE_USE_VIEW,		/* a list to look at: no action rule */
 };
 struct store_select_counts {
 	size_t	 kept;		/* members passed to the callback */

@@ -88,6 +88,8 @@ const struct binding keys_table[] = {
 	{ KC_MEMBERS, '+', ACT_ADD, N_("New member"), 0 },
 	{ KC_MEMBERS, 'e', ACT_EDIT, N_("Edit member"), F },
 	{ KC_MEMBERS, 's', ACT_SORT, N_("Sort order"), F },
+	{ KC_MEMBERS, 'f', ACT_FILTER, N_("Filter"), F },
+	{ KC_MEMBERS, 'S', ACT_SAVE, N_("Save the filter"), 0 },
 	{ KC_MEMBER, 'e', ACT_EDIT, N_("Edit member"), F },
 	{ KC_EVENTS, 'n', ACT_ADD, N_("New event"), F },
 	{ KC_EVENTS, '+', ACT_ADD, N_("New event"), 0 },

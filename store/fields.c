@@ -292,11 +292,10 @@ fields_text(const struct store_field *f, const char *value, char **out,
 	if (k < 0) {
 		free(buf);
 		if (k == -2)
-			snprintf(why, whysize, _("%s: longer than %zu bytes"),
-			    f->key, f->limit);
+			snprintf(why, whysize, _("longer than %zu bytes"),
+			    f->limit);
 		else
-			snprintf(why, whysize, _("%s: not valid UTF-8"),
-			    f->key);
+			snprintf(why, whysize, _("not valid UTF-8"));
 		return (-1);
 	}
 	for (p = q = buf; *p != '\0'; p++) {	/* CRLF -> LF */
@@ -308,10 +307,9 @@ fields_text(const struct store_field *f, const char *value, char **out,
 	for (p = buf; *p != '\0'; p++) {
 		if (((unsigned char)*p < 0x20 || *p == 0x7f) && !(f->kind ==
 		    STORE_KIND_TEXT && (*p == '\n' || *p == '\t'))) {
-			snprintf(why, whysize, *p == '\n' ? _("%s: a line "
+			snprintf(why, whysize, "%s", *p == '\n' ? _("a line "
 			    "break (only notes and custom text may hold one)") :
-			    _("%s: control characters are not allowed"),
-			    f->key);
+			    _("control characters are not allowed"));
 			free(buf);
 			return (-1);
 		}
@@ -322,7 +320,7 @@ fields_text(const struct store_field *f, const char *value, char **out,
 
 int
 store_field_set(const struct store_field *f, struct store_member *m,
-    const char *value, char *why, size_t whysize)
+    const char *value, unsigned how, char *why, size_t whysize)
 {
 	char			*mp = (char *)m, *text, *old, date[STORE_DATE_SIZE];
 	char			 reason[256], id[STORE_ID_MAX + 1];
@@ -336,8 +334,8 @@ store_field_set(const struct store_field *f, struct store_member *m,
 	if (value == NULL)
 		value = "";
 	if (f->flags & STORE_FIELD_DERIVED) {
-		snprintf(why, whysize, _("%s: kept by sanka, not set by hand"),
-		    f->key);
+		snprintf(why, whysize, "%s", _("kept by sanka, not set by "
+		    "hand"));
 		return (-1);
 	}
 	switch (f->kind) {
@@ -345,7 +343,7 @@ store_field_set(const struct store_field *f, struct store_member *m,
 		date[0] = '\0';
 		if (*value != '\0' && store_date_parse(value, date, reason,
 		    sizeof reason) != 0) {
-			snprintf(why, whysize, "%s: %s", f->key, reason);
+			snprintf(why, whysize, "%s", reason);
 			return (-1);
 		}
 		memcpy(mp + f->offset, date, sizeof date);
@@ -354,7 +352,7 @@ store_field_set(const struct store_field *f, struct store_member *m,
 		n = 0;
 		if (*value != '\0' && store_int_parse(value, 0, INT32_MAX, &n,
 		    reason, sizeof reason) != 0) {
-			snprintf(why, whysize, "%s: %s", f->key, reason);
+			snprintf(why, whysize, "%s", reason);
 			return (-1);
 		}
 		i = (int32_t)n;
@@ -362,17 +360,18 @@ store_field_set(const struct store_field *f, struct store_member *m,
 		return (0);
 	case STORE_KIND_BOOL:
 		if (store_bool_parse(value, &b) != 0) {
-			snprintf(why, whysize, _("%s: \"%s\" is not yes or no"),
-			    f->key, value);
+			snprintf(why, whysize, _("\"%s\" is not yes or no"),
+			    value);
 			return (-1);
 		}
 		memcpy(mp + f->offset, &b, sizeof b);
 		return (0);
 	case STORE_KIND_ENUM:
 		if ((w = store_member_status_parse(value)) < 0) {
-			snprintf(why, whysize, _("%s: \"%s\" is not a member "
-			    "status (%s)"), f->key, value,
-			    store_member_status_words(reason, sizeof reason));
+			snprintf(why, whysize, _("\"%s\" is not a member "
+			    "status (%s)"), value,
+			    store_words(STORE_VOCAB_STATUS, ", ", reason,
+			    sizeof reason));
 			return (-1);
 		}
 		st = (enum store_member_status)w;
@@ -391,7 +390,9 @@ store_field_set(const struct store_field *f, struct store_member *m,
 		memcpy(m->id, id, sizeof m->id);
 		return (0);
 	}
-	if (fields_text(f, value, &text, why, whysize) != 0)
+	if (how & STORE_SET_AS_TYPED)
+		text = xstrdup(value);
+	else if (fields_text(f, value, &text, why, whysize) != 0)
 		return (-1);
 	memcpy(&old, mp + f->offset, sizeof old);
 	free(old);

@@ -64,8 +64,8 @@ event_drawrow(struct tui *t, struct screen *s, const void *row, char *buf,
 	cells[1] = p->member;
 	cells[2] = p->member_name;
 	cells[3] = p->member_kana;
-	cells[4] = tui_response_label(p->response);
-	cells[5] = tui_final_label(p->final);
+	cells[4] = store_response_text(p->response);
+	cells[5] = store_final_text(p->final);
 	cells[6] = p->invited_on;
 	draw_columns(buf, size, event_columns, EVENT_NCOLUMNS, cells, cols);
 }

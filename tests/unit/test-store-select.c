@@ -245,6 +245,22 @@ test_saved_filters(void **state)
 	    STORE_NOTFOUND);
 	assert_int_equal(store_filter_delete(t->st, "vip"), STORE_NOTFOUND);
 	assert_int_equal(store_filter_save(t->st, "", vip, 1), STORE_INVALID);
+	/* a bad word inside a saved filter is reported at its @NAME */
+	{
+		struct store_filter		*f;
+		struct store_filter_error	 e;
+
+		assert_int_equal(store_filter_save(t->st, "bad", (const char
+		    *[]){ "total>=1", "bogus=1" }, 2), STORE_OK);
+		assert_int_equal(store_filter_parse_line(t->st,
+		    "segment=x @bad", &f, &e), STORE_INVALID);
+		assert_int_equal(e.word, 2);
+		assert_string_equal(e.text, "@bad");
+		assert_int_equal(store_filter_parse_line(t->st,
+		    "@zz segment=x", &f, &e), STORE_NOTFOUND);
+		assert_int_equal(e.word, 1);
+		assert_string_equal(e.text, "@zz");
+	}
 }
 
 int

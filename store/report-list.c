@@ -95,10 +95,10 @@ rpt_list_cb(const struct walk_member *w, void *arg)
 
 	if (!rpt_list_wants(cs, w, &key))
 		return (0);
-	if (w->m.status != STORE_MEMBER_ACTIVE &&
+	if (w->status != STORE_MEMBER_ACTIVE &&
 	    (f == NULL || !store_filter_names(f, "status")) &&
-	    (unsigned)w->m.status < 3) {
-		cs->r->out->left_out[w->m.status]++;
+	    (unsigned)w->status < 3) {
+		cs->r->out->left_out[w->status]++;
 		return (0);
 	}
 	if (cs->n == cs->cap) {
@@ -171,15 +171,101 @@ rpt_list_emit(struct rpt *r, const struct rpt_cand *c, const char *id,
 	return (rc);
 }
 
+/* Does member ID, at total TOTAL, count in the lifetime top list?  The
+ * filter and the action rule, reading the member when they need it. */
+static int
+rpt_top_keeps(struct rpt *r, const char *id, bool *keep)
+{
+	const struct store_filter	*f = r->opts->filter;
+	struct store_member		 m;
+	enum store_member_status	 status;
+	struct agg			 g;
+	MDB_val				 v;
+	int				 rc;
+
+	*keep = false;
+	if ((rc = store_get(r->st, r->rx.txn, DB_MEMBERS, id, strlen(id),
+	    &v)) != STORE_OK)
+		return (rc == STORE_NOTFOUND ? STORE_OK : rc);
+	status = codec_member_status(&v);
+	if (f != NULL && !store_filter_empty(f)) {
+		if (codec_member_dec(&v, id, &m) != STORE_OK)
+			return (store_err(r->st, STORE_IO, NULL,
+			    _("member %s: corrupt record"), id));
+		memset(&g, 0, sizeof g);
+		if (store_get(r->st, r->rx.txn, DB_STATS, id, strlen(id),
+		    &v) == STORE_OK)
+			(void)codec_agg_dec(&v, &g);
+		*keep = store_filter_match(f, &m, &g.s);
+		store_member_free(&m);
+		if (!*keep)
+			return (STORE_OK);
+	}
+	*keep = status == STORE_MEMBER_ACTIVE || (f != NULL &&
+	    store_filter_names(f, "status"));
+	if (!*keep && (unsigned)status < 3)
+		r->out->left_out[status]++;
+	return (STORE_OK);
+}
+
+/* The lifetime top list with a limit: the by_total index from the top,
+ * stopping once LIMIT members are kept (the members left out are those
+ * met on the way). */
+static int
+rpt_top_index(struct rpt *r, int (*cb)(const struct store_report_member *,
+    void *), void *arg)
+{
+	struct rpt_cand	 c;
+	MDB_cursor	*cur;
+	MDB_val		 k, v;
+	const unsigned char *p;
+	char		 id[STORE_ID_MAX + 1];
+	bool		 keep;
+	int		 rc, op;
+
+	if ((rc = store_cursor(r->st, r->rx.txn, DB_BYTOTAL, &cur)) != 0)
+		return (rc);
+	memset(&c, 0, sizeof c);
+	c.kind = STORE_REPORT_TOP;
+	for (op = MDB_FIRST; r->out->listed < r->opts->limit; op = MDB_NEXT) {
+		if ((rc = mdb_cursor_get(cur, &k, &v, (MDB_cursor_op)op)) != 0)
+			break;
+		if (k.mv_size <= 4 || k.mv_size - 4 > STORE_ID_MAX)
+			continue;
+		p = k.mv_data;
+		c.key = ~((uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 |
+		    (uint32_t)p[2] << 8 | p[3]);
+		if (c.key == 0)
+			break;		/* the rest never came */
+		codec_copy_text(id, sizeof id, (const char *)p + 4,
+		    k.mv_size - 4);
+		if ((rc = rpt_top_keeps(r, id, &keep)) != STORE_OK)
+			goto out;
+		if (!keep)
+			continue;
+		r->out->listed++;
+		if (cb != NULL && (rc = rpt_list_emit(r, &c, id, cb, arg)) != 0)
+			goto out;
+	}
+	rc = rc == 0 || rc == MDB_NOTFOUND ? STORE_OK :
+	    store_mdb(r->st, rc, "by_total");
+out:
+	mdb_cursor_close(cur);
+	return (rc);
+}
+
 int
 rpt_list(struct rpt *r, int (*cb)(const struct store_report_member *, void *),
     void *arg)
 {
 	struct rpt_cands	 cs;
-	unsigned		 need = WALK_MEMBER;
+	unsigned		 need = WALK_STATUS;	/* the action rule */
 	size_t			 i, n;
 	int			 rc;
 
+	if (r->out->kind == STORE_REPORT_TOP && r->opts->year == 0 &&
+	    r->opts->limit != 0)
+		return (rpt_top_index(r, cb, arg));
 	memset(&cs, 0, sizeof cs);
 	cs.r = r;
 	buf_init(&cs.ids);

@@ -292,11 +292,11 @@ rpt_keep_build(struct rpt *r)
 /* Count one finished record of a past event into its year row and its
  * event row. */
 static void
-rpt_count(struct rpt *r, struct rpt_event *e, const struct store_attendance *a)
+rpt_count(struct rpt *r, struct rpt_event *e, const struct att_peek *a)
 {
 	struct store_year_row	*y = NULL;
 	struct store_event_row	*er = NULL;
-	bool			 invited = a->invited_on[0] != '\0';
+	bool			 invited = a->invited;
 	bool			 attended = a->final == STORE_FINAL_ATTENDED;
 
 	if (r->out->years != NULL)
@@ -338,7 +338,7 @@ rpt_codecmp(const char *code, const void *p, size_t n)
 static int
 rpt_records(struct rpt *r)
 {
-	struct store_attendance	 a;
+	struct att_peek		 a;
 	MDB_cursor		*c;
 	MDB_val			 k, v;
 	char			 seek[STORE_ID_MAX + 2], member[STORE_ID_MAX + 1];
@@ -371,11 +371,15 @@ rpt_records(struct rpt *r)
 			op = MDB_SET_RANGE;
 			continue;
 		}
-		codec_copy_text(member, sizeof member, z + 1,
-		    k.mv_size - clen - 1);
-		if (r->use_keep && !idset_has(&r->keep, member))
-			continue;
-		if (codec_att_dec(&v, &a, false) != STORE_OK) {
+		if (r->use_keep) {
+			codec_copy_text(member, sizeof member, z + 1,
+			    k.mv_size - clen - 1);
+			if (!idset_has(&r->keep, member))
+				continue;
+		}
+		if (codec_att_peek(&v, &a) != STORE_OK) {
+			codec_copy_text(member, sizeof member, z + 1,
+			    k.mv_size - clen - 1);
 			mdb_cursor_close(c);
 			return (store_err(r->st, STORE_IO, NULL,
 			    _("attendance %s/%s: corrupt record"),

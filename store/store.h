@@ -757,8 +757,11 @@ struct store_report {
 	size_t		 nyears;
 	struct store_event_row *events;	/* events, in the order asked */
 	size_t		 nevents;
-	size_t		 listed;	/* member lists: rows before --limit */
-	/* left out: by the action rule (member lists), and */
+	size_t		 listed;	/* member lists: rows before --limit
+					   (lifetime top with a limit: the
+					   rows listed, read from the top) */
+	/* left out: by the action rule (member lists; lifetime top with a
+	 * limit: those met above the last row listed), and */
 	size_t		 left_out[3];	/* by enum store_member_status */
 	size_t		 future_events;	/* events after today */
 	size_t		 pending_records;	/* past events' records, final

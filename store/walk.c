@@ -49,30 +49,28 @@ walk_member_at(struct store *st, MDB_cursor *c, bool *placed, const char *id,
 }
 
 /* Collect ID's attended records of events up to TODAY from the by_member
- * cursor C (positioned at or before ID's first entry; *LIVE false once it
- * ran off the end), oldest first, into W->dates. */
+ * cursor C, whose current entry is *K, *V (at or before ID's first; *LIVE
+ * false once it ran off the end), oldest first, into W->dates. */
 static int
-walk_history(struct store *st, MDB_cursor *c, bool *live, const char *id,
-    size_t idlen, const char *today, struct walk_member *w)
+walk_history(struct store *st, MDB_cursor *c, MDB_val *k, MDB_val *v,
+    bool *live, const char *id, size_t idlen, const char *today,
+    struct walk_member *w)
 {
-	MDB_val			 k, v;
 	const unsigned char	*val;
 	const char		*p, *z, *end;
 	int			 rc, cmp;
 
 	w->ndates = 0;
 	while (*live) {
-		if ((rc = mdb_cursor_get(c, &k, &v, MDB_GET_CURRENT)) != 0)
-			return (store_mdb(st, rc, "by_member"));
-		if ((cmp = walk_idcmp(&k, id, idlen)) > 0)
+		if ((cmp = walk_idcmp(k, id, idlen)) > 0)
 			break;
 		if (cmp == 0) {
-			p = (const char *)k.mv_data + idlen + 1;
-			end = (const char *)k.mv_data + k.mv_size;
+			p = (const char *)k->mv_data + idlen + 1;
+			end = (const char *)k->mv_data + k->mv_size;
 			z = p < end ? memchr(p, '\0', (size_t)(end - p)) : NULL;
-			val = v.mv_data;
+			val = v->mv_data;
 			if (z != NULL && z - p == STORE_DATE_SIZE - 1 &&
-			    v.mv_size > 0 && val[0] == STORE_FINAL_ATTENDED &&
+			    v->mv_size > 0 && val[0] == STORE_FINAL_ATTENDED &&
 			    memcmp(p, today, STORE_DATE_SIZE - 1) <= 0) {
 				if (w->ndates == w->capdates) {
 					w->capdates = w->capdates * 2 + 16;
@@ -85,7 +83,7 @@ walk_history(struct store *st, MDB_cursor *c, bool *live, const char *id,
 				    '\0';
 			}
 		}
-		if ((rc = mdb_cursor_get(c, &k, &v, MDB_NEXT)) == MDB_NOTFOUND)
+		if ((rc = mdb_cursor_get(c, k, v, MDB_NEXT)) == MDB_NOTFOUND)
 			*live = false;
 		else if (rc != 0)
 			return (store_mdb(st, rc, "by_member"));
@@ -96,6 +94,7 @@ walk_history(struct store *st, MDB_cursor *c, bool *live, const char *id,
 struct walk_cursors {
 	MDB_cursor	*stats, *members, *history;
 	bool		 placed, live;
+	MDB_val		 hk, hv;	/* the history cursor's entry */
 };
 
 static void
@@ -112,20 +111,19 @@ walk_close(struct walk_cursors *wc)
 static int
 walk_open(struct rtx *rx, unsigned need, struct walk_cursors *wc)
 {
-	MDB_val	k, v;
 	int	rc;
 
 	memset(wc, 0, sizeof *wc);
 	if ((rc = store_cursor(rx->st, rx->txn, DB_STATS, &wc->stats)) != 0)
 		return (rc);
-	if ((need & WALK_MEMBER) && (rc = store_cursor(rx->st, rx->txn,
-	    DB_MEMBERS, &wc->members)) != STORE_OK)
+	if ((need & (WALK_MEMBER | WALK_STATUS)) && (rc = store_cursor(rx->st,
+	    rx->txn, DB_MEMBERS, &wc->members)) != STORE_OK)
 		return (rc);
 	if (need & WALK_HISTORY) {
 		if ((rc = store_cursor(rx->st, rx->txn, DB_BYMEM,
 		    &wc->history)) != STORE_OK)
 			return (rc);
-		rc = mdb_cursor_get(wc->history, &k, &v, MDB_FIRST);
+		rc = mdb_cursor_get(wc->history, &wc->hk, &wc->hv, MDB_FIRST);
 		if (rc != 0 && rc != MDB_NOTFOUND)
 			return (store_mdb(rx->st, rc, "by_member"));
 		wc->live = rc == 0;
@@ -152,13 +150,16 @@ walk_one(struct rtx *rx, unsigned need, const char *today,
 	if (codec_agg_dec(v, &w->g) != STORE_OK)
 		return (store_err(rx->st, STORE_IO, NULL,
 		    _("member_stats %s: corrupt record"), w->id));
-	if (need & WALK_MEMBER) {
+	if (need & (WALK_MEMBER | WALK_STATUS)) {
 		rc = walk_member_at(rx->st, wc->members, &wc->placed, w->id,
 		    idlen, &mv);
 		if (rc == STORE_NOTFOUND)
 			return (STORE_OK);	/* `check` reports it */
 		if (rc != STORE_OK)
 			return (rc);
+		w->status = codec_member_status(&mv);
+	}
+	if (need & WALK_MEMBER) {
 		if (codec_member_dec(&mv, w->id, &w->m) != STORE_OK)
 			return (store_err(rx->st, STORE_IO, NULL,
 			    _("member %s: corrupt record"), w->id));
@@ -167,7 +168,7 @@ walk_one(struct rtx *rx, unsigned need, const char *today,
 			return (STORE_OK);
 	}
 	if ((need & WALK_HISTORY) && (rc = walk_history(rx->st, wc->history,
-	    &wc->live, w->id, idlen, today, w)) != STORE_OK)
+	    &wc->hk, &wc->hv, &wc->live, w->id, idlen, today, w)) != STORE_OK)
 		return (rc);
 	*keep = true;
 	return (STORE_OK);

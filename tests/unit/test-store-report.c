@@ -621,10 +621,25 @@ test_lists(void **state)
 	list(t->st, STORE_REPORT_TOP, &o, &r, &g, "M8 M2 M1 M3");
 	assert_int_equal(g.total[0], 25);
 	store_report_free(&r);
+	/* with a limit the by_total index is read from the top: the members
+	 * left out are those met on the way */
 	o.limit = 2;
 	list(t->st, STORE_REPORT_TOP, &o, &r, &g, "M8 M2");
-	assert_int_equal(r.listed, 4);
+	assert_int_equal(r.listed, 2);
+	assert_int_equal(r.left_out[STORE_MEMBER_LEFT], 0);
 	store_report_free(&r);
+	o.limit = 6;
+	list(t->st, STORE_REPORT_TOP, &o, &r, &g, "M8 M2 M1 M3");
+	assert_int_equal(g.total[1], 5);
+	assert_int_equal(r.left_out[STORE_MEMBER_LEFT], 1);
+	assert_int_equal(r.left_out[STORE_MEMBER_SUSPENDED], 1);
+	store_report_free(&r);
+	seg_a = filter(t->st, "segment=A");
+	o.filter = seg_a;
+	list(t->st, STORE_REPORT_TOP, &o, &r, &g, "M2 M1");
+	store_report_free(&r);
+	store_filter_free(seg_a);
+	o.filter = NULL;
 	o.limit = 0;
 	/* top in FY2025: one attendance each for M1 (E3) M2 (E4) M3 (E3);
 	 * M4 (E3) is suspended */

@@ -89,16 +89,27 @@ static int
 rpt_list_cb(const struct walk_member *w, void *arg)
 {
 	struct rpt_cands		*cs = arg;
-	const struct store_filter	*f = cs->r->opts->filter;
+	struct rpt			*r = cs->r;
+	const struct store_filter	*f = r->opts->filter;
+	enum store_member_status	 status;
 	struct rpt_cand			*c;
+	MDB_val				 v;
 	uint32_t			 key;
 
 	if (!rpt_list_wants(cs, w, &key))
 		return (0);
-	if (w->status != STORE_MEMBER_ACTIVE &&
+	/* the status of a member the list wants: read now, not for all */
+	if (w->have_m)
+		status = w->m.status;
+	else if (store_get(r->st, r->rx.txn, DB_MEMBERS, w->id, strlen(w->id),
+	    &v) == STORE_OK)
+		status = codec_member_status(&v);
+	else
+		return (0);		/* gone: `check` reports it */
+	if (status != STORE_MEMBER_ACTIVE &&
 	    (f == NULL || !store_filter_names(f, "status")) &&
-	    (unsigned)w->status < 3) {
-		cs->r->out->left_out[w->status]++;
+	    (unsigned)status < 3) {
+		r->out->left_out[status]++;
 		return (0);
 	}
 	if (cs->n == cs->cap) {
@@ -259,7 +270,7 @@ rpt_list(struct rpt *r, int (*cb)(const struct store_report_member *, void *),
     void *arg)
 {
 	struct rpt_cands	 cs;
-	unsigned		 need = WALK_STATUS;	/* the action rule */
+	unsigned		 need = 0;
 	size_t			 i, n;
 	int			 rc;
 

@@ -266,20 +266,17 @@ struct rtx {
 };
 
 /* walk.c: every member in ID order with its aggregate; WALK_MEMBER
- * decodes the member record too (implied by a filter), WALK_STATUS only
- * its status (cheap), WALK_HISTORY
+ * decodes the member record too (implied by a filter), WALK_HISTORY
  * lists the dates of its attended records of events up to today, oldest
  * first.  Members the filter drops are skipped.  CB's non-zero return
  * stops the walk and is returned. */
 #define WALK_MEMBER	0x1
 #define WALK_HISTORY	0x2
-#define WALK_STATUS	0x4
 struct walk_member {
 	char		 id[STORE_ID_MAX + 1];
 	struct agg	 g;
 	struct store_member m;		/* WALK_MEMBER */
 	bool		 have_m;
-	enum store_member_status status;	/* WALK_MEMBER, WALK_STATUS */
 	char		(*dates)[STORE_DATE_SIZE];	/* WALK_HISTORY */
 	size_t		 ndates, capdates;
 };

@@ -116,8 +116,8 @@ walk_open(struct rtx *rx, unsigned need, struct walk_cursors *wc)
 	memset(wc, 0, sizeof *wc);
 	if ((rc = store_cursor(rx->st, rx->txn, DB_STATS, &wc->stats)) != 0)
 		return (rc);
-	if ((need & (WALK_MEMBER | WALK_STATUS)) && (rc = store_cursor(rx->st,
-	    rx->txn, DB_MEMBERS, &wc->members)) != STORE_OK)
+	if ((need & WALK_MEMBER) && (rc = store_cursor(rx->st, rx->txn,
+	    DB_MEMBERS, &wc->members)) != STORE_OK)
 		return (rc);
 	if (need & WALK_HISTORY) {
 		if ((rc = store_cursor(rx->st, rx->txn, DB_BYMEM,
@@ -150,16 +150,13 @@ walk_one(struct rtx *rx, unsigned need, const char *today,
 	if (codec_agg_dec(v, &w->g) != STORE_OK)
 		return (store_err(rx->st, STORE_IO, NULL,
 		    _("member_stats %s: corrupt record"), w->id));
-	if (need & (WALK_MEMBER | WALK_STATUS)) {
+	if (need & WALK_MEMBER) {
 		rc = walk_member_at(rx->st, wc->members, &wc->placed, w->id,
 		    idlen, &mv);
 		if (rc == STORE_NOTFOUND)
 			return (STORE_OK);	/* `check` reports it */
 		if (rc != STORE_OK)
 			return (rc);
-		w->status = codec_member_status(&mv);
-	}
-	if (need & WALK_MEMBER) {
 		if (codec_member_dec(&mv, w->id, &w->m) != STORE_OK)
 			return (store_err(rx->st, STORE_IO, NULL,
 			    _("member %s: corrupt record"), w->id));

@@ -287,7 +287,7 @@ rpt_list(struct rpt *r, int (*cb)(const struct store_report_member *, void *),
 	rc = walk_members(&r->rx, need, r->opts->filter, rpt_list_cb, &cs);
 	for (i = 0; i < cs.n; i++)
 		cs.c[i].ids = (const char *)cs.ids.p;
-	if (rc == STORE_OK)
+	if (rc == STORE_OK && cs.n > 1)
 		qsort(cs.c, cs.n, sizeof *cs.c, rpt_cand_cmp);
 	r->out->listed = cs.n;
 	n = r->opts->limit != 0 && r->opts->limit < cs.n ? r->opts->limit :

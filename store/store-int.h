@@ -9,12 +9,15 @@
 #ifndef SANKA_STORE_INT_H
 #define SANKA_STORE_INT_H
 
+#include <sys/stat.h>
+
 #include <lmdb.h>
 #include <stdarg.h>
 #include <string.h>
 
 #include "store/store.h"
 #include "store/i18n.h"
+#include "store/sort.h"
 #include "store/xmalloc.h"
 
 #define STORE_SCHEMA_VERSION	1
@@ -36,6 +39,7 @@ struct store {
 	MDB_env		*env;
 	MDB_dbi		 dbi[DB_COUNT];
 	unsigned	 flags;
+	bool		 created;	/* this open made data.mdb */
 	char		 actor[STORE_USER_SIZE];
 	struct store_error err;
 };
@@ -84,6 +88,26 @@ str_copy(char *dst, size_t size, const char *src)
 }
 
 /* env.c */
+/* files.c: the database files checked around LMDB's open by path. */
+enum { FILES_DATA, FILES_LOCK, FILES_COUNT };
+struct files_seen {
+	struct stat	 sb[FILES_COUNT];
+	bool		 existed[FILES_COUNT];
+	bool		 created[FILES_COUNT];
+	uid_t		 dir_uid;
+};
+/* Before mdb_env_open: refuse links and foreign files (and, for root, a
+ * directory others can write to); with CREATE, make the lock file with its
+ * space allocated (0660, group-shared when SHARED).  STORE_OK, STORE_PERM, STORE_FULL, STORE_IO. */
+int	 files_before_open(struct store *, const char *dir, bool create,
+	    bool shared, struct files_seen *);
+/* After: the files LMDB holds open are the ones checked.  STORE_OK or
+ * STORE_PERM. */
+int	 files_after_open(struct store *, const char *dir, int datafd,
+	    struct files_seen *);
+/* Remove the files that did not exist before (a failed creation). */
+void	 files_undo(const char *dir, const struct files_seen *);
+
 int	 store_err(struct store *, int rc, const char *field,
 	    const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 int	 store_mdb(struct store *, int mdb_rc, const char *what);
@@ -103,6 +127,22 @@ void	 store_time_text(int64_t, char *, size_t);
 const char *store_db_name(enum store_db);
 int	 store_conflict(struct store *, const char *what, const char *key,
 	    uint32_t version, uint32_t expect, const char *by, int64_t at);
+
+/* kvset.c: keys, each with its value right after it in one arena (the
+ * sorted import path, the check).  Until kvset_sort an entry's k is an
+ * arena offset; its tag is always the value's length, so equal keys sort
+ * by it (they are refused or written once). */
+struct kvset {
+	struct buf	 arena;
+	struct sort_key	*e;
+	size_t		 n, cap;
+};
+void	 kvset_add(struct kvset *, const void *k, size_t klen, const void *v,
+	    size_t vlen);
+/* Sort by key; then e[i].k points at the key, its value at k + len. */
+void	 kvset_sort(struct kvset *);
+bool	 kvset_same_key(const struct sort_key *, const struct sort_key *);
+void	 kvset_free(struct kvset *);
 
 /* codec.c */
 void	 buf_init(struct buf *);
@@ -155,6 +195,19 @@ int	 text_fold_append(struct buf *, const char *, size_t);
 int	 text_fold_cut(struct buf *, const char *, size_t, size_t *cuts,
 	    size_t maxcuts, size_t *ncuts);
 bool	 text_is_valid(const char *);
+/* How a text value is kept: the field table's rule for member fields,
+ * the same shape for events and attributes. */
+struct text_rule {
+	bool	 multi;		/* may hold line feeds and tabs */
+	bool	 nfkc;		/* folded to NFKC (readings, phone, ...) */
+	size_t	 limit;		/* bytes */
+};
+/* IN checked and normalised as every write path keeps a value (import,
+ * command line, forms): ends trimmed of spaces, tabs and U+3000, NFKC by
+ * RULE, CRLF -> LF, no control characters, at most RULE->limit bytes.
+ * *OUT malloc'd.  STORE_OK or STORE_INVALID naming FIELD. */
+int	 text_value(struct store *, const char *field, const char *in,
+	    const struct text_rule *, char **out);
 int	 text_check_line(struct store *, const char *field, const char *);
 int	 text_norm_multi(struct store *, const char *field, const char *,
 	    char **out);
@@ -232,6 +285,15 @@ int	 member_drop(struct wtx *, const struct store_member *, size_t *nrec);
 int	 event_norm(struct store *, const struct store_event *,
 	    struct store_event *);
 int	 event_date(struct wtx *, const char *code, char date[STORE_DATE_SIZE]);
+int	 event_read(struct store *, MDB_txn *, const char *code,
+	    struct store_event *);
+/* Members with a record at CODE: per record its final and response bytes,
+ * then its member ID and a NUL, into OUT; *N records. */
+int	 event_scan(struct store *, MDB_txn *, const char *code,
+	    struct buf *out, size_t *n);
+int	 event_audit(struct wtx *, const char *action,
+	    const struct store_event *old, const struct store_event *nw,
+	    const char *extra);
 int	 event_write(struct wtx *, const struct store_event *old,
 	    struct store_event *nw);
 bool	 event_same(const struct store_event *, const struct store_event *);

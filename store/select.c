@@ -85,9 +85,9 @@ store_select(struct store *st, const struct store_filter *f,
 	int			 rc;
 
 	store_err_clear(st);
+	memset(counts, 0, sizeof *counts);
 	if ((rc = access_need(st, STORE_AREA_MEMBERS, STORE_ACT_VIEW)) != 0)
 		return (rc);
-	memset(counts, 0, sizeof *counts);
 	event[0] = '\0';
 	if (ev && (rc = store_key_fold(eventin, event,
 	    "event_code", &st->err)) != STORE_OK)
@@ -126,10 +126,10 @@ store_invite_members(struct store *st, const char *event,
 	int			rc, changed, any = 0;
 
 	store_err_clear(st);
-	if ((rc = access_need(st, STORE_AREA_ATTENDANCE, STORE_ACT_ADD)) != 0)
-		return (rc);
 	if (created != NULL)
 		memset(created, 0, n * sizeof *created);
+	if ((rc = access_need(st, STORE_AREA_ATTENDANCE, STORE_ACT_ADD)) != 0)
+		return (rc);
 	if ((rc = store_wbegin(st, &w)) != STORE_OK)
 		return (rc);
 	for (i = 0; i < n; i++) {

@@ -58,7 +58,8 @@ as $AD invite E001 M001 M002 >/dev/null || fail "invite"
 as $AD user set $ST staff || fail "user set staff"
 as $AD user set $VW viewer || fail "user set viewer"
 as $AD role add volunteer --from viewer || fail "role add"
-as $AD role set volunteer --allow members:view,events:view,attendance:view,export:view \
+as $AD role set volunteer \
+    --allow members:view,events:view,attendance:view,export:view,reports:view \
     --rows segment=ボランティア --hide email,phone || fail "role set"
 as $AD user set $VO volunteer || fail "user set volunteer"
 as $AD user list >"$TMPD/users"
@@ -89,7 +90,12 @@ grep -q 'M001' "$TMPD/ev" && fail "show event lists M001"
 as $VO log >"$TMPD/log" 2>/dev/null
 grep -qE 'M001|hanako|03-3333' "$TMPD/log" && fail "log leaks: $(cat "$TMPD/log")"
 grep -q 'email=(hidden)' "$TMPD/log" || fail "log: no (hidden): $(cat "$TMPD/log")"
-as $VO export members --headers en -o /dev/stdout >/dev/null 2>&1
+as $VO select segment!=x >"$TMPD/sel" || fail "volunteer select"
+expect_eq "volunteer select" "$(cat "$TMPD/sel")" M002
+as $VO select email=hanako@example.jp >/dev/null 2>&1
+expect_eq "volunteer select on a hidden field: exit status" $? 3
+as $VO report top --format csv >"$TMPD/rep" || fail "volunteer report"
+grep -q M001 "$TMPD/rep" && fail "report top lists M001"
 
 # no role: refused, naming the admin; the database files stay closed
 as $NR show member M001 >/dev/null 2>"$TMPD/err"

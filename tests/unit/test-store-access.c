@@ -239,6 +239,40 @@ test_volunteer_rows_and_hidden(void **state)
 	assert_int_equal(got, 0);
 }
 
+static int
+select_cb(const struct store_member *m, const struct store_stats *s,
+    void *arg)
+{
+	(void)s;
+	strcat(arg, m->id);
+	assert_null(m->email);
+	return (0);
+}
+
+static void
+test_volunteer_select_and_reports(void **state)
+{
+	struct ts			*t = *state;
+	struct store_select_counts	 n;
+	struct store_report		 r;
+	char				 ids[64] = "";
+
+	t->st = open_as(t->dir, VOLUNTEER);
+	assert_int_equal(store_select(t->st, NULL, STORE_USE_VIEW, NULL,
+	    select_cb, ids, &n), STORE_OK);
+	assert_string_equal(ids, "M002M003");
+	/* the volunteer role has no reports:view */
+	assert_int_equal(store_report_run(t->st, STORE_REPORT_TOP, NULL, &r,
+	    NULL, NULL), STORE_PERM);
+	assert_non_null(strstr(store_last_error(t->st)->msg,
+	    "reports:view"));
+	store_close(t->st);
+	t->st = open_as(t->dir, VIEWER);
+	assert_int_equal(store_report_run(t->st, STORE_REPORT_TOP, NULL, &r,
+	    NULL, NULL), STORE_OK);
+	store_report_free(&r);
+}
+
 static void
 test_volunteer_filters_and_writes(void **state)
 {
@@ -415,6 +449,8 @@ main(void)
 		    setup, teardown),
 		cmocka_unit_test_setup_teardown(
 		    test_volunteer_filters_and_writes, setup, teardown),
+		cmocka_unit_test_setup_teardown(
+		    test_volunteer_select_and_reports, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_volunteer_log_hidden,
 		    setup, teardown),
 		cmocka_unit_test_setup_teardown(test_door_role, setup,

@@ -28,6 +28,8 @@ static const char *const access_door_fields[] = {
 	"id", "name", "kana", "organization", "segment", "status",
 };
 
+static int	access_rows(struct store *);
+
 #define ALL	STORE_ACT_ALL
 #define VIEW	STORE_ACT_VIEW
 
@@ -607,6 +609,28 @@ access_user_name(uint32_t uid, char *out, size_t size)
 		snprintf(out, size, "uid %lu", (unsigned long)uid);
 }
 
+static int
+access_norole(struct store *st, uint32_t admin_uid)
+{
+	char	me[64], admin[64];
+
+	access_user_name((uint32_t)getuid(), me, sizeof me);
+	access_user_name(admin_uid, admin, sizeof admin);
+	return (store_err(st, STORE_PERM, NULL, _("%s has no role in this "
+	    "database: ask %s (an admin) to run \"sanka user set %s "
+	    "ROLE\""), me, admin, me));
+}
+
+int
+store_privilege_dropped(struct store *st)
+{
+	store_actor_refresh(st);
+	if (st->norole)
+		return (access_norole(st, st->norole_admin));
+	st->deferred = false;
+	return (access_rows(st));
+}
+
 /* The caller's role: uid 0 is admin; a user with a role has it; the owner
  * of data.mdb is admin while no user has a role; anyone else is refused,
  * told whom to ask. */
@@ -615,7 +639,6 @@ access_choose(struct store *st, MDB_txn *txn, uid_t owner)
 {
 	MDB_val		 v;
 	char		 key[32], role[STORE_ROLE_NAME_MAX + 1];
-	char		 me[64], admin[64];
 	uint32_t	 uid = (uint32_t)getuid(), other;
 	int		 rc;
 
@@ -640,20 +663,21 @@ access_choose(struct store *st, MDB_txn *txn, uid_t owner)
 		return (rc);
 	if (access_user_with(st, txn, "admin", &other) != STORE_OK)
 		other = (uint32_t)owner;
-	access_user_name(uid, me, sizeof me);
-	access_user_name(other, admin, sizeof admin);
-	return (store_err(st, STORE_PERM, NULL, _("%s has no role in this "
-	    "database: ask %s (an admin) to run \"sanka user set %s "
-	    "ROLE\""), me, admin, me));
+	if (st->flags & STORE_SHARED) {
+		/* privileged: no name service yet; refused after the drop */
+		memset(&st->role, 0, sizeof st->role);
+		st->norole = true;
+		st->norole_admin = other;
+		return (STORE_OK);
+	}
+	return (access_norole(st, other));
 }
 
 int
 access_load(struct store *st, uid_t owner)
 {
-	struct store_filter_error	 fe;
-	MDB_txn				*txn;
-	uint64_t			 hide;
-	int				 rc;
+	MDB_txn	*txn;
+	int	 rc;
 
 	if (store_nfields > 64)
 		return (store_err(st, STORE_IO, NULL, "store_fields: more "
@@ -662,8 +686,23 @@ access_load(struct store *st, uid_t owner)
 		return (rc);
 	rc = access_choose(st, txn, owner);
 	mdb_txn_abort(txn);
-	if (rc != STORE_OK || st->role.rows[0] == '\0')
-		return (rc);
+	/* privileged: a filter may read the clock and the zone; until
+	 * store_privilege_dropped every right is refused */
+	if (rc == STORE_OK && (st->flags & STORE_SHARED))
+		st->deferred = true;
+	return (rc == STORE_OK && !st->deferred ? access_rows(st) : rc);
+}
+
+/* The role's rows filter, parsed. */
+static int
+access_rows(struct store *st)
+{
+	struct store_filter_error	 fe;
+	uint64_t			 hide;
+	int				 rc;
+
+	if (st->role.rows[0] == '\0')
+		return (STORE_OK);
 	/* the admin's rows may name a field the role does not see */
 	hide = st->role.hide;
 	st->role.hide = 0;
@@ -739,6 +778,9 @@ access_need(struct store *st, enum store_area area, unsigned action)
 	char	right[32];
 	size_t	j;
 
+	if (st->deferred)
+		return (store_err(st, STORE_PERM, NULL, "the group privilege "
+		    "was not dropped (store_privilege_dropped)"));
 	if ((st->role.allow[area] & action) == action)
 		return (STORE_OK);
 	for (j = 0; j < ACCESS_NACTIONS && !(action & (1u << j)); j++)

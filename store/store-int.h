@@ -47,6 +47,10 @@ struct store {
 	struct store_filter *rows;
 	bool		 refused;
 	char		 refusal[160];
+	bool		 deferred;	/* a STORE_SHARED open: no right until
+					   store_privilege_dropped */
+	bool		 norole;	/* ... which then refuses the user */
+	uint32_t	 norole_admin;	/* the admin to name then */
 };
 
 /* A growable byte buffer. */
@@ -113,6 +117,7 @@ int	 files_after_open(struct store *, const char *dir, int datafd,
 /* Remove the files that did not exist before (a failed creation). */
 void	 files_undo(const char *dir, const struct files_seen *);
 
+void	 store_actor_refresh(struct store *);
 int	 store_err(struct store *, int rc, const char *field,
 	    const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 int	 store_mdb(struct store *, int mdb_rc, const char *what);

@@ -178,9 +178,11 @@ bool		 store_digits(const char *s);
  * failure).  Returns STORE_OK, STORE_NODB, STORE_SCHEMA, STORE_PERM,
  * STORE_IO. */
 int		 store_open(const char *dir, unsigned flags, struct store **out);
-/* Take the audit actor's staff name from $SANKA_USER and the user's name
- * (after a STORE_SHARED open, once the privilege is dropped). */
-void		 store_actor_refresh(struct store *);
+/* After a STORE_SHARED open, once the privilege is dropped: the audit
+ * actor's user name and $SANKA_USER read now, and the refusal of a user
+ * with no role (STORE_PERM naming an admin) made now, when the name
+ * service may be read. */
+int		 store_privilege_dropped(struct store *);
 void		 store_close(struct store *);
 /* Whether a database exists in directory DIR (without opening it). */
 bool		 store_exists(const char *dir);

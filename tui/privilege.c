@@ -57,6 +57,6 @@ sanka_privilege_take(const char *dir, struct store **st)
 	privilege_st = NULL;
 	privilege_rc = -1;
 	if (rc == STORE_OK)
-		store_actor_refresh(*st);
+		rc = store_privilege_dropped(*st);
 	return (rc);
 }

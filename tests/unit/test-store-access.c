@@ -163,7 +163,7 @@ test_viewer_reads_not_writes(void **state)
 	assert_string_equal(store_role_current(t->st)->name, "viewer");
 	assert_int_equal(store_member_get(t->st, "M001", &m, NULL), STORE_OK);
 	assert_string_equal(m.email, "taro@example.jp");
-	m.notes = strdup("x");
+	store_str_set(&m.notes, "x");
 	assert_int_equal(store_member_update(t->st, &m, 0), STORE_PERM);
 	assert_non_null(strstr(store_last_error(t->st)->msg, "viewer"));
 	assert_non_null(strstr(store_last_error(t->st)->msg,

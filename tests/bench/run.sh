@@ -10,7 +10,7 @@
 #   BENCH_MARKS=4000     durable marks per system, in 20 interleaved blocks
 #                        (10,000 members, 50 events, 100,000 records; then
 #                        a batch of 100,000 marks in one txn, 3 rounds)
-#   BENCH_ONLY=mark,import,screens,reports   run some parts only (screens
+#   BENCH_ONLY=mark,import,screens,reports,roles   run some parts only (screens
 #                        reuses the import's databases when both run)
 #   BENCH_REPORT_MEMBERS=1000000, BENCH_REPORT_RECORDS=5000000: reports.sh
 #
@@ -27,7 +27,7 @@ NEV=${BENCH_EVENTS:-200}
 ROUNDS=${BENCH_ROUNDS:-3}
 SEED=${BENCH_SEED:-42}
 MARKS=${BENCH_MARKS:-4000}
-ONLY=${BENCH_ONLY:-mark,import,screens,reports}
+ONLY=${BENCH_ONLY:-mark,import,screens,reports,roles}
 B=build/bench
 DATA=$B/data
 WORK=$B/work
@@ -331,6 +331,16 @@ fi
 # --- 4. reports -------------------------------------------------------------
 if want reports; then
 	. tests/bench/reports.sh
+fi
+
+# --- 5. roles (as root: it acts as two uids) ----------------------------------
+if want roles && [ "$(id -u)" = 0 ]; then
+	$B/roles >"$WORK/roles.log" || die "failed: $B/roles"
+	cat "$WORK/roles.log"
+	target "durable mark, role/admin" "$(sed -n 's/.*durable mark.*: \([0-9.]*\) .*/\1/p' \
+	    "$WORK/roles.log")" "<=" 1.10 ""
+	target "member-list paging, role/admin" "$(sed -n \
+	    's/.*paging.*: \([0-9.]*\) .*/\1/p' "$WORK/roles.log")" "<=" 1.10 ""
 fi
 
 echo

@@ -34,6 +34,9 @@ width_uc(uint32_t uc)
 {
 	int	w;
 
+	/* printable ASCII without the table: most cells of a list row */
+	if (uc >= 0x20 && uc < 0x7f)
+		return (1);
 	/* "EUC-JP" makes libunistring count ambiguous characters as 2. */
 	w = uc_width(uc, width_amb == 2 ? "EUC-JP" : "UTF-8");
 	return (w < 0 ? 1 : w);
@@ -45,6 +48,10 @@ width_next(const char *s, size_t n, uint32_t *uc)
 	ucs4_t	c;
 	int	len;
 
+	if (n > 0 && (unsigned char)s[0] < 0x80) {
+		*uc = (unsigned char)s[0];
+		return (1);
+	}
 	len = u8_mbtouc(&c, (const uint8_t *)s, n);
 	if (len <= 0)
 		len = 1;

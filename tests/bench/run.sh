@@ -119,12 +119,16 @@ awk "BEGIN { exit !($load1 > 0.5) }" &&
 	"RSS and file sizes still are)"
 
 # Room for the generated CSVs and the databases of the largest round
-# (measured: about 1.4 KiB a member with its attendance row; twice that).
+# (measured: about 1.4 KiB a member with its attendance row; twice that),
+# and for part 4's (a member as above, half a KiB a record).
 need_kib=$((N * 3 + 262144))
+want reports && need_kib=$((need_kib + ${BENCH_REPORT_MEMBERS:-1000000} * 3 +
+    ${BENCH_REPORT_RECORDS:-5000000} / 2))
 avail_kib=$(df -Pk "$B" | awk 'NR == 2 { print $4 }')
 [ "$avail_kib" -ge "$need_kib" ] ||
     die "not enough free disk space in $B: $((avail_kib / 1024)) MiB free," \
-	"BENCH_N=$N needs about $((need_kib / 1024)) MiB"
+	"BENCH_N=$N (and part 4's sizes when run) needs about" \
+	"$((need_kib / 1024)) MiB"
 
 # --- 1. durable marks -----------------------------------------------------
 if want mark; then

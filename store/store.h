@@ -257,6 +257,11 @@ void		 store_attr_set(struct store_member *, const char *name,
  * NULL).  Returns STORE_OK, STORE_NOTFOUND, STORE_IO. */
 int		 store_member_get(struct store *, const char *id,
 		    struct store_member *m, struct store_stats *stats);
+/* Set EXISTS[i] when member IDS[i] (folded as store_member_get does) is
+ * in the database, for i < N; one read txn, no record decoded (sorted IDS
+ * read the fewest pages).  Returns STORE_OK or STORE_IO. */
+int		 store_members_exist(struct store *, const char *const *ids,
+		    size_t n, bool *exists);
 /* Add M (m->id folded first).  Returns STORE_OK, STORE_EXISTS,
  * STORE_INVALID, STORE_FULL, STORE_IO. */
 int		 store_member_add(struct store *, const struct store_member *m);

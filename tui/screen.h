@@ -100,6 +100,9 @@ struct tui {
 	struct modal	*modal;
 	WINDOW		*wtitle, *wbody, *wmsg, *wfoot, *wmodal;
 	PANEL		*ptitle, *pbody, *pmsg, *pfoot, *pmodal;
+	/* what the title and the status lines show (frame.c: unchanged,
+	 * they are not drawn again); "" after the windows are made */
+	char		 shown_title[16], shown_status[1100];
 	int		 lines, cols;
 	int		 small;
 	int		 color;

@@ -117,6 +117,9 @@ $T new-session -d -s app -x 120 -y 40 -e LC_ALL=C.UTF-8 -e TERM=xterm \
     "setpriv --reuid=$VO --regid=users --init-groups -- $BIN; sleep 30"
 wait_for "鈴木花子" 10
 screen | grep -q '山田' && fail "the volunteer's list shows M001"
+keys Enter
+wait_for "-- Profile --" 10
+screen | grep -qE 'hanako|03-3333' && fail "the member page shows a hidden value"
 pid=$(pgrep -u "$VO" -x sanka | head -1)
 [ -n "$pid" ] || fail "no sanka process of $VO"
 expect_eq "Gid while the screens run" \

@@ -146,13 +146,11 @@ store_member_merge(struct store *st, const char *keepin, const char *dropin)
 		    _("cannot merge member %s into itself"), kid));
 	if ((rc = store_wbegin(st, &w)) != STORE_OK)
 		return (rc);
-	if ((rc = member_read(st, w.txn, kid, &keep)) != STORE_OK ||
-	    (rc = member_read(st, w.txn, did, &drop)) != STORE_OK ||
-	    !access_id_ok(st, w.txn, kid) || !access_id_ok(st, w.txn, did)) {
-		if (rc == STORE_OK) {
-			rc = STORE_NOTFOUND;
-			keep.id[0] = access_id_ok(st, w.txn, kid) ? 'x' : '\0';
-		}
+	/* a member outside the role's rows does not exist for it */
+	if ((rc = access_id_ok(st, w.txn, kid) ? member_read(st, w.txn, kid,
+	    &keep) : STORE_NOTFOUND) != STORE_OK ||
+	    (rc = access_id_ok(st, w.txn, did) ? member_read(st, w.txn, did,
+	    &drop) : STORE_NOTFOUND) != STORE_OK) {
 		if (rc == STORE_NOTFOUND)
 			store_err(st, rc, keep.id[0] == '\0' ? "keep" : "drop",
 			    _("member %s not found"), keep.id[0] == '\0' ?

@@ -125,7 +125,20 @@ pid=$(pgrep -u "$VO" -x sanka | head -1)
 expect_eq "Gid while the screens run" \
     "$(sed -n 's/^Gid:[[:space:]]*//p' /proc/$pid/status | tr -s '\t ' ' ')" \
     "$gid $gid $gid $gid"
+keys U
+wait_for "lacks the right admin:view"
 $T kill-session -t app 2>/dev/null
+
+# the admin's page of roles and users
+$T new-session -d -s adm -x 120 -y 40 -e LC_ALL=C.UTF-8 -e TERM=xterm \
+    "setpriv --reuid=$AD --regid=users --init-groups -- $BIN; sleep 30"
+poll 10 '$T capture-pane -p -t adm | grep -qF "[1]"' || fail "admin screens"
+$T send-keys -t adm U
+poll 10 '$T capture-pane -p -t adm | grep -qF "$VO: volunteer"' ||
+    fail "U: $($T capture-pane -p -t adm)"
+$T capture-pane -p -t adm | grep -qF "rows: segment=ボランティア" ||
+    fail "U: no rows line"
+$T kill-session -t adm 2>/dev/null
 
 # ... and during an import: the terminal's output is stopped (^S), so the
 # import waits on its first write there while we look

@@ -7,7 +7,7 @@
  * line, a one-line help, its options and how many positional arguments it
  * takes.  main() finds the row, cli_parse() turns the arguments into a
  * struct cli_args, and the row's exec function runs the command through
- * the store API only, returning the process exit status of DESIGN.md:
+ * the store API only, returning the process exit status of docs/DESIGN.md:
  * 0 ok, 1 data, 2 usage, 3 environment.
  */
 #ifndef SANKA_CLI_H

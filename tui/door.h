@@ -8,6 +8,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "store/store.h"
 #include "tui/field.h"
@@ -97,5 +98,16 @@ int64_t	 door_writer_oldest(struct door_writer *w);
 /* A descriptor that is readable while a finished job waits to be popped
  * (for poll() beside the terminal). */
 int	 door_writer_fd(struct door_writer *w);
+
+/* --- the replay of a file (tui/door-replay.c) ----------------------- */
+
+/* Check in the scans of IN at EVENT for DOOR in one transaction, as
+ * `checkin EVENT --from FILE` does (DESIGN.md "The door"): one ID a line,
+ * blank lines and # comments skipped, optionally TAB and a time; print
+ * one line per scan to OUT; *BAD counts the ERROR lines.  Returns
+ * STORE_OK, STORE_NOTFOUND (no such event) or an environment error, when
+ * nothing was written or printed. */
+int	 door_replay(struct store *st, const char *event, const char *door,
+	    FILE *in, FILE *out, int *bad);
 
 #endif

@@ -276,6 +276,59 @@ test_writer_in_order_behind_the_lock(void **state)
 	ts_clean(st);
 }
 
+/* Run door_replay over TEXT; the output into OUT (a malloc'd string). */
+static int
+td_replay(struct store *st, const char *text, char **out, int *bad)
+{
+	FILE	*in, *o;
+	size_t	 len;
+	int	 rc;
+
+	in = fmemopen((void *)text, strlen(text), "r");
+	o = open_memstream(out, &len);
+	rc = door_replay(st, "E1", "受付2", in, o, bad);
+	fclose(in);
+	fclose(o);
+	return (rc);
+}
+
+static void
+test_replay(void **state)
+{
+	struct ts	*t = *state;
+	struct store	*st = t->st;
+	struct store_member m;
+	char		*out;
+	int		 bad;
+
+	unsetenv("TZ");
+	ts_add_member(st, "M1", "山田 太郎", "", 0, "");
+	ts_add_member(st, "M2", "佐藤", "", 0, "");
+	ts_add_member(st, "M3", "退会", "", 0, "");
+	assert_int_equal(store_member_get(st, "M3", &m, NULL), STORE_OK);
+	m.status = STORE_MEMBER_LEFT;
+	assert_int_equal(store_member_update(st, &m, 0), STORE_OK);
+	store_member_free(&m);
+	ts_add_event(st, "E1", "e", "2026-02-21");
+	assert_int_equal(td_replay(st, "# door 2\n\nM1\t18:04\r\n ｍ２ \n"
+	    "M1\nX9\nM3\nM2\t25:00\n", &out, &bad), STORE_OK);
+	assert_string_equal(out,
+	    "OK\tM1\t山田 太郎\n"
+	    "OK\tM2\t佐藤\n"
+	    "ALREADY\tM1\t山田 太郎\t2026-02-21T18:04:00\t受付2\n"
+	    "ERROR\tX9\tunknown\n"
+	    "ERROR\tM3\tleft\n"
+	    "ERROR\tM2\tinvalid\n");
+	assert_int_equal(bad, 3);
+	free(out);
+	/* the same file again: ALREADY for every scan that was checked in */
+	assert_int_equal(td_replay(st, "M1\nM2\n", &out, &bad), STORE_OK);
+	assert_int_equal(bad, 0);
+	assert_non_null(strstr(out, "ALREADY\tM2\t佐藤\t"));
+	free(out);
+	ts_clean(st);
+}
+
 int
 main(void)
 {
@@ -284,6 +337,8 @@ main(void)
 		cmocka_unit_test(test_model_results_and_undo),
 		cmocka_unit_test_setup_teardown(
 		    test_writer_in_order_behind_the_lock, ts_setup,
+		    ts_teardown),
+		cmocka_unit_test_setup_teardown(test_replay, ts_setup,
 		    ts_teardown),
 	};
 

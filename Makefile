@@ -35,7 +35,7 @@ LIBS_ALL    = $(LIBS_TUI) $(LIBS_IMPORT) $(LIBS_STORE)
 
 STORE_SRC  = $(wildcard store/*.c)
 IMPORT_SRC = $(wildcard import/*.c)
-TUI_SRC	   = $(filter-out tui/main.c,$(wildcard tui/*.c))
+TUI_SRC	   = $(filter-out tui/main.c,$(wildcard tui/*.c tui/cli/*.c))
 UNIT_SRC   = $(wildcard tests/unit/test-*.c)
 UNIT_NAMES = $(patsubst tests/unit/%.c,%,$(UNIT_SRC))
 BENCH_SRC  = $(wildcard tests/bench/*.c)

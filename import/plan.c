@@ -54,6 +54,8 @@ static const struct plan_fixed plan_attendance[] = {
 	{ HF_A_FINAL, AS_FINAL, CV_FINAL, 0 },
 	{ HF_A_WALKIN, AS_WALKIN, CV_BOOL, 0 },
 	{ HF_A_NOTE, AS_NOTE, CV_MULTI, 0 },
+	{ HF_A_CHECKED_AT, AS_CHECKED_AT, CV_TIME, 0 },
+	{ HF_A_CHECKED_BY, AS_CHECKED_BY, CV_TEXT, 0 },
 	{ HF_NONE, 0, 0, 0 },
 };
 
@@ -626,6 +628,24 @@ plan_convert(struct imp *imp, struct imp_file *f, struct plan_cells *pc,
 		}
 		*off = plan_put(f, used, b ? "1" : "0", 1);
 		plan_memo(s, v, b ? '1' : '0');
+		return (true);
+	}
+	case CV_TIME: {
+		char	num[32];
+		int64_t	t;
+
+		if (n == 0) {
+			*off = plan_put(f, used, "", 0);
+			return (true);
+		}
+		if (store_time_parse(v, NULL, &t) != STORE_OK) {
+			diag_error(&imp->d, f->idx, line, col, hdr,
+			    _("\"%s\" is not a date and time "
+			    "(2026-02-21T18:04:05)"), v);
+			return (false);
+		}
+		snprintf(num, sizeof num, "%lld", (long long)t);
+		*off = plan_put(f, used, num, strlen(num));
 		return (true);
 	}
 	case CV_MSTATUS:

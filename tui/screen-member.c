@@ -385,25 +385,9 @@ mp_act(struct tui *t, struct screen *s, enum action act, int key)
 	struct screen		*n;
 
 	(void)key;
+	if (list_act(s, &mp->lv, NULL, act) != LIST_NONE)
+		return;
 	switch (act) {
-	case ACT_UP:
-		listview_move(&mp->lv, -1);
-		break;
-	case ACT_DOWN:
-		listview_move(&mp->lv, 1);
-		break;
-	case ACT_PGUP:
-		listview_page(&mp->lv, -1);
-		break;
-	case ACT_PGDN:
-		listview_page(&mp->lv, 1);
-		break;
-	case ACT_TOP:
-		listview_home(&mp->lv);
-		break;
-	case ACT_BOTTOM:
-		listview_end(&mp->lv);
-		break;
 	case ACT_BACK:
 		tui_pop(t);
 		break;

@@ -2,6 +2,7 @@
  * outcome on show.  No curses: the door screen draws it, tests drive it. */
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "tui/door.h"
@@ -40,6 +41,8 @@ door_set_matches(struct door *d, const struct store_member_row *rows,
 			break;
 		}
 	}
+	if (i == n)
+		d->moved = false;	/* the member moved to is gone */
 }
 
 void
@@ -54,6 +57,21 @@ door_move(struct door *d, int delta)
 	if (s >= (long)d->nmatch)
 		s = (long)d->nmatch - 1;
 	d->sel = (size_t)s;
+	d->moved = true;
+}
+
+/* True when ID starts with TEXT, both folded as the search folds. */
+static bool
+door_id_prefix(const char *text, const char *id)
+{
+	char	*ft = store_fold(text), *fi = store_fold(id);
+	bool	 yes;
+
+	yes = ft != NULL && fi != NULL && *ft != '\0' &&
+	    strncmp(fi, ft, strlen(ft)) == 0;
+	free(ft);
+	free(fi);
+	return (yes);
 }
 
 bool
@@ -65,11 +83,13 @@ door_enter(struct door *d, struct store_checkin *job)
 	if (*text == '\0' && d->nmatch == 0)
 		return (false);
 	snprintf(job->text, sizeof job->text, "%s", text);
-	if (d->sel < d->nmatch)
+	if (d->sel < d->nmatch && (d->moved ||
+	    !door_id_prefix(text, d->match[d->sel].id)))
 		memcpy(job->fallback, d->match[d->sel].id,
 		    sizeof job->fallback);
 	field_set(&d->input, "");
 	d->nmatch = d->sel = 0;
+	d->moved = false;
 	return (true);
 }
 

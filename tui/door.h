@@ -23,6 +23,7 @@ struct door {
 	struct field		 input;		/* always has the focus */
 	struct store_member_row	 match[DOOR_MATCH_MAX];
 	size_t			 nmatch, sel;
+	bool			 moved;		/* the selection was moved */
 	/* this door's check-ins, newest first: what Ctrl-Z undoes */
 	struct store_checkin	 recent[DOOR_UNDO_MAX];
 	size_t			 nrecent;
@@ -39,10 +40,14 @@ void	 door_free(struct door *);
  * stays on the same member when it is still there. */
 void	 door_set_matches(struct door *, const struct store_member_row *rows,
 	    size_t n);
-/* Move the selection by DELTA, within the matches. */
+/* Move the selection by DELTA, within the matches (the selection is
+ * then what Enter checks in, whatever was typed). */
 void	 door_move(struct door *, int delta);
 /* Enter: fill JOB's text (the input) and fallback (the selected match)
- * and clear the input; false when there is nothing to check in. */
+ * and clear the input; false when there is nothing to check in.  A match
+ * found by its ID starting with the text is no fallback unless the
+ * selection was moved to it: a short or mistyped scan is an error, never
+ * the member whose ID it starts. */
 bool	 door_enter(struct door *, struct store_checkin *job);
 /* The writer finished a check-in: show it; an OK joins the undo list,
  * an ERROR puts its text back in an empty input for correction. */
@@ -70,6 +75,7 @@ struct door_job {
 	char			 guest_kana[STORE_ROWTEXT_SIZE];
 	char			 guest_email[STORE_ROWTEXT_SIZE];
 	/* filled by the writer */
+	uint64_t		 since_us;	/* trace_now() of its key */
 	uint64_t		 seq;		/* 1, 2, ... in push order */
 	int64_t			 queued_ms;	/* door_clock_ms() at push */
 	int			 rc;		/* the store's code */

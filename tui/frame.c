@@ -26,6 +26,8 @@ tui_attr(const struct tui *t, enum tui_attr which)
 		return (A_BOLD | (t->color ? COLOR_PAIR(1) : 0));
 	case TA_OK:
 		return (t->color ? COLOR_PAIR(2) : A_NORMAL);
+	case TA_WARN:
+		return (t->color ? COLOR_PAIR(5) : A_NORMAL);
 	case TA_DIM:
 		return (A_DIM);
 	case TA_NORMAL:
@@ -205,6 +207,7 @@ tui_colors(struct tui *t)
 	init_pair(2, COLOR_GREEN, -1);
 	init_pair(3, COLOR_YELLOW, COLOR_BLUE);
 	init_pair(4, COLOR_CYAN, -1);
+	init_pair(5, COLOR_YELLOW, -1);
 	t->color = 1;
 }
 

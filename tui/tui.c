@@ -244,7 +244,7 @@ tui_wrote(struct tui *t)
 	t->dirty = 1;
 }
 
-static void
+void
 tui_panel(struct tui *t, int panel)
 {
 	if (panel < 0 || panel >= tui_npanels)
@@ -483,7 +483,7 @@ tui_key(struct tui *t, int key, const char **kind)
 	}
 	if (t->small) {
 		act = keys_lookup(KC_GLOBAL, key);
-		if (act == ACT_QUIT)
+		if (act == ACT_QUIT && !t->kiosk)
 			tui_quit(t);
 		return;
 	}
@@ -629,6 +629,29 @@ tui_poll(struct tui *t)
 	trace_event("refresh", t0);
 }
 
+void
+tui_trace_late(struct tui *t, const char *kind, uint64_t since)
+{
+	t->late_kind = kind;
+	if (t->nlate < sizeof t->late_since / sizeof t->late_since[0])
+		t->late_since[t->nlate++] = since;
+}
+
+/* The wait for the next key: the usual, or shorter when the screen has
+ * work between keys (it may have waited for it already). */
+static int
+tui_tick(struct tui *t)
+{
+	struct screen	*s = t->top[t->panel];
+	int		 ms;
+
+	if (s->ops->tick == NULL ||
+	    (ms = s->ops->tick(t, s)) < 0 || ms > TUI_TIMEOUT_MS)
+		ms = TUI_TIMEOUT_MS;
+	wtimeout(t->wbody, ms);
+	return (ms);
+}
+
 static int
 tui_loop(struct tui *t)
 {
@@ -637,7 +660,8 @@ tui_loop(struct tui *t)
 	struct screen	*shown;
 	wint_t		 wc;
 	unsigned	 gen;
-	int		 rc, fast = 0, first = 1;
+	size_t		 i;
+	int		 rc, ms, fast = 0, first = 1;
 
 	while (!t->quit && tui_signal == 0) {
 		if (t->dirty) {
@@ -647,9 +671,15 @@ tui_loop(struct tui *t)
 				trace_event("start", trace_started());
 			else if (kind != NULL)
 				trace_event(kind, t0);
+			for (i = 0; i < t->nlate; i++)
+				trace_event(t->late_kind, t->late_since[i]);
+			t->nlate = 0;
 			first = 0;
 		}
 		kind = NULL;
+		ms = tui_tick(t);
+		if (t->dirty)
+			continue;
 		before = trace_now();
 		errno = 0;
 		rc = wget_wch(t->wbody, &wc);
@@ -657,7 +687,7 @@ tui_loop(struct tui *t)
 			/* A timeout, a signal, or the terminal is gone. */
 			if (errno == EIO || errno == EBADF || errno == ENXIO)
 				return (SIGHUP);
-			if (trace_now() - before < 5000) {
+			if (ms > 5 && trace_now() - before < 5000) {
 				if (++fast > TUI_FAST_ERR_MAX)
 					return (SIGHUP);
 			} else
@@ -741,8 +771,10 @@ tui_free(struct tui *t)
 	free(t->draft_path);
 }
 
-int
-tui_main(const char *dbdir, char *const *imports, size_t nimports)
+/* The screens, after the imports of -i or opening the door of DOOR. */
+static int
+tui_run(const char *dbdir, char *const *imports, size_t nimports,
+    const struct tui_door_opts *door)
 {
 	struct tui		 t;
 	struct tui_import	 imp;
@@ -761,6 +793,12 @@ tui_main(const char *dbdir, char *const *imports, size_t nimports)
 	}
 	if ((rc = sanka_open(dbdir, false, &t.st)) != 0)
 		return (rc);
+	if (door != NULL && (rc = screen_checkin_check(t.st, door, warn,
+	    sizeof warn)) != 0) {
+		sanka_warnx("%s", warn);
+		store_close(t.st);
+		return (rc);
+	}
 	t.dbdir = dbdir;
 	memset(&imp, 0, sizeof imp);
 	if (nimports > 0)
@@ -796,7 +834,10 @@ tui_main(const char *dbdir, char *const *imports, size_t nimports)
 		tui_status(&t, "%s", warn[0] != '\0' ? warn : tw);
 		t.msg_err = 1;
 	}
-	tui_offer_draft(&t);
+	if (door != NULL)
+		screen_checkin_begin(&t, door);
+	else
+		tui_offer_draft(&t);
 	if (nimports > 0)
 		tui_import_show(&t, irc, &imp);
 
@@ -811,6 +852,18 @@ tui_main(const char *dbdir, char *const *imports, size_t nimports)
 	store_close(t.st);
 	trace_close();
 	return (irc == IMPORT_OK ? SANKA_EXIT_OK : irc);
+}
+
+int
+tui_main(const char *dbdir, char *const *imports, size_t nimports)
+{
+	return (tui_run(dbdir, imports, nimports, NULL));
+}
+
+int
+tui_checkin_main(const char *dbdir, const struct tui_door_opts *o)
+{
+	return (tui_run(dbdir, NULL, 0, o));
 }
 
 const char *

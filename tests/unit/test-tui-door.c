@@ -49,6 +49,20 @@ test_model_input_and_matches(void **state)
 	assert_string_equal(job.fallback, "M0");
 	assert_string_equal(field_text(&d.input), "");
 	assert_int_equal(d.nmatch, 0);
+	/* a match by its ID's start is no fallback unless moved to */
+	rows[0] = td_row("M0012");
+	rows[1] = td_row("M0013");
+	door_set_matches(&d, rows, 2);
+	field_set(&d.input, "ｍ001");
+	assert_true(door_enter(&d, &job));
+	assert_string_equal(job.fallback, "");
+	door_set_matches(&d, rows, 2);
+	door_move(&d, 1);
+	door_move(&d, -1);
+	field_set(&d.input, "M001");
+	assert_true(door_enter(&d, &job));
+	assert_string_equal(job.fallback, "M0012");
+	assert_false(d.moved);
 	/* a scan without matches: the text alone */
 	field_set(&d.input, "M001");
 	assert_true(door_enter(&d, &job));

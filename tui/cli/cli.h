@@ -84,6 +84,7 @@ extern const struct cli_entry cli_show_event_entry;
 extern const struct cli_entry cli_invite_entry;
 extern const struct cli_entry cli_respond_entry;
 extern const struct cli_entry cli_mark_entry;
+extern const struct cli_entry cli_checkin_entry;
 extern const struct cli_entry cli_history_entry;
 extern const struct cli_entry cli_explain_entry;
 extern const struct cli_entry cli_log_entry;

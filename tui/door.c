@@ -21,6 +21,21 @@ door_free(struct door *d)
 }
 
 void
+door_type(struct door *d, uint32_t uc)
+{
+	if (d->replace)
+		field_set(&d->input, "");
+	d->replace = false;
+	field_insert(&d->input, uc);
+}
+
+void
+door_edit(struct door *d)
+{
+	d->replace = false;
+}
+
+void
 door_set_matches(struct door *d, const struct store_member_row *rows,
     size_t n)
 {
@@ -89,7 +104,7 @@ door_enter(struct door *d, struct store_checkin *job)
 		    sizeof job->fallback);
 	field_set(&d->input, "");
 	d->nmatch = d->sel = 0;
-	d->moved = false;
+	d->moved = d->replace = false;
 	return (true);
 }
 
@@ -106,8 +121,10 @@ door_result(struct door *d, const struct store_checkin *ck)
 		if (d->nrecent < DOOR_UNDO_MAX)
 			d->nrecent++;
 	} else if (ck->outcome == STORE_CHECKIN_ERROR &&
-	    *field_text(&d->input) == '\0')
+	    *field_text(&d->input) == '\0') {
 		field_set(&d->input, ck->text);
+		d->replace = true;
+	}
 }
 
 const struct store_checkin *

@@ -21,6 +21,8 @@
 
 struct door {
 	struct field		 input;		/* always has the focus */
+	bool			 replace;	/* the input is an error's text:
+						   typing replaces it */
 	struct store_member_row	 match[DOOR_MATCH_MAX];
 	size_t			 nmatch, sel;
 	bool			 moved;		/* the selection was moved */
@@ -36,6 +38,11 @@ struct door {
 
 void	 door_init(struct door *);
 void	 door_free(struct door *);
+/* A printable key into the input (replacing an error's text: the next
+ * scan does not join it). */
+void	 door_type(struct door *, uint32_t uc);
+/* The input is being edited: an error's text stays for correction. */
+void	 door_edit(struct door *);
 /* The live search gave ROWS: they replace the matches, the selection
  * stays on the same member when it is still there. */
 void	 door_set_matches(struct door *, const struct store_member_row *rows,
@@ -50,7 +57,8 @@ void	 door_move(struct door *, int delta);
  * the member whose ID it starts. */
 bool	 door_enter(struct door *, struct store_checkin *job);
 /* The writer finished a check-in: show it; an OK joins the undo list,
- * an ERROR puts its text back in an empty input for correction. */
+ * an ERROR puts its text back in an empty input for correction (typing
+ * replaces it, editing keeps it). */
 void	 door_result(struct door *, const struct store_checkin *);
 /* The check-in Ctrl-Z undoes next (the newest listed), or NULL. */
 const struct store_checkin *door_undo_next(const struct door *);

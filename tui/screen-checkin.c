@@ -329,7 +329,7 @@ checkin_text(struct tui *t, struct screen *s, int key)
 	struct checkin	*c = s->data;
 
 	(void)t;
-	field_insert(&c->d.input, (uint32_t)key);
+	door_type(&c->d, (uint32_t)key);
 	c->search_due = true;
 }
 
@@ -342,6 +342,7 @@ checkin_act(struct tui *t, struct screen *s, enum action act, int key)
 
 	(void)key;
 	if (tui_field_act(&c->d.input, act)) {
+		door_edit(&c->d);
 		c->search_due = true;
 		return;
 	}
@@ -378,6 +379,7 @@ checkin_act(struct tui *t, struct screen *s, enum action act, int key)
 	case ACT_BACK:
 		if (*field_text(&c->d.input) != '\0') {
 			field_set(&c->d.input, "");
+			door_edit(&c->d);
 			c->search_due = true;
 		} else
 			checkin_leave(t, s);
@@ -472,7 +474,7 @@ checkin_draw_last(struct tui *t, struct checkin *c, WINDOW *w, int y, int h,
 
 	switch (ck->outcome) {
 	case STORE_CHECKIN_OK:
-		word = _("Checked in");
+		word = _("Check-in done");
 		code = "OK";
 		band = tui_attr(t, TA_OK);
 		break;
@@ -548,7 +550,9 @@ checkin_draw(struct tui *t, struct screen *s, WINDOW *w, int h, int cols)
 	pw = width_str(prompt);
 	draw_text(w, y, 0, cols, prompt, A_BOLD);
 	field_view(&c->d.input, cols - pw - 1, view, sizeof view, &col);
-	draw_text(w, y, pw, cols - pw, view, A_UNDERLINE);
+	/* an error's text, kept for correction, shows as selected */
+	draw_text(w, y, pw, cols - pw, view, c->d.replace ? A_REVERSE :
+	    A_UNDERLINE);
 	s->cur_y = y++;
 	s->cur_x = pw + col;
 	if (c->waiting)

@@ -106,6 +106,16 @@ test_model_results_and_undo(void **state)
 	snprintf(ck.text, sizeof ck.text, "M0O1");
 	door_result(&d, &ck);
 	assert_string_equal(field_text(&d.input), "M0O1");
+	/* the next scan replaces it; an edit keeps it for correction */
+	door_type(&d, 'M');
+	assert_string_equal(field_text(&d.input), "M");
+	field_set(&d.input, "");
+	door_result(&d, &ck);
+	door_edit(&d);
+	field_backspace(&d.input);
+	door_type(&d, '0');
+	assert_string_equal(field_text(&d.input), "M0O0");
+	field_set(&d.input, "");
 	/* not over what is typed since */
 	field_set(&d.input, "M7");
 	snprintf(ck.text, sizeof ck.text, "ZZ");

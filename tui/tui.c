@@ -793,12 +793,6 @@ tui_run(const char *dbdir, char *const *imports, size_t nimports,
 	}
 	if ((rc = sanka_open(dbdir, false, &t.st)) != 0)
 		return (rc);
-	if (door != NULL && (rc = screen_checkin_check(t.st, door, warn,
-	    sizeof warn)) != 0) {
-		sanka_warnx("%s", warn);
-		store_close(t.st);
-		return (rc);
-	}
 	t.dbdir = dbdir;
 	memset(&imp, 0, sizeof imp);
 	if (nimports > 0)
@@ -863,6 +857,19 @@ tui_main(const char *dbdir, char *const *imports, size_t nimports)
 int
 tui_checkin_main(const char *dbdir, const struct tui_door_opts *o)
 {
+	struct store	*st;
+	char		 msg[512];
+	int		 rc;
+
+	/* the event first, with or without a terminal; never a new database */
+	if ((rc = sanka_open(dbdir, true, &st)) != 0)
+		return (rc);
+	rc = screen_checkin_check(st, o, msg, sizeof msg);
+	store_close(st);
+	if (rc != 0) {
+		sanka_warnx("%s", msg);
+		return (rc);
+	}
 	return (tui_run(dbdir, NULL, 0, o));
 }
 

@@ -75,7 +75,7 @@ wait_for "やまもと いちろう"
 keys Down Down Enter
 wait_for "山本 一郎  (やまもと いちろう)  Y002"
 # ALREADY with the time and the door, no second count
-text 'M0001'
+text 'Y001'
 keys Enter
 wait_for "受付済み"
 screen | grep -q "受付済み [0-9][0-9]:[0-9][0-9] 受付1" ||

@@ -79,6 +79,14 @@ head -1 "$TMPD/att.csv" | grep -q 'checked_in_at,checked_in_by' ||
     fail "export header: $(head -1 "$TMPD/att.csv")"
 grep -q '^E1,.*,M003,.*2026-02-21T10:02:30,[^,]* (受付2)' "$TMPD/att.csv" ||
     fail "export row: $(cat "$TMPD/att.csv")"
+# ... and an import reads it back: the same export from another database
+sk export members >"$TMPD/m.csv" && sk export events >"$TMPD/e.csv" &&
+    sk export attendance >"$TMPD/a.csv" || fail "export all"
+"$SANKA" -d "$TMPD/db2" import "$TMPD/e.csv" "$TMPD/m.csv" "$TMPD/a.csv" \
+    >/dev/null 2>&1 || fail "import into a new database"
+"$SANKA" -d "$TMPD/db2" export attendance >"$TMPD/a2.csv" || fail "export 2"
+cmp -s "$TMPD/a.csv" "$TMPD/a2.csv" ||
+    fail "check-ins changed on the way: $(diff "$TMPD/a.csv" "$TMPD/a2.csv")"
 
 # the usage and the errors
 printf 'M001\n' | sk checkin E1 --from - >/dev/null || fail "stdin"

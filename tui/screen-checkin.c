@@ -30,6 +30,7 @@ struct checkin {
 	char			 ev_date[STORE_DATE_SIZE];
 	bool			 kiosk, bell;
 	bool			 search_due;	/* input changed since the search */
+	bool			 counts_due;	/* a write since the counters */
 	bool			 waiting;	/* 待機中 is on screen */
 	char			 pin[64];	/* kiosk: set when armed */
 	char			 pin_first[64];	/* kiosk: while arming */
@@ -48,15 +49,6 @@ checkin_counts(struct tui *t, struct checkin *c)
 
 	if (store_event_get(t->st, c->event, &ev, &c->d.counts) == STORE_OK)
 		store_event_free(&ev);
-}
-
-/* True when a key is waiting on the terminal (a scanner mid-ID). */
-static bool
-checkin_typeahead(void)
-{
-	struct pollfd	p = { STDIN_FILENO, POLLIN, 0 };
-
-	return (poll(&p, 1, 0) > 0 && (p.revents & POLLIN));
 }
 
 static void
@@ -115,16 +107,23 @@ checkin_tick(struct tui *t, struct screen *s)
 	bool		 popped = false, waiting;
 	int		 ms;
 
+again:
 	while (door_writer_pop(c->w, &j)) {
 		checkin_done(t, c, &j);
 		popped = true;
 	}
 	if (popped) {
+		/* the outcome first; the counters after it is drawn */
+		c->counts_due = true;
+		t->dirty = 1;
+		return (-1);
+	}
+	if (c->counts_due && !tui_typeahead()) {
+		c->counts_due = false;
 		checkin_counts(t, c);
-		s->seen = store_txnid(t->st);
 		t->dirty = 1;
 	}
-	if (c->search_due && !checkin_typeahead()) {
+	if (c->search_due && !tui_typeahead()) {
 		checkin_search(t, c);
 		t->dirty = 1;
 	}
@@ -142,9 +141,12 @@ checkin_tick(struct tui *t, struct screen *s)
 	p[0].events = POLLIN;
 	p[1].fd = door_writer_fd(c->w);
 	p[1].events = POLLIN;
-	if (poll(p, 2, ms > 0 ? ms : 0) > 0 &&
-	    (p[0].revents & (POLLHUP | POLLERR | POLLNVAL)))
-		return (-1);	/* the terminal is gone: get_wch says so */
+	if (poll(p, 2, ms > 0 ? ms : 0) > 0) {
+		if (p[0].revents & (POLLHUP | POLLERR | POLLNVAL))
+			return (-1);	/* the terminal is gone: get_wch says */
+		if (!(p[0].revents & POLLIN) && (p[1].revents & POLLIN))
+			goto again;	/* a result: drawn before anything */
+	}
 	return (0);
 }
 

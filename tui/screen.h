@@ -115,8 +115,8 @@ struct tui {
 	/* trace lines of results drawn after their key (a check-in's
 	 * confirmation after its commit): written after the next draw */
 	const char	*late_kind;
-	uint64_t	 late_since[32];
-	size_t		 nlate;
+	uint64_t	*late_since;
+	size_t		 nlate, late_cap;
 	struct evname	*evnames;	/* every event's name, by code */
 	size_t		 nevnames;
 	uint64_t	 evseen;
@@ -162,6 +162,8 @@ void		 tui_prompt(struct tui *, const char *title,
 /* A prompt whose text is drawn as '*' (a PIN). */
 void		 tui_prompt_secret(struct tui *, const char *title,
 		    modal_done_fn, void *arg);
+/* True when a key is waiting on the terminal (a paste, a scanner). */
+int		 tui_typeahead(void);
 /* Trace KIND for a result that shows at the next draw, timed from SINCE
  * (trace_now() when its key was read). */
 void		 tui_trace_late(struct tui *, const char *kind, uint64_t since);

@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <inttypes.h>
 #include <locale.h>
+#include <poll.h>
 #include <pwd.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -633,8 +634,20 @@ void
 tui_trace_late(struct tui *t, const char *kind, uint64_t since)
 {
 	t->late_kind = kind;
-	if (t->nlate < sizeof t->late_since / sizeof t->late_since[0])
-		t->late_since[t->nlate++] = since;
+	if (t->nlate == t->late_cap) {
+		t->late_cap = t->late_cap == 0 ? 64 : t->late_cap * 2;
+		t->late_since = xreallocarray(t->late_since, t->late_cap,
+		    sizeof *t->late_since);
+	}
+	t->late_since[t->nlate++] = since;
+}
+
+int
+tui_typeahead(void)
+{
+	struct pollfd	p = { STDIN_FILENO, POLLIN, 0 };
+
+	return (poll(&p, 1, 0) > 0 && (p.revents & POLLIN));
 }
 
 /* The wait for the next key: the usual, or shorter when the screen has
@@ -664,7 +677,9 @@ tui_loop(struct tui *t)
 	int		 rc, ms, fast = 0, first = 1;
 
 	while (!t->quit && tui_signal == 0) {
-		if (t->dirty) {
+		/* keys already waiting (a paste, a scanner's ID) are read
+		 * before the screen is drawn again */
+		if (t->dirty && (first || !tui_typeahead())) {
 			tui_fit(t);
 			tui_draw(t);
 			if (first)
@@ -678,7 +693,7 @@ tui_loop(struct tui *t)
 		}
 		kind = NULL;
 		ms = tui_tick(t);
-		if (t->dirty)
+		if (t->dirty && !tui_typeahead())
 			continue;
 		before = trace_now();
 		errno = 0;
@@ -767,6 +782,7 @@ tui_free(struct tui *t)
 		t->top[i] = NULL;
 	}
 	free(t->top);
+	free(t->late_since);
 	tui_evnames_free(t);
 	free(t->draft_path);
 }

@@ -546,22 +546,6 @@ store_time_parse(const char *text, const char *date, int64_t *out)
 	return (STORE_OK);
 }
 
-void
-store_time_iso(int64_t t, char out[20])
-{
-	struct tm	tm;
-	time_t		tt;
-
-	if (getenv("TZ") == NULL) {
-		tt = (time_t)(t + 9 * 3600);
-		gmtime_r(&tt, &tm);
-	} else {
-		tt = (time_t)t;
-		localtime_r(&tt, &tm);
-	}
-	strftime(out, 20, "%Y-%m-%dT%H:%M:%S", &tm);
-}
-
 struct store *
 store_share(struct store *st)
 {

@@ -76,7 +76,7 @@ door_replay_print(FILE *out, const struct store_checkin *it)
 	case STORE_CHECKIN_ALREADY:
 		when[0] = '\0';
 		if (it->checked_in_at != 0)
-			store_time_iso(it->checked_in_at, when);
+			store_time_iso(it->checked_in_at, when, sizeof when);
 		fprintf(out, "ALREADY\t%s\t", it->member);
 		door_put_text(out, it->name);
 		fprintf(out, "\t%s\t", when);

@@ -417,7 +417,7 @@ checkin_hhmm(int64_t at, char out[8])
 	out[0] = '\0';
 	if (at == 0)
 		return;
-	store_time_iso(at, iso);
+	store_time_iso(at, iso, sizeof iso);
 	memcpy(out, iso + 11, 5);
 	out[5] = '\0';
 }
@@ -453,8 +453,8 @@ checkin_details(const struct store_checkin *ck, char *buf, size_t size)
 	if (ck->created)
 		CHECKIN_ADD("   %s", _("Walk-in"));
 	if (ck->previous != STORE_FINAL_PENDING)
-		CHECKIN_ADD("   %s %s %s", tui_final_label(ck->previous),
-		    tui_arrow(), tui_final_label(STORE_FINAL_ATTENDED));
+		CHECKIN_ADD("   %s %s %s", store_final_text(ck->previous),
+		    tui_arrow(), store_final_text(STORE_FINAL_ATTENDED));
 	if (ck->over_capacity)
 		CHECKIN_ADD("   %s", _("Over capacity"));
 	if (ck->suspended)

@@ -49,7 +49,7 @@ pending_drawrow(struct tui *t, struct screen *s, const void *row, char *buf,
 	cells[3] = p->member;
 	cells[4] = p->member_name;
 	cells[5] = p->member_kana;
-	cells[6] = tui_response_label(p->response);
+	cells[6] = store_response_text(p->response);
 	draw_columns(buf, size, pending_columns, PENDING_NCOLUMNS, cells,
 	    cols);
 }

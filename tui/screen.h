@@ -111,6 +111,7 @@ struct tui {
 	int		 color;
 	int		 kiosk;		/* the door's kiosk: no key leaves */
 	char		 user[STORE_USER_SIZE];
+	char		 dbshow[256];	/* the open database, ~ for $HOME */
 	char		 today[STORE_DATE_SIZE];
 	/* trace lines of results drawn after their key (a check-in's
 	 * confirmation after its commit): written after the next draw */
@@ -208,10 +209,6 @@ int		 tui_field_act(struct field *, enum action);
 /* The arrow and the "time" used in messages: → or -> (ambiguous 2). */
 const char	*tui_arrow(void);
 void		 tui_time(int64_t t, char *buf, size_t size);
-/* Translated words for statuses (未確定, 参加...; 未回答, 参加予定...). */
-const char	*tui_final_label(int final);
-const char	*tui_response_label(int response);
-const char	*tui_member_status_label(int status);
 
 /* mark.c: set final statuses and responses, with undo, on the pending
  * panel and an event's page.  A step is one store_attendance_apply. */

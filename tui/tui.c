@@ -18,6 +18,7 @@
 #include "store/i18n.h"
 #include "tui/sanka.h"
 #include "import/import.h"
+#include "tui/crash.h"
 #include "tui/draft.h"
 #include "tui/locale.h"
 #include "tui/screen.h"
@@ -735,11 +736,44 @@ tui_user(struct tui *t)
 	struct passwd	*pw = getpwuid(getuid());
 	const char	*staff = getenv("SANKA_USER");
 
+	const char	*home = getenv("HOME");
+	size_t		 n;
+
 	snprintf(t->user, sizeof t->user, "%s%s%s%s",
 	    pw != NULL ? pw->pw_name : "?",
 	    staff != NULL && *staff != '\0' ? " (" : "",
 	    staff != NULL ? staff : "",
 	    staff != NULL && *staff != '\0' ? ")" : "");
+	n = home != NULL ? strlen(home) : 0;
+	if (n > 1 && strncmp(t->dbdir, home, n) == 0 && t->dbdir[n] == '/')
+		snprintf(t->dbshow, sizeof t->dbshow, "~%s", t->dbdir + n);
+	else
+		snprintf(t->dbshow, sizeof t->dbshow, "%s", t->dbdir);
+}
+
+/* The screens never create a database unseen: without one in DIR they
+ * ask on the terminal, naming the path.  0 to go on, else the exit. */
+static int
+tui_ask_create(const char *dir)
+{
+	struct store	*st;
+	char		 answer[16];
+	int		 rc;
+
+	rc = store_open(dir, STORE_READONLY, &st);
+	store_close(st);
+	if (rc != STORE_NODB)
+		return (0);
+	printf(_("There is no sanka database in %s.\nCreate a new one "
+	    "there? [y/N] "), dir);
+	fflush(stdout);
+	if (fgets(answer, sizeof answer, stdin) == NULL ||
+	    (answer[0] != 'y' && answer[0] != 'Y')) {
+		sanka_warnx(_("nothing was created (sanka -d DIR opens another "
+		    "database)"));
+		return (SANKA_EXIT_ENV);
+	}
+	return (0);
 }
 
 /* newterm, with a TERM fallback when terminfo lacks the entry. */
@@ -752,6 +786,7 @@ tui_term(char *warn, size_t size)
 	SCREEN		*sp;
 	size_t		 i;
 
+	crash_screens_begin();	/* the terminal as it was, for a crash */
 	if ((sp = newterm(NULL, stdout, stdin)) != NULL)
 		return (sp);
 	for (i = 0; i < sizeof fallback / sizeof fallback[0]; i++) {
@@ -807,7 +842,8 @@ tui_run(const char *dbdir, char *const *imports, size_t nimports,
 		    "--help' lists the commands"));
 		return (SANKA_EXIT_USAGE);
 	}
-	if ((rc = sanka_open(dbdir, false, &t.st)) != 0)
+	if ((rc = tui_ask_create(dbdir)) != 0 ||
+	    (rc = sanka_open(dbdir, false, &t.st)) != 0)
 		return (rc);
 	t.dbdir = dbdir;
 	memset(&imp, 0, sizeof imp);
@@ -857,6 +893,7 @@ tui_run(const char *dbdir, char *const *imports, size_t nimports,
 	/* The terminal may be gone (SIGHUP): endwin then fails, harmless. */
 	tui_windows_free(&t);
 	endwin();
+	crash_screens_end();
 	delscreen(sp);
 	tui_free(&t);
 	store_close(t.st);
@@ -887,43 +924,4 @@ tui_checkin_main(const char *dbdir, const struct tui_door_opts *o)
 		return (rc);
 	}
 	return (tui_run(dbdir, NULL, 0, o));
-}
-
-const char *
-tui_final_label(int final)
-{
-	static const char *const labels[] = {
-		N_("pending"), N_("attended"), N_("absent"), N_("no-show"),
-		N_("cancelled"),
-	};
-
-	if (final < 0 || (size_t)final >= sizeof labels / sizeof labels[0])
-		return ("?");
-	return (_(labels[final]));
-}
-
-const char *
-tui_response_label(int response)
-{
-	static const char *const labels[] = {
-		N_("no response"), N_("accepted"), N_("declined"),
-		N_("tentative"),
-	};
-
-	if (response < 0 ||
-	    (size_t)response >= sizeof labels / sizeof labels[0])
-		return ("?");
-	return (_(labels[response]));
-}
-
-const char *
-tui_member_status_label(int status)
-{
-	static const char *const labels[] = {
-		N_("active"), N_("suspended"), N_("left"),
-	};
-
-	if (status < 0 || (size_t)status >= sizeof labels / sizeof labels[0])
-		return ("?");
-	return (_(labels[status]));
 }

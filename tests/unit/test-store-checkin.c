@@ -159,7 +159,7 @@ test_batch_duplicates_and_times(void **state)
 	char			 iso[20];
 	int64_t			 when;
 
-	unsetenv("TZ");
+	setenv("TZ", "Asia/Tokyo", 1);
 	ts_add_member(st, "M1", "a", "", 0, "");
 	ts_add_member(st, "M2", "b", "", 0, "");
 	ts_add_event(st, "E1", "e", "2026-02-21");
@@ -179,7 +179,7 @@ test_batch_duplicates_and_times(void **state)
 	assert_string_equal(it[2].door, "A");
 	assert_int_equal(it[3].outcome, STORE_CHECKIN_ERROR);
 	assert_int_equal(store_attendance_get(st, "E1", "M1", &a), STORE_OK);
-	store_time_iso(a.checked_in_at, iso);
+	store_time_iso(a.checked_in_at, iso, sizeof iso);
 	assert_string_equal(iso, "2026-02-21T18:04:00");
 	store_attendance_free(&a);
 	/* a replay is ALREADY everywhere and writes nothing */
@@ -195,15 +195,15 @@ test_batch_duplicates_and_times(void **state)
 
 	assert_int_equal(store_time_parse("2026-02-21T09:30:15", NULL, &when),
 	    STORE_OK);
-	store_time_iso(when, iso);
+	store_time_iso(when, iso, sizeof iso);
 	assert_string_equal(iso, "2026-02-21T09:30:15");
 	assert_int_equal(store_time_parse("2026-02-21T00:30Z", NULL, &when),
 	    STORE_OK);
-	store_time_iso(when, iso);
+	store_time_iso(when, iso, sizeof iso);
 	assert_string_equal(iso, "2026-02-21T09:30:00");
 	assert_int_equal(store_time_parse("2026-02-21T09:30+09:00", NULL,
 	    &when), STORE_OK);
-	store_time_iso(when, iso);
+	store_time_iso(when, iso, sizeof iso);
 	assert_string_equal(iso, "2026-02-21T09:30:00");
 	assert_int_equal(store_time_parse("25:00", "2026-02-21", &when),
 	    STORE_INVALID);

@@ -325,7 +325,7 @@ test_replay(void **state)
 	char		*out;
 	int		 bad;
 
-	unsetenv("TZ");
+	setenv("TZ", "Asia/Tokyo", 1);
 	ts_add_member(st, "M1", "山田 太郎", "", 0, "");
 	ts_add_member(st, "M2", "佐藤", "", 0, "");
 	ts_add_member(st, "M3", "退会", "", 0, "");

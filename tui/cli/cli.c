@@ -7,57 +7,13 @@
 #include <string.h>
 #include <time.h>
 
+#include <unistr.h>
+
 #include "import/import-int.h"
 #include "store/i18n.h"
 #include "store/store.h"
 #include "tui/cli/cli.h"
 #include "tui/sanka.h"
-
-/*
- * The status words the store accepts (store/words.c), grouped by value in
- * the order --help lists them.  store.h can parse a word and name each
- * value's English word and Japanese label, but cannot list the other words
- * it takes (出席, no-show...), so this is the one list the messages and
- * --help are built from; test-tui-cli.c checks it against the store.
- */
-struct cli_word {
-	const char	*word;
-	int		 value;
-};
-
-static const struct cli_word cli_words_final[] = {
-	{ "attended", STORE_FINAL_ATTENDED }, { "参加", STORE_FINAL_ATTENDED },
-	{ "出席", STORE_FINAL_ATTENDED },
-	{ "absent", STORE_FINAL_ABSENT }, { "欠席", STORE_FINAL_ABSENT },
-	{ "no_show", STORE_FINAL_NO_SHOW }, { "no-show", STORE_FINAL_NO_SHOW },
-	{ "noshow", STORE_FINAL_NO_SHOW }, { "無断欠席", STORE_FINAL_NO_SHOW },
-	{ "cancelled", STORE_FINAL_CANCELLED },
-	{ "canceled", STORE_FINAL_CANCELLED },
-	{ "キャンセル", STORE_FINAL_CANCELLED },
-	{ "pending", STORE_FINAL_PENDING }, { "未確定", STORE_FINAL_PENDING },
-	{ NULL, 0 }
-};
-
-static const struct cli_word cli_words_response[] = {
-	{ "accepted", STORE_RESP_ACCEPTED }, { "参加予定", STORE_RESP_ACCEPTED },
-	{ "出席予定", STORE_RESP_ACCEPTED },
-	{ "declined", STORE_RESP_DECLINED }, { "不参加", STORE_RESP_DECLINED },
-	{ "tentative", STORE_RESP_TENTATIVE }, { "未定", STORE_RESP_TENTATIVE },
-	{ "none", STORE_RESP_NONE }, { "未回答", STORE_RESP_NONE },
-	{ NULL, 0 }
-};
-
-static const struct cli_word cli_words_status[] = {
-	{ "active", STORE_MEMBER_ACTIVE }, { "有効", STORE_MEMBER_ACTIVE },
-	{ "suspended", STORE_MEMBER_SUSPENDED },
-	{ "休会", STORE_MEMBER_SUSPENDED },
-	{ "left", STORE_MEMBER_LEFT }, { "退会", STORE_MEMBER_LEFT },
-	{ NULL, 0 }
-};
-
-/* What a date option takes: one example of each form val_date() reads. */
-#define CLI_DATE_FORMS "2026-02-20, 2026/2/20, 2026.2.20, 2026年2月20日, " \
-	"令和8年2月20日, R8.2.20"
 
 /* The commands in the order --help lists them; a command with kinds
  * lists each kind in turn. */
@@ -221,7 +177,8 @@ cli_help_entry(const struct cli_entry *e)
 		}
 	}
 	if (e->vocab != CLI_VOCAB_NONE) {
-		cli_words(e->vocab, "\n  ", words, sizeof words);
+		store_words(cli_store_vocab(e->vocab), "\n  ", words,
+		    sizeof words);
 		printf("\n%s:\n  %s\n", e->vocab == CLI_VOCAB_FINAL ?
 		    "STATUS" : e->vocab == CLI_VOCAB_RESPONSE ? "RESPONSE" :
 		    "--status", words);
@@ -416,7 +373,7 @@ cli_opt_date(const struct cli_entry *e, const char *opt, const char *v,
 	out[0] = '\0';
 	if (*v == '\0')
 		return (0);
-	if (val_date(v, out, why, sizeof why) == 0)
+	if (store_date_parse(v, out, why, sizeof why) == 0)
 		return (0);
 	return (cli_usage(e, _("--%s: %s; a date is written like %s"), opt,
 	    why, CLI_DATE_FORMS));
@@ -432,7 +389,7 @@ cli_opt_number(const struct cli_entry *e, const char *opt, const char *v,
 	*out = 0;
 	if (*v == '\0')
 		return (0);
-	if (val_int(v, 0, INT32_MAX, &n, why, sizeof why) == 0) {
+	if (store_int_parse(v, 0, INT32_MAX, &n, why, sizeof why) == 0) {
 		*out = (int32_t)n;
 		return (0);
 	}
@@ -440,93 +397,19 @@ cli_opt_number(const struct cli_entry *e, const char *opt, const char *v,
 	    why));
 }
 
-int
-cli_opt_bool(const struct cli_entry *e, const char *opt, const char *v,
-    bool *out)
-{
-	if (val_bool(v, out) == 0)
-		return (0);
-	return (cli_usage(e, _("--%s: \"%s\" is not yes or no (はい, いいえ, "
-	    "1, 0)"), opt, v));
-}
-
-static const struct cli_word *
-cli_vocab_table(enum cli_vocab vocab)
+enum store_vocab
+cli_store_vocab(enum cli_vocab vocab)
 {
 	switch (vocab) {
 	case CLI_VOCAB_FINAL:
-		return (cli_words_final);
+		return (STORE_VOCAB_FINAL);
 	case CLI_VOCAB_RESPONSE:
-		return (cli_words_response);
+		return (STORE_VOCAB_RESPONSE);
 	case CLI_VOCAB_STATUS:
-		return (cli_words_status);
 	case CLI_VOCAB_NONE:
 		break;
 	}
-	return (NULL);
-}
-
-const char *
-cli_word(enum cli_vocab vocab, size_t n, int *value)
-{
-	const struct cli_word	*w = cli_vocab_table(vocab);
-	size_t			 i;
-
-	for (i = 0; w != NULL && w[i].word != NULL; i++) {
-		if (i == n) {
-			*value = w[i].value;
-			return (w[i].word);
-		}
-	}
-	return (NULL);
-}
-
-/* Append S to BUF (LEN bytes) at *OFF, truncating. */
-static void
-cli_cat(char *buf, size_t len, size_t *off, const char *s)
-{
-	int	n;
-
-	if (*off >= len)
-		return;
-	n = snprintf(buf + *off, len - *off, "%s", s);
-	if (n > 0)
-		*off += (size_t)n;
-}
-
-/* A group is one value: its English words joined by "/", then the
- * Japanese ones in parentheses ("no_show/no-show/noshow (無断欠席)"). */
-void
-cli_words(enum cli_vocab vocab, const char *sep, char *buf, size_t len)
-{
-	const struct cli_word	*w = cli_vocab_table(vocab), *g, *p;
-	size_t			 off = 0;
-	bool			 first;
-
-	if (len > 0)
-		buf[0] = '\0';
-	for (g = w; g != NULL && g->word != NULL; g = p) {
-		if (g != w)
-			cli_cat(buf, len, &off, sep);
-		first = true;
-		for (p = g; p->word != NULL && p->value == g->value; p++) {
-			if ((unsigned char)p->word[0] >= 0x80)
-				continue;
-			cli_cat(buf, len, &off, first ? "" : "/");
-			cli_cat(buf, len, &off, p->word);
-			first = false;
-		}
-		first = true;
-		for (p = g; p->word != NULL && p->value == g->value; p++) {
-			if ((unsigned char)p->word[0] < 0x80)
-				continue;
-			cli_cat(buf, len, &off, first ? " (" : ", ");
-			cli_cat(buf, len, &off, p->word);
-			first = false;
-		}
-		if (!first)
-			cli_cat(buf, len, &off, ")");
-	}
+	return (STORE_VOCAB_STATUS);
 }
 
 void
@@ -554,20 +437,6 @@ cli_kv(const char *key, const char *value)
 		cli_put(value);
 	}
 	putchar('\n');
-}
-
-void
-cli_time(int64_t t, char *buf, size_t len)
-{
-	struct tm	tm;
-	time_t		tt = (time_t)t;
-
-	if (t == 0 || localtime_r(&tt, &tm) == NULL) {
-		if (len > 0)
-			buf[0] = '\0';
-		return;
-	}
-	strftime(buf, len, "%Y-%m-%dT%H:%M:%S", &tm);
 }
 
 char *
@@ -695,4 +564,32 @@ cli_main(int argc, char **argv, const char *dbdir)
 	}
 	cli_args_free(&a);
 	return (rc);
+}
+
+int
+cli_unescape(const char *in, char *out, size_t size)
+{
+	unsigned	c;
+	size_t		n = 0;
+	int		k;
+
+	while (*in != '\0') {
+		if (in[0] != '\\' || in[1] != 'u') {
+			if (n + 1 >= size)
+				return (-1);
+			out[n++] = *in++;
+			continue;
+		}
+		if (sscanf(in + 2, "%4x%n", &c, &k) != 1 || k != 4 ||
+		    c == 0 || (c >= 0xd800 && c < 0xe000))
+			return (-1);
+		in += 6;
+		if (n + 4 >= size)
+			return (-1);
+		if ((k = u8_uctomb((uint8_t *)out + n, c, 4)) < 0)
+			return (-1);
+		n += (size_t)k;
+	}
+	out[n] = '\0';
+	return (0);
 }

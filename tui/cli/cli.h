@@ -24,6 +24,10 @@
 
 #define CLI_MAXOPTS	32
 
+/* One example of each form a date option takes (store_date_parse). */
+#define CLI_DATE_FORMS "2026-02-20, 2026/2/20, 2026.2.20, 2026年2月20日, " \
+	"令和8年2月20日, R8.2.20"
+
 /* One --option of a command. */
 struct cli_opt {
 	const char	*name;		/* "past-count" for --past-count */
@@ -111,33 +115,28 @@ int		 cli_usage(const struct cli_entry *e, const char *fmt, ...)
 		    __attribute__((format(printf, 2, 3)));
 /* Print the store's last error for RC on stderr; return the exit status. */
 int		 cli_store_error(struct store *st, int rc);
+/* Copy IN into OUT (SIZE bytes) with each \\uXXXX turned into its
+ * character, so an ID holding an invisible one can be typed.  0, or -1 for
+ * a bad escape or no room. */
+int		 cli_unescape(const char *in, char *out, size_t size);
 /* The value of option NAME ("1" for a flag), or NULL when not given. */
 const char	*cli_get(const struct cli_entry *e, const struct cli_args *a,
 		    const char *name);
 /* The value V of option --OPT of E, read by the CSV import's parsers
- * (import/values.c), so the command line takes exactly what a CSV cell
+ * (store/value.c), so the command line takes exactly what a CSV cell
  * takes.  A date into OUT as YYYY-MM-DD ("" stays ""); a whole number from
- * 0 to INT32_MAX ("" is 0); yes or no ("" is no).  Returns 0, or prints
+ * 0 to INT32_MAX ("" is 0).  Returns 0, or prints
  * why with E's usage and returns SANKA_EXIT_USAGE. */
 int		 cli_opt_date(const struct cli_entry *e, const char *opt,
 		    const char *v, char out[STORE_DATE_SIZE]);
 int		 cli_opt_number(const struct cli_entry *e, const char *opt,
 		    const char *v, int32_t *out);
-int		 cli_opt_bool(const struct cli_entry *e, const char *opt,
-		    const char *v, bool *out);
-/* The words of VOCAB the store accepts into BUF, one group per value,
- * groups separated by SEP: "attended (参加, 出席), absent (欠席), ...". */
-void		 cli_words(enum cli_vocab vocab, const char *sep, char *buf,
-		    size_t len);
-/* The Nth word of VOCAB and its value (for the tests); NULL past the
- * end. */
-const char	*cli_word(enum cli_vocab vocab, size_t n, int *value);
+/* The store's vocabulary (store_words) a command's VOCAB names. */
+enum store_vocab cli_store_vocab(enum cli_vocab vocab);
 /* Print VALUE with LF shown as \n and CR as \r. */
 void		 cli_put(const char *value);
 /* Print "KEY: VALUE" (cli_put) or "KEY:" when VALUE is empty. */
 void		 cli_kv(const char *key, const char *value);
-/* Unix time as local ISO 8601 ("2026-02-21T10:04:05"), "" for 0. */
-void		 cli_time(int64_t t, char *buf, size_t len);
 /* The event's name, or "" when it cannot be read.  Caller frees. */
 char		*cli_event_name(struct store *st, const char *code);
 /* Text for a final status: the English word, "pending" for the empty one. */

@@ -551,11 +551,9 @@ store_share(struct store *st)
 {
 	struct store	*h;
 
-	h = xcalloc(1, sizeof *h);
-	h->env = st->env;
-	memcpy(h->dbi, st->dbi, sizeof h->dbi);
-	h->flags = st->flags;
-	memcpy(h->actor, st->actor, sizeof h->actor);
+	h = xmalloc(sizeof *h);
+	*h = *st;		/* the environment and its handles, shared */
+	memset(&h->err, 0, sizeof h->err);
 	return (h);
 }
 

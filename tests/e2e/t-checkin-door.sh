@@ -80,6 +80,11 @@ keys Enter
 wait_for "受付済み"
 screen | grep -q "受付済み [0-9][0-9]:[0-9][0-9] 受付1" ||
     fail "ALREADY without time and door"
+# a member who left: ERROR with the reason
+text 'M0007'
+keys Enter
+wait_for "退会した会員です: M0007"
+keys Escape
 # an unknown ID: ERROR, its text kept; the next scan replaces it
 text 'ZZ999'
 keys Enter
@@ -110,11 +115,17 @@ sk show member M0601 >/dev/null || fail "the guest member went with the undo"
 expect_eq "Y002 after undo" "$(show_key Y002 total)" 0
 sk history Y002 | grep -q E1 && fail "Y002's walk-in record stayed"
 
-# the database agrees with the door
+# the database agrees with the door, and the door's counters with it
 sk show event E1 >"$TMPD/ev" || fail "show event"
 for kv in "attended: $att" "walk_in: $walk" 'invited: 300' 'accepted: 100'; do
 	grep -qx "$kv" "$TMPD/ev" || fail "show event lacks [$kv]"
 done
+ev() { sed -n "s/^$1: //p" "$TMPD/ev"; }
+wait_for "受付 $(ev attended)   参加予定 $(ev accepted)   招待 $(ev invited)   飛び入り $(ev walk_in)"
+n=$(awk -F '\t' 'NF == 5 && $4 == "attended"' "$TMPD/ev" | wc -l)
+expect_eq "participant lines attended" "$n" "$att"
+n=$(awk -F '\t' 'NF == 5 && $5 == "yes"' "$TMPD/ev" | wc -l)
+expect_eq "participant lines walk_in" "$n" "$walk"
 expect_eq "left member" "$(show_key M0007 attended)" 0
 expect_eq check "$(sk check)" ok
 n=$(sk log --event E1 | grep -c '	checkin	')

@@ -100,7 +100,8 @@ tui_draw_title(struct tui *t)
 	werase(w);
 	draw_text(w, 0, 0, 6, " sanka", tui_attr(t, TA_TITLE) | A_BOLD);
 	x = 7;
-	for (i = 0; i < tui_npanels && x < t->cols; i++) {
+	/* the kiosk reaches no panel: none is offered */
+	for (i = 0; i < tui_npanels && x < t->cols && !t->kiosk; i++) {
 		/* The current panel is not reversed and bold: seen without
 		 * colour. */
 		snprintf(item, sizeof item, "[%d] %s", i + 1, _(tui_panels[i].label));

@@ -29,6 +29,7 @@ wait_for "キオスク: 同じPINをもう一度"
 screen | grep -q 2468 && fail "the PIN is drawn"
 text 2468; keys Enter
 wait_for "キオスク開始"
+screen | grep -q "\[2\]" && fail "the kiosk offers the panels"
 
 # keys that leave elsewhere are text or nothing here
 keys Tab C-c C-z 1 2 q

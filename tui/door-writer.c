@@ -32,7 +32,6 @@ struct door_writer {
 	pthread_t	 thread;
 	pthread_mutex_t	 mu;
 	pthread_cond_t	 queued;	/* a job was pushed, or stop */
-	pthread_cond_t	 finished;	/* a job was committed (or failed) */
 	struct door_ring todo;		/* queued; the front ones may be running */
 	struct door_ring done;		/* finished, not popped yet */
 	struct door_job	*batch;		/* the run in progress */
@@ -165,7 +164,6 @@ door_thread(void *arg)
 			ring_push(&w->done, &w->batch[i]);
 			(void)!write(w->pipe[1], &one, 1);
 		}
-		pthread_cond_broadcast(&w->finished);
 	}
 	pthread_mutex_unlock(&w->mu);
 	return (NULL);
@@ -192,7 +190,6 @@ door_writer_start(struct store *st, const char *event, const char *door)
 	fcntl(w->pipe[1], F_SETFD, FD_CLOEXEC);
 	pthread_mutex_init(&w->mu, NULL);
 	pthread_cond_init(&w->queued, NULL);
-	pthread_cond_init(&w->finished, NULL);
 	/* signals go to the screen's thread, as before there was a writer */
 	sigfillset(&all);
 	pthread_sigmask(SIG_SETMASK, &all, &old);
@@ -216,7 +213,6 @@ door_writer_stop(struct door_writer *w)
 	pthread_join(w->thread, NULL);
 	pthread_mutex_destroy(&w->mu);
 	pthread_cond_destroy(&w->queued);
-	pthread_cond_destroy(&w->finished);
 	close(w->pipe[0]);
 	close(w->pipe[1]);
 	store_share_close(w->h);
@@ -255,28 +251,6 @@ door_writer_pop(struct door_writer *w, struct door_job *out)
 		(void)!read(w->pipe[0], &byte, 1);
 		got = true;
 	}
-	pthread_mutex_unlock(&w->mu);
-	return (got);
-}
-
-bool
-door_writer_wait(struct door_writer *w, int timeout_ms)
-{
-	struct timespec	ts;
-	bool		got;
-
-	clock_gettime(CLOCK_REALTIME, &ts);
-	ts.tv_sec += timeout_ms / 1000;
-	ts.tv_nsec += (long)(timeout_ms % 1000) * 1000000L;
-	if (ts.tv_nsec >= 1000000000L) {
-		ts.tv_sec++;
-		ts.tv_nsec -= 1000000000L;
-	}
-	pthread_mutex_lock(&w->mu);
-	while (w->done.len == 0 &&
-	    pthread_cond_timedwait(&w->finished, &w->mu, &ts) == 0)
-		;
-	got = w->done.len > 0;
 	pthread_mutex_unlock(&w->mu);
 	return (got);
 }

@@ -105,8 +105,6 @@ uint64_t door_writer_push(struct door_writer *w, const struct door_job *job);
 /* The next finished job, in push order, into *OUT: true, or false when
  * none has finished. */
 bool	 door_writer_pop(struct door_writer *w, struct door_job *out);
-/* Wait up to TIMEOUT_MS for a finished job (true when one is there). */
-bool	 door_writer_wait(struct door_writer *w, int timeout_ms);
 /* When the oldest job not yet committed was queued (-1: none). */
 int64_t	 door_writer_oldest(struct door_writer *w);
 /* A descriptor that is readable while a finished job waits to be popped

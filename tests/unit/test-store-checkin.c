@@ -307,6 +307,27 @@ test_guest(void **state)
 	ts_clean(st);
 }
 
+static void
+test_guest_numeric_ids(void **state)
+{
+	struct ts	*t = *state;
+	struct store	*st = t->st;
+	char		 id[STORE_ID_MAX + 1];
+
+	/* Excel-proof numbers keep their zeros; 99 grows a digit */
+	ts_add_member(st, "00120", "a", "", 0, "");
+	ts_add_member(st, "00123", "b", "", 0, "");
+	ts_add_member(st, "A1", "c", "", 0, "");
+	assert_int_equal(store_guest_next_id(st, id), STORE_OK);
+	assert_string_equal(id, "00124");
+	ts_add_member(st, "99", "d", "", 0, "");
+	ts_add_member(st, "98", "e", "", 0, "");
+	ts_add_member(st, "97", "f", "", 0, "");
+	assert_int_equal(store_guest_next_id(st, id), STORE_OK);
+	assert_string_equal(id, "100");
+	ts_clean(st);
+}
+
 struct tc_counts {
 	size_t	walk_in, records;
 };
@@ -375,6 +396,8 @@ main(void)
 		    ts_teardown),
 		cmocka_unit_test_setup_teardown(test_guest, ts_setup,
 		    ts_teardown),
+		cmocka_unit_test_setup_teardown(test_guest_numeric_ids,
+		    ts_setup, ts_teardown),
 		cmocka_unit_test_setup_teardown(test_funnel, ts_setup,
 		    ts_teardown),
 	};

@@ -562,9 +562,8 @@ checkin_draw(struct tui *t, struct screen *s, WINDOW *w, int h, int cols)
 		    "writing; scans are kept in order"), tui_attr(t, TA_WARN) |
 		    A_BOLD);
 	y++;
-	for (i = 0; i < DOOR_MATCH_MAX && y < h; i++, y++) {
-		if (i >= c->d.nmatch)
-			continue;
+	/* the matches while typing, then the last outcome where it fits */
+	for (i = 0; i < c->d.nmatch && y < h; i++, y++) {
 		checkin_draw_match(c, i, line, sizeof line, cols);
 		draw_text(w, y, 0, cols, line, i == c->d.sel ? A_REVERSE :
 		    A_NORMAL);

@@ -96,6 +96,8 @@ const struct binding keys_table[] = {
 	{ KC_MEMBERS, '+', ACT_ADD, N_("New member"), 0 },
 	{ KC_MEMBERS, 'e', ACT_EDIT, N_("Edit member"), F },
 	{ KC_MEMBERS, 's', ACT_SORT, N_("Sort order"), F },
+	{ KC_MEMBERS, 'f', ACT_FILTER, N_("Filter"), F },
+	{ KC_MEMBERS, 'S', ACT_SAVE, N_("Save the filter"), 0 },
 	{ KC_MEMBER, 'e', ACT_EDIT, N_("Edit member"), F },
 	{ KC_EVENTS, 'n', ACT_ADD, N_("New event"), F },
 	{ KC_EVENTS, '+', ACT_ADD, N_("New event"), 0 },
@@ -105,6 +107,12 @@ const struct binding keys_table[] = {
 	{ KC_EVENT, 'I', ACT_INVITE_FILTER, N_("Invite by filter"), F },
 	{ KC_EVENTS | KC_EVENT, 'C', ACT_CHECKIN, N_("Check-in at the door"),
 	    F },
+
+	{ KC_REPORTS, TK_RIGHT, ACT_REPORT_NEXT, N_("Next report"), F },
+	{ KC_REPORTS, TK_LEFT, ACT_REPORT_PREV, N_("Previous report"), 0 },
+	{ KC_REPORTS, 'c', ACT_CALENDAR, N_("Fiscal or calendar years"), F },
+	{ KC_REPORTS, 'f', ACT_FILTER, N_("Filter the members"), F },
+	{ KC_REPORTS, 'x', ACT_EXPORT, N_("Export as CSV"), F },
 
 	{ KC_LIST, TK_UP, ACT_UP, N_("Up"), 0 },
 	{ KC_LIST, 'k', ACT_UP, N_("Up"), 0 },

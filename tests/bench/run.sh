@@ -14,8 +14,10 @@
 #                        import it runs beside the door)
 #   BENCH_DOOR_SCANS=300 paced scans (each after the last one's
 #                        confirmation), then 10x as many back to back
-#   BENCH_ONLY=mark,import,screens,door   run some parts only (screens
-#                        reuses the import's databases when both run)
+#   BENCH_ONLY=mark,import,screens,reports,door   run some parts only
+#                        (screens reuses the import's databases when both
+#                        run)
+#   BENCH_REPORT_MEMBERS=1000000, BENCH_REPORT_RECORDS=5000000: reports.sh
 #
 # Generated CSVs are kept in build/bench/data/ (by N and seed); databases
 # go to build/bench/work/, removed at the end.  Exit 1 when something
@@ -30,7 +32,7 @@ NEV=${BENCH_EVENTS:-200}
 ROUNDS=${BENCH_ROUNDS:-3}
 SEED=${BENCH_SEED:-42}
 MARKS=${BENCH_MARKS:-4000}
-ONLY=${BENCH_ONLY:-mark,import,screens,door}
+ONLY=${BENCH_ONLY:-mark,import,screens,reports,door}
 DOOR_N=${BENCH_DOOR_N:-100000}
 DOOR_SCANS=${BENCH_DOOR_SCANS:-300}
 B=build/bench
@@ -333,7 +335,12 @@ if want screens; then
 	fi
 fi
 
-# --- 4. the door ------------------------------------------------------------
+# --- 4. reports -------------------------------------------------------------
+if want reports; then
+	. tests/bench/reports.sh
+fi
+
+# --- 5. the door ------------------------------------------------------------
 # `sanka checkin` in tmux with $SANKA_TRACE: a scan is an ID and a CR sent
 # at once, as a USB scanner types it; "checkin" lines time its Enter to the
 # redraw that shows the committed outcome.  Paced scans (each sent after

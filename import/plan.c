@@ -173,6 +173,9 @@ plan_header_cells(struct plan *pl, const struct csvr_row *row)
 		h = val_trim(row->cell[c], &hl);
 		while (strncmp(h, "\xEF\xBB\xBF", 3) == 0)
 			h += 3;
+		/* export guards header cells as it guards data cells */
+		hl = strlen(h);
+		val_unguard(h, &hl);
 		pl->col[c].header = xstrdup(h);
 		pl->col[c].slot = -1;
 	}
@@ -393,7 +396,12 @@ plan_header_attrs(struct imp *imp, struct imp_file *f, size_t nfixed)
 			diag_error(&imp->d, f->idx, 1, col + 1,
 			    attrs[i]->header, _("the custom column \"%s\" "
 			    "appears twice"), name);
-		if (strlen(name) > IMPORT_ATTR_NAME_MAX ||
+		if (name[0] != '\0' && strchr("=+-@\t\r", name[0]) != NULL)
+			diag_error(&imp->d, f->idx, 1, col + 1,
+			    attrs[i]->header, _("the custom column name "
+			    "\"%s\" begins with %c: a spreadsheet would run it "
+			    "as a formula"), name, name[0]);
+		else if (strlen(name) > IMPORT_ATTR_NAME_MAX ||
 		    val_has_ctl(name, strlen(name), false))
 			diag_error(&imp->d, f->idx, 1, col + 1,
 			    attrs[i]->header, _("a custom column name must be "

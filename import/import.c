@@ -252,6 +252,43 @@ import_pulled(struct import_src *src)
 		    src->pulled, src->total, src->pulled);
 }
 
+/* The fields of row V (NFIXED slots by plan PL) the store is to set: the
+ * file's columns, less those the row leaves empty, as an empty cell keeps
+ * the stored value unless --blank clear. */
+static uint32_t
+import_row_fields(const struct imp *imp, const struct plan *pl,
+    const char *const *v, size_t nfixed)
+{
+	uint32_t	f = pl->fields;
+	size_t		i;
+
+	if (imp->o->blank_clear)
+		return (f);
+	for (i = 0; i < nfixed; i++)
+		if (pl->slot[i].col >= 0 && *v[i] == '\0')
+			f &= ~pl->slot[i].mask;
+	if (!(f & STORE_MF_PAST_COUNT))
+		f &= ~(uint32_t)STORE_MF_PAST_IS_TOTAL;
+	return (f);
+}
+
+/* A word cell of an attendance row: its digit, or when empty STORE_KEEP
+ * (with --blank clear: CLEARED). */
+static int
+import_word(const struct imp *imp, const char *v, int cleared)
+{
+	if (*v != '\0')
+		return (*v - '0');
+	return (imp->o->blank_clear ? cleared : STORE_KEEP);
+}
+
+/* A text cell of an attendance row: NULL (keep) when empty. */
+static const char *
+import_text(const struct imp *imp, const char *v)
+{
+	return (*v != '\0' || imp->o->blank_clear ? v : NULL);
+}
+
 static int
 import_next_event(void *arg, struct store_event *out, uint32_t *fields)
 {
@@ -270,7 +307,8 @@ import_next_event(void *arg, struct store_event *out, uint32_t *fields)
 		out->venue = (char *)v[ES_VENUE];
 		out->capacity = (int32_t)strtol(v[ES_CAPACITY], NULL, 10);
 		out->notes = (char *)v[ES_NOTES];
-		*fields = imp->f[row_hdr(r)->file].plan.fields;
+		*fields = import_row_fields(imp,
+		    &imp->f[row_hdr(r)->file].plan, v, ES_N);
 		import_pulled(src);
 		return (1);
 	}
@@ -296,7 +334,7 @@ import_next_member(void *arg, struct store_member *out, uint32_t *fields)
 	struct imp		*imp = src->imp;
 	const struct plan	*pl;
 	const char		*v[MS_NFIXED], *r, *p;
-	size_t			 i;
+	size_t			 i, n;
 
 	memset(out, 0, sizeof *out);
 	if (src->im >= imp->nsorted[IMPORT_KIND_MEMBERS]) {
@@ -330,14 +368,17 @@ import_next_member(void *arg, struct store_member *out, uint32_t *fields)
 		    sizeof *src->attrs);
 	}
 	p = v[MS_PAST_EVENT] + strlen(v[MS_PAST_EVENT]) + 1;
-	for (i = 0; i < pl->nattrs; i++) {
-		src->attrs[i].name = pl->attr[i];
-		src->attrs[i].value = (char *)p;
+	for (i = n = 0; i < pl->nattrs; i++) {
+		/* an empty cell keeps the attribute (--blank clear: drops) */
+		if (*p != '\0' || imp->o->blank_clear) {
+			src->attrs[n].name = pl->attr[i];
+			src->attrs[n++].value = (char *)p;
+		}
 		p += strlen(p) + 1;
 	}
-	out->attrs = pl->nattrs > 0 ? src->attrs : NULL;
-	out->nattrs = pl->nattrs;
-	*fields = pl->fields;
+	out->attrs = n > 0 ? src->attrs : NULL;
+	out->nattrs = n;
+	*fields = import_row_fields(imp, pl, v, MS_NFIXED);
 	import_pulled(src);
 	return (1);
 }
@@ -360,15 +401,17 @@ import_next_record(void *arg, struct store_change *out)
 	row_slots(r, v, AS_N);
 	store_change_init(out, imp_row_event(imp, r), v[AS_MEMBER]);
 	if (pl->slot[AS_RESPONSE].col >= 0)
-		out->response = *v[AS_RESPONSE] - '0';
+		out->response = import_word(imp, v[AS_RESPONSE],
+		    STORE_RESP_NONE);
 	if (pl->slot[AS_FINAL].col >= 0)
-		out->final = *v[AS_FINAL] - '0';
+		out->final = import_word(imp, v[AS_FINAL],
+		    STORE_FINAL_PENDING);
 	if (pl->slot[AS_WALKIN].col >= 0)
-		out->walk_in = *v[AS_WALKIN] == '1';
-	if (pl->slot[AS_INVITED].col >= 0 && *v[AS_INVITED] != '\0')
-		out->invited_on = v[AS_INVITED];
+		out->walk_in = import_word(imp, v[AS_WALKIN], 0);
+	if (pl->slot[AS_INVITED].col >= 0)
+		out->invited_on = import_text(imp, v[AS_INVITED]);
 	if (pl->slot[AS_NOTE].col >= 0)
-		out->note = v[AS_NOTE];
+		out->note = import_text(imp, v[AS_NOTE]);
 	import_pulled(src);
 	return (1);
 }

@@ -484,6 +484,7 @@ plan_header(struct imp *imp, struct imp_file *f, const struct csvr_row *row)
 	for (i = 0; i < nfixed; i++) {
 		pl->slot[i].col = pl->slot[i].col2 = -1;
 		pl->slot[i].conv = tab[i].conv;
+		pl->slot[i].mask = tab[i].mask;
 		pl->slot[i].what = hdr_name(tab[i].field, false);
 	}
 	plan_header_match(imp, f, tab, &si);

@@ -381,6 +381,10 @@ struct imp_file {
 struct imp {
 	struct store	*st;
 	const struct import_opts *o;
+	/* what the import takes away (store_import_alert), the first
+	 * IMPORT_LIST_MAX lines kept */
+	char		*alert[IMPORT_LIST_MAX];
+	size_t		 nalert;
 	struct diag	 d;
 	struct imp_file	*f;
 	size_t		 nf;

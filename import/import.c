@@ -418,6 +418,58 @@ import_next_record(void *arg, struct store_change *out)
 
 /* --- the summary ------------------------------------------------------- */
 
+/* A record or member the import takes from, as one line: 「1002 EV05:
+ * 参加 → 未確定 (参加回数 3 → 2)」, 「1002: 最終参加日 2026-02-10 →
+ * 2026-02-01」. */
+static void
+import_alert(void *arg, const struct store_import_alert *a)
+{
+	struct import_src	*src = arg;
+	struct imp		*imp = src->imp;
+	char			 line[512];
+	size_t			 n;
+	bool			 total = a->new_total != a->old_total;
+
+	if (imp->nalert++ >= IMPORT_LIST_MAX)
+		return;
+	n = (size_t)snprintf(line, sizeof line, "%s%s%s:", a->member,
+	    *a->event != '\0' ? " " : "", a->event);
+	if (*a->event != '\0')
+		n += (size_t)snprintf(line + n, sizeof line - n, " %s → %s",
+		    store_final_text((enum store_final)a->old_final),
+		    store_final_text((enum store_final)a->new_final));
+	if (total)
+		n += (size_t)snprintf(line + n, sizeof line - n,
+		    *a->event != '\0' ? " (%s %u → %u)" : " %s %u → %u",
+		    _("total"), a->old_total, a->new_total);
+	if (*a->event == '\0' && strcmp(a->old_last, a->new_last) != 0)
+		snprintf(line + n, sizeof line - n, "%s %s %s → %s",
+		    total ? "," : "", _("last date"),
+		    *a->old_last != '\0' ? a->old_last : "-",
+		    *a->new_last != '\0' ? a->new_last : "-");
+	imp->alert[imp->nalert - 1] = xstrdup(line);
+}
+
+/* The records and members the import takes from: the first
+ * IMPORT_LIST_MAX, then how many more. */
+static void
+import_alerts(struct imp *imp)
+{
+	size_t	i;
+
+	if (imp->nalert == 0)
+		return;
+	diag_say(imp->o->msg, imp->o->msg_arg, IMPORT_MSG_SUMMARY,
+	    _("%zu changed a final status, lowered a total or moved a last "
+	    "date:"), imp->nalert);
+	for (i = 0; i < imp->nalert && i < IMPORT_LIST_MAX; i++)
+		diag_say(imp->o->msg, imp->o->msg_arg, IMPORT_MSG_SUMMARY,
+		    "  %s", imp->alert[i]);
+	if (imp->nalert > IMPORT_LIST_MAX)
+		diag_say(imp->o->msg, imp->o->msg_arg, IMPORT_MSG_SUMMARY,
+		    _("  … and %zu more"), imp->nalert - IMPORT_LIST_MAX);
+}
+
 /* "a.csv, b.csv": the files of KIND. */
 static char *
 import_files_of(struct imp *imp, enum import_kind kind)
@@ -605,6 +657,7 @@ import_files(struct store *st, const char *const *paths, size_t n,
 	source.next_event = import_next_event;
 	source.next_member = import_next_member;
 	source.next_record = import_next_record;
+	source.alert = import_alert;
 	source.what = paths[0];
 	{
 		/* The audit record names every file. */
@@ -647,6 +700,7 @@ import_files(struct store *st, const char *const *paths, size_t n,
 		goto out;
 	}
 	import_summary(&imp, &res);
+	import_alerts(&imp);
 	if (o->dry_run)
 		diag_say(o->msg, o->msg_arg, IMPORT_MSG_SUMMARY,
 		    _("dry run: nothing was written"));
@@ -670,6 +724,8 @@ out:
 	for (k = 0; k < 4; k++)
 		strmap_free(&imp.badkeys[k]);
 	free(imp.ev);
+	for (i = 0; i < imp.nalert && i < IMPORT_LIST_MAX; i++)
+		free(imp.alert[i]);
 	diag_free(&imp.d);
 	return (rc);
 }

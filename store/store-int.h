@@ -59,7 +59,9 @@ struct wtx {
 	MDB_txn		*txn;
 	int64_t		 now;
 	uint64_t	 seq;		/* next audit sequence; 0: not read yet */
-	bool		 quiet;		/* an import: no audit record per row */
+	bool		 quiet;		/* no audit record per row */
+	bool		 import;	/* each record's action is "import" */
+	size_t		 naudit;	/* audit records added */
 	struct buf	 scratch[3];	/* reused by each change of a batch */
 	char		 ev_code[STORE_ID_MAX + 1];	/* one-entry cache */
 	char		 ev_date[STORE_DATE_SIZE];

@@ -648,6 +648,18 @@ enum store_event_field {
 	STORE_EF_NOTES = 1u << 4,
 };
 
+/* What an import takes away, told before it commits (and in a dry run):
+ * a record whose final status changes from one that was set (EVENT not
+ * ""), or a member whose total goes down or whose last date moves (EVENT
+ * ""; OLD_FINAL and NEW_FINAL STORE_KEEP).  Borrowed for the call. */
+struct store_import_alert {
+	const char	*member;
+	const char	*event;
+	int		 old_final, new_final;	/* enum store_final */
+	uint32_t	 old_total, new_total;
+	char		 old_last[STORE_DATE_SIZE], new_last[STORE_DATE_SIZE];
+};
+
 /* The rows an import brings, pulled by the store in this order: every
  * event, every member, then every record.  Each next_* fills *out with
  * borrowed pointers valid until the next call and returns 1, or returns 0
@@ -660,6 +672,8 @@ struct store_import_source {
 		    uint32_t *fields);
 	int	(*next_record)(void *arg, struct store_change *out);
 	const char *what;	/* for the one audit record: file names */
+	/* NULL, or told each record and member the import takes from */
+	void	(*alert)(void *arg, const struct store_import_alert *);
 };
 
 struct store_import_counts {
@@ -670,7 +684,8 @@ struct store_import_result {
 };
 
 /* Apply a whole import in ONE write transaction (all or nothing), with one
- * audit record.  Re-importing the same rows changes nothing: no version
+ * audit record, and before it one entry (action "import") per event,
+ * member and record it changed, save additions into an empty database.  Re-importing the same rows changes nothing: no version
  * moves and, when no row changed at all, nothing is written (no audit
  * record, no transaction).  Into an
  * empty database it takes a sorted bulk path (appended keys, index builds

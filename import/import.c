@@ -400,6 +400,7 @@ import_next_record(void *arg, struct store_change *out)
 	pl = &imp->f[row_hdr(r)->file].plan;
 	row_slots(r, v, AS_N);
 	store_change_init(out, imp_row_event(imp, r), v[AS_MEMBER]);
+	out->not_invited = true;	/* a row's empty cells invent nothing */
 	if (pl->slot[AS_RESPONSE].col >= 0)
 		out->response = import_word(imp, v[AS_RESPONSE],
 		    STORE_RESP_NONE);

@@ -551,6 +551,9 @@ struct store_change {
 	const char	*invited_on;	/* NULL: keep */
 	const char	*note;		/* NULL: keep */
 	bool		 only_existing;	/* STORE_NOTFOUND instead of creating */
+	bool		 not_invited;	/* a record this creates is no
+					   invitation: no invited_on unless
+					   given (import) */
 	uint32_t	 expect;
 };
 

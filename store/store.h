@@ -256,6 +256,16 @@ int		 store_member_add(struct store *, const struct store_member *m);
  * STORE_INVALID, STORE_FULL, STORE_IO. */
 int		 store_member_update(struct store *, const struct store_member *m,
 		    uint32_t expect);
+/* Set the fields of member patch->id named in FIELDS (STORE_MF_*) to
+ * PATCH's, in ONE write txn over the member as it is then: no version to
+ * expect, so edits of other fields never conflict.  With STORE_MF_ATTRS
+ * the attributes PATCH gives are set ("" removes one), the others kept.
+ * *RESULT (when not NULL; store_member_free) receives the member as
+ * saved.  Returns STORE_OK, STORE_NOTFOUND, STORE_INVALID, STORE_FULL,
+ * STORE_IO. */
+int		 store_member_patch(struct store *,
+		    const struct store_member *patch, uint32_t fields,
+		    struct store_member *result);
 /* Delete member ID.  With attendance records it is STORE_HASREFS unless
  * FORCE, which deletes them too and redacts the member's personal data in
  * the audit trail (the fact of each change stays). */

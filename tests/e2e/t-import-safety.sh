@@ -73,6 +73,17 @@ rm -rf "$DB"
 sk import "$W/m.csv" >/dev/null 2>&1 || fail "the guarded export imports back"
 expect_eq "guarded header round trip" "$(show_key 1001 "attr.'+1")" ok
 
+# Item 11: concurrent command-line edits of different fields all succeed
+# (each applies to the member as it is, in one transaction).
+for n in 1 2 3 4 5 6; do
+	sk edit member 1001 --attr "k$n=v$n" >"$W/edit$n" 2>&1 &
+done
+wait
+for n in 1 2 3 4 5 6; do
+	grep -q 'updated member 1001' "$W/edit$n" || { cat "$W/edit$n"; fail "edit $n"; }
+	expect_eq "attr k$n kept" "$(show_key 1001 attr.k$n)" "v$n"
+done
+
 # Item 11: a 10 MB cell is read at once (libcsv's block size) and refused
 # for its length.
 { printf 'member_id,name,notes\nM9,x,"'; head -c 10000000 /dev/zero | tr '\0' a

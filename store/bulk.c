@@ -126,6 +126,9 @@ bulk_events(struct bulk *b)
 			e.updated_at = b->w.now;
 			str_copy(e.updated_by, sizeof e.updated_by, st->actor);
 			rc = event_write(&b->w, exists ? &old : NULL, &e);
+			if (rc == STORE_OK && !b->w.quiet)
+				rc = event_audit(&b->w, exists ? "edit" :
+				    "add", exists ? &old : NULL, &e, NULL);
 		}
 		store_event_free(&e);
 		store_event_free(&old);
@@ -207,7 +210,9 @@ bulk_member_upsert(struct bulk *b, struct store_member *m, int64_t total,
 	if (cls != BULK_UNCHANGED) {
 		m->updated_at = b->w.now;
 		str_copy(m->updated_by, sizeof m->updated_by, b->st->actor);
-		if ((rc = member_write(&b->w, exists ? old : NULL, m)) != 0)
+		if ((rc = member_write(&b->w, exists ? old : NULL, m)) != 0 ||
+		    (!b->w.quiet && (rc = member_audit(&b->w, exists ? "edit" :
+		    "add", exists ? old : NULL, m)) != 0))
 			return (rc);
 	}
 	if (total >= 0)
@@ -459,6 +464,8 @@ bulk_past_totals(struct bulk *b)
 			b->mem[i].cls = BULK_UPDATED;
 		}
 		rc = member_write(&b->w, &old, &m);
+		if (rc == STORE_OK && !b->w.quiet)
+			rc = member_audit(&b->w, "edit", &old, &m);
 		store_member_free(&old);
 		store_member_free(&m);
 		if (rc != STORE_OK)
@@ -477,8 +484,9 @@ bulk_audit(struct bulk *b)
 	buf_init(&t);
 	buf_adds(&t, "what=");
 	text_escape(&t, b->src->what);
-	buf_printf(&t, "; changes: %zu (the entries just before)",
-	    b->w.naudit);
+	if (b->w.naudit > 0)
+		buf_printf(&t, "; changes: %zu (the entries just before)",
+		    b->w.naudit);
 	buf_printf(&t, "; events: added %zu, updated %zu, unchanged %zu"
 	    "; members: added %zu, updated %zu, unchanged %zu"
 	    "; records: added %zu, updated %zu, unchanged %zu",

@@ -413,7 +413,7 @@ member_write(struct wtx *w, const struct store_member *old,
 	return (STORE_OK);
 }
 
-static int
+int
 member_audit(struct wtx *w, const char *action, const struct store_member *a,
     const struct store_member *b)
 {

@@ -284,6 +284,9 @@ int	 event_read(struct store *, MDB_txn *, const char *code,
  * then its member ID and a NUL, into OUT; *N records. */
 int	 event_scan(struct store *, MDB_txn *, const char *code,
 	    struct buf *out, size_t *n);
+/* The audit record of a member's change A -> B (NULL: none). */
+int	 member_audit(struct wtx *, const char *action,
+	    const struct store_member *a, const struct store_member *b);
 int	 event_audit(struct wtx *, const char *action,
 	    const struct store_event *old, const struct store_event *nw,
 	    const char *extra);

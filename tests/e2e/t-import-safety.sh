@@ -45,6 +45,8 @@ sk log --limit 1 | grep -q 'changes: 1 (the entries just before)' ||
 sk import --blank clear $C/reimport-old-members.csv >/dev/null ||
     fail "--blank clear"
 expect_eq "--blank clear empties the phone" "$(show_key 1001 phone)" ""
+sk log --member 1001 | grep -q '	import	member	1001	phone=090-1111-2222; attr.趣味=囲碁 -> phone=; attr.趣味=$' ||
+    { sk log --member 1001; fail "log --member shows the member's change"; }
 expect_eq "--blank clear drops the attribute" \
     "$(sk show member 1001 | grep -c '^attr.趣味')" 0
 sk import --blank maybe $C/reimport-old.csv >/dev/null 2>&1 &&

@@ -311,6 +311,16 @@ int	 att_write(struct wtx *, const char *date,
 int	 att_drop(struct wtx *, const char *event, const char *member,
 	    const char *date, int final);
 
+/* check-values.c: store_check's lines on values (an ID with an invisible
+ * character, a value over its limit, same-date events whose folded names
+ * match), each one line to REPORT. */
+struct ckv;
+struct ckv *ckv_new(void (*report)(const char *line, void *), void *arg);
+void	 ckv_member(struct ckv *, const struct store_member *);
+void	 ckv_event(struct ckv *, const struct store_event *);
+/* Report the same-name events and free. */
+void	 ckv_end(struct ckv *);
+
 /* audit.c */
 int	 audit_add(struct wtx *, const char *entity, const char *action,
 	    const char *member, const char *event, const char *old,

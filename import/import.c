@@ -91,11 +91,15 @@ imp_evref(struct imp *imp, const char *name, const char *date, uint32_t file,
 {
 	struct evref	*e;
 	uint32_t	*v;
-	char		*key;
+	char		*key, *folded;
 	const char	*k;
 
-	key = xmalloc(strlen(name) + strlen(date) + 2);
-	sprintf(key, "%s\x1f%s", name, date);
+	/* one event however its rows space or widen its name */
+	if ((folded = store_fold(name)) == NULL)
+		folded = xstrdup(name);
+	key = xmalloc(strlen(folded) + strlen(date) + 2);
+	sprintf(key, "%s\x1f%s", folded, date);
+	free(folded);
 	if ((v = strmap_get(&imp->evmap, key)) != NULL) {
 		free(key);
 		return (*v);

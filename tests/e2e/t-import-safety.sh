@@ -1,5 +1,5 @@
 #!/bin/sh
-# t-import-safety: issue 8 items 1, 3, 7, 11 -- a re-import keeps what an
+# t-import-safety: issue 8 items 1, 2, 3, 7, 11 -- a re-import keeps what an
 # empty cell does not say and lists what it takes away; a NUL byte, a
 # formula column name and a 10 MB cell are refused where they are; header
 # cells are guarded on export.
@@ -57,6 +57,26 @@ sk import "$W/a3.csv" >"$W/sum" || fail "a3"
 grep -qxF '  1002 EV04: attended → absent (total 1 → 0)' "$W/sum" ||
     { cat "$W/sum"; fail "a3 summary"; }
 sk check >/dev/null || fail "check after the re-imports"
+
+# Item 2: one event however the rows of one import space or widen its
+# name; a near name on the same date warned of; two stored events that
+# match refused, naming both; `check` lists them.
+sk add member --member-id 1003 --name 鈴木 >/dev/null || fail "add 1003"
+sk import $C/attendance-spaced-names.csv >"$W/sum" || fail "spaced names"
+grep -qxF "$C/attendance-spaced-names.csv: events: 1 added, 0 updated, 0 unchanged; created from name and date: E20240601-1 2024年度定時総会 (2024-06-01)" "$W/sum" ||
+    { cat "$W/sum"; fail "one event for three spellings"; }
+expect_out "near name" 0 $C/attendance-near-name.expected \
+    in_data sk import --dry-run attendance-near-name.csv
+sk add event --event-code E9 --name ABC --date 2024-07-01 >/dev/null &&
+    sk add event --event-code E10 --name ａｂｃ --date 2024-07-01 >/dev/null ||
+    fail "add E9 E10"
+expect_out "two stored events" 1 $C/attendance-two-events.expected \
+    in_data sk import attendance-two-events.csv
+sk check >"$W/out" 2>/dev/null && fail "check: the split event"
+grep -qxF 'events E10, E9: the same name on 2024-07-01 after folding (width, case, spaces): merge them with `sanka merge event KEEP DROP`' "$W/out" ||
+    { cat "$W/out"; fail "check lists the split event"; }
+sk merge event E9 E10 >/dev/null || fail "merge event"
+sk check >/dev/null || fail "check after the merge"
 
 # Item 3: a NUL byte is refused with its line and cell; nothing written.
 expect_out "NUL byte" 1 $C/members-nul.expected in_data sk import members-nul.csv

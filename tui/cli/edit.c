@@ -22,8 +22,9 @@ const struct cli_entry cli_edit_member_entry = {
 	.minargs = 1,
 	.maxargs = 1,
 	.exec = cli_edit_member,
-	.more = N_("Only the fields named change; the save is refused when "
-	    "someone else changed\nthe member in between."),
+	.more = N_("Only the fields named change, on the member as it is when "
+	    "saved: someone\nelse's change of other fields in between is "
+	    "kept."),
 	.example = "sanka edit member M001 --email shiro@example.jp --attr "
 	    "支部=関西",
 	.vocab = CLI_VOCAB_STATUS,

@@ -41,6 +41,12 @@ grep -q '	import	import		 -> what=.*changes: 1 ' "$W/log" &&
     fail "the import's own record names no member"
 sk log --limit 1 | grep -q 'changes: 1 (the entries just before)' ||
     fail "the import's record counts its entries"
+# ... and the member page's change log
+start_tui SANKA_LANG=ja
+wait_for '1002'
+keys Down Enter
+wait_for '取り込み 参加記録 EV05: 最終ステータス=参加 → 最終ステータス=未確定'
+$T kill-server
 # --blank clear: the empty cells empty the stored values.
 sk import --blank clear $C/reimport-old-members.csv >/dev/null ||
     fail "--blank clear"

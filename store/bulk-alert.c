@@ -137,8 +137,9 @@ bulk_alerts(struct bulk *b)
 		a.old_final = a.new_final = STORE_KEEP;
 		if ((rc = bulk_alert_fill(b, e, &a)) != STORE_OK)
 			break;
+		/* a later last date is new attendance, not a loss */
 		if (a.new_total < a.old_total ||
-		    strcmp(a.new_last, a.old_last) != 0)
+		    strcmp(a.new_last, a.old_last) < 0)
 			b->src->alert(b->src->arg, &a);
 	}
 	free(told);

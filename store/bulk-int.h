@@ -133,7 +133,7 @@ void	bulk_alert_before(struct bulk *, const char *member);
 void	bulk_alert_record(struct bulk *, const char *member,
 	    const char *event, int old_final, int new_final);
 /* Tell each such record, then each member whose total went down or whose
- * last date moved, comparing with the aggregates now. */
+ * last date moved back, comparing with the aggregates now. */
 int	bulk_alerts(struct bulk *);
 
 /* bulk-empty.c: the sorted path */

@@ -663,8 +663,9 @@ enum store_event_field {
 
 /* What an import takes away, told before it commits (and in a dry run):
  * a record whose final status changes from one that was set (EVENT not
- * ""), or a member whose total goes down or whose last date moves (EVENT
- * ""; OLD_FINAL and NEW_FINAL STORE_KEEP).  Borrowed for the call. */
+ * ""), or a member whose total goes down or whose last date moves back
+ * (EVENT ""; OLD_FINAL and NEW_FINAL STORE_KEEP).  Borrowed for the
+ * call. */
 struct store_import_alert {
 	const char	*member;
 	const char	*event;

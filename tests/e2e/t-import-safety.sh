@@ -62,6 +62,14 @@ printf 'event_code,member_id,final\nEV04,1002,欠席\n' >"$W/a3.csv"
 sk import "$W/a3.csv" >"$W/sum" || fail "a3"
 grep -qxF '  1002 EV04: attended → absent (total 1 → 0)' "$W/sum" ||
     { cat "$W/sum"; fail "a3 summary"; }
+# a member whose total drops and last date moves back is listed by itself;
+# one whose total rises and last date moves on is not
+printf 'member_id,name,past_count,past_last_date\n1001,山田 一郎,5,2025-01-01\n1002,佐藤 花子,1,\n1004,高橋,0,2025-01-01\n' >"$W/p1.csv"
+printf 'member_id,name,past_count,past_last_date\n1001,山田 一郎,2,2024-01-01\n1002,佐藤 花子,3,2025-05-05\n1004,高橋,0,2024-01-01\n' >"$W/p2.csv"
+sk import "$W/p1.csv" >/dev/null || fail "p1"
+sk import --dry-run "$W/p2.csv" >"$W/sum" || fail "p2"
+expect_eq "member lines" "$(grep '^  ' "$W/sum")" "  1001: total 6 → 3
+  1004: last date 2025-01-01 → 2024-01-01"
 sk check >/dev/null || fail "check after the re-imports"
 
 # Item 2: one event however the rows of one import space or widen its

@@ -10,8 +10,9 @@
 #   BENCH_MARKS=4000     durable marks per system, in 20 interleaved blocks
 #                        (10,000 members, 50 events, 100,000 records; then
 #                        a batch of 100,000 marks in one txn, 3 rounds)
-#   BENCH_ONLY=mark,import,screens   run some parts only (screens reuses
-#                        the import's databases when both run)
+#   BENCH_ONLY=mark,import,screens,reports   run some parts only (screens
+#                        reuses the import's databases when both run)
+#   BENCH_REPORT_MEMBERS=1000000, BENCH_REPORT_RECORDS=5000000: reports.sh
 #
 # Generated CSVs are kept in build/bench/data/ (by N and seed); databases
 # go to build/bench/work/, removed at the end.  Exit 1 when something
@@ -26,7 +27,7 @@ NEV=${BENCH_EVENTS:-200}
 ROUNDS=${BENCH_ROUNDS:-3}
 SEED=${BENCH_SEED:-42}
 MARKS=${BENCH_MARKS:-4000}
-ONLY=${BENCH_ONLY:-mark,import,screens}
+ONLY=${BENCH_ONLY:-mark,import,screens,reports}
 B=build/bench
 DATA=$B/data
 WORK=$B/work
@@ -325,6 +326,11 @@ if want screens; then
 		    "<=" 5 ""
 		target "PgDn p99 (ms)" "$(calc "$p99 / 1000")" "<=" 2 ""
 	fi
+fi
+
+# --- 4. reports -------------------------------------------------------------
+if want reports; then
+	. tests/bench/reports.sh
 fi
 
 echo

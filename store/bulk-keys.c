@@ -191,7 +191,7 @@ keyset_sort(struct bulk_keyset *ks)
 static int
 keyset_append(struct bulk *b, enum store_db db, struct bulk_keyset *ks)
 {
-	MDB_cursor		*c;
+	struct cur		c;
 	const unsigned char	*k, *pk = NULL;
 	size_t			 i, len, plen = 0, upto;
 	int			 rc;
@@ -201,7 +201,7 @@ keyset_append(struct bulk *b, enum store_db db, struct bulk_keyset *ks)
 	for (i = 0; i < ks->n && rc == STORE_OK; i++) {
 		k = keyset_key(ks, &ks->r[i], &len);
 		if (pk == NULL || len != plen || memcmp(k, pk, len) != 0)
-			rc = bulk_append(b, c, db, k, len, "", 0);
+			rc = bulk_append(b, &c, db, k, len, "", 0);
 		pk = k;
 		plen = len;
 		/* the records before I are done with */
@@ -211,7 +211,7 @@ keyset_append(struct bulk *b, enum store_db db, struct bulk_keyset *ks)
 			ks->gone = upto;
 		}
 	}
-	mdb_cursor_close(c);
+	cur_close(&c);
 	return (rc);
 }
 

@@ -492,10 +492,7 @@ store_import(struct store *st, const struct store_import_source *src,
 	rc = bulk_events(&b);
 	if (rc == STORE_OK)
 		rc = bulk_members(&b);
-	if (b.mcur != NULL) {
-		mdb_cursor_close(b.mcur);
-		b.mcur = NULL;
-	}
+	cur_close(&b.mcur);
 	if (rc != STORE_OK || (rc = bulk_records(&b)) != STORE_OK)
 		goto fail;
 	/* the aggregates changed so far into member_stats: the bulk passes

@@ -66,7 +66,7 @@ ck_compare(struct ck *ck, enum store_db db, struct kvset *s, bool values)
 {
 	const char		*name = store_db_name(db);
 	const unsigned char	*want;
-	MDB_cursor		*c;
+	struct cur		c;
 	MDB_val			 k, v;
 	char			 text[600];
 	size_t			 i = 0;
@@ -75,10 +75,10 @@ ck_compare(struct ck *ck, enum store_db db, struct kvset *s, bool values)
 
 	if ((rc = store_cursor(ck->st, ck->txn, db, &c)) != STORE_OK)
 		return (rc);
-	rc = mdb_cursor_get(c, &k, &v, MDB_FIRST);
+	rc = cur_get(&c, &k, &v, MDB_FIRST);
 	for (;;) {
 		if (rc != 0 && rc != MDB_NOTFOUND) {
-			mdb_cursor_close(c);
+			cur_close(&c);
 			return (store_mdb(ck->st, rc, name));
 		}
 		more = rc == 0;
@@ -120,9 +120,9 @@ ck_compare(struct ck *ck, enum store_db db, struct kvset *s, bool values)
 			i++;
 			op = MDB_NEXT;
 		}
-		rc = mdb_cursor_get(c, &k, &v, (MDB_cursor_op)op);
+		rc = cur_get(&c, &k, &v, (MDB_cursor_op)op);
 	}
-	mdb_cursor_close(c);
+	cur_close(&c);
 	return (STORE_OK);
 }
 
@@ -203,14 +203,14 @@ ck_member_cmp(const struct sort_key *e, const char *id)
 static int
 ck_events(struct ck *ck)
 {
-	MDB_cursor	*c;
+	struct cur	c;
 	MDB_val		 k, v;
 	size_t		 cap = 0;
 	int		 rc, op;
 
 	if ((rc = store_cursor(ck->st, ck->txn, DB_EVENTS, &c)) != STORE_OK)
 		return (rc);
-	for (op = MDB_FIRST; (rc = mdb_cursor_get(c, &k, &v, op)) == 0;
+	for (op = MDB_FIRST; (rc = cur_get(&c, &k, &v, op)) == 0;
 	    op = MDB_NEXT) {
 		if (ck->nev == cap) {
 			cap = cap == 0 ? 64 : cap * 2;
@@ -224,7 +224,7 @@ ck_events(struct ck *ck)
 			    ck->ev[ck->nev].code);
 		ck->nev++;
 	}
-	mdb_cursor_close(c);
+	cur_close(&c);
 	if (rc != MDB_NOTFOUND)
 		return (store_mdb(ck->st, rc, "events"));
 	return (STORE_OK);
@@ -278,16 +278,16 @@ ck_attendance_one(struct ck *ck, const MDB_val *k, const MDB_val *v)
 static int
 ck_attendance(struct ck *ck)
 {
-	MDB_cursor	*c;
+	struct cur	c;
 	MDB_val		 k, v;
 	int		 rc, op;
 
 	if ((rc = store_cursor(ck->st, ck->txn, DB_ATT, &c)) != STORE_OK)
 		return (rc);
-	for (op = MDB_FIRST; (rc = mdb_cursor_get(c, &k, &v, op)) == 0;
+	for (op = MDB_FIRST; (rc = cur_get(&c, &k, &v, op)) == 0;
 	    op = MDB_NEXT)
 		ck_attendance_one(ck, &k, &v);
-	mdb_cursor_close(c);
+	cur_close(&c);
 	if (rc != MDB_NOTFOUND)
 		return (store_mdb(ck->st, rc, "attendance"));
 	kvset_sort(&ck->bymem);
@@ -354,7 +354,7 @@ ck_members(struct ck *ck)
 	struct store_member	 m;
 	struct agg		 g;
 	struct buf		 b, texts;
-	MDB_cursor		*c;
+	struct cur		c;
 	MDB_val			 k, v;
 	char			 id[STORE_ID_MAX + 1];
 	size_t			 j = 0;
@@ -364,7 +364,7 @@ ck_members(struct ck *ck)
 		return (rc);
 	buf_init(&b);
 	buf_init(&texts);
-	for (op = MDB_FIRST; (rc = mdb_cursor_get(c, &k, &v, op)) == 0;
+	for (op = MDB_FIRST; (rc = cur_get(&c, &k, &v, op)) == 0;
 	    op = MDB_NEXT) {
 		codec_copy_text(id, sizeof id, k.mv_data, k.mv_size);
 		if (codec_member_dec(&v, id, &m) != STORE_OK) {
@@ -378,7 +378,7 @@ ck_members(struct ck *ck)
 		ck_member_keys(ck, &m, &g, &b, &texts);
 		store_member_free(&m);
 	}
-	mdb_cursor_close(c);
+	cur_close(&c);
 	buf_free(&b);
 	buf_free(&texts);
 	if (rc != MDB_NOTFOUND)
@@ -390,14 +390,14 @@ ck_members(struct ck *ck)
 static int
 ck_orphan_stats(struct ck *ck)
 {
-	MDB_cursor	*c;
+	struct cur	c;
 	MDB_val		 k, v, mv;
 	char		 id[STORE_ID_MAX + 1];
 	int		 rc, op;
 
 	if ((rc = store_cursor(ck->st, ck->txn, DB_STATS, &c)) != STORE_OK)
 		return (rc);
-	for (op = MDB_FIRST; (rc = mdb_cursor_get(c, &k, &v, op)) == 0;
+	for (op = MDB_FIRST; (rc = cur_get(&c, &k, &v, op)) == 0;
 	    op = MDB_NEXT) {
 		if (store_get(ck->st, ck->txn, DB_MEMBERS, k.mv_data,
 		    k.mv_size, &mv) == STORE_OK)
@@ -405,7 +405,7 @@ ck_orphan_stats(struct ck *ck)
 		codec_copy_text(id, sizeof id, k.mv_data, k.mv_size);
 		ck_report(ck, "member_stats %s: no such member", id);
 	}
-	mdb_cursor_close(c);
+	cur_close(&c);
 	if (rc != MDB_NOTFOUND)
 		return (store_mdb(ck->st, rc, "member_stats"));
 	return (STORE_OK);

@@ -83,7 +83,7 @@ store_member_page(struct store *st, enum store_order order,
 	enum store_db		 db = list_db(order);
 	struct store_member_row	 tmp;
 	MDB_txn			*txn;
-	MDB_cursor		*c;
+	struct cur		c;
 	MDB_val			 k, v;
 	const char		*id;
 	size_t			 idlen, i;
@@ -104,7 +104,7 @@ store_member_page(struct store *st, enum store_order order,
 	else {
 		k.mv_data = (void *)from->key;
 		k.mv_size = from->keylen;
-		rc = mdb_cursor_get(c, &k, &v, MDB_SET_RANGE);
+		rc = cur_get(&c, &k, &v, MDB_SET_RANGE);
 		if (rc == MDB_NOTFOUND)
 			op = backward ? MDB_LAST : -1;
 		else if (rc != 0)
@@ -118,7 +118,7 @@ store_member_page(struct store *st, enum store_order order,
 			op = MDB_GET_CURRENT;
 	}
 	while (op != -1 && *got < n) {
-		if ((rc = mdb_cursor_get(c, &k, &v, (MDB_cursor_op)op)) != 0)
+		if ((rc = cur_get(&c, &k, &v, (MDB_cursor_op)op)) != 0)
 			break;
 		op = backward ? MDB_PREV : MDB_NEXT;
 		id = idx_key_id(db, k.mv_data, k.mv_size, &idlen);
@@ -135,11 +135,11 @@ store_member_page(struct store *st, enum store_order order,
 			rows[*got - 1 - i] = tmp;
 		}
 	}
-	mdb_cursor_close(c);
+	cur_close(&c);
 	mdb_txn_abort(txn);
 	return (STORE_OK);
 fail:
-	mdb_cursor_close(c);
+	cur_close(&c);
 	mdb_txn_abort(txn);
 	*got = 0;
 	return (store_mdb(st, rc, "member list"));
@@ -180,7 +180,7 @@ list_first_match(struct store *st, MDB_txn *txn, const char *id,
  */
 struct list_stream {
 	enum store_db	 db;
-	MDB_cursor	*c;
+	struct cur	c;
 	bool		 live;
 	struct buf	 key;		/* the current "text \0 id" */
 	size_t		 idoff;
@@ -199,7 +199,7 @@ list_stream_next(struct list_stream *s, const char *prefix, size_t plen,
 	k.mv_data = (void *)seek;
 	k.mv_size = seeklen;
 	for (;; op = MDB_NEXT) {
-		if ((rc = mdb_cursor_get(s->c, &k, &v, op)) != 0) {
+		if ((rc = cur_get(&s->c, &k, &v, op)) != 0) {
 			s->live = false;
 			return (rc == MDB_NOTFOUND ? 0 : rc);
 		}
@@ -358,8 +358,7 @@ store_member_search(struct store *st, const char *query,
 		}
 	}
 	for (i = 0; i < 3; i++) {
-		if (s[i].c != NULL)
-			mdb_cursor_close(s[i].c);
+		cur_close(&s[i].c);
 		buf_free(&s[i].key);
 	}
 	mdb_txn_abort(txn);

@@ -44,6 +44,7 @@ enum store_rc {
 	STORE_PERM,		/* permission denied			(exit 3) */
 	STORE_NODB,		/* read-only open of a missing database	(exit 3) */
 	STORE_IO,		/* any other environment failure	(exit 3) */
+	STORE_DAMAGED,		/* an entry or the file is damaged	(exit 3) */
 };
 
 struct store;

@@ -234,6 +234,8 @@ bulk_keys_batch(struct bulk_keys *k, const char *p, size_t len)
 		p += strlen(p) + 1;
 		m.email = (char *)p;
 		p += strlen(p) + 1;
+		m.phone = (char *)p;
+		p += strlen(p) + 1;
 		n = idx_kana_key(&k->kanakey, &m);
 		keyset_add(k->kana, k->kanakey.p, n);
 		idx_name_texts_in(&k->texts, &m, &k->kanakey, &k->all, &k->tmp);
@@ -337,6 +339,8 @@ bulk_keys_add(struct bulk *b, const struct store_member *m)
 	    strlen(m->kana) + 1 : 1);
 	buf_add(&k->fill, m->email != NULL ? m->email : "", m->email != NULL ?
 	    strlen(m->email) + 1 : 1);
+	buf_add(&k->fill, m->phone != NULL ? m->phone : "", m->phone != NULL ?
+	    strlen(m->phone) + 1 : 1);
 	if (k->fill.len >= BULK_BATCH)
 		bulk_keys_push(k);
 }

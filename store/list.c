@@ -247,8 +247,9 @@ list_keycmp(const struct buf *a, const struct buf *b)
 	return (a->len < b->len ? -1 : a->len > b->len);
 }
 
-int
-store_member_search(struct store *st, const char *query,
+/* store_member_search of the folded PREFIX. */
+static int
+list_search(struct store *st, const char *prefix,
     const struct store_member_row *after, struct store_member_row *rows,
     size_t n, size_t *got)
 {
@@ -256,21 +257,13 @@ store_member_search(struct store *st, const char *query,
 	struct list_stream	 s[3], *best;
 	struct buf		 after_key, seek;
 	MDB_txn			*txn;
-	char			*prefix;
 	const char		*z;
 	size_t			 plen, i, tlen;
 	int			 rc = 0, src = STORE_OK;
 	bool			 idable;
 
-	store_err_clear(st);
 	*got = 0;
-	if ((prefix = store_fold(query)) == NULL)
-		return (STORE_OK);
 	plen = strlen(prefix);
-	if (plen == 0 || n == 0) {
-		free(prefix);
-		return (STORE_OK);
-	}
 	if (plen > STORE_TEXT_KEY_MAX)
 		plen = STORE_TEXT_KEY_MAX;
 	/* could a plain ID start with it? */
@@ -280,10 +273,8 @@ store_member_search(struct store *st, const char *query,
 		if (c <= 0x20 || c >= 0x7f || (c >= 0x5b && c <= 0x60))
 			idable = false;
 	}
-	if ((rc = store_rbegin(st, &txn)) != STORE_OK) {
-		free(prefix);
+	if ((rc = store_rbegin(st, &txn)) != STORE_OK)
 		return (rc);
-	}
 	buf_init(&after_key);
 	buf_init(&seek);
 	if (after != NULL)
@@ -364,10 +355,68 @@ store_member_search(struct store *st, const char *query,
 	mdb_txn_abort(txn);
 	buf_free(&after_key);
 	buf_free(&seek);
-	free(prefix);
 	if (src != STORE_OK || rc != 0) {
 		*got = 0;
 		return (src != STORE_OK ? src : store_mdb(st, rc, "search"));
 	}
 	return (STORE_OK);
+}
+
+/* The digits of a phone-like query (digits with - ( ) + . or spaces, not
+ * digits alone) malloc'd; NULL for any other. */
+static char *
+list_phone_digits(const char *q)
+{
+	char	*d, *o;
+	bool	 other = false;
+
+	o = d = xmalloc(strlen(q) + 1);
+	for (; *q != '\0'; q++) {
+		if (*q >= '0' && *q <= '9')
+			*o++ = *q;
+		else if (strchr("-()+. ", *q) != NULL)
+			other = true;
+		else
+			break;
+	}
+	*o = '\0';
+	if (*q != '\0' || !other || o == d) {
+		free(d);
+		return (NULL);
+	}
+	return (d);
+}
+
+int
+store_member_search(struct store *st, const char *query,
+    const struct store_member_row *after, struct store_member_row *rows,
+    size_t n, size_t *got)
+{
+	struct store_member_row	 probe;
+	char			*prefix, *digits;
+	size_t			 found;
+	int			 rc;
+
+	store_err_clear(st);
+	*got = 0;
+	if ((prefix = store_fold(query)) == NULL)
+		return (STORE_OK);
+	if (*prefix == '\0' || n == 0) {
+		free(prefix);
+		return (STORE_OK);
+	}
+	rc = list_search(st, prefix, after, rows, n, got);
+	/* a phone number written otherwise than it is stored: its digits
+	 * (when the query as typed finds no one at all) */
+	if (rc == STORE_OK && *got == 0 &&
+	    (digits = list_phone_digits(prefix)) != NULL) {
+		found = 0;
+		if (after != NULL)
+			rc = list_search(st, prefix, NULL, &probe, 1, &found);
+		if (rc == STORE_OK && found == 0)
+			rc = list_search(st, digits, after, rows, n, got);
+		free(digits);
+	}
+	free(prefix);
+	return (rc);
 }

@@ -307,7 +307,9 @@ enum store_field_slot {
 #define STORE_FIELD_DERIVED	0x01	/* kept by the store: read-only */
 #define STORE_FIELD_CSV		0x02	/* a column of the member CSV */
 #define STORE_FIELD_AFTER_ATTRS	0x04	/* show prints it after attr.NAME */
-#define STORE_FIELD_SEARCH	0x08	/* the name index holds it */
+#define STORE_FIELD_SEARCH	0x08	/* search finds it (store/index.c):
+					 * e-mail whole and its domain, phone
+					 * as written, digits, last four */
 #define STORE_FIELD_REQUIRED	0x10	/* a member needs it */
 
 #define STORE_LINE_MAX		1024	/* bytes of a one-line value */
@@ -405,10 +407,12 @@ size_t		 store_member_count(struct store *);
 int		 store_member_page(struct store *, enum store_order,
 		    const struct store_member_row *from, bool backward,
 		    struct store_member_row *rows, size_t n, size_t *got);
-/* Members whose ID, name, surname, given name, reading or e-mail local part
+/* Members whose ID, name, surname, given name, reading, e-mail address,
+ * its domain, phone number (as written, its digits, their last four)
  * starts with QUERY once both are folded (store_fold), each once, in index
- * order; AFTER continues a previous page (NULL: the first).  An empty
- * query lists nothing. */
+ * order; a phone-like query that finds no one as typed is searched by its
+ * digits (090-1234 finds 09012345678).  AFTER continues a previous page
+ * (NULL: the first).  An empty query lists nothing. */
 int		 store_member_search(struct store *, const char *query,
 		    const struct store_member_row *after,
 		    struct store_member_row *rows, size_t n, size_t *got);

@@ -1,6 +1,7 @@
-/* check.c -- store_check: rebuild every aggregate and index in memory from
- * members, events and attendance, and report each difference from what is
- * stored as one English line. */
+/* check.c -- store_check: every entry against its checksum ("damaged DB
+ * KEY"), then every aggregate and index rebuilt in memory from members,
+ * events and attendance, each difference from what is stored reported as
+ * one English line. */
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -23,6 +24,7 @@ struct ck {
 	struct ck_event	*ev;		/* in code order */
 	size_t		 nev;
 	struct kvset	 bymem, pending, name, kana, total, last;
+	char		 first_bad[340];	/* "DB KEY" */
 };
 
 static void ck_report(struct ck *, const char *, ...)
@@ -430,11 +432,65 @@ ck_member_indexes(struct ck *ck)
 	return (STORE_OK);
 }
 
+/* seal_walk's report of a damaged entry: "damaged DB KEY". */
+static void
+ck_damaged(enum store_db db, const MDB_val *k, void *arg)
+{
+	struct ck	*ck = arg;
+	char		 text[300];
+
+	seal_key_text(db, k, text, sizeof text);
+	if (ck->first_bad[0] == '\0')
+		snprintf(ck->first_bad, sizeof ck->first_bad, "%s %s",
+		    store_db_name(db), text);
+	ck_report(ck, "damaged %s %s", store_db_name(db), text);
+}
+
+/* Every entry of every database against its checksum, in TXN. */
+static int
+ck_seals(struct ck *ck, size_t *nbad)
+{
+	int	db, rc = STORE_OK;
+
+	*nbad = 0;
+	for (db = 0; rc == STORE_OK && db < DB_COUNT; db++)
+		rc = seal_walk(ck->st, ck->txn, (enum store_db)db, ck_damaged,
+		    ck, nbad);
+	if (rc == STORE_OK && *nbad != 0)
+		rc = store_err(ck->st, STORE_DAMAGED, NULL, _("%zu damaged "
+		    "entries (the first: %s): the database is damaged; restore "
+		    "a backup"), *nbad, ck->first_bad);
+	return (rc);
+}
+
+int
+store_verify(struct store *st, void (*cb)(const char *, void *), void *arg,
+    size_t *nbad)
+{
+	struct ck	ck;
+	size_t		n = 0;
+	int		rc;
+
+	store_err_clear(st);
+	memset(&ck, 0, sizeof ck);
+	ck.st = st;
+	ck.cb = cb;
+	ck.arg = arg;
+	if ((rc = store_rbegin(st, &ck.txn)) == STORE_OK) {
+		rc = ck_seals(&ck, &n);
+		mdb_txn_abort(ck.txn);
+	}
+	if (nbad != NULL)
+		*nbad = n;
+	return (rc);
+}
+
 int
 store_check(struct store *st, void (*cb)(const char *, void *), void *arg,
     size_t *ndiff)
 {
 	struct ck	ck;
+	size_t		nbad;
 	int		rc;
 
 	store_err_clear(st);
@@ -446,7 +502,9 @@ store_check(struct store *st, void (*cb)(const char *, void *), void *arg,
 		*ndiff = 0;
 	if ((rc = store_rbegin(st, &ck.txn)) != STORE_OK)
 		return (rc);
-	if ((rc = ck_events(&ck)) == STORE_OK &&
+	/* damaged entries first: the comparisons below would stop at one */
+	if ((rc = ck_seals(&ck, &nbad)) == STORE_OK &&
+	    (rc = ck_events(&ck)) == STORE_OK &&
 	    (rc = ck_attendance(&ck)) == STORE_OK &&
 	    (rc = ck_members(&ck)) == STORE_OK &&
 	    (rc = ck_orphan_stats(&ck)) == STORE_OK)

@@ -655,6 +655,8 @@ store_backup(struct store *st, const char *path)
 	if (st->env == NULL)
 		return (store_err(st, STORE_IO, NULL,
 		    _("the database is not open")));
+	if ((rc = store_verify(st, NULL, NULL, NULL)) != STORE_OK)
+		return (rc);
 	if ((fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW |
 	    O_CLOEXEC, 0640)) == -1) {
 		if (errno == EEXIST)

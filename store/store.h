@@ -188,8 +188,10 @@ int		 store_exit_code(int rc);	/* 0, 1 or 3 */
  * screen polls it to notice other staff's changes.  Cheap. */
 uint64_t	 store_txnid(struct store *);
 /* A hot, compacted copy of the whole database into the new file PATH
- * (0640), consistent as of one moment while others keep writing.
- * Returns STORE_OK, STORE_EXISTS (PATH exists), STORE_PERM, STORE_IO. */
+ * (0640), consistent as of one moment while others keep writing; every
+ * entry's checksum is verified first (no file is written when one fails).
+ * Returns STORE_OK, STORE_EXISTS (PATH exists), STORE_PERM, STORE_IO,
+ * STORE_DAMAGED. */
 int		 store_backup(struct store *, const char *path);
 
 /* --- members (store/member.c) --------------------------------------- */
@@ -624,11 +626,18 @@ int		 store_audit_each(struct store *, const char *member,
 
 /* --- verification (store/check.c) ----------------------------------- */
 
-/* Recompute every aggregate and index from the attendance records and
- * compare.  Each difference is one English line passed to CB (e.g.
- * "member_stats M001: total 5, expected 6").  *ndiff counts them. */
+/* Check every entry against its checksum, then recompute every aggregate
+ * and index from the attendance records and compare.  Each damaged entry
+ * ("damaged members M001") and each difference (e.g. "member_stats M001:
+ * total 5, expected 6") is one English line passed to CB; *ndiff counts
+ * them.  A damaged entry or file: STORE_DAMAGED (the comparisons are not
+ * run); otherwise STORE_OK with *ndiff differences. */
 int		 store_check(struct store *, void (*cb)(const char *line,
 		    void *), void *arg, size_t *ndiff);
+/* Only the checksums and the tree walks of store_check (backup's check);
+ * CB may be NULL.  STORE_OK or STORE_DAMAGED with *nbad entries. */
+int		 store_verify(struct store *, void (*cb)(const char *line,
+		    void *), void *arg, size_t *nbad);
 
 /* --- bulk import (store/bulk.c) ------------------------------------- */
 

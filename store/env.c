@@ -233,6 +233,7 @@ store_schema_parse(const char *num)
 static int
 store_schema_of(struct store *st, MDB_txn *txn, long *ver)
 {
+	char	num[32];
 	int	rc;
 
 	*ver = 0;
@@ -247,11 +248,13 @@ store_schema_of(struct store *st, MDB_txn *txn, long *ver)
 		return (store_err(st, STORE_DAMAGED, NULL, _("the database's "
 		    "schema marker is damaged: restore a backup (nothing was "
 		    "changed)")));
-	if (*ver > STORE_SCHEMA_VERSION)
+	if (*ver > STORE_SCHEMA_VERSION) {
+		snprintf(num, sizeof num, "%ld", *ver);
 		return (store_err(st, STORE_SCHEMA, NULL, _("the database has "
-		    "schema version %ld; this sanka knows version %d: upgrade "
-		    "sanka (nothing was changed)"), *ver,
+		    "schema version %s; this sanka knows version %d: upgrade "
+		    "sanka (nothing was changed)"), num,
 		    STORE_SCHEMA_VERSION));
+	}
 	return (STORE_OK);
 }
 

@@ -258,7 +258,12 @@ cur_get(struct cur *cu, MDB_val *k, MDB_val *v, MDB_cursor_op op)
 
 	if ((rc = mdb_cursor_get(cu->c, k, v, op)) != 0)
 		return (rc);
-	if (++cu->steps > cu->bound) {
+	/* a walk is counted from where it was put (a seek starts anew) */
+	if (op != MDB_NEXT && op != MDB_PREV && op != MDB_NEXT_NODUP &&
+	    op != MDB_PREV_NODUP) {
+		if (op != MDB_GET_CURRENT)
+			cu->steps = 0;
+	} else if (++cu->steps > cu->bound) {
 		store_err(cu->st, STORE_DAMAGED, NULL, _("the database is "
 		    "damaged (%s walks in a loop): restore a backup"),
 		    store_db_name(cu->db));

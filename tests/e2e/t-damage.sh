@@ -3,12 +3,12 @@
 # database, each on a fresh copy.  Every command ends with exit 0, 1 or 3,
 # a message on stderr when not 0, never a signal or a hang; every flip that
 # lands inside a stored key or value is reported by `check`.
-# DAMAGE_FLIPS (default 24; 8 under ASan) flips of each kind;
+# DAMAGE_FLIPS (default 24; 6 under ASan) flips of each kind;
 # DAMAGE_SEED picks them.
 . "$(dirname "$0")/lib.sh"
 
 export SANKA_LANG=en
-case "$SANKA" in *asan*) flips=${DAMAGE_FLIPS:-8} ;; *) flips=${DAMAGE_FLIPS:-24} ;; esac
+case "$SANKA" in *asan*) flips=${DAMAGE_FLIPS:-6} ;; *) flips=${DAMAGE_FLIPS:-24} ;; esac
 seed=${DAMAGE_SEED:-8009}
 
 # A few hundred members, events and records.

@@ -657,7 +657,7 @@ event_match(struct store *st, const char *folded, const char *date,
 		mdb_txn_abort(txn);
 		return (rc);
 	}
-	for (op = MDB_FIRST; cur_get(&c, &k, &v, op) == 0;
+	for (op = MDB_FIRST; (rc = cur_get(&c, &k, &v, op)) == 0;
 	    op = MDB_NEXT) {
 		if (codec_event_date(&v, d) != STORE_OK || strcmp(d, date) != 0)
 			continue;
@@ -678,7 +678,7 @@ event_match(struct store *st, const char *folded, const char *date,
 	}
 	cur_close(&c);
 	mdb_txn_abort(txn);
-	return (STORE_OK);
+	return (rc == MDB_NOTFOUND ? STORE_OK : store_mdb(st, rc, "events"));
 }
 
 int

@@ -56,16 +56,11 @@ crc_sse42(uint32_t crc, const unsigned char *p, size_t n)
 	return (crc);
 }
 
+/* libgcc reads cpuid once, before main (no state of ours for threads). */
 static bool
 crc_have_sse42(void)
 {
-	static int	have = -1;
-
-	if (have < 0) {
-		__builtin_cpu_init();
-		have = __builtin_cpu_supports("sse4.2") ? 1 : 0;
-	}
-	return (have == 1);
+	return (__builtin_cpu_supports("sse4.2") != 0);
 }
 #endif
 

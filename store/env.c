@@ -523,6 +523,12 @@ store_created(const struct store *st)
 	return (st->created);
 }
 
+bool
+store_migrated(const struct store *st)
+{
+	return (st->migrated);
+}
+
 const struct store_error *
 store_last_error(const struct store *st)
 {

@@ -154,5 +154,7 @@ migrate_schema1(struct store *st)
 		st->sealed = false;
 		return (rc);
 	}
-	return (store_wcommit(&w));
+	if ((rc = store_wcommit(&w)) == STORE_OK)
+		st->migrated = true;
+	return (rc);
 }

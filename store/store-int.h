@@ -41,6 +41,7 @@ struct store {
 	unsigned	 flags;
 	bool		 created;	/* this open made data.mdb */
 	bool		 sealed;	/* the snapshot's values carry a CRC */
+	bool		 migrated;	/* this open migrated schema 1 */
 	char		 actor[STORE_USER_SIZE];
 	struct store_error err;
 };

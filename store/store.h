@@ -183,6 +183,8 @@ void		 store_remove(const char *dir);
 const struct store_error *store_last_error(const struct store *);
 /* Whether store_open made a new database (data.mdb did not exist). */
 bool		 store_created(const struct store *);
+/* Whether store_open migrated a schema-1 database to schema 2. */
+bool		 store_migrated(const struct store *);
 int		 store_exit_code(int rc);	/* 0, 1 or 3 */
 /* The id of the last committed write transaction of any process; a
  * screen polls it to notice other staff's changes.  Cheap. */

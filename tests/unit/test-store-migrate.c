@@ -119,8 +119,9 @@ test_migrate(void **state)
 	if ((pid = fork()) == 0) {
 		if (store_open(dir, 0, &st) != STORE_OK)
 			_exit(1);
+		status = store_migrated(st) ? 0 : 2;
 		store_close(st);
-		_exit(0);
+		_exit(status);
 	}
 	assert_int_equal(waitpid(pid, &status, 0), pid);
 	assert_int_equal(status, 0);
@@ -135,6 +136,7 @@ test_migrate(void **state)
 	assert_int_equal(marker[0], '2');
 	assert_int_equal(strlen(marker), 5);	/* "2" and its seal */
 	st = ts_open(dir);
+	assert_false(store_migrated(st));
 	assert_int_equal(store_member_get(st, "M900", &m, NULL), STORE_OK);
 	assert_string_equal(m.name, "池田　真人");
 	assert_string_equal(m.kana, "イケダ マサト");

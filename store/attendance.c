@@ -552,7 +552,7 @@ att_walk_begin(struct store *st, struct att_walk *aw, store_att_cb cb,
 static int
 att_walk_att(struct att_walk *aw, const char *prefix, size_t plen)
 {
-	MDB_cursor	*c;
+	struct cur	c;
 	MDB_val		 k, v;
 	char		 event[STORE_ID_MAX + 1], member[STORE_ID_MAX + 1];
 	const char	*z;
@@ -564,7 +564,7 @@ att_walk_att(struct att_walk *aw, const char *prefix, size_t plen)
 	k.mv_size = plen;
 	op = plen == 0 ? MDB_FIRST : MDB_SET_RANGE;
 	for (;; op = MDB_NEXT) {
-		if ((rc = mdb_cursor_get(c, &k, &v, op)) != 0) {
+		if ((rc = cur_get(&c, &k, &v, op)) != 0) {
 			rc = rc == MDB_NOTFOUND ? STORE_OK :
 			    store_mdb(aw->st, rc, "attendance");
 			break;
@@ -582,7 +582,7 @@ att_walk_att(struct att_walk *aw, const char *prefix, size_t plen)
 		if ((rc = att_walk_row(aw, event, member, &v)) != 0)
 			break;
 	}
-	mdb_cursor_close(c);
+	cur_close(&c);
 	return (rc);
 }
 
@@ -621,7 +621,7 @@ store_member_history(struct store *st, const char *memberin, store_att_cb cb,
     void *arg)
 {
 	struct att_walk	 aw;
-	MDB_cursor	*c;
+	struct cur	c;
 	MDB_val		 k, v, av;
 	char		 id[STORE_ID_MAX + 2], seek[STORE_ID_MAX + 2];
 	char		 ak[2 * STORE_ID_MAX + 2], event[STORE_ID_MAX + 1];
@@ -642,10 +642,10 @@ store_member_history(struct store *st, const char *memberin, store_att_cb cb,
 	}
 	k.mv_data = seek;
 	k.mv_size = mlen + 1;
-	rc = mdb_cursor_get(c, &k, &v, MDB_SET_RANGE);
+	rc = cur_get(&c, &k, &v, MDB_SET_RANGE);
 	op = rc == MDB_NOTFOUND ? MDB_LAST : MDB_PREV;
 	for (;; op = MDB_PREV) {
-		if ((rc = mdb_cursor_get(c, &k, &v, op)) != 0) {
+		if ((rc = cur_get(&c, &k, &v, op)) != 0) {
 			rc = rc == MDB_NOTFOUND ? STORE_OK :
 			    store_mdb(st, rc, "by_member");
 			break;
@@ -670,7 +670,7 @@ store_member_history(struct store *st, const char *memberin, store_att_cb cb,
 		if ((rc = att_walk_row(&aw, event, id, &av)) != 0)
 			break;
 	}
-	mdb_cursor_close(c);
+	cur_close(&c);
 	mdb_txn_abort(aw.txn);
 	return (rc);
 }
@@ -679,7 +679,7 @@ int
 store_pending_each(struct store *st, store_att_cb cb, void *arg)
 {
 	struct att_walk	 aw;
-	MDB_cursor	*c;
+	struct cur	c;
 	MDB_val		 k, v, av;
 	char		 event[STORE_ID_MAX + 1], member[STORE_ID_MAX + 1];
 	char		 ak[2 * STORE_ID_MAX + 2];
@@ -694,7 +694,7 @@ store_pending_each(struct store *st, store_att_cb cb, void *arg)
 		return (rc);
 	}
 	for (op = MDB_FIRST;; op = MDB_NEXT) {
-		if ((rc = mdb_cursor_get(c, &k, &v, op)) != 0) {
+		if ((rc = cur_get(&c, &k, &v, op)) != 0) {
 			rc = rc == MDB_NOTFOUND ? STORE_OK :
 			    store_mdb(st, rc, "pending");
 			break;
@@ -717,7 +717,7 @@ store_pending_each(struct store *st, store_att_cb cb, void *arg)
 		if ((rc = att_walk_row(&aw, event, member, &av)) != 0)
 			break;
 	}
-	mdb_cursor_close(c);
+	cur_close(&c);
 	mdb_txn_abort(aw.txn);
 	return (rc);
 }

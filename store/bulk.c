@@ -552,10 +552,7 @@ store_import(struct store *st, const struct store_import_source *src,
 	b.w.quiet = b.fast_members;
 	if (rc == STORE_OK)
 		rc = bulk_members(&b);
-	if (b.mcur != NULL) {
-		mdb_cursor_close(b.mcur);
-		b.mcur = NULL;
-	}
+	cur_close(&b.mcur);
 	b.w.quiet = b.fast_records;
 	if (rc != STORE_OK || (rc = bulk_records(&b)) != STORE_OK)
 		goto fail;

@@ -636,7 +636,7 @@ int
 member_drop(struct wtx *w, const struct store_member *m, size_t *nrec)
 {
 	struct store	*st = w->st;
-	MDB_cursor	*c;
+	struct cur	c;
 	MDB_val		 k, v;
 	struct buf	 keys;
 	const char	*p, *end, *date, *ev;
@@ -653,7 +653,7 @@ member_drop(struct wtx *w, const struct store_member *m, size_t *nrec)
 	k.mv_data = key;
 	k.mv_size = mlen + 1;
 	for (op = MDB_SET_RANGE;; op = MDB_NEXT) {
-		if ((rc = mdb_cursor_get(c, &k, &v, op)) != 0)
+		if ((rc = cur_get(&c, &k, &v, op)) != 0)
 			break;
 		if (k.mv_size <= mlen + 1 || memcmp(k.mv_data, key,
 		    mlen + 1) != 0)
@@ -666,7 +666,7 @@ member_drop(struct wtx *w, const struct store_member *m, size_t *nrec)
 		    0);
 		(*nrec)++;
 	}
-	mdb_cursor_close(c);
+	cur_close(&c);
 	if (rc != 0 && rc != MDB_NOTFOUND) {
 		buf_free(&keys);
 		return (store_mdb(st, rc, "by_member"));
@@ -709,7 +709,7 @@ store_member_delete(struct store *st, const char *idin, bool force,
 	struct buf		text;
 	char			id[STORE_ID_MAX + 1];
 	size_t			nrec;
-	MDB_cursor		*c;
+	struct cur		c;
 	MDB_val			k, v;
 	int			rc;
 
@@ -739,16 +739,16 @@ store_member_delete(struct store *st, const char *idin, bool force,
 		memcpy(key, id, strlen(id) + 1);
 		k.mv_data = key;
 		k.mv_size = strlen(id) + 1;
-		rc = mdb_cursor_get(c, &k, &v, MDB_SET_RANGE);
+		rc = cur_get(&c, &k, &v, MDB_SET_RANGE);
 		if (rc == 0 && k.mv_size > strlen(id) + 1 &&
 		    memcmp(k.mv_data, key, strlen(id) + 1) == 0) {
-			mdb_cursor_close(c);
+			cur_close(&c);
 			rc = store_err(st, STORE_HASREFS, "member_id",
 			    _("member %s has attendance records; delete them "
 			    "first or force the deletion"), id);
 			goto fail;
 		}
-		mdb_cursor_close(c);
+		cur_close(&c);
 		if (rc != 0 && rc != MDB_NOTFOUND) {
 			rc = store_mdb(st, rc, "by_member");
 			goto fail;
@@ -855,7 +855,7 @@ store_member_each(struct store *st, int (*cb)(const struct store_member *,
     const struct store_stats *, void *), void *arg)
 {
 	MDB_txn			*txn;
-	MDB_cursor		*c;
+	struct cur		c;
 	MDB_val			 k, v, sv;
 	struct store_member	 m;
 	struct agg		 g;
@@ -870,7 +870,7 @@ store_member_each(struct store *st, int (*cb)(const struct store_member *,
 		return (rc);
 	}
 	for (op = MDB_FIRST;; op = MDB_NEXT) {
-		if ((rc = mdb_cursor_get(c, &k, &v, op)) != 0) {
+		if ((rc = cur_get(&c, &k, &v, op)) != 0) {
 			rc = rc == MDB_NOTFOUND ? STORE_OK :
 			    store_mdb(st, rc, "members");
 			break;
@@ -889,7 +889,7 @@ store_member_each(struct store *st, int (*cb)(const struct store_member *,
 		if (rc != 0)
 			break;
 	}
-	mdb_cursor_close(c);
+	cur_close(&c);
 	mdb_txn_abort(txn);
 	return (rc);
 }

@@ -44,6 +44,7 @@ enum store_rc {
 	STORE_PERM,		/* permission denied			(exit 3) */
 	STORE_NODB,		/* read-only open of a missing database	(exit 3) */
 	STORE_IO,		/* any other environment failure	(exit 3) */
+	STORE_DAMAGED,		/* an entry or the file is damaged	(exit 3) */
 };
 
 struct store;
@@ -182,13 +183,17 @@ void		 store_remove(const char *dir);
 const struct store_error *store_last_error(const struct store *);
 /* Whether store_open made a new database (data.mdb did not exist). */
 bool		 store_created(const struct store *);
+/* Whether store_open migrated a schema-1 database to schema 2. */
+bool		 store_migrated(const struct store *);
 int		 store_exit_code(int rc);	/* 0, 1 or 3 */
 /* The id of the last committed write transaction of any process; a
  * screen polls it to notice other staff's changes.  Cheap. */
 uint64_t	 store_txnid(struct store *);
 /* A hot, compacted copy of the whole database into the new file PATH
- * (0640), consistent as of one moment while others keep writing.
- * Returns STORE_OK, STORE_EXISTS (PATH exists), STORE_PERM, STORE_IO. */
+ * (0640), consistent as of one moment while others keep writing; every
+ * entry's checksum is verified first (no file is written when one fails).
+ * Returns STORE_OK, STORE_EXISTS (PATH exists), STORE_PERM, STORE_IO,
+ * STORE_DAMAGED. */
 int		 store_backup(struct store *, const char *path);
 
 /* --- members (store/member.c) --------------------------------------- */
@@ -321,7 +326,9 @@ enum store_field_slot {
 #define STORE_FIELD_DERIVED	0x01	/* kept by the store: read-only */
 #define STORE_FIELD_CSV		0x02	/* a column of the member CSV */
 #define STORE_FIELD_AFTER_ATTRS	0x04	/* show prints it after attr.NAME */
-#define STORE_FIELD_SEARCH	0x08	/* the name index holds it */
+#define STORE_FIELD_SEARCH	0x08	/* search finds it (store/index.c):
+					 * e-mail whole and its domain, phone
+					 * as written, digits, last four */
 #define STORE_FIELD_REQUIRED	0x10	/* a member needs it */
 
 #define STORE_LINE_MAX		1024	/* bytes of a one-line value */
@@ -419,10 +426,12 @@ size_t		 store_member_count(struct store *);
 int		 store_member_page(struct store *, enum store_order,
 		    const struct store_member_row *from, bool backward,
 		    struct store_member_row *rows, size_t n, size_t *got);
-/* Members whose ID, name, surname, given name, reading or e-mail local part
+/* Members whose ID, name, surname, given name, reading, e-mail address,
+ * its domain, phone number (as written, its digits, their last four)
  * starts with QUERY once both are folded (store_fold), each once, in index
- * order; AFTER continues a previous page (NULL: the first).  An empty
- * query lists nothing. */
+ * order; a phone-like query that finds no one as typed is searched by its
+ * digits (090-1234 finds 09012345678).  AFTER continues a previous page
+ * (NULL: the first).  An empty query lists nothing. */
 int		 store_member_search(struct store *, const char *query,
 		    const struct store_member_row *after,
 		    struct store_member_row *rows, size_t n, size_t *got);
@@ -646,11 +655,18 @@ int		 store_audit_each(struct store *, const char *member,
 
 /* --- verification (store/check.c) ----------------------------------- */
 
-/* Recompute every aggregate and index from the attendance records and
- * compare.  Each difference is one English line passed to CB (e.g.
- * "member_stats M001: total 5, expected 6").  *ndiff counts them. */
+/* Check every entry against its checksum, then recompute every aggregate
+ * and index from the attendance records and compare.  Each damaged entry
+ * ("damaged members M001") and each difference (e.g. "member_stats M001:
+ * total 5, expected 6") is one English line passed to CB; *ndiff counts
+ * them.  A damaged entry or file: STORE_DAMAGED (the comparisons are not
+ * run); otherwise STORE_OK with *ndiff differences. */
 int		 store_check(struct store *, void (*cb)(const char *line,
 		    void *), void *arg, size_t *ndiff);
+/* Only the checksums and the tree walks of store_check (backup's check);
+ * CB may be NULL.  STORE_OK or STORE_DAMAGED with *nbad entries. */
+int		 store_verify(struct store *, void (*cb)(const char *line,
+		    void *), void *arg, size_t *nbad);
 
 /* --- bulk import (store/bulk.c) ------------------------------------- */
 

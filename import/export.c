@@ -65,7 +65,8 @@ exp_put(struct exp *x, const char *s, size_t n)
 	x->len = (size_t)(op - x->line);
 }
 
-/* One cell: quoted when needed, guarded when a spreadsheet would run it. */
+/* One cell: quoted when needed, guarded when a spreadsheet would run it
+ * (TEXT: typed by a user, header cells included). */
 void
 exp_cell(struct exp *x, const char *v, bool text)
 {
@@ -135,7 +136,7 @@ exp_header(struct exp *x, const char *const *names, size_t n)
 
 	x->hdrs = names;
 	for (i = 0; i < n; i++)
-		exp_cell(x, names[i], false);
+		exp_cell(x, names[i], true);
 	exp_end_row(x);
 }
 
@@ -331,6 +332,7 @@ static int
 exp_record_cb(const struct store_att_row *r, void *arg)
 {
 	struct exp	*x = arg;
+	char		 at[20];
 
 	exp_cell(x, r->a.event, true);
 	exp_cell(x, exp_event_name(x, r), true);
@@ -343,6 +345,11 @@ exp_record_cb(const struct store_att_row *r, void *arg)
 	exp_cell(x, store_final_word(r->a.final), false);
 	exp_cell(x, r->a.walk_in ? "1" : "0", false);
 	exp_cell(x, r->a.note, true);
+	at[0] = '\0';
+	if (r->a.checked_in_at != 0)
+		store_time_iso(r->a.checked_in_at, at, sizeof at);
+	exp_cell(x, at, false);
+	exp_cell(x, r->a.checked_in_by, true);
 	exp_end_row(x);
 	return (x->ioerr ? 1 : 0);
 }

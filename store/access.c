@@ -337,7 +337,7 @@ store_role_each(struct store *st,
 	    "door" };
 	struct store_role	 r;
 	MDB_txn			*txn;
-	MDB_cursor		*c;
+	struct cur		 c;
 	MDB_val			 k, v;
 	char			 name[STORE_ROLE_NAME_MAX + 1];
 	size_t			 i;
@@ -360,7 +360,7 @@ store_role_each(struct store *st,
 	k.mv_data = (void *)"role:";
 	k.mv_size = 5;
 	for (op = MDB_SET_RANGE;; op = MDB_NEXT) {
-		if ((rc = mdb_cursor_get(c, &k, &v, (MDB_cursor_op)op)) != 0 ||
+		if ((rc = cur_get(&c, &k, &v, (MDB_cursor_op)op)) != 0 ||
 		    k.mv_size < 5 || memcmp(k.mv_data, "role:", 5) != 0) {
 			rc = rc == 0 || rc == MDB_NOTFOUND ? STORE_OK :
 			    store_mdb(st, rc, "meta");
@@ -372,7 +372,7 @@ store_role_each(struct store *st,
 		    (rc = cb(&r, arg)) != 0)
 			break;
 	}
-	mdb_cursor_close(c);
+	cur_close(&c);
 	mdb_txn_abort(txn);
 	return (rc);
 }
@@ -442,7 +442,7 @@ static int
 access_user_with(struct store *st, MDB_txn *txn, const char *role,
     uint32_t *uid)
 {
-	MDB_cursor	*c;
+	struct cur	 c;
 	MDB_val		 k, v;
 	int		 rc, op;
 
@@ -451,7 +451,7 @@ access_user_with(struct store *st, MDB_txn *txn, const char *role,
 	k.mv_data = (void *)"user:";
 	k.mv_size = 5;
 	for (op = MDB_SET_RANGE;; op = MDB_NEXT) {
-		if ((rc = mdb_cursor_get(c, &k, &v, (MDB_cursor_op)op)) != 0 ||
+		if ((rc = cur_get(&c, &k, &v, (MDB_cursor_op)op)) != 0 ||
 		    k.mv_size < 5 || memcmp(k.mv_data, "user:", 5) != 0) {
 			rc = rc == 0 || rc == MDB_NOTFOUND ? STORE_NOTFOUND :
 			    store_mdb(st, rc, "meta");
@@ -465,7 +465,7 @@ access_user_with(struct store *st, MDB_txn *txn, const char *role,
 			break;
 		}
 	}
-	mdb_cursor_close(c);
+	cur_close(&c);
 	return (rc);
 }
 
@@ -565,7 +565,7 @@ store_user_each(struct store *st,
     int (*cb)(uint32_t uid, const char *role, void *), void *arg)
 {
 	MDB_txn		*txn;
-	MDB_cursor	*c;
+	struct cur	 c;
 	MDB_val		 k, v;
 	char		 role[STORE_ROLE_NAME_MAX + 1];
 	int		 rc, op;
@@ -582,7 +582,7 @@ store_user_each(struct store *st,
 	k.mv_data = (void *)"user:";
 	k.mv_size = 5;
 	for (op = MDB_SET_RANGE;; op = MDB_NEXT) {
-		if ((rc = mdb_cursor_get(c, &k, &v, (MDB_cursor_op)op)) != 0 ||
+		if ((rc = cur_get(&c, &k, &v, (MDB_cursor_op)op)) != 0 ||
 		    k.mv_size < 5 || memcmp(k.mv_data, "user:", 5) != 0) {
 			rc = rc == 0 || rc == MDB_NOTFOUND ? STORE_OK :
 			    store_mdb(st, rc, "meta");
@@ -593,7 +593,7 @@ store_user_each(struct store *st,
 		    NULL, 10), role, arg)) != 0)
 			break;
 	}
-	mdb_cursor_close(c);
+	cur_close(&c);
 	mdb_txn_abort(txn);
 	return (rc);
 }

@@ -176,7 +176,10 @@ att_audit(struct wtx *w, const struct store_attendance *a,
 	const char	*action;
 	int		 rc;
 
-	if (a == NULL ? b->final != STORE_FINAL_PENDING : a->final != b->final)
+	if (b->checked_in_at != 0 && (a == NULL || a->checked_in_at == 0))
+		action = "checkin";
+	else if (a == NULL ? b->final != STORE_FINAL_PENDING :
+	    a->final != b->final)
 		action = "mark";
 	else if (a == NULL ? b->response != STORE_RESP_NONE :
 	    a->response != b->response)
@@ -245,7 +248,8 @@ att_created_invited_on(const struct store_change *c, const char *today,
 	out[0] = '\0';
 	if (c->invited_on != NULL)
 		snprintf(out, STORE_DATE_SIZE, "%s", c->invited_on);
-	else if (c->response == STORE_KEEP && c->final == STORE_KEEP) {
+	else if (!c->not_invited && c->response == STORE_KEEP &&
+	    c->final == STORE_KEEP) {
 		if (today != NULL)
 			snprintf(out, STORE_DATE_SIZE, "%s", today);
 		else
@@ -325,6 +329,10 @@ att_apply_one(struct wtx *w, const struct store_change *c,
 		}
 		att_created_invited_on(c, NULL, nw.invited_on);
 		nw.note = xstrdup("");
+		/* attended without an invitation: a walk-in (not an import's
+		 * history, which says walk_in itself) */
+		nw.walk_in = !w->quiet && c->final == STORE_FINAL_ATTENDED &&
+		    nw.invited_on[0] == '\0';
 	}
 	if (c->invited_on != NULL)
 		snprintf(nw.invited_on, sizeof nw.invited_on, "%s",
@@ -340,9 +348,9 @@ att_apply_one(struct wtx *w, const struct store_change *c,
 		nw.checked_in_by[0] = '\0';
 	}
 	if (c->checkin) {
-		nw.checked_in_at = w->now;
+		nw.checked_in_at = c->checkin_at != 0 ? c->checkin_at : w->now;
 		snprintf(nw.checked_in_by, sizeof nw.checked_in_by, "%s",
-		    st->actor);
+		    c->checkin_by != NULL ? c->checkin_by : st->actor);
 	}
 	if (note != NULL) {
 		free(nw.note);
@@ -588,7 +596,7 @@ att_walk_begin(struct store *st, struct att_walk *aw, store_att_cb cb,
 static int
 att_walk_att(struct att_walk *aw, const char *prefix, size_t plen)
 {
-	MDB_cursor	*c;
+	struct cur	c;
 	MDB_val		 k, v;
 	char		 event[STORE_ID_MAX + 1], member[STORE_ID_MAX + 1];
 	const char	*z;
@@ -600,7 +608,7 @@ att_walk_att(struct att_walk *aw, const char *prefix, size_t plen)
 	k.mv_size = plen;
 	op = plen == 0 ? MDB_FIRST : MDB_SET_RANGE;
 	for (;; op = MDB_NEXT) {
-		if ((rc = mdb_cursor_get(c, &k, &v, op)) != 0) {
+		if ((rc = cur_get(&c, &k, &v, op)) != 0) {
 			rc = rc == MDB_NOTFOUND ? STORE_OK :
 			    store_mdb(aw->st, rc, "attendance");
 			break;
@@ -618,7 +626,7 @@ att_walk_att(struct att_walk *aw, const char *prefix, size_t plen)
 		if ((rc = att_walk_row(aw, event, member, &v)) != 0)
 			break;
 	}
-	mdb_cursor_close(c);
+	cur_close(&c);
 	return (rc);
 }
 
@@ -657,7 +665,7 @@ store_member_history(struct store *st, const char *memberin, store_att_cb cb,
     void *arg)
 {
 	struct att_walk	 aw;
-	MDB_cursor	*c;
+	struct cur	c;
 	MDB_val		 k, v, av;
 	char		 id[STORE_ID_MAX + 2], seek[STORE_ID_MAX + 2];
 	char		 ak[2 * STORE_ID_MAX + 2], event[STORE_ID_MAX + 1];
@@ -678,10 +686,10 @@ store_member_history(struct store *st, const char *memberin, store_att_cb cb,
 	}
 	k.mv_data = seek;
 	k.mv_size = mlen + 1;
-	rc = mdb_cursor_get(c, &k, &v, MDB_SET_RANGE);
+	rc = cur_get(&c, &k, &v, MDB_SET_RANGE);
 	op = rc == MDB_NOTFOUND ? MDB_LAST : MDB_PREV;
 	for (;; op = MDB_PREV) {
-		if ((rc = mdb_cursor_get(c, &k, &v, op)) != 0) {
+		if ((rc = cur_get(&c, &k, &v, op)) != 0) {
 			rc = rc == MDB_NOTFOUND ? STORE_OK :
 			    store_mdb(st, rc, "by_member");
 			break;
@@ -706,7 +714,7 @@ store_member_history(struct store *st, const char *memberin, store_att_cb cb,
 		if ((rc = att_walk_row(&aw, event, id, &av)) != 0)
 			break;
 	}
-	mdb_cursor_close(c);
+	cur_close(&c);
 	mdb_txn_abort(aw.txn);
 	return (rc);
 }
@@ -715,7 +723,7 @@ int
 store_pending_each(struct store *st, store_att_cb cb, void *arg)
 {
 	struct att_walk	 aw;
-	MDB_cursor	*c;
+	struct cur	c;
 	MDB_val		 k, v, av;
 	char		 event[STORE_ID_MAX + 1], member[STORE_ID_MAX + 1];
 	char		 ak[2 * STORE_ID_MAX + 2];
@@ -730,7 +738,7 @@ store_pending_each(struct store *st, store_att_cb cb, void *arg)
 		return (rc);
 	}
 	for (op = MDB_FIRST;; op = MDB_NEXT) {
-		if ((rc = mdb_cursor_get(c, &k, &v, op)) != 0) {
+		if ((rc = cur_get(&c, &k, &v, op)) != 0) {
 			rc = rc == MDB_NOTFOUND ? STORE_OK :
 			    store_mdb(st, rc, "pending");
 			break;
@@ -753,7 +761,7 @@ store_pending_each(struct store *st, store_att_cb cb, void *arg)
 		if ((rc = att_walk_row(&aw, event, member, &av)) != 0)
 			break;
 	}
-	mdb_cursor_close(c);
+	cur_close(&c);
 	mdb_txn_abort(aw.txn);
 	return (rc);
 }

@@ -97,7 +97,7 @@ audit_add(struct wtx *w, const char *entity, const char *action,
     const char *member, const char *event, const char *old, const char *nw)
 {
 	struct store	*st = w->st;
-	MDB_cursor	*c;
+	struct cur	c;
 	MDB_val		 k, v;
 	struct buf	*b;
 	unsigned char	 key[8];
@@ -109,8 +109,8 @@ audit_add(struct wtx *w, const char *entity, const char *action,
 	if (w->seq == 0) {
 		if ((rc = store_cursor(st, w->txn, DB_AUDIT, &c)) != STORE_OK)
 			return (rc);
-		rc = mdb_cursor_get(c, &k, &v, MDB_LAST);
-		mdb_cursor_close(c);
+		rc = cur_get(&c, &k, &v, MDB_LAST);
+		cur_close(&c);
 		if (rc == 0 && k.mv_size == 8)
 			w->seq = audit_seq(k.mv_data) + 1;
 		else if (rc == 0 || rc == MDB_NOTFOUND)
@@ -120,7 +120,7 @@ audit_add(struct wtx *w, const char *entity, const char *action,
 	}
 	f[0] = st->actor;
 	f[1] = entity;
-	f[2] = action;
+	f[2] = w->import ? "import" : action;
 	f[3] = member;
 	f[4] = event;
 	f[5] = old;
@@ -130,8 +130,10 @@ audit_add(struct wtx *w, const char *entity, const char *action,
 	audit_enc(b, w->now, f);
 	audit_key(key, w->seq);
 	rc = store_put(st, w->txn, DB_AUDIT, key, 8, b->p, b->len, MDB_APPEND);
-	if (rc == STORE_OK)
+	if (rc == STORE_OK) {
 		w->seq++;
+		w->naudit++;
+	}
 	return (rc);
 }
 
@@ -141,7 +143,7 @@ int
 audit_redact(struct wtx *w, const char *member)
 {
 	struct store		*st = w->st;
-	MDB_cursor		*c;
+	struct cur		c;
 	MDB_val			 k, v;
 	struct audit_rec	 r;
 	struct buf		 keys, b;
@@ -155,7 +157,7 @@ audit_redact(struct wtx *w, const char *member)
 	if ((rc = store_cursor(st, w->txn, DB_AUDIT, &c)) != STORE_OK)
 		return (rc);
 	for (op = MDB_FIRST;; op = MDB_NEXT) {
-		if ((rc = mdb_cursor_get(c, &k, &v, op)) != 0)
+		if ((rc = cur_get(&c, &k, &v, op)) != 0)
 			break;
 		if (k.mv_size != 8 || audit_dec(&v, &r) != STORE_OK)
 			continue;
@@ -169,7 +171,7 @@ audit_redact(struct wtx *w, const char *member)
 		buf_add(&keys, k.mv_data, 8);
 		nkeys++;
 	}
-	mdb_cursor_close(c);
+	cur_close(&c);
 	if (rc != MDB_NOTFOUND) {
 		buf_free(&keys);
 		return (store_mdb(st, rc, "audit"));
@@ -217,7 +219,7 @@ store_audit_each(struct store *st, const char *memberin, const char *eventin,
     size_t limit, int (*cb)(const struct store_audit *, void *), void *arg)
 {
 	MDB_txn			*txn;
-	MDB_cursor		*c;
+	struct cur		c;
 	MDB_val			 k, v;
 	struct audit_rec	 r;
 	struct store_audit	 a;
@@ -244,7 +246,7 @@ store_audit_each(struct store *st, const char *memberin, const char *eventin,
 		return (rc);
 	}
 	for (op = MDB_LAST;; op = MDB_PREV) {
-		if ((rc = mdb_cursor_get(c, &k, &v, op)) != 0) {
+		if ((rc = cur_get(&c, &k, &v, op)) != 0) {
 			rc = rc == MDB_NOTFOUND ? STORE_OK :
 			    store_mdb(st, rc, "audit");
 			break;
@@ -280,7 +282,7 @@ store_audit_each(struct store *st, const char *memberin, const char *eventin,
 		if (limit != 0 && ++count >= limit)
 			break;
 	}
-	mdb_cursor_close(c);
+	cur_close(&c);
 	mdb_txn_abort(txn);
 	return (rc);
 }

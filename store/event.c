@@ -165,7 +165,7 @@ int
 event_scan(struct store *st, MDB_txn *txn, const char *code, struct buf *out,
     size_t *n)
 {
-	MDB_cursor		*c;
+	struct cur		c;
 	MDB_val			 k, v;
 	struct store_attendance	 a;
 	char			 key[STORE_ID_MAX + 2];
@@ -180,13 +180,13 @@ event_scan(struct store *st, MDB_txn *txn, const char *code, struct buf *out,
 	k.mv_data = key;
 	k.mv_size = clen + 1;
 	for (op = MDB_SET_RANGE;; op = MDB_NEXT) {
-		if ((rc = mdb_cursor_get(c, &k, &v, op)) != 0)
+		if ((rc = cur_get(&c, &k, &v, op)) != 0)
 			break;
 		if (k.mv_size <= clen + 1 || memcmp(k.mv_data, key,
 		    clen + 1) != 0)
 			break;
 		if (codec_att_dec(&v, &a, false) != STORE_OK) {
-			mdb_cursor_close(c);
+			cur_close(&c);
 			return (store_err(st, STORE_IO, NULL,
 			    _("attendance %s: corrupt record"), code));
 		}
@@ -197,7 +197,7 @@ event_scan(struct store *st, MDB_txn *txn, const char *code, struct buf *out,
 		buf_addc(out, '\0');
 		(*n)++;
 	}
-	mdb_cursor_close(c);
+	cur_close(&c);
 	if (rc != 0 && rc != MDB_NOTFOUND)
 		return (store_mdb(st, rc, "attendance"));
 	return (STORE_OK);
@@ -459,7 +459,7 @@ static int
 event_counts(struct store *st, MDB_txn *txn, const char *code,
     struct store_event_counts *ec)
 {
-	MDB_cursor		*c;
+	struct cur		c;
 	MDB_val			 k, v;
 	struct store_attendance	 a;
 	char			 key[STORE_ID_MAX + 2];
@@ -474,14 +474,15 @@ event_counts(struct store *st, MDB_txn *txn, const char *code,
 	k.mv_data = key;
 	k.mv_size = clen + 1;
 	for (op = MDB_SET_RANGE;; op = MDB_NEXT) {
-		if ((rc = mdb_cursor_get(c, &k, &v, op)) != 0)
+		if ((rc = cur_get(&c, &k, &v, op)) != 0)
 			break;
 		if (k.mv_size <= clen + 1 || memcmp(k.mv_data, key,
 		    clen + 1) != 0)
 			break;
 		if (codec_att_dec(&v, &a, false) != STORE_OK)
 			continue;
-		ec->invited++;
+		if (a.invited_on[0] != '\0')
+			ec->invited++;
 		switch (a.response) {
 		case STORE_RESP_ACCEPTED: ec->accepted++; break;
 		case STORE_RESP_DECLINED: ec->declined++; break;
@@ -498,7 +499,7 @@ event_counts(struct store *st, MDB_txn *txn, const char *code,
 		if (a.walk_in)
 			ec->walk_in++;
 	}
-	mdb_cursor_close(c);
+	cur_close(&c);
 	if (rc != 0 && rc != MDB_NOTFOUND)
 		return (store_mdb(st, rc, "attendance"));
 	return (STORE_OK);
@@ -549,7 +550,7 @@ store_event_each(struct store *st, int (*cb)(const struct store_event *,
     const struct store_event_counts *, void *), void *arg)
 {
 	MDB_txn			*txn;
-	MDB_cursor		*c;
+	struct cur		c;
 	MDB_val			 k, v;
 	struct store_event	*ev = NULL;
 	struct store_event_counts ec;
@@ -567,7 +568,7 @@ store_event_each(struct store *st, int (*cb)(const struct store_event *,
 		return (rc);
 	}
 	for (op = MDB_FIRST;; op = MDB_NEXT) {
-		if ((mrc = mdb_cursor_get(c, &k, &v, op)) != 0) {
+		if ((mrc = cur_get(&c, &k, &v, op)) != 0) {
 			if (mrc != MDB_NOTFOUND)
 				rc = store_mdb(st, mrc, "events");
 			break;
@@ -584,7 +585,7 @@ store_event_each(struct store *st, int (*cb)(const struct store_event *,
 		}
 		n++;
 	}
-	mdb_cursor_close(c);
+	cur_close(&c);
 	if (rc == STORE_OK) {
 		if (n > 1)	/* ev is NULL when there are no events */
 			qsort(ev, n, sizeof *ev, event_newest_first);
@@ -654,7 +655,7 @@ event_match(struct store *st, const char *folded, const char *date,
     bool similar, char codes[2][STORE_ID_MAX + 1], size_t *n)
 {
 	MDB_txn		*txn;
-	MDB_cursor	*c;
+	struct cur	c;
 	MDB_val		 k, v;
 	char		 d[STORE_DATE_SIZE], name[1040], *fn;
 	bool		 hit;
@@ -667,7 +668,7 @@ event_match(struct store *st, const char *folded, const char *date,
 		mdb_txn_abort(txn);
 		return (rc);
 	}
-	for (op = MDB_FIRST; mdb_cursor_get(c, &k, &v, op) == 0;
+	for (op = MDB_FIRST; (rc = cur_get(&c, &k, &v, op)) == 0;
 	    op = MDB_NEXT) {
 		if (codec_event_date(&v, d) != STORE_OK || strcmp(d, date) != 0)
 			continue;
@@ -686,9 +687,9 @@ event_match(struct store *st, const char *folded, const char *date,
 			    k.mv_size);
 		(*n)++;
 	}
-	mdb_cursor_close(c);
+	cur_close(&c);
 	mdb_txn_abort(txn);
-	return (STORE_OK);
+	return (rc == MDB_NOTFOUND ? STORE_OK : store_mdb(st, rc, "events"));
 }
 
 int

@@ -113,7 +113,7 @@ store_member_page(struct store *st, enum store_order order,
 	enum store_db		 db = list_db(order);
 	struct store_member_row	 tmp;
 	MDB_txn			*txn;
-	MDB_cursor		*c;
+	struct cur		c;
 	MDB_val			 k, v;
 	const char		*id;
 	size_t			 idlen, i;
@@ -136,7 +136,7 @@ store_member_page(struct store *st, enum store_order order,
 	else {
 		k.mv_data = (void *)from->key;
 		k.mv_size = from->keylen;
-		rc = mdb_cursor_get(c, &k, &v, MDB_SET_RANGE);
+		rc = cur_get(&c, &k, &v, MDB_SET_RANGE);
 		if (rc == MDB_NOTFOUND)
 			op = backward ? MDB_LAST : -1;
 		else if (rc != 0)
@@ -150,7 +150,7 @@ store_member_page(struct store *st, enum store_order order,
 			op = MDB_GET_CURRENT;
 	}
 	while (op != -1 && *got < n) {
-		if ((rc = mdb_cursor_get(c, &k, &v, (MDB_cursor_op)op)) != 0)
+		if ((rc = cur_get(&c, &k, &v, (MDB_cursor_op)op)) != 0)
 			break;
 		op = backward ? MDB_PREV : MDB_NEXT;
 		id = idx_key_id(db, k.mv_data, k.mv_size, &idlen);
@@ -167,11 +167,11 @@ store_member_page(struct store *st, enum store_order order,
 			rows[*got - 1 - i] = tmp;
 		}
 	}
-	mdb_cursor_close(c);
+	cur_close(&c);
 	mdb_txn_abort(txn);
 	return (STORE_OK);
 fail:
-	mdb_cursor_close(c);
+	cur_close(&c);
 	mdb_txn_abort(txn);
 	*got = 0;
 	return (store_mdb(st, rc, "member list"));
@@ -212,7 +212,7 @@ list_first_match(struct store *st, MDB_txn *txn, const char *id,
  */
 struct list_stream {
 	enum store_db	 db;
-	MDB_cursor	*c;
+	struct cur	c;
 	bool		 live;
 	struct buf	 key;		/* the current "text \0 id" */
 	size_t		 idoff;
@@ -231,7 +231,7 @@ list_stream_next(struct list_stream *s, const char *prefix, size_t plen,
 	k.mv_data = (void *)seek;
 	k.mv_size = seeklen;
 	for (;; op = MDB_NEXT) {
-		if ((rc = mdb_cursor_get(s->c, &k, &v, op)) != 0) {
+		if ((rc = cur_get(&s->c, &k, &v, op)) != 0) {
 			s->live = false;
 			return (rc == MDB_NOTFOUND ? 0 : rc);
 		}
@@ -279,8 +279,9 @@ list_keycmp(const struct buf *a, const struct buf *b)
 	return (a->len < b->len ? -1 : a->len > b->len);
 }
 
-int
-store_member_search(struct store *st, const char *query,
+/* store_member_search of the folded PREFIX. */
+static int
+list_search(struct store *st, const char *prefix,
     const struct store_member_row *after, struct store_member_row *rows,
     size_t n, size_t *got)
 {
@@ -288,23 +289,13 @@ store_member_search(struct store *st, const char *query,
 	struct list_stream	 s[3], *best;
 	struct buf		 after_key, seek;
 	MDB_txn			*txn;
-	char			*prefix;
 	const char		*z;
 	size_t			 plen, i, tlen;
 	int			 rc = 0, src = STORE_OK;
 	bool			 idable;
 
-	store_err_clear(st);
 	*got = 0;
-	if ((rc = access_need(st, STORE_AREA_MEMBERS, STORE_ACT_VIEW)) != 0)
-		return (rc);
-	if ((prefix = store_fold(query)) == NULL)
-		return (STORE_OK);
 	plen = strlen(prefix);
-	if (plen == 0 || n == 0) {
-		free(prefix);
-		return (STORE_OK);
-	}
 	if (plen > STORE_TEXT_KEY_MAX)
 		plen = STORE_TEXT_KEY_MAX;
 	/* could a plain ID start with it? */
@@ -314,10 +305,8 @@ store_member_search(struct store *st, const char *query,
 		if (c <= 0x20 || c >= 0x7f || (c >= 0x5b && c <= 0x60))
 			idable = false;
 	}
-	if ((rc = store_rbegin(st, &txn)) != STORE_OK) {
-		free(prefix);
+	if ((rc = store_rbegin(st, &txn)) != STORE_OK)
 		return (rc);
-	}
 	buf_init(&after_key);
 	buf_init(&seek);
 	if (after != NULL)
@@ -393,17 +382,76 @@ store_member_search(struct store *st, const char *query,
 		}
 	}
 	for (i = 0; i < 3; i++) {
-		if (s[i].c != NULL)
-			mdb_cursor_close(s[i].c);
+		cur_close(&s[i].c);
 		buf_free(&s[i].key);
 	}
 	mdb_txn_abort(txn);
 	buf_free(&after_key);
 	buf_free(&seek);
-	free(prefix);
 	if (src != STORE_OK || rc != 0) {
 		*got = 0;
 		return (src != STORE_OK ? src : store_mdb(st, rc, "search"));
 	}
 	return (STORE_OK);
+}
+
+/* The digits of a phone-like query (digits with - ( ) + . or spaces, not
+ * digits alone) malloc'd; NULL for any other. */
+static char *
+list_phone_digits(const char *q)
+{
+	char	*d, *o;
+	bool	 other = false;
+
+	o = d = xmalloc(strlen(q) + 1);
+	for (; *q != '\0'; q++) {
+		if (*q >= '0' && *q <= '9')
+			*o++ = *q;
+		else if (strchr("-()+. ", *q) != NULL)
+			other = true;
+		else
+			break;
+	}
+	*o = '\0';
+	if (*q != '\0' || !other || o == d) {
+		free(d);
+		return (NULL);
+	}
+	return (d);
+}
+
+int
+store_member_search(struct store *st, const char *query,
+    const struct store_member_row *after, struct store_member_row *rows,
+    size_t n, size_t *got)
+{
+	struct store_member_row	 probe;
+	char			*prefix, *digits;
+	size_t			 found;
+	int			 rc;
+
+	store_err_clear(st);
+	*got = 0;
+	if ((rc = access_need(st, STORE_AREA_MEMBERS, STORE_ACT_VIEW)) != 0)
+		return (rc);
+	if ((prefix = store_fold(query)) == NULL)
+		return (STORE_OK);
+	if (*prefix == '\0' || n == 0) {
+		free(prefix);
+		return (STORE_OK);
+	}
+	rc = list_search(st, prefix, after, rows, n, got);
+	/* a phone number written otherwise than it is stored: its digits
+	 * (when the query as typed finds no one at all) */
+	if (rc == STORE_OK && *got == 0 &&
+	    (digits = list_phone_digits(prefix)) != NULL) {
+		found = 0;
+		if (after != NULL)
+			rc = list_search(st, prefix, NULL, &probe, 1, &found);
+		if (rc == STORE_OK && found == 0)
+			rc = list_search(st, digits, after, rows, n, got);
+		free(digits);
+	}
+	free(prefix);
+	return (rc);
 }

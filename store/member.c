@@ -413,7 +413,7 @@ member_write(struct wtx *w, const struct store_member *old,
 	return (STORE_OK);
 }
 
-static int
+int
 member_audit(struct wtx *w, const char *action, const struct store_member *a,
     const struct store_member *b)
 {
@@ -522,12 +522,131 @@ out:
 	return (rc);
 }
 
+/* OUT's fields named in FIELDS (STORE_MF_*) become IN's, by the field
+ * table (strings borrowed from IN). */
+static void
+member_take(struct store_member *out, const struct store_member *in,
+    uint32_t fields)
+{
+	const struct store_field	*f;
+	size_t				 n;
+
+	for (f = store_fields; f < store_fields + store_nfields; f++) {
+		if ((f->mask & fields) == 0)
+			continue;
+		switch (f->slot) {
+		case STORE_SLOT_STR:
+			n = sizeof (char *);
+			break;
+		case STORE_SLOT_CHARS:
+			n = f->size;
+			break;
+		case STORE_SLOT_INT32:
+			n = sizeof (int32_t);
+			break;
+		case STORE_SLOT_BOOL:
+			n = sizeof (bool);
+			break;
+		case STORE_SLOT_STATUS:
+			n = sizeof (enum store_member_status);
+			break;
+		default:
+			continue;
+		}
+		memcpy((char *)out + f->offset, (const char *)in + f->offset,
+		    n);
+	}
+}
+
+/* OLD with PATCH's FIELDS over it, normalised into *M (attributes: the
+ * ones PATCH gives are set, "" removes one, the others kept). */
+static int
+member_patched(struct store *st, const struct store_member *old,
+    const struct store_member *patch, uint32_t fields, struct store_member *m)
+{
+	struct store_member	merged = *old;
+	size_t			i;
+	int			rc;
+
+	member_take(&merged, patch, fields);
+	if (fields & STORE_MF_ATTRS) {
+		merged.attrs = NULL;
+		merged.nattrs = 0;
+		for (i = 0; i < old->nattrs; i++)
+			store_attr_set(&merged, old->attrs[i].name,
+			    old->attrs[i].value);
+		for (i = 0; i < patch->nattrs; i++)
+			store_attr_set(&merged, patch->attrs[i].name,
+			    patch->attrs[i].value);
+	}
+	rc = member_norm(st, &merged, m);
+	if (fields & STORE_MF_ATTRS) {
+		for (i = 0; i < merged.nattrs; i++) {
+			free(merged.attrs[i].name);
+			free(merged.attrs[i].value);
+		}
+		free(merged.attrs);
+	}
+	return (rc);
+}
+
+int
+store_member_patch(struct store *st, const struct store_member *patch,
+    uint32_t fields, struct store_member *result)
+{
+	struct store_member	m, old;
+	struct wtx		w;
+	char			id[STORE_ID_MAX + 1];
+	int			rc;
+
+	store_err_clear(st);
+	memset(&old, 0, sizeof old);
+	memset(&m, 0, sizeof m);
+	if ((rc = access_need(st, STORE_AREA_MEMBERS, STORE_ACT_EDIT)) != 0 ||
+	    (rc = store_key_lookup(patch->id, id, "member_id", &st->err)) !=
+	    STORE_OK)
+		return (rc);
+	if ((rc = store_wbegin(st, &w)) != STORE_OK)
+		return (rc);
+	if ((rc = member_read(st, w.txn, id, &old)) != STORE_OK) {
+		if (rc == STORE_NOTFOUND)
+			store_err(st, rc, "member_id",
+			    _("member %s not found"), id);
+		goto fail;
+	}
+	if ((rc = member_patched(st, &old, patch, fields, &m)) != STORE_OK ||
+	    (rc = access_member_update(st, w.txn, &old, &m)) != STORE_OK)
+		goto fail;
+	if (member_same(&old, &m)) {
+		store_wabort(&w);
+		goto out;
+	}
+	m.version = old.version + 1;
+	m.updated_at = w.now;
+	snprintf(m.updated_by, sizeof m.updated_by, "%s", st->actor);
+	if ((rc = member_write(&w, &old, &m)) != STORE_OK ||
+	    (rc = member_audit(&w, "edit", &old, &m)) != STORE_OK)
+		goto fail;
+	rc = store_wcommit(&w);
+	goto out;
+fail:
+	store_wabort(&w);
+out:
+	if (rc == STORE_OK && result != NULL) {
+		*result = m;
+		memset(&m, 0, sizeof m);
+	}
+	store_member_free(&m);
+	store_member_free(&old);
+	return (rc);
+}
+
 /* Remove member ID's records, entries and aggregate (not its audit). */
 int
 member_drop(struct wtx *w, const struct store_member *m, size_t *nrec)
 {
 	struct store	*st = w->st;
-	MDB_cursor	*c;
+	struct cur	c;
 	MDB_val		 k, v;
 	struct buf	 keys;
 	const char	*p, *end, *date, *ev;
@@ -544,7 +663,7 @@ member_drop(struct wtx *w, const struct store_member *m, size_t *nrec)
 	k.mv_data = key;
 	k.mv_size = mlen + 1;
 	for (op = MDB_SET_RANGE;; op = MDB_NEXT) {
-		if ((rc = mdb_cursor_get(c, &k, &v, op)) != 0)
+		if ((rc = cur_get(&c, &k, &v, op)) != 0)
 			break;
 		if (k.mv_size <= mlen + 1 || memcmp(k.mv_data, key,
 		    mlen + 1) != 0)
@@ -557,7 +676,7 @@ member_drop(struct wtx *w, const struct store_member *m, size_t *nrec)
 		    0);
 		(*nrec)++;
 	}
-	mdb_cursor_close(c);
+	cur_close(&c);
 	if (rc != 0 && rc != MDB_NOTFOUND) {
 		buf_free(&keys);
 		return (store_mdb(st, rc, "by_member"));
@@ -600,7 +719,7 @@ store_member_delete(struct store *st, const char *idin, bool force,
 	struct buf		text;
 	char			id[STORE_ID_MAX + 1];
 	size_t			nrec;
-	MDB_cursor		*c;
+	struct cur		c;
 	MDB_val			k, v;
 	int			rc;
 
@@ -634,16 +753,16 @@ store_member_delete(struct store *st, const char *idin, bool force,
 		memcpy(key, id, strlen(id) + 1);
 		k.mv_data = key;
 		k.mv_size = strlen(id) + 1;
-		rc = mdb_cursor_get(c, &k, &v, MDB_SET_RANGE);
+		rc = cur_get(&c, &k, &v, MDB_SET_RANGE);
 		if (rc == 0 && k.mv_size > strlen(id) + 1 &&
 		    memcmp(k.mv_data, key, strlen(id) + 1) == 0) {
-			mdb_cursor_close(c);
+			cur_close(&c);
 			rc = store_err(st, STORE_HASREFS, "member_id",
 			    _("member %s has attendance records; delete them "
 			    "first or force the deletion"), id);
 			goto fail;
 		}
-		mdb_cursor_close(c);
+		cur_close(&c);
 		if (rc != 0 && rc != MDB_NOTFOUND) {
 			rc = store_mdb(st, rc, "by_member");
 			goto fail;
@@ -759,7 +878,7 @@ store_member_each(struct store *st, int (*cb)(const struct store_member *,
     const struct store_stats *, void *), void *arg)
 {
 	MDB_txn			*txn;
-	MDB_cursor		*c;
+	struct cur		c;
 	MDB_val			 k, v, sv;
 	struct store_member	 m;
 	struct agg		 g;
@@ -775,7 +894,7 @@ store_member_each(struct store *st, int (*cb)(const struct store_member *,
 		return (rc);
 	}
 	for (op = MDB_FIRST;; op = MDB_NEXT) {
-		if ((rc = mdb_cursor_get(c, &k, &v, op)) != 0) {
+		if ((rc = cur_get(&c, &k, &v, op)) != 0) {
 			rc = rc == MDB_NOTFOUND ? STORE_OK :
 			    store_mdb(st, rc, "members");
 			break;
@@ -798,7 +917,7 @@ store_member_each(struct store *st, int (*cb)(const struct store_member *,
 		if (rc != 0)
 			break;
 	}
-	mdb_cursor_close(c);
+	cur_close(&c);
 	mdb_txn_abort(txn);
 	return (rc);
 }

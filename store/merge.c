@@ -121,7 +121,7 @@ store_member_merge(struct store *st, const char *keepin, const char *dropin)
 	struct merge_at		 from, to;
 	struct wtx		 w;
 	struct buf		 list, old, nw;
-	MDB_cursor		*c;
+	struct cur		c;
 	MDB_val			 k, v;
 	char			 kid[STORE_ID_MAX + 1], did[STORE_ID_MAX + 1];
 	char			 key[STORE_ID_MAX + 2];
@@ -166,7 +166,7 @@ store_member_merge(struct store *st, const char *keepin, const char *dropin)
 	k.mv_data = key;
 	k.mv_size = dlen + 1;
 	for (op = MDB_SET_RANGE;; op = MDB_NEXT) {
-		if ((rc = mdb_cursor_get(c, &k, &v, op)) != 0)
+		if ((rc = cur_get(&c, &k, &v, op)) != 0)
 			break;
 		if (k.mv_size <= dlen + 1 || memcmp(k.mv_data, key,
 		    dlen + 1) != 0)
@@ -176,7 +176,7 @@ store_member_merge(struct store *st, const char *keepin, const char *dropin)
 		buf_addc(&list, '\0');
 		nrec++;
 	}
-	mdb_cursor_close(c);
+	cur_close(&c);
 	if (rc != 0 && rc != MDB_NOTFOUND) {
 		rc = store_mdb(st, rc, "by_member");
 		goto fail;

@@ -463,7 +463,7 @@ store_filter_each(struct store *st, int (*cb)(const char *,
     const char *const *, size_t, void *), void *arg)
 {
 	MDB_txn		*txn;
-	MDB_cursor	*c;
+	struct cur	 c;
 	MDB_val		 k, v;
 	char		 name[STORE_ID_MAX + 1], **words;
 	size_t		 plen = strlen(SELECT_FILTER_PREFIX), n;
@@ -481,7 +481,7 @@ store_filter_each(struct store *st, int (*cb)(const char *,
 	k.mv_data = (void *)SELECT_FILTER_PREFIX;
 	k.mv_size = plen;
 	for (op = MDB_SET_RANGE;; op = MDB_NEXT) {
-		if ((rc = mdb_cursor_get(c, &k, &v, (MDB_cursor_op)op)) != 0) {
+		if ((rc = cur_get(&c, &k, &v, (MDB_cursor_op)op)) != 0) {
 			rc = rc == MDB_NOTFOUND ? STORE_OK :
 			    store_mdb(st, rc, "meta");
 			break;
@@ -499,7 +499,7 @@ store_filter_each(struct store *st, int (*cb)(const char *,
 		if (rc != 0)
 			break;
 	}
-	mdb_cursor_close(c);
+	cur_close(&c);
 	mdb_txn_abort(txn);
 	return (rc);
 }

@@ -20,7 +20,7 @@
 #include "store/sort.h"
 #include "store/xmalloc.h"
 
-#define STORE_SCHEMA_VERSION	1
+#define STORE_SCHEMA_VERSION	2	/* 2: every value sealed (seal.c) */
 #if SIZE_MAX > 0xffffffffu
 #define STORE_MAP_SIZE	((size_t)64 << 30)	/* grows only as used */
 #else
@@ -40,6 +40,8 @@ struct store {
 	MDB_dbi		 dbi[DB_COUNT];
 	unsigned	 flags;
 	bool		 created;	/* this open made data.mdb */
+	bool		 sealed;	/* the snapshot's values carry a CRC */
+	bool		 migrated;	/* this open migrated schema 1 */
 	char		 actor[STORE_USER_SIZE];
 	struct store_error err;
 	/* access.c: the caller's role, its rows, a refusal to audit */
@@ -68,7 +70,9 @@ struct wtx {
 	MDB_txn		*txn;
 	int64_t		 now;
 	uint64_t	 seq;		/* next audit sequence; 0: not read yet */
-	bool		 quiet;		/* an import: no audit record per row */
+	bool		 quiet;		/* no audit record per row */
+	bool		 import;	/* each record's action is "import" */
+	size_t		 naudit;	/* audit records added */
 	struct buf	 scratch[3];	/* reused by each change of a batch */
 	char		 ev_code[STORE_ID_MAX + 1];	/* one-entry cache */
 	char		 ev_date[STORE_DATE_SIZE];
@@ -126,17 +130,44 @@ int	 store_wbegin(struct store *, struct wtx *);
 int	 store_wcommit(struct wtx *);
 void	 store_wabort(struct wtx *);
 int	 store_rbegin(struct store *, MDB_txn **);
+long	 store_schema_parse(const char *);
+void	 store_time_text(int64_t, char *, size_t);
+const char *store_db_name(enum store_db);
+int	 store_conflict(struct store *, const char *what, const char *key,
+	    uint32_t version, uint32_t expect, const char *by, int64_t at);
+
+/* seal.c: the only LMDB reads and writes of entries.  A damaged entry is
+ * STORE_DAMAGED (its database and key in the message); a cursor call
+ * returns LMDB codes and STORE_MDB_DAMAGED, which store_mdb maps to
+ * STORE_DAMAGED keeping the message. */
+#define STORE_MDB_DAMAGED	(-30700)	/* outside LMDB's codes */
+struct cur {
+	MDB_cursor	*c;
+	struct store	*st;
+	enum store_db	 db;
+	size_t		 steps, bound;
+};
 int	 store_get(struct store *, MDB_txn *, enum store_db, const void *,
 	    size_t, MDB_val *);
 int	 store_put(struct store *, MDB_txn *, enum store_db, const void *,
 	    size_t, const void *, size_t, unsigned);
 int	 store_del(struct store *, MDB_txn *, enum store_db, const void *,
 	    size_t);
-int	 store_cursor(struct store *, MDB_txn *, enum store_db, MDB_cursor **);
-void	 store_time_text(int64_t, char *, size_t);
-const char *store_db_name(enum store_db);
-int	 store_conflict(struct store *, const char *what, const char *key,
-	    uint32_t version, uint32_t expect, const char *by, int64_t at);
+int	 store_cursor(struct store *, MDB_txn *, enum store_db, struct cur *);
+int	 cur_get(struct cur *, MDB_val *k, MDB_val *v, MDB_cursor_op);
+int	 cur_put(struct cur *, MDB_val *k, const MDB_val *v, unsigned flags);
+void	 cur_close(struct cur *);
+bool	 seal_ok(const MDB_val *k, const MDB_val *v);
+void	 seal_key_text(enum store_db, const MDB_val *k, char *, size_t);
+int	 seal_schema_read(struct store *, MDB_txn *, long *ver);
+int	 seal_schema_write(struct store *, MDB_txn *, long ver);
+int	 seal_begin(struct store *, MDB_txn *);
+int	 seal_walk(struct store *, MDB_txn *, enum store_db,
+	    void (*bad)(enum store_db, const MDB_val *, void *), void *arg,
+	    size_t *nbad);
+
+/* migrate.c: schema 1 -> 2 in one write transaction (a writer's open). */
+int	 migrate_schema1(struct store *);
 
 /* kvset.c: keys, each with its value right after it in one arena (the
  * sorted import path, the check).  Until kvset_sort an entry's k is an
@@ -301,6 +332,9 @@ int	 event_read(struct store *, MDB_txn *, const char *code,
  * then its member ID and a NUL, into OUT; *N records. */
 int	 event_scan(struct store *, MDB_txn *, const char *code,
 	    struct buf *out, size_t *n);
+/* The audit record of a member's change A -> B (NULL: none). */
+int	 member_audit(struct wtx *, const char *action,
+	    const struct store_member *a, const struct store_member *b);
 int	 event_audit(struct wtx *, const char *action,
 	    const struct store_event *old, const struct store_event *nw,
 	    const char *extra);
@@ -356,6 +390,15 @@ int	 access_import_member(struct store *, uint32_t fields,
 	    const struct store_member *);
 /* TEXT ("field=value; ...") with hidden values as (hidden); malloc'd. */
 char	*access_audit_text(const struct store *, const char *text);
+/* check-values.c: store_check's lines on values (an ID with an invisible
+ * character, a value over its limit, same-date events whose folded names
+ * match), each one line to REPORT. */
+struct ckv;
+struct ckv *ckv_new(void (*report)(const char *line, void *), void *arg);
+void	 ckv_member(struct ckv *, const struct store_member *);
+void	 ckv_event(struct ckv *, const struct store_event *);
+/* Report the same-name events and free. */
+void	 ckv_end(struct ckv *);
 
 /* audit.c */
 int	 audit_add(struct wtx *, const char *entity, const char *action,

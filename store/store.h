@@ -44,6 +44,7 @@ enum store_rc {
 	STORE_PERM,		/* permission denied			(exit 3) */
 	STORE_NODB,		/* read-only open of a missing database	(exit 3) */
 	STORE_IO,		/* any other environment failure	(exit 3) */
+	STORE_DAMAGED,		/* an entry or the file is damaged	(exit 3) */
 };
 
 struct store;
@@ -192,13 +193,17 @@ void		 store_remove(const char *dir);
 const struct store_error *store_last_error(const struct store *);
 /* Whether store_open made a new database (data.mdb did not exist). */
 bool		 store_created(const struct store *);
+/* Whether store_open migrated a schema-1 database to schema 2. */
+bool		 store_migrated(const struct store *);
 int		 store_exit_code(int rc);	/* 0, 1 or 3 */
 /* The id of the last committed write transaction of any process; a
  * screen polls it to notice other staff's changes.  Cheap. */
 uint64_t	 store_txnid(struct store *);
 /* A hot, compacted copy of the whole database into the new file PATH
- * (0640), consistent as of one moment while others keep writing.
- * Returns STORE_OK, STORE_EXISTS (PATH exists), STORE_PERM, STORE_IO. */
+ * (0640), consistent as of one moment while others keep writing; every
+ * entry's checksum is verified first (no file is written when one fails).
+ * Returns STORE_OK, STORE_EXISTS (PATH exists), STORE_PERM, STORE_IO,
+ * STORE_DAMAGED. */
 int		 store_backup(struct store *, const char *path);
 
 /* --- members (store/member.c) --------------------------------------- */
@@ -271,6 +276,16 @@ int		 store_member_add(struct store *, const struct store_member *m);
  * STORE_INVALID, STORE_FULL, STORE_IO. */
 int		 store_member_update(struct store *, const struct store_member *m,
 		    uint32_t expect);
+/* Set the fields of member patch->id named in FIELDS (STORE_MF_*) to
+ * PATCH's, in ONE write txn over the member as it is then: no version to
+ * expect, so edits of other fields never conflict.  With STORE_MF_ATTRS
+ * the attributes PATCH gives are set ("" removes one), the others kept.
+ * *RESULT (when not NULL; store_member_free) receives the member as
+ * saved.  Returns STORE_OK, STORE_NOTFOUND, STORE_INVALID, STORE_FULL,
+ * STORE_IO. */
+int		 store_member_patch(struct store *,
+		    const struct store_member *patch, uint32_t fields,
+		    struct store_member *result);
 /* Delete member ID.  With attendance records it is STORE_HASREFS unless
  * FORCE, which deletes them too and redacts the member's personal data in
  * the audit trail (the fact of each change stays). */
@@ -321,7 +336,9 @@ enum store_field_slot {
 #define STORE_FIELD_DERIVED	0x01	/* kept by the store: read-only */
 #define STORE_FIELD_CSV		0x02	/* a column of the member CSV */
 #define STORE_FIELD_AFTER_ATTRS	0x04	/* show prints it after attr.NAME */
-#define STORE_FIELD_SEARCH	0x08	/* the name index holds it */
+#define STORE_FIELD_SEARCH	0x08	/* search finds it (store/index.c):
+					 * e-mail whole and its domain, phone
+					 * as written, digits, last four */
 #define STORE_FIELD_REQUIRED	0x10	/* a member needs it */
 
 #define STORE_LINE_MAX		1024	/* bytes of a one-line value */
@@ -419,10 +436,12 @@ size_t		 store_member_count(struct store *);
 int		 store_member_page(struct store *, enum store_order,
 		    const struct store_member_row *from, bool backward,
 		    struct store_member_row *rows, size_t n, size_t *got);
-/* Members whose ID, name, surname, given name, reading or e-mail local part
+/* Members whose ID, name, surname, given name, reading, e-mail address,
+ * its domain, phone number (as written, its digits, their last four)
  * starts with QUERY once both are folded (store_fold), each once, in index
- * order; AFTER continues a previous page (NULL: the first).  An empty
- * query lists nothing. */
+ * order; a phone-like query that finds no one as typed is searched by its
+ * digits (090-1234 finds 09012345678).  AFTER continues a previous page
+ * (NULL: the first).  An empty query lists nothing. */
 int		 store_member_search(struct store *, const char *query,
 		    const struct store_member_row *after,
 		    struct store_member_row *rows, size_t n, size_t *got);
@@ -489,7 +508,7 @@ struct store_event {
 };
 
 struct store_event_counts {
-	uint32_t	 invited;	/* records of any kind */
+	uint32_t	 invited;	/* invited records (invited_on set) */
 	uint32_t	 accepted, declined, tentative, no_response;
 	uint32_t	 attended, absent, no_show, cancelled, pending;
 	uint32_t	 walk_in;
@@ -558,6 +577,9 @@ struct store_att_row {
  * (response none, final pending) unless ONLY_EXISTING.  invited_on is the
  * date given, else today when the change sets neither response nor final
  * (an invitation), else empty (a mark or response without an invitation).
+ * A record that a change setting final = attended creates, without an
+ * invitation date or a walk_in of its own, is a walk-in (DESIGN.md
+ * "Statuses"); an import's records are walk-ins only when it says so.
  * EXPECT: the version the caller read (0: no check). */
 struct store_change {
 	const char	*event;
@@ -565,11 +587,16 @@ struct store_change {
 	int		 response;	/* enum store_response or STORE_KEEP */
 	int		 final;		/* enum store_final or STORE_KEEP */
 	int		 walk_in;	/* 0, 1 or STORE_KEEP */
-	bool		 checkin;	/* stamp checked_in_at/_by now */
+	bool		 checkin;	/* stamp checked_in_at/_by */
+	int64_t		 checkin_at;	/* checkin: the time; 0: now */
+	const char	*checkin_by;	/* checkin: who; NULL: the actor */
 	bool		 clear_checkin;	/* undo of a check-in */
 	const char	*invited_on;	/* NULL: keep */
 	const char	*note;		/* NULL: keep */
 	bool		 only_existing;	/* STORE_NOTFOUND instead of creating */
+	bool		 not_invited;	/* a record this creates is no
+					   invitation: no invited_on unless
+					   given (import) */
 	uint32_t	 expect;
 };
 
@@ -638,11 +665,18 @@ int		 store_audit_each(struct store *, const char *member,
 
 /* --- verification (store/check.c) ----------------------------------- */
 
-/* Recompute every aggregate and index from the attendance records and
- * compare.  Each difference is one English line passed to CB (e.g.
- * "member_stats M001: total 5, expected 6").  *ndiff counts them. */
+/* Check every entry against its checksum, then recompute every aggregate
+ * and index from the attendance records and compare.  Each damaged entry
+ * ("damaged members M001") and each difference (e.g. "member_stats M001:
+ * total 5, expected 6") is one English line passed to CB; *ndiff counts
+ * them.  A damaged entry or file: STORE_DAMAGED (the comparisons are not
+ * run); otherwise STORE_OK with *ndiff differences. */
 int		 store_check(struct store *, void (*cb)(const char *line,
 		    void *), void *arg, size_t *ndiff);
+/* Only the checksums and the tree walks of store_check (backup's check);
+ * CB may be NULL.  STORE_OK or STORE_DAMAGED with *nbad entries. */
+int		 store_verify(struct store *, void (*cb)(const char *line,
+		    void *), void *arg, size_t *nbad);
 
 /* --- bulk import (store/bulk.c) ------------------------------------- */
 
@@ -667,6 +701,19 @@ enum store_event_field {
 	STORE_EF_NOTES = 1u << 4,
 };
 
+/* What an import takes away, told before it commits (and in a dry run):
+ * a record whose final status changes from one that was set (EVENT not
+ * ""), or a member whose total goes down or whose last date moves back
+ * (EVENT ""; OLD_FINAL and NEW_FINAL STORE_KEEP).  Borrowed for the
+ * call. */
+struct store_import_alert {
+	const char	*member;
+	const char	*event;
+	int		 old_final, new_final;	/* enum store_final */
+	uint32_t	 old_total, new_total;
+	char		 old_last[STORE_DATE_SIZE], new_last[STORE_DATE_SIZE];
+};
+
 /* The rows an import brings, pulled by the store in this order: every
  * event, every member, then every record.  Each next_* fills *out with
  * borrowed pointers valid until the next call and returns 1, or returns 0
@@ -679,6 +726,8 @@ struct store_import_source {
 		    uint32_t *fields);
 	int	(*next_record)(void *arg, struct store_change *out);
 	const char *what;	/* for the one audit record: file names */
+	/* NULL, or told each record and member the import takes from */
+	void	(*alert)(void *arg, const struct store_import_alert *);
 };
 
 struct store_import_counts {
@@ -689,7 +738,8 @@ struct store_import_result {
 };
 
 /* Apply a whole import in ONE write transaction (all or nothing), with one
- * audit record.  Re-importing the same rows changes nothing: no version
+ * audit record, and before it one entry (action "import") per event,
+ * member and record it changed, save additions into an empty database.  Re-importing the same rows changes nothing: no version
  * moves and, when no row changed at all, nothing is written (no audit
  * record, no transaction).  Into an
  * empty database it takes a sorted bulk path (appended keys, index builds
@@ -765,6 +815,98 @@ int		 store_user_set(struct store *, uint32_t uid, const char *role);
 int		 store_user_delete(struct store *, uint32_t uid);
 int		 store_user_each(struct store *,
 		    int (*cb)(uint32_t uid, const char *role, void *), void *arg);
+
+/* --- check-in at the door (store/checkin.c) ------------------------- */
+
+#define STORE_CHECKIN_TEXT 256	/* bytes of a scanned or typed text kept */
+
+enum store_checkin_outcome {
+	STORE_CHECKIN_OK = 0,	/* 受付完了: now attended, counted once */
+	STORE_CHECKIN_ALREADY,	/* 受付済み: was attended; nothing written */
+	STORE_CHECKIN_ERROR,	/* エラー: see reason; nothing written */
+};
+
+enum store_checkin_reason {
+	STORE_CHECKIN_UNKNOWN = 1,	/* no member by that ID */
+	STORE_CHECKIN_LEFT,		/* the member left (退会) */
+	STORE_CHECKIN_INVALID,		/* not an ID (empty, too long, ...) */
+	STORE_CHECKIN_REFUSED,		/* the write was refused */
+};
+
+/* One scan: the text in, the outcome out.  Fill `text` (and `fallback`,
+ * `at` when wanted), zero the rest. */
+struct store_checkin {
+	char		 text[STORE_CHECKIN_TEXT];	/* as typed or scanned */
+	char		 fallback[STORE_ID_MAX + 1];	/* the match selected
+							   on screen; "" none */
+	int64_t		 at;		/* checked_in_at to record; 0: now */
+	/* filled by the store */
+	enum store_checkin_outcome outcome;
+	enum store_checkin_reason reason;	/* ERROR only */
+	char		 member[STORE_ID_MAX + 1];	/* the ID found */
+	char		 name[STORE_ROWTEXT_SIZE];
+	char		 kana[STORE_ROWTEXT_SIZE];
+	bool		 suspended;	/* OK, with a warning (休会) */
+	uint32_t	 total_before, total_after;	/* OK: 参加回数 5 → 6 */
+	bool		 first_time;	/* OK: total before was 0 (初参加) */
+	bool		 over_capacity;	/* OK: attended now exceeds capacity */
+	bool		 created;	/* OK: no record before: a walk-in */
+	enum store_final previous;	/* OK: final before (欠席 → 参加) */
+	int64_t		 prev_at;	/* OK: checked_in_at/_by before, */
+	char		 prev_by[STORE_USER_SIZE];	/* for an undo */
+	uint32_t	 version;	/* OK: the record's version after */
+	int64_t		 checked_in_at;	/* OK: now; ALREADY: when (0: marked
+					   without a check-in) */
+	char		 door[STORE_USER_SIZE];	/* ALREADY: at which door */
+};
+
+/* The checked_in_by a door records: "unixuser (DOOR)", or the Unix user
+ * alone when DOOR is NULL or "". */
+void		 store_checkin_by(const struct store *, const char *door,
+		    char out[STORE_USER_SIZE]);
+/* Check in the N scans of ITEMS at EVENT in ONE durable write transaction
+ * (DESIGN.md "The door"): each text is resolved to a member by its exact
+ * ID (NFKC-folded; a single case-folded match counts as exact), else by
+ * its fallback; final = attended, checked_in_at, checked_in_by (for DOOR,
+ * see store_checkin_by) and the aggregate; a member without a record
+ * becomes a walk-in.  An ID twice in ITEMS is ALREADY the second time.
+ * Each item gets its outcome; ALREADY and ERROR write nothing.  Returns
+ * STORE_OK (even when some items are ERROR), STORE_NOTFOUND (no such
+ * event), STORE_FULL, STORE_PERM or STORE_IO; on an error nothing was
+ * written and the outcomes are not filled. */
+int		 store_checkin_run(struct store *, const char *event,
+		    const char *door, struct store_checkin *items, size_t n);
+/* Undo the check-in DONE (an OK of store_checkin_run at EVENT) in one
+ * write transaction: the record goes back to its final and check-in
+ * before, and a walk-in record the check-in created is removed (a guest
+ * member stays).  Returns STORE_OK, STORE_CONFLICT when the record
+ * changed since (error.by/.at say who), STORE_NOTFOUND when it is gone,
+ * STORE_FULL, STORE_IO. */
+int		 store_checkin_undo(struct store *, const char *event,
+		    const struct store_checkin *done);
+/* The ID the next guest would get (shown as provisional): the next
+ * number of the most common ID pattern of the database (prefix and digit
+ * count, M001 -> M002), else G0001.  One read transaction. */
+int		 store_guest_next_id(struct store *, char out[STORE_ID_MAX + 1]);
+/* Add GUEST (its id ignored: assigned as store_guest_next_id does, inside
+ * the transaction) and check it in at EVENT, one write transaction; *OUT
+ * is the check-in's outcome, out->member the ID given.  Returns what
+ * store_checkin_run does, and STORE_INVALID for a refused field. */
+int		 store_checkin_guest(struct store *, const char *event,
+		    const char *door, const struct store_member *guest,
+		    struct store_checkin *out);
+/* A second handle on the environment of ST for another thread (a writer
+ * thread): its own errors, the same LMDB environment (an environment is
+ * opened once per process).  Free it with store_share_close() before
+ * store_close(ST); never store_close() it. */
+struct store	*store_share(struct store *);
+void		 store_share_close(struct store *);
+/* "HH:MM", "HH:MM:SS" on DATE (YYYY-MM-DD), or ISO 8601 date and time
+ * ("2026-02-21T18:04[:SS]", optional "Z" or "+09:00"; without a zone the
+ * local time of $TZ, Asia/Tokyo when unset) into Unix time.  STORE_OK or
+ * STORE_INVALID. */
+int		 store_time_parse(const char *text, const char *date,
+		    int64_t *out);
 
 /* --- reports (store/report.c, store/report-list.c) ------------------ */
 

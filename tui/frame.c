@@ -28,6 +28,8 @@ tui_attr(const struct tui *t, enum tui_attr which)
 		return (A_BOLD | (t->color ? COLOR_PAIR(1) : 0));
 	case TA_OK:
 		return (t->color ? COLOR_PAIR(2) : A_NORMAL);
+	case TA_WARN:
+		return (t->color ? COLOR_PAIR(5) : A_NORMAL);
 	case TA_DIM:
 		return (A_DIM);
 	case TA_NORMAL:
@@ -117,7 +119,8 @@ tui_draw_title(struct tui *t)
 	werase(w);
 	draw_text(w, 0, 0, 6, " sanka", tui_attr(t, TA_TITLE) | A_BOLD);
 	x = 7;
-	for (i = 0; i < tui_npanels && x < t->cols; i++) {
+	/* the kiosk reaches no panel: none is offered */
+	for (i = 0; i < tui_npanels && x < t->cols && !t->kiosk; i++) {
 		/* The current panel is not reversed and bold: seen without
 		 * colour. */
 		snprintf(item, sizeof item, "[%d] %s", i + 1, _(tui_panels[i].label));
@@ -234,6 +237,7 @@ tui_colors(struct tui *t)
 	init_pair(2, COLOR_GREEN, -1);
 	init_pair(3, COLOR_YELLOW, COLOR_BLUE);
 	init_pair(4, COLOR_CYAN, -1);
+	init_pair(5, COLOR_YELLOW, -1);
 	t->color = 1;
 }
 

@@ -117,6 +117,9 @@ sanka_open(const char *dbdir, bool readonly, struct store **stp)
 	}
 	if (store_created(st))
 		sanka_warnx(_("created a new database in %s"), dir);
+	if (store_migrated(st))
+		sanka_warnx(_("upgraded the database in %s to schema 2 (every "
+		    "value checksummed)"), dir);
 	*stp = st;
 	return (0);
 }

@@ -10,8 +10,13 @@
 #   BENCH_MARKS=4000     durable marks per system, in 20 interleaved blocks
 #                        (10,000 members, 50 events, 100,000 records; then
 #                        a batch of 100,000 marks in one txn, 3 rounds)
-#   BENCH_ONLY=mark,import,screens,reports,roles   run some parts only (screens
-#                        reuses the import's databases when both run)
+#   BENCH_DOOR_N=100000  members of the door bench (and rows of each
+#                        import it runs beside the door)
+#   BENCH_DOOR_SCANS=300 paced scans (each after the last one's
+#                        confirmation), then 10x as many back to back
+#   BENCH_ONLY=mark,import,screens,reports,door,roles   run some parts only
+#                        (screens reuses the import's databases when both
+#                        run)
 #   BENCH_REPORT_MEMBERS=1000000, BENCH_REPORT_RECORDS=5000000: reports.sh
 #
 # Generated CSVs are kept in build/bench/data/ (by N and seed); databases
@@ -27,7 +32,9 @@ NEV=${BENCH_EVENTS:-200}
 ROUNDS=${BENCH_ROUNDS:-3}
 SEED=${BENCH_SEED:-42}
 MARKS=${BENCH_MARKS:-4000}
-ONLY=${BENCH_ONLY:-mark,import,screens,reports,roles}
+ONLY=${BENCH_ONLY:-mark,import,screens,reports,door,roles}
+DOOR_N=${BENCH_DOOR_N:-100000}
+DOOR_SCANS=${BENCH_DOOR_SCANS:-300}
 B=build/bench
 DATA=$B/data
 WORK=$B/work
@@ -390,7 +397,130 @@ if want reports; then
 	. tests/bench/reports.sh
 fi
 
-# --- 5. roles (as root: it acts as two uids) ----------------------------------
+# --- 5. the door ------------------------------------------------------------
+# `sanka checkin` in tmux with $SANKA_TRACE: a scan is an ID and a CR sent
+# at once, as a USB scanner types it; "checkin" lines time its Enter to the
+# redraw that shows the committed outcome.  Paced scans (each sent after
+# the last confirmation), then back to back, then paced again while
+# 100,000-row imports run in another process.  The peer: a plain LMDB
+# program doing one durable read-modify-write (durable-mark).
+# ncheckin FILE: the "checkin" lines in FILE so far.
+ncheckin() { if [ -f "$1" ]; then grep -c ' checkin ' "$1"; else echo 0; fi; }
+# wait_checkin FILE N SECONDS: until FILE has N checkin lines.
+wait_checkin() {
+	_end=$(( $(date +%s%N) / 1000000 + $3 * 1000 ))
+	while [ "$(ncheckin "$1")" -lt "$2" ]; do
+		[ $(( $(date +%s%N) / 1000000 )) -lt $_end ] || return 1
+		sleep 0.002
+	done
+}
+# door_id I: the member ID of the Ith scan (distinct for I < DOOR_N).
+door_id() { printf 'M%07d' $(( ($1 * 7919) % DOOR_N + 1 )); }
+# door_stat FROM TO FILE: "n p50 p99 max" (µs) of checkin lines FROM..TO.
+door_stat() {
+	awk '$2 == "checkin" { print $3 }' "$3" | sed -n "$1,$2p" | sort -n |
+	    awk '{ v[NR] = $1 } END { if (NR == 0) { print "0 0 0 0"; exit }
+		k = int(0.99 * NR + 0.999999)
+		print NR, v[int((NR + 1) / 2)], v[k], v[NR] }'
+}
+if want door; then
+	echo
+	DDB=$WORK/door
+	DMEM=$DATA/members-$DOOR_N-$SEED.csv
+	DEVT=$DATA/events-$NEV-$SEED.csv
+	gen "$DMEM" $B/gen-members "$DOOR_N" "$SEED"
+	gen "$DEVT" $B/gen-events "$NEV" "$SEED"
+	for k in 1 2 3; do
+		gen "$DATA/attendance-$DOOR_N-$NEV-$DOOR_N-$((SEED + k)).csv" \
+		    $B/gen-attendance "$DOOR_N" "$NEV" "$DOOR_N" $((SEED + k))
+	done
+	./sanka -d "$DDB" import "$DEVT" "$DMEM" >"$WORK/door-import.log" \
+	    2>&1 || { cat "$WORK/door-import.log" >&2; die "door import"; }
+	./sanka -d "$DDB" add event --code DOOR --name 受付ベンチ \
+	    --date "$SANKA_TODAY" >/dev/null || die "door event"
+	if [ -z "${mark_plain_us:-}" ]; then
+		$B/durable-mark -n 400 -r 4 -b 2000 -R 1 -s "$SEED" \
+		    "$WORK/dmark" >"$WORK/dmark.out" 2>"$WORK/dmark.err" ||
+		    { cat "$WORK/dmark.err" >&2; die "durable-mark failed"; }
+		eval "$(sed -n 's/^RESULT //p' "$WORK/dmark.out" | head -n 1)"
+		rm -rf "$WORK/dmark"
+	fi
+	TD="tmux -L sanka-bench-door-$$ -f /dev/null"
+	TRD=$WORK/door-trace
+	trap '$TD kill-server 2>/dev/null; rm -rf "$WORK"' EXIT
+	$TD new-session -d -s door -x 120 -y 40 -e LC_ALL=C.UTF-8 \
+	    -e TZ=Asia/Tokyo -e SANKA_TODAY="$SANKA_TODAY" \
+	    -e SANKA_TRACE="$TRD" \
+	    "./sanka -d $DDB checkin DOOR --door bench --no-bell" ||
+	    die "tmux failed"
+	wait_lines "$TRD" 1 60 || die "the door drew no first frame"
+	P=$DOOR_SCANS BB=$((DOOR_SCANS * 10))
+	# (a) paced
+	i=1
+	while [ "$i" -le "$P" ]; do
+		$TD send-keys -t door -l "$(door_id "$i")$(printf '\r')"
+		wait_checkin "$TRD" "$i" 30 || die "no confirmation of scan $i"
+		i=$((i + 1))
+	done
+	# (b) back to back, 100 scans a burst
+	awk -v p=$P -v b=$BB -v n=$DOOR_N 'BEGIN { for (i = p + 1; i <= p + b;
+	    i++) printf "M%07d\r%s", (i * 7919) % n + 1,
+	    (i - p) % 100 == 0 ? "\n" : "" }' >"$WORK/door-burst"
+	while IFS= read -r line; do
+		$TD send-keys -t door -l "$line"
+	done <"$WORK/door-burst"
+	wait_checkin "$TRD" $((P + BB)) 300 || die "back-to-back scans lost"
+	rate=$(awk -v p=$P '$2 == "checkin" { n++; if (n == p + 1)
+	    first = $1 - $3; last = $1 } END {
+	    printf "%.0f", (n - p) / ((last - first) / 1e6) }' "$TRD")
+	# (c) paced while imports of 100,000 rows run one after another
+	( for k in 1 2 3; do
+		t0=$(date +%s%N)
+		./sanka -d "$DDB" import \
+		    "$DATA/attendance-$DOOR_N-$NEV-$DOOR_N-$((SEED + k)).csv" \
+		    >>"$WORK/door-imp.log" 2>&1 || echo failed >>"$WORK/door-imp.log"
+		echo $(( ($(date +%s%N) - t0) / 1000000 )) >>"$WORK/door-imp.ms"
+	  done; touch "$WORK/door-imp.done" ) &
+	c0=$((P + BB)) i=$((P + BB + 1))
+	while [ ! -f "$WORK/door-imp.done" ]; do
+		$TD send-keys -t door -l "$(door_id "$i")$(printf '\r')"
+		wait_checkin "$TRD" "$((i - 0))" 60 ||
+		    die "no confirmation of scan $i during the imports"
+		i=$((i + 1))
+	done
+	wait
+	grep -q failed "$WORK/door-imp.log" && die "an import beside the door failed"
+	./sanka -d "$DDB" check >/dev/null || die "check after the door bench"
+	$TD kill-server
+	set -- $(door_stat 1 "$P" "$TRD"); dn=$1 d50=$2 d99=$3 dmax=$4
+	set -- $(door_stat $((c0 + 1)) $((i - 1)) "$TRD")
+	in=$1 i50=$2 i99=$3 imax=$4
+	imps=$(tr '\n' ' ' <"$WORK/door-imp.ms")
+	echo "door: $DOOR_N members, scans as a scanner types them (ID + CR" \
+	    "in one write), 120x40 tmux, durable commits"
+	printf '  %-46s %9s %9s %9s\n' "" p50 p99 max
+	printf '  %-46s %7.2fms %7.2fms %7.2fms\n' \
+	    "Enter -> confirmation drawn (n=$dn, paced)" \
+	    "$(calc "$d50 / 1000")" "$(calc "$d99 / 1000")" \
+	    "$(calc "$dmax / 1000")"
+	printf '  %-46s %7.2fms %9s %9s\n' \
+	    "  plain LMDB durable read-modify-write, mean" \
+	    "$(calc "$mark_plain_us / 1000")" "" ""
+	printf '  %-46s %7.2fms %7.2fms %7.2fms\n' \
+	    "the same during 100,000-row imports (n=$in)" \
+	    "$(calc "$i50 / 1000")" "$(calc "$i99 / 1000")" \
+	    "$(calc "$imax / 1000")"
+	echo "  back to back: $BB scans at $rate check-ins/s (a run of" \
+	    "queued scans shares one transaction)"
+	echo "  the imports beside the door took $imps ms; the door waited" \
+	    "only for each one's write transaction (待機中 after 200 ms)," \
+	    "its longest wait above"
+	echo "  ratio door p50 / plain LMDB mean: $(calc "$d50 / $mark_plain_us")"
+	target "door Enter -> confirmation p99, no import (ms)" \
+	    "$(calc "$d99 / 1000")" "<=" 10 ""
+fi
+
+# --- 6. roles (as root: it acts as two uids) ----------------------------------
 if want roles && [ "$(id -u)" = 0 ]; then
 	$B/roles >"$WORK/roles.log" || die "failed: $B/roles"
 	cat "$WORK/roles.log"

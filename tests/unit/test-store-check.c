@@ -4,6 +4,8 @@
 #include <lmdb.h>
 
 #include "test-store-util.h"
+#include "store/crc.h"
+#include "store/store-int.h"	/* the codec, to store what writes refuse */
 
 struct raw {
 	MDB_env	*env;
@@ -66,18 +68,36 @@ raw_del(struct raw *r, const char *db, MDB_val k)
 	assert_int_equal(mdb_del(r->txn, raw_dbi(r, db), &k, NULL), 0);
 }
 
+/* Put V sealed as schema 2 seals it: its CRC32C over key and value. */
 static void
 raw_put(struct raw *r, const char *db, MDB_val k, MDB_val v)
 {
+	unsigned char	*buf;
+	uint32_t	c;
+
+	assert_non_null(buf = malloc(v.mv_size + 4));
+	memcpy(buf, v.mv_data, v.mv_size);
+	c = crc32c_add(CRC32C_INIT, k.mv_data, k.mv_size);
+	c = crc32c_add(c, v.mv_data, v.mv_size) ^ CRC32C_INIT;
+	buf[v.mv_size] = (unsigned char)c;
+	buf[v.mv_size + 1] = (unsigned char)(c >> 8);
+	buf[v.mv_size + 2] = (unsigned char)(c >> 16);
+	buf[v.mv_size + 3] = (unsigned char)(c >> 24);
+	v.mv_data = buf;
+	v.mv_size += 4;
 	assert_int_equal(mdb_put(r->txn, raw_dbi(r, db), &k, &v, 0), 0);
+	free(buf);
 }
 
+/* The value without its seal. */
 static MDB_val
 raw_get(struct raw *r, const char *db, MDB_val k)
 {
 	MDB_val	v;
 
 	assert_int_equal(mdb_get(r->txn, raw_dbi(r, db), &k, &v), 0);
+	assert_true(v.mv_size >= 4);
+	v.mv_size -= 4;
 	return (v);
 }
 
@@ -220,6 +240,64 @@ test_history_and_indexes(void **state)
 	assert_true(deleted == 1);
 }
 
+/* Issue 8 items 2, 4, 5: values the store refuses today but an older
+ * sanka stored -- an ID with an invisible character, a name over its
+ * limit, an event split by a name differing in width -- are listed. */
+static void
+test_values(void **state)
+{
+	struct ts		*t = *state;
+	struct raw		 r;
+	struct lines		 l;
+	struct store_member	 m;
+	struct store_event	 e;
+	struct buf		 b;
+	char			 k1[256], name[2001];
+	MDB_val			 v;
+
+	check_setup_data(t->st);
+	store_close(t->st);
+	raw_open(&r, t->dir);
+	/* M002 again under an ID with a zero-width space */
+	v = raw_get(&r, "members", raw_key(k1, "M002", NULL, NULL));
+	raw_put(&r, "members", raw_key(k1, "M\xE2\x80\x8B" "002", NULL, NULL),
+	    v);
+	/* a 2,000-byte name */
+	buf_init(&b);
+	memset(&m, 0, sizeof m);
+	snprintf(m.id, sizeof m.id, "M003");
+	memset(name, 'a', sizeof name - 1);
+	name[sizeof name - 1] = '\0';
+	m.name = name;
+	m.version = 1;
+	codec_member_enc(&b, &m);
+	v.mv_data = b.p;
+	v.mv_size = b.len;
+	raw_put(&r, "members", raw_key(k1, "M003", NULL, NULL), v);
+	/* E005 イベント5 again, in half-width kana */
+	memset(&e, 0, sizeof e);
+	snprintf(e.code, sizeof e.code, "E007");
+	snprintf(e.date, sizeof e.date, "2026-01-18");
+	e.name = (char *)"ｲﾍﾞﾝﾄ5";
+	e.version = 1;
+	b.len = 0;
+	codec_event_enc(&b, &e);
+	v.mv_data = b.p;
+	v.mv_size = b.len;
+	raw_put(&r, "events", raw_key(k1, "E007", NULL, NULL), v);
+	raw_close(&r);
+	buf_free(&b);
+	check_run(t, &l);
+	assert_true(lines_have(&l, "members M\\u200B002: the key contains an "
+	    "invisible or control character U+200B at character 2; merge or "
+	    "delete it as M\\u200B002"));
+	assert_true(lines_have(&l, "members M003: name is 2000 bytes, over "
+	    "its limit of 1024"));
+	assert_true(lines_have(&l, "events E005, E007: the same name on "
+	    "2026-01-18 after folding (width, case, spaces): merge them with "
+	    "`sanka merge event KEEP DROP`"));
+}
+
 static void
 test_clean_after_repairs(void **state)
 {
@@ -240,6 +318,8 @@ main(void)
 		    ts_setup, ts_teardown),
 		cmocka_unit_test_setup_teardown(test_history_and_indexes,
 		    ts_setup, ts_teardown),
+		cmocka_unit_test_setup_teardown(test_values, ts_setup,
+		    ts_teardown),
 		cmocka_unit_test_setup_teardown(test_clean_after_repairs,
 		    ts_setup, ts_teardown),
 	};

@@ -199,6 +199,15 @@ audit_redact(struct wtx *w, const char *member)
 	return (rc);
 }
 
+static char *
+audit_hide(const struct store *st, char *text)
+{
+	char	*hidden = access_audit_text(st, text);
+
+	free(text);
+	return (hidden);
+}
+
 static bool
 audit_match(const char *want, const char *s, size_t n)
 {
@@ -221,6 +230,8 @@ store_audit_each(struct store *st, const char *memberin, const char *eventin,
 	int			 rc, op;
 
 	store_err_clear(st);
+	if ((rc = access_need(st, STORE_AREA_MEMBERS, STORE_ACT_VIEW)) != 0)
+		return (rc);
 	if (memberin != NULL && store_key_lookup(memberin, member, "member_id",
 	    &st->err) != STORE_OK)
 		return (STORE_OK);	/* no such key: nothing to list */
@@ -253,8 +264,14 @@ store_audit_each(struct store *st, const char *memberin, const char *eventin,
 		codec_copy_text(a.action, sizeof a.action, r.f[2], r.n[2]);
 		codec_copy_text(a.member, sizeof a.member, r.f[3], r.n[3]);
 		codec_copy_text(a.event, sizeof a.event, r.f[4], r.n[4]);
+		if (a.member[0] != '\0' && !access_id_ok(st, txn, a.member))
+			continue;	/* outside the rows (or gone) */
 		old = xstrndup(r.f[5], r.n[5]);
 		nw = xstrndup(r.f[6], r.n[6]);
+		if (st->role.hide != 0) {
+			old = audit_hide(st, old);
+			nw = audit_hide(st, nw);
+		}
 		a.old = old;
 		a.new = nw;
 		rc = cb(&a, arg);

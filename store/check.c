@@ -509,6 +509,8 @@ store_check(struct store *st, void (*cb)(const char *, void *), void *arg,
 	int		rc;
 
 	store_err_clear(st);
+	if ((rc = access_need(st, STORE_AREA_ADMIN, STORE_ACT_VIEW)) != 0)
+		return (rc);
 	memset(&ck, 0, sizeof ck);
 	ck.st = st;
 	ck.cb = cb;

@@ -94,6 +94,9 @@ ck_begin(struct store *st, struct ck_run *r, const char *eventin,
 	int			rc;
 
 	memset(r, 0, sizeof *r);
+	if ((rc = access_need(st, STORE_AREA_ATTENDANCE,
+	    STORE_ACT_CHECKIN)) != STORE_OK)
+		return (rc);
 	if ((rc = store_key_fold(eventin, r->event, "event_code",
 	    &st->err)) != STORE_OK)
 		return (rc == STORE_INVALID ? STORE_NOTFOUND : rc);
@@ -225,9 +228,12 @@ ck_resolve(struct ck_run *r, const char *text, char id[STORE_ID_MAX + 1])
 	rc = store_get(st, r->w.txn, DB_MEMBERS, key, strlen(key), &v);
 	if (rc == STORE_OK)
 		snprintf(id, STORE_ID_MAX + 1, "%s", key);
-	if (rc != STORE_NOTFOUND)
-		return (rc);
-	return (ck_resolve_case(r, key, id));
+	else if (rc == STORE_NOTFOUND)
+		rc = ck_resolve_case(r, key, id);
+	/* a member outside the role's rows does not exist for it */
+	if (rc == STORE_OK && !access_id_ok(st, r->w.txn, id))
+		rc = STORE_NOTFOUND;
+	return (rc);
 }
 
 static void

@@ -117,18 +117,19 @@ store_time_text(int64_t t, char *out, size_t size)
 	strftime(out, size, "%Y-%m-%d %H:%M", &tm);
 }
 
-static void
-store_actor_init(struct store *st)
+void
+store_actor_refresh(struct store *st)
 {
 	struct passwd	*pw;
 	const char	*staff;
 	char		 user[64];
 	char		*p;
 
-	if ((pw = getpwuid(geteuid())) != NULL)
+	/* the real uid: a setgid sanka acts for whoever ran it */
+	if ((pw = getpwuid(getuid())) != NULL)
 		snprintf(user, sizeof user, "%s", pw->pw_name);
 	else
-		snprintf(user, sizeof user, "%lu", (unsigned long)geteuid());
+		snprintf(user, sizeof user, "%lu", (unsigned long)getuid());
 	staff = getenv("SANKA_USER");
 	if (staff != NULL && *staff != '\0') {
 		snprintf(st->actor, sizeof st->actor, "%s (%.*s)", user,
@@ -348,7 +349,9 @@ store_env_open(struct store *st, const char *dir, unsigned envflags,
 	for (tries = 0;; tries++) {
 		if ((rc = mdb_env_create(&st->env)) != 0)
 			break;
-		if ((rc = mdb_env_set_mapsize(st->env, store_map_size())) != 0 ||
+		if ((rc = mdb_env_set_mapsize(st->env,
+		    (st->flags & STORE_SHARED) ? STORE_MAP_SIZE :
+		    store_map_size())) != 0 ||
 		    (rc = mdb_env_set_maxreaders(st->env,
 		    STORE_MAXREADERS)) != 0 ||
 		    (rc = mdb_env_set_maxdbs(st->env, DB_COUNT + 4)) != 0)
@@ -451,14 +454,21 @@ store_open(const char *dir, unsigned flags, struct store **out)
 	*out = st;
 	st->flags = flags;
 	ro = (flags & STORE_READONLY) != 0;
-	store_actor_init(st);
+	/* privileged: no name service, no environment until the drop */
+	if (flags & STORE_SHARED)
+		snprintf(st->actor, sizeof st->actor, "%lu",
+		    (unsigned long)getuid());
+	else
+		store_actor_refresh(st);
 
 	if (dir == NULL || *dir == '\0')
 		return (store_err(st, STORE_IO, NULL,
 		    _("no database directory given")));
-	if ((rc = store_open_dir(st, dir, !ro, &shared, &made)) != STORE_OK)
+	if ((rc = store_open_dir(st, dir, !ro && !(flags & STORE_SHARED),
+	    &shared, &made)) != STORE_OK)
 		return (rc);
-	if ((rc = files_before_open(st, dir, !ro, shared, &fs)) != STORE_OK)
+	if ((rc = files_before_open(st, dir, !ro && !(flags & STORE_SHARED),
+	    shared, &fs)) != STORE_OK)
 		goto undo;
 	if (ro && !fs.existed[FILES_DATA])
 		return (store_err(st, STORE_NODB, NULL,
@@ -497,6 +507,8 @@ store_open(const char *dir, unsigned flags, struct store **out)
 		    "was created"), dir);
 		goto undo;
 	}
+	if (rc == STORE_OK && fstat(fd, &fs.sb[FILES_DATA]) == 0)
+		rc = access_load(st, fs.sb[FILES_DATA].st_uid);
 	return (rc);
 undo:
 	if (rc == STORE_FULL) {
@@ -514,6 +526,7 @@ store_close(struct store *st)
 		return;
 	if (st->env != NULL)
 		mdb_env_close(st->env);
+	access_free(st);
 	free(st);
 }
 
@@ -647,6 +660,7 @@ store_wabort(struct wtx *w)
 	if (w->txn != NULL)
 		mdb_txn_abort(w->txn);
 	w->txn = NULL;
+	access_flush(w->st);
 }
 
 const char *
@@ -664,7 +678,8 @@ store_backup(struct store *st, const char *path)
 	if (st->env == NULL)
 		return (store_err(st, STORE_IO, NULL,
 		    _("the database is not open")));
-	if ((rc = store_verify(st, NULL, NULL, NULL)) != STORE_OK)
+	if ((rc = access_need(st, STORE_AREA_ADMIN, STORE_ACT_VIEW)) != 0 ||
+	    (rc = store_verify(st, NULL, NULL, NULL)) != STORE_OK)
 		return (rc);
 	if ((fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW |
 	    O_CLOEXEC, 0640)) == -1) {

@@ -309,6 +309,8 @@ store_event_add(struct store *st, const struct store_event *in)
 	int			rc;
 
 	store_err_clear(st);
+	if ((rc = access_need(st, STORE_AREA_EVENTS, STORE_ACT_ADD)) != 0)
+		return (rc);
 	if ((rc = event_norm(st, in, &e)) != STORE_OK)
 		return (rc);
 	if ((rc = store_wbegin(st, &w)) != STORE_OK)
@@ -345,6 +347,8 @@ store_event_update(struct store *st, const struct store_event *in,
 	int			rc;
 
 	store_err_clear(st);
+	if ((rc = access_need(st, STORE_AREA_EVENTS, STORE_ACT_EDIT)) != 0)
+		return (rc);
 	memset(&old, 0, sizeof old);
 	if ((rc = event_norm(st, in, &e)) != STORE_OK)
 		return (rc);
@@ -394,6 +398,8 @@ store_event_delete(struct store *st, const char *codein, bool force,
 	int			 rc;
 
 	store_err_clear(st);
+	if ((rc = access_need(st, STORE_AREA_EVENTS, STORE_ACT_DELETE)) != 0)
+		return (rc);
 	memset(&old, 0, sizeof old);
 	buf_init(&list);
 	if ((rc = store_key_lookup(codein, code, "event_code", &st->err)) != 0)
@@ -508,6 +514,8 @@ store_event_get(struct store *st, const char *codein, struct store_event *e,
 	int	 rc;
 
 	store_err_clear(st);
+	if ((rc = access_need(st, STORE_AREA_EVENTS, STORE_ACT_VIEW)) != 0)
+		return (rc);
 	memset(e, 0, sizeof *e);
 	if (ec != NULL)
 		memset(ec, 0, sizeof *ec);
@@ -551,6 +559,8 @@ store_event_each(struct store *st, int (*cb)(const struct store_event *,
 	int			 rc, mrc, op;
 
 	store_err_clear(st);
+	if ((rc = access_need(st, STORE_AREA_EVENTS, STORE_ACT_VIEW)) != 0)
+		return (rc);
 	if ((rc = store_rbegin(st, &txn)) != STORE_OK)
 		return (rc);
 	if ((rc = store_cursor(st, txn, DB_EVENTS, &c)) != STORE_OK) {
@@ -691,6 +701,8 @@ store_event_find(struct store *st, const char *name, const char *date,
 	int	 rc;
 
 	store_err_clear(st);
+	if ((rc = access_need(st, STORE_AREA_EVENTS, STORE_ACT_VIEW)) != 0)
+		return (rc);
 	code[0] = '\0';
 	if (name == NULL)
 		name = "";
@@ -724,6 +736,8 @@ store_event_similar(struct store *st, const char *name, const char *date,
 	int	 rc;
 
 	store_err_clear(st);
+	if ((rc = access_need(st, STORE_AREA_EVENTS, STORE_ACT_VIEW)) != 0)
+		return (rc);
 	code[0] = '\0';
 	if ((folded = store_fold(name == NULL ? "" : name)) == NULL)
 		return (STORE_NOTFOUND);

@@ -22,6 +22,30 @@ list_db(enum store_order order)
 	}
 }
 
+/* The role may list members in ORDER: it sees the field it sorts by. */
+static int
+list_may_sort(struct store *st, enum store_order order)
+{
+	static const char *const keys[] = {
+		[STORE_ORDER_ID] = "id", [STORE_ORDER_KANA] = "kana",
+		[STORE_ORDER_TOTAL] = "total",
+		[STORE_ORDER_LAST_DATE] = "last_date",
+	};
+	const struct store_field	*f;
+	int				 rc;
+
+	if ((rc = access_need(st, STORE_AREA_MEMBERS, STORE_ACT_VIEW)) != 0)
+		return (rc);
+	if ((f = store_field_find(keys[order])) != NULL &&
+	    store_field_hidden(st, f)) {
+		access_refuse(st, f->key, _("%s is hidden from role %s: the "
+		    "list cannot be sorted by it"), f->key, st->role.name);
+		access_flush(st);
+		return (STORE_PERM);
+	}
+	return (STORE_OK);
+}
+
 /* Does the upper-case of PREFIX start KEY? */
 static bool
 list_upper_eq(const char *key, const char *prefix, size_t plen)
@@ -47,10 +71,12 @@ buf_reset_copy(struct buf *dst, const struct buf *src)
 }
 
 /* Fill ROW for member ID found at list position KEY; false when the
- * member is gone (an index entry check would report). */
+ * member is gone (an index entry check would report), outside the role's
+ * rows, or (PREFIX not NULL: a search) found only by a hidden field. */
 static bool
 list_fill(struct store *st, MDB_txn *txn, const void *key, size_t keylen,
-    const char *id, size_t idlen, struct store_member_row *row)
+    const char *id, size_t idlen, struct store_member_row *row,
+    const char *prefix, size_t plen)
 {
 	MDB_val		mv, sv;
 	struct agg	g;
@@ -65,6 +91,7 @@ list_fill(struct store *st, MDB_txn *txn, const void *key, size_t keylen,
 	if (store_get(st, txn, DB_MEMBERS, row->id, idlen, &mv) != STORE_OK)
 		return (false);
 	codec_member_row(&mv, row);
+	memset(&g, 0, sizeof g);
 	if (store_get(st, txn, DB_STATS, row->id, idlen, &sv) == STORE_OK &&
 	    codec_agg_dec(&sv, &g) == STORE_OK) {
 		row->total = g.s.total;
@@ -72,6 +99,9 @@ list_fill(struct store *st, MDB_txn *txn, const void *key, size_t keylen,
 		memcpy(row->last_event, g.s.last_event,
 		    sizeof row->last_event);
 	}
+	if (!access_list_ok(st, &mv, row->id, &g, prefix, plen))
+		return (false);
+	access_hide_row(st, row);
 	return (true);
 }
 
@@ -91,6 +121,8 @@ store_member_page(struct store *st, enum store_order order,
 
 	store_err_clear(st);
 	*got = 0;
+	if ((rc = list_may_sort(st, order)) != STORE_OK)
+		return (rc);
 	if (n == 0)
 		return (STORE_OK);
 	if ((rc = store_rbegin(st, &txn)) != STORE_OK)
@@ -123,7 +155,7 @@ store_member_page(struct store *st, enum store_order order,
 		op = backward ? MDB_PREV : MDB_NEXT;
 		id = idx_key_id(db, k.mv_data, k.mv_size, &idlen);
 		if (list_fill(st, txn, k.mv_data, k.mv_size, id, idlen,
-		    &rows[*got]))
+		    &rows[*got], NULL, 0))
 			(*got)++;
 	}
 	if (rc != 0 && rc != MDB_NOTFOUND)
@@ -335,7 +367,8 @@ list_search(struct store *st, const char *prefix,
 				if (list_first_match(st, txn, id,
 				    (const char *)best->key.p, tlen, prefix,
 				    plen) && list_fill(st, txn, best->key.p,
-				    best->key.len, id, idlen, &rows[*got]))
+				    best->key.len, id, idlen, &rows[*got],
+				    prefix, plen))
 					(*got)++;
 			}
 		}
@@ -399,6 +432,8 @@ store_member_search(struct store *st, const char *query,
 
 	store_err_clear(st);
 	*got = 0;
+	if ((rc = access_need(st, STORE_AREA_MEMBERS, STORE_ACT_VIEW)) != 0)
+		return (rc);
 	if ((prefix = store_fold(query)) == NULL)
 		return (STORE_OK);
 	if (*prefix == '\0' || n == 0) {

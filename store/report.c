@@ -257,6 +257,7 @@ rpt_begin(struct store *st, enum store_report_kind kind,
     struct rpt *r)
 {
 	static const struct store_report_opts none;
+	int	rc;
 
 	memset(out, 0, sizeof *out);
 	out->kind = kind;
@@ -265,10 +266,13 @@ rpt_begin(struct store *st, enum store_report_kind kind,
 	r->opts = opts != NULL ? opts : &none;
 	r->out = out;
 	r->rx.st = st;
-	r->use_keep = r->opts->filter != NULL &&
-	    !store_filter_empty(r->opts->filter);
+	/* a role's rows count like a filter: its records only */
+	r->use_keep = (r->opts->filter != NULL &&
+	    !store_filter_empty(r->opts->filter)) || access_restricted(st);
 	store_today(r->today);
 	store_err_clear(st);
+	if ((rc = access_need(st, STORE_AREA_REPORTS, STORE_ACT_VIEW)) != 0)
+		return (rc);
 	return (store_rbegin(st, &r->rx.txn));
 }
 

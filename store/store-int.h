@@ -44,6 +44,15 @@ struct store {
 	bool		 migrated;	/* this open migrated schema 1 */
 	char		 actor[STORE_USER_SIZE];
 	struct store_error err;
+	/* access.c: the caller's role, its rows, a refusal to audit */
+	struct store_role role;
+	struct store_filter *rows;
+	bool		 refused;
+	char		 refusal[160];
+	bool		 deferred;	/* a STORE_SHARED open: no right until
+					   store_privilege_dropped */
+	bool		 norole;	/* ... which then refuses the user */
+	uint32_t	 norole_admin;	/* the admin to name then */
 };
 
 /* A growable byte buffer. */
@@ -112,6 +121,7 @@ int	 files_after_open(struct store *, const char *dir, int datafd,
 /* Remove the files that did not exist before (a failed creation). */
 void	 files_undo(const char *dir, const struct files_seen *);
 
+void	 store_actor_refresh(struct store *);
 int	 store_err(struct store *, int rc, const char *field,
 	    const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 int	 store_mdb(struct store *, int mdb_rc, const char *what);
@@ -349,6 +359,37 @@ int	 att_write(struct wtx *, const char *date,
 int	 att_drop(struct wtx *, const char *event, const char *member,
 	    const char *date, int final);
 
+/* access.c: roles (docs/DESIGN.md "Roles and access").  Refusals set the
+ * error and are audited by access_flush once no transaction is open. */
+int	 access_load(struct store *, uid_t data_owner);
+void	 access_free(struct store *);
+int	 access_need(struct store *, enum store_area, unsigned action);
+int	 access_refuse(struct store *, const char *right, const char *fmt,
+	    ...) __attribute__((format(printf, 3, 4)));
+void	 access_flush(struct store *);
+/* access-rows.c: what the role sees of members */
+bool	 access_restricted(const struct store *);
+bool	 access_row_ok(const struct store *, const struct store_member *,
+	    const struct store_stats *);
+/* Is member ID (its record read in TXN) inside the rows? */
+bool	 access_id_ok(struct store *, MDB_txn *, const char *id);
+void	 access_hide_member(const struct store *, struct store_member *,
+	    struct store_stats *);
+void	 access_hide_row(const struct store *, struct store_member_row *);
+/* A list row read from MV: false when outside the rows, or (PREFIX not
+ * NULL) found only through a hidden field. */
+bool	 access_list_ok(struct store *, const MDB_val *mv, const char *id,
+	    const struct agg *, const char *prefix, size_t plen);
+int	 access_member_add(struct store *, const struct store_member *);
+/* NW keeps OLD's hidden values; a read-only change or a member moved out
+ * of the rows is refused. */
+int	 access_member_update(struct store *, MDB_txn *,
+	    const struct store_member *old, struct store_member *nw);
+int	 access_filter(struct store *, const struct store_filter *);
+int	 access_import_member(struct store *, uint32_t fields,
+	    const struct store_member *);
+/* TEXT ("field=value; ...") with hidden values as (hidden); malloc'd. */
+char	*access_audit_text(const struct store *, const char *text);
 /* check-values.c: store_check's lines on values (an ID with an invisible
  * character, a value over its limit, same-date events whose folded names
  * match), each one line to REPORT. */

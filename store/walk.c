@@ -158,8 +158,11 @@ walk_one(struct rtx *rx, unsigned need, const char *today,
 			return (store_err(rx->st, STORE_IO, NULL,
 			    _("member %s: corrupt record"), w->id));
 		w->have_m = true;
-		if (f != NULL && !store_filter_match(f, &w->m, &w->g.s))
+		/* the role's rows first: others do not exist for it */
+		if (!access_row_ok(rx->st, &w->m, &w->g.s) ||
+		    (f != NULL && !store_filter_match(f, &w->m, &w->g.s)))
 			return (STORE_OK);
+		access_hide_member(rx->st, &w->m, &w->g.s);
 	}
 	if ((need & WALK_HISTORY) && (rc = walk_history(rx->st, &wc->history,
 	    &wc->hk, &wc->hv, &wc->live, w->id, idlen, today, w)) != STORE_OK)
@@ -183,7 +186,7 @@ walk_members(struct rtx *rx, unsigned need,
 	store_today(today);
 	if (f != NULL && store_filter_empty(f))
 		f = NULL;
-	if (f != NULL)
+	if (f != NULL || access_restricted(rx->st))
 		need |= WALK_MEMBER;
 	memset(&w, 0, sizeof w);
 	if ((rc = walk_open(rx, need, &wc)) != STORE_OK)

@@ -99,7 +99,8 @@ sanka_open(const char *dbdir, bool readonly, struct store **stp)
 	if (!readonly && dbdir == NULL && getenv("SANKA_DB") == NULL &&
 	    strcmp(dir, SANKA_SYSTEM_DB) != 0)
 		sanka_mkparents(dir);
-	rc = store_open(dir, readonly ? STORE_READONLY : 0, &st);
+	if ((rc = sanka_privilege_take(dir, &st)) == -1)
+		rc = store_open(dir, readonly ? STORE_READONLY : 0, &st);
 	if (rc != STORE_OK) {
 		if (rc == STORE_NODB)
 			sanka_warnx(_("no database in %s (use -d DIR or "

@@ -14,7 +14,7 @@
 #                        import it runs beside the door)
 #   BENCH_DOOR_SCANS=300 paced scans (each after the last one's
 #                        confirmation), then 10x as many back to back
-#   BENCH_ONLY=mark,import,screens,reports,door   run some parts only
+#   BENCH_ONLY=mark,import,screens,reports,door,roles   run some parts only
 #                        (screens reuses the import's databases when both
 #                        run)
 #   BENCH_REPORT_MEMBERS=1000000, BENCH_REPORT_RECORDS=5000000: reports.sh
@@ -32,7 +32,7 @@ NEV=${BENCH_EVENTS:-200}
 ROUNDS=${BENCH_ROUNDS:-3}
 SEED=${BENCH_SEED:-42}
 MARKS=${BENCH_MARKS:-4000}
-ONLY=${BENCH_ONLY:-mark,import,screens,reports,door}
+ONLY=${BENCH_ONLY:-mark,import,screens,reports,door,roles}
 DOOR_N=${BENCH_DOOR_N:-100000}
 DOOR_SCANS=${BENCH_DOOR_SCANS:-300}
 B=build/bench
@@ -518,6 +518,16 @@ if want door; then
 	echo "  ratio door p50 / plain LMDB mean: $(calc "$d50 / $mark_plain_us")"
 	target "door Enter -> confirmation p99, no import (ms)" \
 	    "$(calc "$d99 / 1000")" "<=" 10 ""
+fi
+
+# --- 6. roles (as root: it acts as two uids) ----------------------------------
+if want roles && [ "$(id -u)" = 0 ]; then
+	$B/roles >"$WORK/roles.log" || die "failed: $B/roles"
+	cat "$WORK/roles.log"
+	target "durable mark, role/admin" "$(sed -n 's/.*durable mark.*: \([0-9.]*\) .*/\1/p' \
+	    "$WORK/roles.log")" "<=" 1.10 ""
+	target "member-list paging, role/admin" "$(sed -n \
+	    's/.*paging.*: \([0-9.]*\) .*/\1/p' "$WORK/roles.log")" "<=" 1.10 ""
 fi
 
 echo

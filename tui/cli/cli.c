@@ -41,6 +41,9 @@ const struct cli_entry *const cli_table[] = {
 	&cli_export_entry,
 	&cli_check_entry,
 	&cli_backup_entry,
+	&cli_role_entry,
+	&cli_user_entry,
+	&cli_init_entry,
 	NULL
 };
 

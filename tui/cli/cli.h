@@ -99,6 +99,9 @@ extern const struct cli_entry cli_import_entry;
 extern const struct cli_entry cli_export_entry;
 extern const struct cli_entry cli_check_entry;
 extern const struct cli_entry cli_backup_entry;
+extern const struct cli_entry cli_role_entry;
+extern const struct cli_entry cli_user_entry;
+extern const struct cli_entry cli_init_entry;
 
 /* cli.c */
 /* Run the command ARGV[0]; DBDIR is -d DIR given before it, or NULL. */

@@ -87,6 +87,9 @@ head -1 "$TMPD/csv" | grep -qE 'email|phone' && fail "export header: hidden colu
 grep -qE 'M001|hanako|taro|03-' "$TMPD/csv" && fail "export leaks: $(cat "$TMPD/csv")"
 as $VO show event E001 >"$TMPD/ev" || fail "volunteer show event"
 grep -q 'M001' "$TMPD/ev" && fail "show event lists M001"
+# the counts leave the rows outside the role out too (two invited, one seen)
+grep -qx 'invited: 1' "$TMPD/ev" || fail "show event counts: $(cat "$TMPD/ev")"
+as $AD show event E001 | grep -qx 'invited: 2' || fail "admin's count"
 as $VO log >"$TMPD/log" 2>/dev/null
 grep -qE 'M001|hanako|03-3333' "$TMPD/log" && fail "log leaks: $(cat "$TMPD/log")"
 grep -q 'email=(hidden)' "$TMPD/log" || fail "log: no (hidden): $(cat "$TMPD/log")"

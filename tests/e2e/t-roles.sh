@@ -100,6 +100,21 @@ expect_eq "volunteer select on a hidden field: exit status" $? 3
 as $VO report top --format csv >"$TMPD/rep" || fail "volunteer report"
 grep -q M001 "$TMPD/rep" && fail "report top lists M001"
 
+# an import may not reach a member outside the importer's rows (the whole
+# file is refused, nothing written)
+as $AD role add rowsonly --from staff || fail "role add rowsonly"
+as $AD role set rowsonly --rows segment=ボランティア || fail "role set rowsonly"
+as $AD user set $ST rowsonly || fail "user set rowsonly"
+printf 'event_code,member_id,status\nE001,M002,参加\nE001,M001,参加\n' \
+    >"$TMPD/att.csv"
+chmod 644 "$TMPD/att.csv"
+as $ST import "$TMPD/att.csv" >"$TMPD/out" 2>&1
+expect_eq "import reaching outside the rows: exit status" $? 1
+grep -q 'M001' "$TMPD/out" || fail "import: $(cat "$TMPD/out")"
+as $AD show member M002 | grep -qx 'total: 0' || fail "the import wrote M002"
+as $AD user set $ST staff || fail "user set staff again"
+as $AD role delete rowsonly || fail "role delete rowsonly"
+
 # no role: refused, naming the admin; the database files stay closed
 as $NR show member M001 >/dev/null 2>"$TMPD/err"
 expect_eq "no role: exit status" $? 3

@@ -760,8 +760,9 @@ access_flush(struct store *st)
 	if (!st->refused)
 		return;
 	st->refused = false;
-	if (st->flags & STORE_READONLY)
-		return;
+	if ((st->flags & STORE_READONLY) && !st->audit_rw)
+		return;		/* a read-only file system: nowhere to write */
+	st->auditing = true;	/* the one write a read-only open makes */
 	if (store_wbegin(st, &w) == STORE_OK) {
 		if (audit_add(&w, "access", "refused", "", "", "",
 		    st->refusal) == STORE_OK)
@@ -769,6 +770,7 @@ access_flush(struct store *st)
 		else
 			store_wabort(&w);
 	}
+	st->auditing = false;
 	st->err = saved;
 }
 

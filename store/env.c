@@ -474,10 +474,15 @@ store_open(const char *dir, unsigned flags, struct store **out)
 		return (store_err(st, STORE_NODB, NULL,
 		    _("no database at %s"), dir));
 
+	/* A read-only open takes the environment for writing too when it
+	 * may: a refused right then leaves its audit record (access.c). */
 	envflags = MDB_NORDAHEAD;
-	if (ro)
-		envflags |= MDB_RDONLY;
-	if ((rc = store_env_open(st, dir, envflags, shared)) != 0) {
+	rc = store_env_open(st, dir, envflags, shared);
+	if (ro && (rc == EACCES || rc == EPERM || rc == EROFS))
+		rc = store_env_open(st, dir, envflags | MDB_RDONLY, shared);
+	else if (ro && rc == 0)
+		st->audit_rw = true;
+	if (rc != 0) {
 		if (rc == EACCES || rc == EPERM || rc == EROFS)
 			rc = store_err(st, STORE_PERM, NULL, _("%s: "
 			    "permission denied (the database files need "
@@ -583,7 +588,8 @@ store_begin(struct store *st, unsigned flags, MDB_txn **txn)
 	if (st->env == NULL)
 		return (store_err(st, STORE_IO, NULL,
 		    _("the database is not open")));
-	if (!(flags & MDB_RDONLY) && (st->flags & STORE_READONLY))
+	if (!(flags & MDB_RDONLY) && (st->flags & STORE_READONLY) &&
+	    !st->auditing)
 		return (store_err(st, STORE_PERM, NULL,
 		    _("the database was opened read-only")));
 	for (tries = 0;; tries++) {

@@ -40,6 +40,8 @@ struct store {
 	MDB_dbi		 dbi[DB_COUNT];
 	unsigned	 flags;
 	bool		 created;	/* this open made data.mdb */
+	bool		 audit_rw;	/* read-only, but may audit a refusal */
+	bool		 auditing;	/* writing that audit record now */
 	bool		 sealed;	/* the snapshot's values carry a CRC */
 	bool		 migrated;	/* this open migrated schema 1 */
 	char		 actor[STORE_USER_SIZE];

@@ -124,8 +124,15 @@ setpriv --reuid=$ST --regid=users --init-groups -- cat "$SHARED/data.mdb" \
 as $ST -d "$SHARED" show member M001 >/dev/null 2>&1
 expect_eq "staff -d $SHARED: exit status" $? 3
 
+# a command that only reads is refused and audited too
+as $VW export members >/dev/null 2>"$TMPD/err"
+expect_eq "viewer export: exit status" $? 3
+grep -q 'export:view' "$TMPD/err" || fail "viewer export: $(cat "$TMPD/err")"
+
 # refusals are audited, under the real user
 as $AD log >"$TMPD/log"
+grep 'refused' "$TMPD/log" | grep -q 'export:view' ||
+    fail "the read-only refusal is not audited: $(grep refused "$TMPD/log")"
 grep -q "	$VW ($AD)	refused	access" "$TMPD/log" ||
     fail "no refusal of $VW: $(grep refused "$TMPD/log")"
 

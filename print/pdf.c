@@ -43,6 +43,8 @@ pdf_init(struct pdf *p)
 	cairo_font_options_set_hint_style(opts, CAIRO_HINT_STYLE_NONE);
 	pango_cairo_context_set_font_options(p->pango, opts);
 	cairo_font_options_destroy(opts);
+	/* Rounded to whole units, glyphs would sit on whole millimetres. */
+	pango_context_set_round_glyph_positions(p->pango, FALSE);
 	p->layout = pango_layout_new(p->pango);
 	p->font = pango_font_description_from_string(
 	    PRINT_FONT_PRIMARY "," PRINT_FONT_FALLBACK " 10");

@@ -66,12 +66,12 @@ struct print_template;
  * {{KEY}} (spaces inside allowed) where KEY is a key SRC->known accepts, or
  * one the template derives: atena (name + 様), today, today_wareki, and
  * KEY_wareki for any known date key (event.date_wareki).  WHAT names the
- * text in messages (the file name).  Returns PRINT_OK with *out set (free
+ * text in messages (the file name) and LINE is the line TEXT starts on.  Returns PRINT_OK with *out set (free
  * with print_template_free), or PRINT_DATA naming the line and the
  * placeholder (unknown, unclosed, empty) or invalid UTF-8.
  */
 int		 print_template_parse(const char *text, size_t len,
-		    const char *what, const struct print_source *src,
+		    const char *what, int line, const struct print_source *src,
 		    struct print_template **out, struct print_error *);
 void		 print_template_free(struct print_template *);
 /* The template filled in for member I; a malloc'd string. */

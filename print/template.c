@@ -109,11 +109,9 @@ tpl_key_kind(const char *key, const struct print_source *src)
 	return (-1);
 }
 
-static size_t
-tpl_line(const char *text, const char *at)
+static int
+tpl_line(const char *text, const char *at, int line)
 {
-	size_t	 line = 1;
-
 	for (; text < at; text++)
 		line += *text == '\n';
 	return (line);
@@ -121,9 +119,9 @@ tpl_line(const char *text, const char *at)
 
 /* Parse the placeholder starting at P ("{{"); *end is past its "}}". */
 static int
-tpl_placeholder(struct print_template *t, const char *text, const char *p,
-    const char *lim, const char *what, const struct print_source *src,
-    const char **end, struct print_error *e)
+tpl_placeholder(struct print_template *t, const char *text, int line,
+    const char *p, const char *lim, const char *what,
+    const struct print_source *src, const char **end, struct print_error *e)
 {
 	const char	*k = p + 2, *close = NULL, *q, *kend;
 	char		*key;
@@ -135,8 +133,8 @@ tpl_placeholder(struct print_template *t, const char *text, const char *p,
 			break;
 		}
 	if (close == NULL || memchr(k, '\n', close - k) != NULL) {
-		snprintf(e->msg, sizeof(e->msg), _("%s:%zu: {{ without }}"),
-		    what, tpl_line(text, p));
+		snprintf(e->msg, sizeof(e->msg), _("%s:%d: {{ without }}"),
+		    what, tpl_line(text, p, line));
 		return (PRINT_DATA);
 	}
 	while (k < close && (*k == ' ' || *k == '\t'))
@@ -148,8 +146,8 @@ tpl_placeholder(struct print_template *t, const char *text, const char *p,
 	kind = key[0] == '\0' ? -1 : tpl_key_kind(key, src);
 	if (kind < 0) {
 		snprintf(e->msg, sizeof(e->msg),
-		    _("%s:%zu: unknown placeholder {{%s}}"), what,
-		    tpl_line(text, p), key);
+		    _("%s:%d: unknown placeholder {{%s}}"), what,
+		    tpl_line(text, p, line), key);
 		free(key);
 		return (PRINT_DATA);
 	}
@@ -163,7 +161,7 @@ tpl_placeholder(struct print_template *t, const char *text, const char *p,
 
 int
 print_template_parse(const char *text, size_t len, const char *what,
-    const struct print_source *src, struct print_template **out,
+    int line, const struct print_source *src, struct print_template **out,
     struct print_error *e)
 {
 	struct print_template *t;
@@ -186,8 +184,8 @@ print_template_parse(const char *text, size_t len, const char *what,
 		}
 		if (p > lit)
 			tpl_add(t, TPL_TEXT, lit, p - lit);
-		if ((rc = tpl_placeholder(t, text, p, lim, what, src, &p,
-		    e)) != PRINT_OK) {
+		if ((rc = tpl_placeholder(t, text, line, p, lim, what, src,
+		    &p, e)) != PRINT_OK) {
 			print_template_free(t);
 			return (rc);
 		}

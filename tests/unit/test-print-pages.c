@@ -56,7 +56,7 @@ doc_template(const char *text)
 	struct print_template *t;
 	struct print_error e;
 
-	assert_int_equal(print_template_parse(text, strlen(text), "t",
+	assert_int_equal(print_template_parse(text, strlen(text), "t", 1,
 	    &src, &t, &e), PRINT_OK);
 	return (t);
 }

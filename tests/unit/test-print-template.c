@@ -57,7 +57,7 @@ test_expand(void **state)
 
 	(void)state;
 	setenv("SANKA_TODAY", "2019-04-30", 1);
-	assert_int_equal(print_template_parse(text, strlen(text), "t.txt",
+	assert_int_equal(print_template_parse(text, strlen(text), "t.txt", 1,
 	    &src, &t, &e), PRINT_OK);
 	s = print_template_expand(t, &src, 0);
 	assert_string_equal(s, "山田 太郎様\n総会は令和8年2月20日です。"
@@ -78,7 +78,7 @@ assert_refused(const char *text, const char *want)
 	struct print_template *t = (void *)1;
 	struct print_error e;
 
-	assert_int_equal(print_template_parse(text, strlen(text), "t.txt",
+	assert_int_equal(print_template_parse(text, strlen(text), "t.txt", 1,
 	    &src, &t, &e), PRINT_DATA);
 	assert_null(t);
 	if (strstr(e.msg, want) == NULL)

@@ -11,6 +11,7 @@
 #ifndef SANKA_MAIL_H
 #define SANKA_MAIL_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -89,5 +90,50 @@ int		 mail_dryrun_open(const char *dir, struct mail_dryrun **out,
 int		 mail_dryrun_write(struct mail_dryrun *, const char *id,
 		    const char *msg, size_t len, struct mail_error *e);
 void		 mail_dryrun_close(struct mail_dryrun *);
+
+/* --- a run of a mailing (mail/run.c) ---------------------------------- */
+
+#define MAIL_BATCH	100	/* hand-offs recorded per transaction */
+
+struct store;
+
+/* One message to send: member INDEX of the source, to ADDRESS (checked).
+ * RESEND: an uncertain recipient sent again (--resend-uncertain). */
+struct mail_target {
+	size_t		 index;
+	const char	*member;
+	const char	*address;
+	bool		 resend;
+};
+
+struct mail_job {
+	struct store	*st;		/* NULL for a dry run */
+	const char	*mailing;	/* its ID ("dry-run" for a dry run) */
+	const struct mail_template *t;
+	const struct print_source *src;
+	const struct mail_target *to;
+	size_t		 n;
+	struct mail_dryrun *dry;	/* not NULL: files, nothing recorded */
+	int64_t		 now;		/* the messages' Date */
+	void		(*progress)(void *arg, size_t done, size_t total);
+	void		*arg;
+};
+
+struct mail_tally {
+	size_t		 sent, failed;
+	char		 first_error[512];	/* of the first failure */
+};
+
+/*
+ * Send every target of JOB: batches of MAIL_BATCH are recorded as
+ * "sending" before their hand-offs and as sent / failed after them, each
+ * in one transaction, so a run cut off leaves at most one batch for
+ * store_mailing_recover to report as uncertain.  A failed hand-off is
+ * recorded and the run goes on.  Returns MAIL_OK, or MAIL_IO when the
+ * database or a dry-run file could not be written (E says which; what
+ * was recorded before stays).
+ */
+int		 mail_run(const struct mail_job *, struct mail_tally *,
+		    struct mail_error *e);
 
 #endif

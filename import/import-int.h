@@ -194,7 +194,7 @@ enum hfield {
 void		 hdr_fold(const char *, char *out, size_t size);
 /* What header TEXT means in a file of KIND. */
 enum hfield	 hdr_lookup(enum import_kind, const char *text);
-/* The kind a header row shows (DESIGN.md), or IMPORT_KIND_AUTO. */
+/* The kind a header row shows (docs/DESIGN.md), or IMPORT_KIND_AUTO. */
 enum import_kind hdr_detect(char *const *cells, size_t n);
 /* The header export writes for FIELD; NULL when it has none. */
 const char	*hdr_name(enum hfield, bool ja);
@@ -218,7 +218,7 @@ void	 val_unguard(char *s, size_t *len);
 long	 val_nfkc(const char *s, size_t len, char *out, size_t size);
 /* A control character other than LF (and TAB) when ALLOW_LF. */
 bool	 val_has_ctl(const char *s, size_t len, bool allow_lf);
-/* Parse a date (see DESIGN.md) into "YYYY-MM-DD".  Returns 0, or -1 with
+/* Parse a date (see docs/DESIGN.md) into "YYYY-MM-DD".  Returns 0, or -1 with
  * a reason in WHY. */
 int	 val_date(const char *s, char out[STORE_DATE_SIZE], char *why,
 	    size_t whysize);

@@ -37,7 +37,7 @@ enum import_msg {
 	IMPORT_MSG_ERROR,	/* an error (stderr) */
 };
 
-/* Return codes: the exit status of DESIGN.md. */
+/* Return codes: the exit status of docs/DESIGN.md. */
 enum import_rc {
 	IMPORT_OK = 0,
 	IMPORT_BAD = 1,		/* bad rows, unreadable file, nothing written */

@@ -57,7 +57,7 @@ agg_add(struct agg *g, const char *date, const char *code, int final,
 	}
 }
 
-/* Derive total and the last attendance (DESIGN.md, the invariant). */
+/* Derive total and the last attendance (docs/DESIGN.md, the invariant). */
 void
 agg_finish(struct agg *g)
 {

@@ -17,7 +17,7 @@
  * Errors: every int-returning function returns an enum store_rc.  Details
  * (the field refused, a human message, who holds a conflicting version) are
  * in store_last_error().  store_exit_code() maps a code to the exit status
- * of DESIGN.md.
+ * of docs/DESIGN.md.
  */
 #ifndef SANKA_STORE_H
 #define SANKA_STORE_H
@@ -81,7 +81,7 @@ enum store_member_status {
 
 #define STORE_KEEP	(-1)	/* in a change: leave this field as it is */
 
-/* Parse an English or Japanese word (DESIGN.md "Statuses"; surrounding
+/* Parse an English or Japanese word (docs/DESIGN.md "Statuses"; surrounding
  * spaces and NFKC width folded).  "" parses as pending / none / active.
  * Return the enum value, or -1 for an unknown word. */
 int		 store_final_parse(const char *);
@@ -173,7 +173,7 @@ struct store_member {
 };
 
 /* The member's aggregate (member_stats), always equal to what the
- * attendance records say (DESIGN.md "The aggregate invariant"). */
+ * attendance records say (docs/DESIGN.md "The aggregate invariant"). */
 struct store_stats {
 	uint32_t	 attended;
 	uint32_t	 total;		/* past_count + attended */

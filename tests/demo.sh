@@ -107,7 +107,7 @@ BEGIN {
 		    q(f[5]) > (out "/events")
 	}
 
-	# Members.  M001 is the seed of DESIGN.md (added by a command); the
+	# Members.  M001 is the README's seed member (added by a command); the
 	# rest are generated into members.csv for one `import`.
 	nm = 200
 	printf "sk add member --id M001 --name %s --kana %s --email %s " \

@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "store/i18n.h"
-#include "tui/cli.h"
+#include "tui/sanka.h"
 #include "tui/filter.h"
 #include "store/xmalloc.h"
 
@@ -101,7 +101,7 @@ filter_word(struct filter *f, const char *w, char *err, size_t size)
 		c.value = xstrdup(v);
 		break;
 	case FT_BOOL:
-		if ((b = cli_bool(v)) < 0) {
+		if ((b = sanka_bool(v)) < 0) {
 			snprintf(err, size, _("%s: yes or no"), c.field);
 			return (-1);
 		}

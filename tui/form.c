@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "store/i18n.h"
-#include "tui/cli.h"
+#include "tui/sanka.h"
 #include "tui/form.h"
 #include "store/xmalloc.h"
 
@@ -272,7 +272,7 @@ form_required(struct form *fm)
 static int
 form_date(struct form *fm, const char *name, char out[STORE_DATE_SIZE])
 {
-	if (cli_date(form_text(fm, name), out))
+	if (sanka_date(form_text(fm, name), out))
 		return (0);
 	form_set_error(fm, name, _("not a date (e.g. 2026-02-20)"));
 	return (1);
@@ -281,7 +281,7 @@ form_date(struct form *fm, const char *name, char out[STORE_DATE_SIZE])
 static int
 form_number(struct form *fm, const char *name, int32_t *out)
 {
-	if (cli_number(form_text(fm, name), out))
+	if (sanka_number(form_text(fm, name), out))
 		return (0);
 	form_set_error(fm, name, _("not a number (0 or more)"));
 	return (1);
@@ -314,7 +314,7 @@ form_to_member(struct form *fm, struct store_member *m)
 		bad++;
 	} else
 		m->status = st;
-	if ((yes = cli_bool(form_text(fm, "mail_opt_out"))) < 0) {
+	if ((yes = sanka_bool(form_text(fm, "mail_opt_out"))) < 0) {
 		form_set_error(fm, "mail_opt_out", _("yes or no"));
 		bad++;
 	} else

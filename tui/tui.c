@@ -14,7 +14,7 @@
 #include <unistd.h>
 
 #include "store/i18n.h"
-#include "tui/cli.h"
+#include "tui/sanka.h"
 #include "import/import.h"
 #include "tui/draft.h"
 #include "tui/form.h"
@@ -1400,11 +1400,11 @@ tui_main(const char *dbdir, char *const *imports, size_t nimports)
 	tui_locale_init(warn, sizeof warn);
 	trace_open();
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
-		cli_warnx("%s", _("the screens need a terminal; 'sanka --help' "
-		    "lists the commands"));
-		return (CLI_EXIT_USAGE);
+		sanka_warnx("%s", _("the screens need a terminal; 'sanka "
+		    "--help' lists the commands"));
+		return (SANKA_EXIT_USAGE);
 	}
-	if ((rc = cli_open(dbdir, false, &t.st)) != 0)
+	if ((rc = sanka_open(dbdir, false, &t.st)) != 0)
 		return (rc);
 	t.dbdir = dbdir;
 	memset(&imp, 0, sizeof imp);
@@ -1417,11 +1417,11 @@ tui_main(const char *dbdir, char *const *imports, size_t nimports)
 
 	tw[0] = '\0';
 	if ((sp = tui_term(tw, sizeof tw)) == NULL) {
-		cli_warnx(_("cannot use the terminal type %s"),
+		sanka_warnx(_("cannot use the terminal type %s"),
 		    getenv("TERM") != NULL ? getenv("TERM") : "");
 		store_close(t.st);
 		free(t.draft_path);
-		return (CLI_EXIT_ENV);
+		return (SANKA_EXIT_ENV);
 	}
 	set_term(sp);
 	raw();
@@ -1454,7 +1454,7 @@ tui_main(const char *dbdir, char *const *imports, size_t nimports)
 	tui_free(&t);
 	store_close(t.st);
 	trace_close();
-	return (irc == IMPORT_OK ? CLI_EXIT_OK : irc);
+	return (irc == IMPORT_OK ? SANKA_EXIT_OK : irc);
 }
 
 const char *

@@ -14,15 +14,16 @@
 #include <cmocka.h>
 
 #include "store/store.h"
-#include "tui/cli.h"
+#include "tui/cli/cli.h"
+#include "tui/sanka.h"
 
 /* The entry whose usage a refused value prints. */
 static const struct cli_entry *
 test_entry(const char *name, const char *kind)
 {
-	const struct cli_entry	*e;
+	const struct cli_entry	*const *ep, *e;
 
-	for (e = cli_table; e->name != NULL; e++) {
+	for (ep = cli_table; (e = *ep) != NULL; ep++) {
 		if (strcmp(e->name, name) == 0 && (kind == NULL ||
 		    (e->kind != NULL && strcmp(e->kind, kind) == 0)))
 			return (e);
@@ -71,13 +72,13 @@ test_cli_date(void **state)
 			fail_msg("\"%s\" refused", ok[i].in);
 		assert_string_equal(out, ok[i].out);
 		memset(out, 'x', sizeof out);
-		assert_true(cli_date(ok[i].in, out));
+		assert_true(sanka_date(ok[i].in, out));
 		assert_string_equal(out, ok[i].out);
 	}
 	for (i = 0; i < sizeof bad / sizeof bad[0]; i++) {
-		if (cli_opt_date(e, "date", bad[i], out) != CLI_EXIT_USAGE)
+		if (cli_opt_date(e, "date", bad[i], out) != SANKA_EXIT_USAGE)
 			fail_msg("\"%s\" taken as a date (%s)", bad[i], out);
-		if (cli_date(bad[i], out))
+		if (sanka_date(bad[i], out))
 			fail_msg("\"%s\" taken as a date (%s)", bad[i], out);
 	}
 }
@@ -104,16 +105,16 @@ test_cli_number(void **state)
 	assert_int_equal(cli_opt_number(e, "past-count", "2147483647", &n), 0);
 	assert_int_equal(n, INT32_MAX);
 	assert_int_equal(cli_opt_number(e, "past-count", "2147483648", &n),
-	    CLI_EXIT_USAGE);
+	    SANKA_EXIT_USAGE);
 	assert_int_equal(cli_opt_number(e, "past-count", "-1", &n),
-	    CLI_EXIT_USAGE);
+	    SANKA_EXIT_USAGE);
 	assert_int_equal(cli_opt_number(e, "past-count", "1.5", &n),
-	    CLI_EXIT_USAGE);
+	    SANKA_EXIT_USAGE);
 	assert_int_equal(cli_opt_number(e, "past-count", "abc", &n),
-	    CLI_EXIT_USAGE);
-	assert_true(cli_number("3回", &n));
+	    SANKA_EXIT_USAGE);
+	assert_true(sanka_number("3回", &n));
 	assert_int_equal(n, 3);
-	assert_false(cli_number("many", &n));
+	assert_false(sanka_number("many", &n));
 }
 
 static void
@@ -132,10 +133,10 @@ test_cli_bool(void **state)
 	assert_int_equal(cli_opt_bool(e, "mail-opt-out", "", &b), 0);
 	assert_false(b);
 	assert_int_equal(cli_opt_bool(e, "mail-opt-out", "maybe", &b),
-	    CLI_EXIT_USAGE);
-	assert_int_equal(cli_bool("true"), 1);
-	assert_int_equal(cli_bool("0"), 0);
-	assert_int_equal(cli_bool("2"), -1);
+	    SANKA_EXIT_USAGE);
+	assert_int_equal(sanka_bool("true"), 1);
+	assert_int_equal(sanka_bool("0"), 0);
+	assert_int_equal(sanka_bool("2"), -1);
 }
 
 /* Every listed word is one the store takes, with that value; every value's
@@ -198,18 +199,18 @@ static void
 test_cli_dbdir(void **state)
 {
 	(void)state;
-	assert_string_equal(cli_dbdir("/x/y"), "/x/y");
+	assert_string_equal(sanka_dbdir("/x/y"), "/x/y");
 	setenv("SANKA_DB", "/from/env", 1);
-	assert_string_equal(cli_dbdir("/x/y"), "/x/y");
-	assert_string_equal(cli_dbdir(NULL), "/from/env");
+	assert_string_equal(sanka_dbdir("/x/y"), "/x/y");
+	assert_string_equal(sanka_dbdir(NULL), "/from/env");
 	unsetenv("SANKA_DB");
 	if (access("/var/lib/sanka", F_OK) == 0)
 		skip();		/* a server install: that one wins */
 	setenv("XDG_DATA_HOME", "/xdg", 1);
-	assert_string_equal(cli_dbdir(NULL), "/xdg/sanka");
+	assert_string_equal(sanka_dbdir(NULL), "/xdg/sanka");
 	unsetenv("XDG_DATA_HOME");
 	setenv("HOME", "/home/staff", 1);
-	assert_string_equal(cli_dbdir(NULL), "/home/staff/.local/share/sanka");
+	assert_string_equal(sanka_dbdir(NULL), "/home/staff/.local/share/sanka");
 }
 
 int

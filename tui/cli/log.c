@@ -1,11 +1,30 @@
-/* cli-log.c -- log: the audit trail, newest first, one line per record. */
+/* log.c -- log: the audit trail, newest first, one line per record. */
 
 #include <stdio.h>
 #include <string.h>
 
 #include "store/i18n.h"
 #include "store/store.h"
-#include "tui/cli.h"
+#include "tui/cli/cli.h"
+
+static int	cli_log(const struct cli_entry *, struct cli_args *,
+		    const char *);
+
+static const struct cli_opt cli_log_opts[] = {
+	{ "member", NULL, "ID", N_("only changes of this member"), false },
+	{ "event", NULL, "CODE", N_("only changes of this event"), false },
+	{ "limit", NULL, "N", N_("at most N lines (default: all)"), false },
+	{ NULL, NULL, NULL, NULL, false }
+};
+
+const struct cli_entry cli_log_entry = {
+	.name = "log",
+	.usage = "[--member ID] [--event CODE] [--limit N]",
+	.help = N_("the audit trail, newest first"),
+	.opts = cli_log_opts,
+	.exec = cli_log,
+	.example = "sanka log --member M001 --limit 20",
+};
 
 static int
 cli_log_line(const struct store_audit *r, void *arg)
@@ -30,7 +49,7 @@ cli_log_line(const struct store_audit *r, void *arg)
 	return (0);
 }
 
-int
+static int
 cli_log(const struct cli_entry *e, struct cli_args *a, const char *dbdir)
 {
 	struct store	*st;
@@ -43,18 +62,18 @@ cli_log(const struct cli_entry *e, struct cli_args *a, const char *dbdir)
 	if ((v = cli_get(e, a, "limit")) != NULL &&
 	    (rc = cli_opt_number(e, "limit", v, &limit)) != 0)
 		return (rc);
-	if ((rc = cli_open(dbdir, true, &st)) != 0)
+	if ((rc = sanka_open(dbdir, true, &st)) != 0)
 		return (rc);
 	if ((rc = store_audit_each(st, member, event, (size_t)limit,
 	    cli_log_line, &n)) != STORE_OK)
 		rc = cli_store_error(st, rc);
 	else if (n == 0 && (member != NULL || event != NULL))
-		cli_warnx(_("no audit records for %s%s%s"),
+		sanka_warnx(_("no audit records for %s%s%s"),
 		    event != NULL ? event : "",
 		    event != NULL && member != NULL ? "/" : "",
 		    member != NULL ? member : "");
 	else if (n == 0)
-		cli_warnx("%s", _("no audit records"));
+		sanka_warnx("%s", _("no audit records"));
 	store_close(st);
 	return (rc);
 }

@@ -1,11 +1,50 @@
-/* cli-delete.c -- delete member, delete event (--force takes their records). */
+/* delete.c -- delete member, delete event (--force takes their records). */
 
 #include <stdio.h>
 #include <string.h>
 
 #include "store/i18n.h"
 #include "store/store.h"
-#include "tui/cli.h"
+#include "tui/cli/cli.h"
+
+static int	cli_delete_member(const struct cli_entry *, struct cli_args *,
+		    const char *);
+static int	cli_delete_event(const struct cli_entry *, struct cli_args *,
+		    const char *);
+
+static const struct cli_opt cli_delete_opts[] = {
+	{ "force", NULL, NULL,
+	  N_("also delete the attendance records (and redact the audit trail)"),
+	  false },
+	{ NULL, NULL, NULL, NULL, false }
+};
+
+const struct cli_entry cli_delete_member_entry = {
+	.name = "delete",
+	.kind = "member",
+	.usage = "ID [--force]",
+	.help = N_("delete a member"),
+	.opts = cli_delete_opts,
+	.minargs = 1,
+	.maxargs = 1,
+	.exec = cli_delete_member,
+	.more = N_("A member with attendance records is kept unless --force."),
+	.example = "sanka delete member M099",
+};
+
+const struct cli_entry cli_delete_event_entry = {
+	.name = "delete",
+	.kind = "event",
+	.usage = "CODE [--force]",
+	.help = N_("delete an event"),
+	.opts = cli_delete_opts,
+	.minargs = 1,
+	.maxargs = 1,
+	.exec = cli_delete_event,
+	.more = N_("An event with attendance records is kept unless --force, "
+	    "which deletes them\nand recomputes every participant's total."),
+	.example = "sanka delete event E099 --force",
+};
 
 static int
 cli_delete_count(const struct store_att_row *row, void *arg)
@@ -15,7 +54,7 @@ cli_delete_count(const struct store_att_row *row, void *arg)
 	return (0);
 }
 
-int
+static int
 cli_delete_member(const struct cli_entry *e, struct cli_args *a,
     const char *dbdir)
 {
@@ -26,7 +65,7 @@ cli_delete_member(const struct cli_entry *e, struct cli_args *a,
 	int			 rc;
 
 	memset(&m, 0, sizeof m);
-	if ((rc = cli_open(dbdir, false, &st)) != 0)
+	if ((rc = sanka_open(dbdir, false, &st)) != 0)
 		return (rc);
 	if ((rc = store_member_get(st, a->argv[0], &m, NULL)) != STORE_OK ||
 	    (rc = store_member_history(st, m.id, cli_delete_count,
@@ -36,9 +75,9 @@ cli_delete_member(const struct cli_entry *e, struct cli_args *a,
 	}
 	rc = store_member_delete(st, m.id, force, 0);
 	if (rc == STORE_HASREFS) {
-		cli_warnx(_("member %s has %zu attendance record(s); --force "
+		sanka_warnx(_("member %s has %zu attendance record(s); --force "
 		    "deletes them too"), m.id, n);
-		rc = CLI_EXIT_DATA;
+		rc = SANKA_EXIT_DATA;
 		goto out;
 	}
 	if (rc != STORE_OK) {
@@ -53,7 +92,7 @@ out:
 	return (rc);
 }
 
-int
+static int
 cli_delete_event(const struct cli_entry *e, struct cli_args *a,
     const char *dbdir)
 {
@@ -65,7 +104,7 @@ cli_delete_event(const struct cli_entry *e, struct cli_args *a,
 
 	memset(&ev, 0, sizeof ev);
 	memset(&c, 0, sizeof c);
-	if ((rc = cli_open(dbdir, false, &st)) != 0)
+	if ((rc = sanka_open(dbdir, false, &st)) != 0)
 		return (rc);
 	if ((rc = store_event_get(st, a->argv[0], &ev, &c)) != STORE_OK) {
 		rc = cli_store_error(st, rc);
@@ -73,9 +112,9 @@ cli_delete_event(const struct cli_entry *e, struct cli_args *a,
 	}
 	rc = store_event_delete(st, ev.code, force, 0);
 	if (rc == STORE_HASREFS) {
-		cli_warnx(_("event %s has %u attendance record(s); --force "
+		sanka_warnx(_("event %s has %u attendance record(s); --force "
 		    "deletes them too"), ev.code, c.invited);
-		rc = CLI_EXIT_DATA;
+		rc = SANKA_EXIT_DATA;
 		goto out;
 	}
 	if (rc != STORE_OK) {

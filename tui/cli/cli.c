@@ -1,41 +1,17 @@
 /* cli.c -- the command table, option parsing, the commands' helpers. */
 
-#include <sys/stat.h>
-
 #include <errno.h>
-#include <pwd.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-#include <unistd.h>
 
 #include "import/import-int.h"
 #include "store/i18n.h"
 #include "store/store.h"
-#include "tui/cli.h"
-#include "tui/tui.h"
-
-#ifndef SANKA_VERSION
-#define SANKA_VERSION "0"
-#endif
-
-#define CLI_SYSTEM_DB	"/var/lib/sanka"
-
-static const struct cli_opt cli_delete_opts[] = {
-	{ "force", NULL, NULL,
-	  N_("also delete the attendance records (and redact the audit trail)"),
-	  false },
-	{ NULL, NULL, NULL, NULL, false }
-};
-
-static const struct cli_opt cli_log_opts[] = {
-	{ "member", NULL, "ID", N_("only changes of this member"), false },
-	{ "event", NULL, "CODE", N_("only changes of this event"), false },
-	{ "limit", NULL, "N", N_("at most N lines (default: all)"), false },
-	{ NULL, NULL, NULL, NULL, false }
-};
+#include "tui/cli/cli.h"
+#include "tui/sanka.h"
 
 /*
  * The status words the store accepts (store/words.c), grouped by value in
@@ -83,97 +59,29 @@ static const struct cli_word cli_words_status[] = {
 #define CLI_DATE_FORMS "2026-02-20, 2026/2/20, 2026.2.20, 2026年2月20日, " \
 	"令和8年2月20日, R8.2.20"
 
-const struct cli_entry cli_table[] = {
-	{ "add", "member", "--member-id ID --name NAME [--FIELD VALUE]...",
-	  N_("add a member"), cli_member_opts, 0, 0, cli_add_member,
-	  N_("--member-id and --name are required.  Dates are read as CSV "
-	  "import reads them:\n2026-02-20, 2026/2/20, 2026.2.20, "
-	  "2026年2月20日, 令和8年2月20日, R8.2.20.\n--mail-opt-out: yes or "
-	  "no (はい, いいえ, 1, 0...)."),
-	  "sanka add member --id M001 --name '山田 史郎' "
-	  "--kana 'ヤマダ シロウ' --past-count 3", CLI_VOCAB_STATUS },
-	{ "add", "event", "--event-code CODE --name NAME --date DATE "
-	  "[--FIELD VALUE]...",
-	  N_("add an event"), cli_event_opts, 0, 0, cli_add_event,
-	  N_("--event-code, --name and --date are required.  Dates are read "
-	  "as CSV import\nreads them: 2026-02-20, 2026/2/20, 2026.2.20, "
-	  "2026年2月20日, 令和8年2月20日,\nR8.2.20."),
-	  "sanka add event --code E006 --name イベント6 --date 2026/2/20 "
-	  "--venue 本部会議室 --capacity 40", CLI_VOCAB_NONE },
-	{ "edit", "member", "ID --FIELD VALUE...",
-	  N_("change fields of a member (--FIELD '' clears one)"),
-	  &cli_member_opts[1], 1, 1, cli_edit_member,
-	  N_("Only the fields named change; the save is refused when someone "
-	  "else changed\nthe member in between."),
-	  "sanka edit member M001 --email shiro@example.jp --attr 支部=関西",
-	  CLI_VOCAB_STATUS },
-	{ "edit", "event", "CODE --FIELD VALUE...",
-	  N_("change fields of an event (--FIELD '' clears one)"),
-	  &cli_event_opts[1], 1, 1, cli_edit_event,
-	  N_("A new date moves every participant's history and recomputes "
-	  "their totals."),
-	  "sanka edit event E006 --date 2026-02-27", CLI_VOCAB_NONE },
-	{ "delete", "member", "ID [--force]",
-	  N_("delete a member"), cli_delete_opts, 1, 1, cli_delete_member,
-	  N_("A member with attendance records is kept unless --force."),
-	  "sanka delete member M099", CLI_VOCAB_NONE },
-	{ "delete", "event", "CODE [--force]",
-	  N_("delete an event"), cli_delete_opts, 1, 1, cli_delete_event,
-	  N_("An event with attendance records is kept unless --force, which "
-	  "deletes them\nand recomputes every participant's total."),
-	  "sanka delete event E099 --force", CLI_VOCAB_NONE },
-	{ "merge", NULL, "KEEP DROP",
-	  N_("move DROP's history and past count onto KEEP, delete DROP"),
-	  NULL, 2, 2, cli_merge, NULL, "sanka merge M001 M150",
-	  CLI_VOCAB_NONE },
-	{ "show", "member", "ID",
-	  N_("print a member as key: value lines"), NULL, 1, 1,
-	  cli_show_member, NULL, "sanka show member M001", CLI_VOCAB_NONE },
-	{ "show", "event", "CODE",
-	  N_("print an event, its counts and its participants"), NULL, 1, 1,
-	  cli_show_event, NULL, "sanka show event E006", CLI_VOCAB_NONE },
-	{ "invite", NULL, "EVENT MEMBER...",
-	  N_("invite members to an event (one transaction)"), NULL, 2, -1,
-	  cli_invite, NULL, "sanka invite E006 M001 M002 M003",
-	  CLI_VOCAB_NONE },
-	{ "respond", NULL, "EVENT MEMBER RESPONSE",
-	  N_("record a member's response to an invitation"), NULL, 3, 3,
-	  cli_respond, NULL, "sanka respond E006 M001 参加予定",
-	  CLI_VOCAB_RESPONSE },
-	{ "mark", NULL, "EVENT MEMBER STATUS",
-	  N_("set a member's final status at an event"), NULL, 3, 3,
-	  cli_mark, N_("pending clears the final status (the record goes back "
-	  "to the pending list)."), "sanka mark E006 M001 attended",
-	  CLI_VOCAB_FINAL },
-	{ "history", NULL, "MEMBER",
-	  N_("a member's records, newest first (tab-separated)"), NULL, 1, 1,
-	  cli_history, NULL, "sanka history M001", CLI_VOCAB_NONE },
-	{ "explain", NULL, "MEMBER",
-	  N_("how a member's total and last date were reached"), NULL, 1, 1,
-	  cli_explain, NULL, "sanka explain M001", CLI_VOCAB_NONE },
-	{ "log", NULL, "[--member ID] [--event CODE] [--limit N]",
-	  N_("the audit trail, newest first"), cli_log_opts, 0, 0, cli_log,
-	  NULL, "sanka log --member M001 --limit 20", CLI_VOCAB_NONE },
-	{ "import", NULL, "[--kind K] [--encoding auto|utf-8|cp932] [--dry-run] "
-	  "[--past-from-total] FILE...",
-	  N_("import members, events and attendance from CSV files (all or "
-	  "nothing)"), cli_import_opts, 1, -1, cli_import, CLI_IMPORT_MORE,
-	  "sanka import members.csv events.csv attendance.csv",
-	  CLI_VOCAB_NONE },
-	{ "export", NULL, "members|events|attendance [--event CODE] "
-	  "[--headers en|ja] [--encoding utf-8|utf-8-bom|cp932] [-o FILE]",
-	  N_("write members, events or attendance as CSV (what import reads)"),
-	  cli_export_opts, 1, 1, cli_export, CLI_EXPORT_MORE,
-	  "sanka export members --headers ja --encoding utf-8-bom -o 会員.csv",
-	  CLI_VOCAB_NONE },
-	{ "check", NULL, "",
-	  N_("verify every aggregate and index; exit 1 on a difference"),
-	  NULL, 0, 0, cli_check, NULL, "sanka check", CLI_VOCAB_NONE },
-	{ "backup", NULL, "FILE",
-	  N_("write a hot, compacted copy of the database to FILE"), NULL,
-	  1, 1, cli_backup, NULL,
-	  "sanka backup /srv/backup/sanka-$(date +%F).mdb", CLI_VOCAB_NONE },
-	{ NULL, NULL, NULL, NULL, NULL, 0, 0, NULL, NULL, NULL, CLI_VOCAB_NONE }
+/* The commands in the order --help lists them; a command with kinds
+ * lists each kind in turn. */
+const struct cli_entry *const cli_table[] = {
+	&cli_add_member_entry,
+	&cli_add_event_entry,
+	&cli_edit_member_entry,
+	&cli_edit_event_entry,
+	&cli_delete_member_entry,
+	&cli_delete_event_entry,
+	&cli_merge_entry,
+	&cli_show_member_entry,
+	&cli_show_event_entry,
+	&cli_invite_entry,
+	&cli_respond_entry,
+	&cli_mark_entry,
+	&cli_history_entry,
+	&cli_explain_entry,
+	&cli_log_entry,
+	&cli_import_entry,
+	&cli_export_entry,
+	&cli_check_entry,
+	&cli_backup_entry,
+	NULL
 };
 
 void *
@@ -182,12 +90,12 @@ cli_xreallocarray(void *p, size_t nmemb, size_t size)
 	void	*q;
 
 	if (size != 0 && nmemb > SIZE_MAX / size) {
-		cli_warnx("%s", _("out of memory"));
-		exit(CLI_EXIT_ENV);
+		sanka_warnx("%s", _("out of memory"));
+		exit(SANKA_EXIT_ENV);
 	}
 	if ((q = realloc(p, nmemb * size == 0 ? 1 : nmemb * size)) == NULL) {
-		cli_warnx("%s", _("out of memory"));
-		exit(CLI_EXIT_ENV);
+		sanka_warnx("%s", _("out of memory"));
+		exit(SANKA_EXIT_ENV);
 	}
 	return (q);
 }
@@ -198,23 +106,10 @@ cli_xstrdup(const char *s)
 	char	*p;
 
 	if ((p = strdup(s)) == NULL) {
-		cli_warnx("%s", _("out of memory"));
-		exit(CLI_EXIT_ENV);
+		sanka_warnx("%s", _("out of memory"));
+		exit(SANKA_EXIT_ENV);
 	}
 	return (p);
-}
-
-void
-cli_warnx(const char *fmt, ...)
-{
-	va_list	ap;
-
-	fflush(stdout);
-	fputs("sanka: ", stderr);
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fputc('\n', stderr);
 }
 
 static void
@@ -244,14 +139,10 @@ cli_usage(const struct cli_entry *e, const char *fmt, ...)
 	cli_print_usage(stderr, e);
 	fprintf(stderr, _("Try 'sanka %s%s%s --help' for more.\n"), e->name,
 	    e->kind != NULL ? " " : "", e->kind != NULL ? e->kind : "");
-	return (CLI_EXIT_USAGE);
+	return (SANKA_EXIT_USAGE);
 }
 
-/* The general usage, on stderr after a usage error. */
-static int	cli_usage_main(const char *fmt, ...)
-		    __attribute__((format(printf, 1, 2)));
-
-static int
+int
 cli_usage_main(const char *fmt, ...)
 {
 	va_list	ap;
@@ -268,13 +159,13 @@ cli_usage_main(const char *fmt, ...)
 	fprintf(stderr, _("usage: %s\n"),
 	    "sanka [-d DIR] COMMAND [ARGUMENT]...");
 	fputs(_("Try 'sanka --help' for the commands.\n"), stderr);
-	return (CLI_EXIT_USAGE);
+	return (SANKA_EXIT_USAGE);
 }
 
-static void
+void
 cli_help_main(void)
 {
-	const struct cli_entry	*e;
+	const struct cli_entry	*const *ep, *e;
 	char			 line[256];
 
 	printf("%s", _("sanka -- members, events and attendance\n\n"));
@@ -283,7 +174,7 @@ cli_help_main(void)
 	printf(_("usage: %s\n"), "sanka [-d DIR] COMMAND [ARGUMENT]...");
 	printf("      %s\n\n", _("one command (below)"));
 	printf("%s", _("Commands:\n"));
-	for (e = cli_table; e->name != NULL; e++) {
+	for (ep = cli_table; (e = *ep) != NULL; ep++) {
 		snprintf(line, sizeof line, "%s%s%s%s%s", e->name,
 		    e->kind != NULL ? " " : "", e->kind != NULL ? e->kind : "",
 		    *e->usage != '\0' ? " " : "", e->usage);
@@ -296,7 +187,7 @@ cli_help_main(void)
 	    "  --version   the version\n"));
 	printf(_("\nThe database: -d DIR, else $SANKA_DB, else %s when it "
 	    "exists,\nelse $XDG_DATA_HOME/sanka (~/.local/share/sanka).\n"),
-	    CLI_SYSTEM_DB);
+	    SANKA_SYSTEM_DB);
 	printf("%s", _("Exit status: 0 ok; 1 data: the database refused the "
 	    "change or has no such\nrecord (not found, exists, conflict, has "
 	    "records, a field it refuses, a check\ndifference); 2 usage: the "
@@ -440,21 +331,12 @@ cli_parse(const struct cli_entry *e, int argc, char **argv,
 			rc = -1;
 			goto out;
 		}
-		if (strcmp(arg, "-d") == 0 || strcmp(arg, "--db") == 0) {
-			if (i + 1 >= argc) {
+		if (sanka_dbdir_arg(argc, argv, &i, &a->dbdir)) {
+			if (a->dbdir == NULL) {
 				rc = cli_usage(e, _("option %s needs a "
 				    "directory"), arg);
 				goto out;
 			}
-			a->dbdir = argv[++i];
-			continue;
-		}
-		if (strncmp(arg, "-d", 2) == 0) {
-			a->dbdir = arg + 2;
-			continue;
-		}
-		if (strncmp(arg, "--db=", 5) == 0) {
-			a->dbdir = arg + 5;
 			continue;
 		}
 		if (arg[1] != '-' && arg[2] == '\0')
@@ -512,128 +394,16 @@ out:
 	return (rc);
 }
 
-const char *
-cli_dbdir(const char *dbdir)
-{
-	static char	 buf[4096];
-	const char	*env, *home;
-	struct stat	 sb;
-	struct passwd	*pw;
-
-	if (dbdir != NULL)
-		return (dbdir);
-	if ((env = getenv("SANKA_DB")) != NULL && *env != '\0')
-		return (env);
-	if (stat(CLI_SYSTEM_DB, &sb) == 0 && S_ISDIR(sb.st_mode))
-		return (CLI_SYSTEM_DB);
-	if ((env = getenv("XDG_DATA_HOME")) != NULL && *env == '/') {
-		snprintf(buf, sizeof buf, "%s/sanka", env);
-		return (buf);
-	}
-	if ((home = getenv("HOME")) == NULL || *home == '\0') {
-		if ((pw = getpwuid(getuid())) != NULL)
-			home = pw->pw_dir;
-		else
-			home = "/";
-	}
-	snprintf(buf, sizeof buf, "%s/.local/share/sanka", home);
-	return (buf);
-}
-
-/* mkdir -p the parent directories of PATH (the default location only). */
-static void
-cli_mkparents(const char *path)
-{
-	char	*p, *s;
-
-	s = cli_xstrdup(path);
-	for (p = s + 1; (p = strchr(p, '/')) != NULL; p++) {
-		*p = '\0';
-		if (mkdir(s, 0700) != 0 && errno != EEXIST)
-			break;
-		*p = '/';
-	}
-	free(s);
-}
-
-int
-cli_open(const char *dbdir, bool readonly, struct store **stp)
-{
-	const char	*dir = cli_dbdir(dbdir);
-	struct store	*st = NULL;
-	int		 rc;
-
-	*stp = NULL;
-	if (!readonly && dbdir == NULL && getenv("SANKA_DB") == NULL &&
-	    strcmp(dir, CLI_SYSTEM_DB) != 0)
-		cli_mkparents(dir);
-	rc = store_open(dir, readonly ? STORE_READONLY : 0, &st);
-	if (rc != STORE_OK) {
-		if (rc == STORE_NODB)
-			cli_warnx(_("no database in %s (use -d DIR or "
-			    "$SANKA_DB; commands that only read never create "
-			    "one)"), dir);
-		else if (st != NULL && *store_last_error(st)->msg != '\0')
-			cli_warnx("%s", store_last_error(st)->msg);
-		else
-			cli_warnx(_("cannot open the database in %s"), dir);
-		if (st != NULL)
-			store_close(st);
-		return (store_exit_code(rc) != 0 ? store_exit_code(rc) :
-		    CLI_EXIT_ENV);
-	}
-	*stp = st;
-	return (0);
-}
-
 int
 cli_store_error(struct store *st, int rc)
 {
 	const struct store_error	*err = store_last_error(st);
 
 	if (err != NULL && *err->msg != '\0')
-		cli_warnx("%s", err->msg);
+		sanka_warnx("%s", err->msg);
 	else
-		cli_warnx(_("error %d"), rc);
+		sanka_warnx(_("error %d"), rc);
 	return (store_exit_code(rc));
-}
-
-/*
- * cli_date, cli_number and cli_bool are the screens' form and filter's
- * (tui/form.c, tui/filter.c) way to the same parsers, without the reason.
- */
-bool
-cli_date(const char *in, char out[STORE_DATE_SIZE])
-{
-	char	why[256];
-
-	out[0] = '\0';
-	return (*in == '\0' || val_date(in, out, why, sizeof why) == 0);
-}
-
-bool
-cli_number(const char *in, int32_t *out)
-{
-	char	why[256];
-	long	n;
-
-	*out = 0;
-	if (*in == '\0')
-		return (true);
-	if (val_int(in, 0, INT32_MAX, &n, why, sizeof why) != 0)
-		return (false);
-	*out = (int32_t)n;
-	return (true);
-}
-
-int
-cli_bool(const char *in)
-{
-	bool	b;
-
-	if (val_bool(in, &b) != 0)
-		return (-1);
-	return (b ? 1 : 0);
 }
 
 int
@@ -827,9 +597,9 @@ cli_final_word(enum store_final f)
 static const struct cli_entry *
 cli_find(const char *name, const char *kind)
 {
-	const struct cli_entry	*e;
+	const struct cli_entry	*const *ep, *e;
 
-	for (e = cli_table; e->name != NULL; e++) {
+	for (ep = cli_table; (e = *ep) != NULL; ep++) {
 		if (strcmp(e->name, name) != 0)
 			continue;
 		if (e->kind == NULL || (kind != NULL &&
@@ -843,144 +613,72 @@ cli_find(const char *name, const char *kind)
 static int
 cli_usage_kinds(const char *name, const char *kind)
 {
-	const struct cli_entry	*e;
+	const struct cli_entry	*const *ep, *e;
 
 	fflush(stdout);
 	if (kind == NULL)
-		cli_warnx(_("%s what? (member or event)"), name);
+		sanka_warnx(_("%s what? (member or event)"), name);
 	else
-		cli_warnx(_("unknown kind %s (member or event)"), kind);
-	for (e = cli_table; e->name != NULL; e++) {
+		sanka_warnx(_("unknown kind %s (member or event)"), kind);
+	for (ep = cli_table; (e = *ep) != NULL; ep++) {
 		if (strcmp(e->name, name) == 0)
 			cli_print_usage(stderr, e);
 	}
 	fprintf(stderr, _("Try 'sanka %s member --help' for more.\n"), name);
-	return (CLI_EXIT_USAGE);
+	return (SANKA_EXIT_USAGE);
 }
 
 static bool
 cli_has_kinds(const char *name)
 {
-	const struct cli_entry	*e;
+	const struct cli_entry	*const *ep, *e;
 
-	for (e = cli_table; e->name != NULL; e++) {
+	for (ep = cli_table; (e = *ep) != NULL; ep++) {
 		if (strcmp(e->name, name) == 0 && e->kind != NULL)
 			return (true);
 	}
 	return (false);
 }
 
-/* "Today" and times are local to $TZ, Asia/Tokyo when it is unset.  The
- * locale and the language are main()'s (tui_locale_init). */
-static void
-cli_setup(void)
-{
-	if (getenv("TZ") == NULL)
-		setenv("TZ", "Asia/Tokyo", 1);
-	tzset();
-}
-
+/* Run the command ARGV[0] with its arguments; DBDIR is -d DIR given
+ * before the command, or NULL. */
 int
-cli_main(int argc, char **argv)
+cli_main(int argc, char **argv, const char *dbdir)
 {
-	const struct cli_entry	 *e;
-	struct cli_args		  a;
-	const char		 *dbdir = NULL, *name, *kind = NULL;
-	char			**imports = NULL;
-	size_t			  nimports = 0;
-	int			  i, rc;
+	const struct cli_entry	*const *ep, *e;
+	struct cli_args		 a;
+	const char		*name = argv[0], *kind = NULL, *opt;
+	int			 i = 1, rc;
 
-	cli_setup();
-	for (i = 1; i < argc; i++) {
-		const char	*arg = argv[i];
-
-		if (strcmp(arg, "-d") == 0 || strcmp(arg, "--db") == 0 ||
-		    strcmp(arg, "-i") == 0) {
-			if (i + 1 >= argc || *argv[i + 1] == '\0') {
-				rc = cli_usage_main(_("option %s needs a "
-				    "value"), arg);
-				goto out;
-			}
-			if (arg[1] == 'i') {
-				imports = cli_xreallocarray(imports,
-				    nimports + 1, sizeof *imports);
-				imports[nimports++] = argv[++i];
-			} else
-				dbdir = argv[++i];
-		} else if (strncmp(arg, "--db=", 5) == 0 && arg[5] != '\0')
-			dbdir = arg + 5;
-		else if (strncmp(arg, "-d", 2) == 0 && arg[2] != '\0')
-			dbdir = arg + 2;
-		else if (strncmp(arg, "-i", 2) == 0 && arg[2] != '\0') {
-			imports = cli_xreallocarray(imports, nimports + 1,
-			    sizeof *imports);
-			imports[nimports++] = argv[i] + 2;
-		} else if (strcmp(arg, "--help") == 0 ||
-		    strcmp(arg, "-h") == 0) {
-			cli_help_main();
-			rc = 0;
-			goto out;
-		} else if (strcmp(arg, "--version") == 0 ||
-		    strcmp(arg, "-V") == 0) {
-			printf("sanka %s\n", SANKA_VERSION);
-			rc = 0;
-			goto out;
-		} else if (strcmp(arg, "--") == 0) {
-			i++;
-			break;
-		} else if (arg[0] == '-' && arg[1] != '\0') {
-			rc = cli_usage_main(_("unknown option %s"), arg);
-			goto out;
-		} else
-			break;
-	}
-	if (i >= argc) {
-		rc = tui_main(cli_dbdir(dbdir), imports, nimports);
-		goto out;
-	}
-	name = argv[i++];
-	if (nimports != 0) {
-		rc = cli_usage_main("%s", _("-i imports for the screens; "
-		    "use 'sanka import FILE' with a command"));
-		goto out;
-	}
 	if (cli_has_kinds(name)) {
 		/* The kind comes first; only -d DIR may stand before it. */
 		while (i < argc) {
-			if ((strcmp(argv[i], "-d") == 0 ||
-			    strcmp(argv[i], "--db") == 0) && i + 1 < argc)
-				dbdir = argv[i + 1], i += 2;
-			else if (strncmp(argv[i], "-d", 2) == 0 &&
-			    argv[i][2] != '\0')
-				dbdir = argv[i] + 2, i++;
-			else
+			opt = argv[i];
+			if (!sanka_dbdir_arg(argc, argv, &i, &dbdir))
 				break;
+			if (dbdir == NULL || *dbdir == '\0')
+				return (cli_usage_main(_("option %s needs a "
+				    "value"), opt));
+			i++;
 		}
-		if (i >= argc) {
-			rc = cli_usage_kinds(name, NULL);
-			goto out;
-		}
+		if (i >= argc)
+			return (cli_usage_kinds(name, NULL));
 		kind = argv[i++];
 		if (strcmp(kind, "--help") == 0 || strcmp(kind, "-h") == 0) {
-			for (e = cli_table; e->name != NULL; e++) {
+			for (ep = cli_table; (e = *ep) != NULL; ep++) {
 				if (strcmp(e->name, name) != 0)
 					continue;
 				cli_help_entry(e);
-				if (e[1].name != NULL &&
-				    strcmp(e[1].name, name) == 0)
+				if (ep[1] != NULL &&
+				    strcmp(ep[1]->name, name) == 0)
 					putchar('\n');
 			}
-			rc = 0;
-			goto out;
+			return (0);
 		}
-		if ((e = cli_find(name, kind)) == NULL) {
-			rc = cli_usage_kinds(name, kind);
-			goto out;
-		}
-	} else if ((e = cli_find(name, NULL)) == NULL) {
-		rc = cli_usage_main(_("unknown command %s"), name);
-		goto out;
-	}
+		if ((e = cli_find(name, kind)) == NULL)
+			return (cli_usage_kinds(name, kind));
+	} else if ((e = cli_find(name, NULL)) == NULL)
+		return (cli_usage_main(_("unknown command %s"), name));
 	rc = cli_parse(e, argc - i, argv + i, &a);
 	if (rc == -1)
 		rc = 0;
@@ -989,13 +687,11 @@ cli_main(int argc, char **argv)
 			dbdir = a.dbdir;
 		rc = e->exec(e, &a, dbdir);
 		if (fflush(stdout) != 0 && rc == 0) {
-			cli_warnx(_("cannot write the output: %s"),
+			sanka_warnx(_("cannot write the output: %s"),
 			    strerror(errno));
-			rc = CLI_EXIT_ENV;
+			rc = SANKA_EXIT_ENV;
 		}
 	}
 	cli_args_free(&a);
-out:
-	free(imports);
 	return (rc);
 }

@@ -1,13 +1,16 @@
-/* cli-export.c -- export: members, events or attendance as CSV. */
+/* export.c -- export: members, events or attendance as CSV. */
 
 #include <string.h>
 
 #include "import/import.h"
 #include "store/i18n.h"
 #include "store/store.h"
-#include "tui/cli.h"
+#include "tui/cli/cli.h"
 
-const struct cli_opt cli_export_opts[] = {
+static int	cli_export(const struct cli_entry *, struct cli_args *,
+		    const char *);
+
+static const struct cli_opt cli_export_opts[] = {
 	{ "event", NULL, "CODE", N_("attendance of one event, by reading "
 	  "(the door's list)"), false },
 	{ "headers", NULL, "en|ja", N_("English (default) or Japanese "
@@ -19,7 +22,24 @@ const struct cli_opt cli_export_opts[] = {
 	{ NULL, NULL, NULL, NULL, false }
 };
 
-int
+const struct cli_entry cli_export_entry = {
+	.name = "export",
+	.usage = "members|events|attendance [--event CODE] [--headers en|ja] "
+	    "[--encoding utf-8|utf-8-bom|cp932] [-o FILE]",
+	.help = N_("write members, events or attendance as CSV (what import "
+	    "reads)"),
+	.opts = cli_export_opts,
+	.minargs = 1,
+	.maxargs = 1,
+	.exec = cli_export,
+	.more = N_("Cells starting with = + - @ get a leading ' (import removes "
+	    "it).\n--encoding utf-8-bom or cp932 for Excel; -o FILE is written "
+	    "whole or not at all."),
+	.example = "sanka export members --headers ja --encoding utf-8-bom -o "
+	    "会員.csv",
+};
+
+static int
 cli_export(const struct cli_entry *e, struct cli_args *a, const char *dbdir)
 {
 	struct export_opts	 o;
@@ -51,7 +71,7 @@ cli_export(const struct cli_entry *e, struct cli_args *a, const char *dbdir)
 		o.encoding = (enum import_encoding)k;
 	}
 	o.path = cli_get(e, a, "output");
-	if ((rc = cli_open(dbdir, true, &st)) != 0)
+	if ((rc = sanka_open(dbdir, true, &st)) != 0)
 		return (rc);
 	rc = export_table(st, &o);
 	store_close(st);

@@ -1,4 +1,5 @@
-/* cli-history.c -- history and explain: a member's records and its total. */
+/* explain.c -- explain MEMBER: how a member's total and last date were
+ * reached. */
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -6,37 +7,20 @@
 
 #include "store/i18n.h"
 #include "store/store.h"
-#include "tui/cli.h"
+#include "tui/cli/cli.h"
 
-static int
-cli_history_line(const struct store_att_row *r, void *arg)
-{
-	(void)arg;
-	printf("%s\t%s\t%s\t%s\t%s\n", r->event_date, r->a.event,
-	    r->event_name, store_response_word(r->a.response),
-	    cli_final_word(r->a.final));
-	return (0);
-}
+static int	cli_explain(const struct cli_entry *, struct cli_args *,
+		    const char *);
 
-int
-cli_history(const struct cli_entry *e, struct cli_args *a, const char *dbdir)
-{
-	struct store_member	 m;
-	struct store		*st;
-	int			 rc;
-
-	(void)e;
-	memset(&m, 0, sizeof m);
-	if ((rc = cli_open(dbdir, true, &st)) != 0)
-		return (rc);
-	if ((rc = store_member_get(st, a->argv[0], &m, NULL)) != STORE_OK ||
-	    (rc = store_member_history(st, m.id, cli_history_line,
-	    NULL)) != STORE_OK)
-		rc = cli_store_error(st, rc);
-	store_member_free(&m);
-	store_close(st);
-	return (rc);
-}
+const struct cli_entry cli_explain_entry = {
+	.name = "explain",
+	.usage = "MEMBER",
+	.help = N_("how a member's total and last date were reached"),
+	.minargs = 1,
+	.maxargs = 1,
+	.exec = cli_explain,
+	.example = "sanka explain M001",
+};
 
 /* The attended events of a member, newest first as the history walks. */
 struct cli_explain {
@@ -60,7 +44,7 @@ cli_explain_row(const struct store_att_row *r, void *arg)
 	return (0);
 }
 
-int
+static int
 cli_explain(const struct cli_entry *e, struct cli_args *a, const char *dbdir)
 {
 	struct store_member	 m;
@@ -74,7 +58,7 @@ cli_explain(const struct cli_entry *e, struct cli_args *a, const char *dbdir)
 	(void)e;
 	memset(&m, 0, sizeof m);
 	memset(&x, 0, sizeof x);
-	if ((rc = cli_open(dbdir, true, &st)) != 0)
+	if ((rc = sanka_open(dbdir, true, &st)) != 0)
 		return (rc);
 	if ((rc = store_member_get(st, a->argv[0], &m, &s)) != STORE_OK ||
 	    (rc = store_member_history(st, m.id, cli_explain_row,

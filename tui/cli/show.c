@@ -1,4 +1,4 @@
-/* cli-show.c -- show member, show event: key: value lines scripts rely on. */
+/* show.c -- show member, show event: key: value lines scripts rely on. */
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -6,7 +6,34 @@
 
 #include "store/i18n.h"
 #include "store/store.h"
-#include "tui/cli.h"
+#include "tui/cli/cli.h"
+
+static int	cli_show_member(const struct cli_entry *, struct cli_args *,
+		    const char *);
+static int	cli_show_event(const struct cli_entry *, struct cli_args *,
+		    const char *);
+
+const struct cli_entry cli_show_member_entry = {
+	.name = "show",
+	.kind = "member",
+	.usage = "ID",
+	.help = N_("print a member as key: value lines"),
+	.minargs = 1,
+	.maxargs = 1,
+	.exec = cli_show_member,
+	.example = "sanka show member M001",
+};
+
+const struct cli_entry cli_show_event_entry = {
+	.name = "show",
+	.kind = "event",
+	.usage = "CODE",
+	.help = N_("print an event, its counts and its participants"),
+	.minargs = 1,
+	.maxargs = 1,
+	.exec = cli_show_event,
+	.example = "sanka show event E006",
+};
 
 static void
 cli_show_num(const char *key, uint32_t n)
@@ -17,7 +44,7 @@ cli_show_num(const char *key, uint32_t n)
 	cli_kv(key, buf);
 }
 
-int
+static int
 cli_show_member(const struct cli_entry *e, struct cli_args *a,
     const char *dbdir)
 {
@@ -30,7 +57,7 @@ cli_show_member(const struct cli_entry *e, struct cli_args *a,
 
 	(void)e;
 	memset(&m, 0, sizeof m);
-	if ((rc = cli_open(dbdir, true, &st)) != 0)
+	if ((rc = sanka_open(dbdir, true, &st)) != 0)
 		return (rc);
 	if ((rc = store_member_get(st, a->argv[0], &m, &s)) != STORE_OK) {
 		rc = cli_store_error(st, rc);
@@ -100,7 +127,7 @@ cli_show_participant(const struct store_att_row *r, void *arg)
 	return (0);
 }
 
-int
+static int
 cli_show_event(const struct cli_entry *e, struct cli_args *a,
     const char *dbdir)
 {
@@ -112,7 +139,7 @@ cli_show_event(const struct cli_entry *e, struct cli_args *a,
 
 	(void)e;
 	memset(&ev, 0, sizeof ev);
-	if ((rc = cli_open(dbdir, true, &st)) != 0)
+	if ((rc = sanka_open(dbdir, true, &st)) != 0)
 		return (rc);
 	if ((rc = store_event_get(st, a->argv[0], &ev, &c)) != STORE_OK) {
 		rc = cli_store_error(st, rc);

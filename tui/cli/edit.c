@@ -1,13 +1,48 @@
-/* cli-edit.c -- edit member, edit event: change the fields named. */
+/* edit.c -- edit member, edit event: change the fields named. */
 
 #include <stdio.h>
 #include <string.h>
 
 #include "store/i18n.h"
 #include "store/store.h"
-#include "tui/cli.h"
+#include "tui/cli/cli.h"
 
-int
+static int	cli_edit_member(const struct cli_entry *, struct cli_args *,
+		    const char *);
+static int	cli_edit_event(const struct cli_entry *, struct cli_args *,
+		    const char *);
+
+const struct cli_entry cli_edit_member_entry = {
+	.name = "edit",
+	.kind = "member",
+	.usage = "ID --FIELD VALUE...",
+	.help = N_("change fields of a member (--FIELD '' clears one)"),
+	.opts = &cli_member_opts[1],
+	.minargs = 1,
+	.maxargs = 1,
+	.exec = cli_edit_member,
+	.more = N_("Only the fields named change; the save is refused when "
+	    "someone else changed\nthe member in between."),
+	.example = "sanka edit member M001 --email shiro@example.jp --attr "
+	    "支部=関西",
+	.vocab = CLI_VOCAB_STATUS,
+};
+
+const struct cli_entry cli_edit_event_entry = {
+	.name = "edit",
+	.kind = "event",
+	.usage = "CODE --FIELD VALUE...",
+	.help = N_("change fields of an event (--FIELD '' clears one)"),
+	.opts = &cli_event_opts[1],
+	.minargs = 1,
+	.maxargs = 1,
+	.exec = cli_edit_event,
+	.more = N_("A new date moves every participant's history and "
+	    "recomputes their totals."),
+	.example = "sanka edit event E006 --date 2026-02-27",
+};
+
+static int
 cli_edit_member(const struct cli_entry *e, struct cli_args *a,
     const char *dbdir)
 {
@@ -23,7 +58,7 @@ cli_edit_member(const struct cli_entry *e, struct cli_args *a,
 	rc = cli_member_apply(e, a, &m);
 	store_member_free(&m);
 	memset(&m, 0, sizeof m);
-	if (rc != 0 || (rc = cli_open(dbdir, false, &st)) != 0)
+	if (rc != 0 || (rc = sanka_open(dbdir, false, &st)) != 0)
 		return (rc);
 	if ((rc = store_member_get(st, a->argv[0], &m, NULL)) != STORE_OK) {
 		rc = cli_store_error(st, rc);
@@ -42,7 +77,7 @@ out:
 	return (rc);
 }
 
-int
+static int
 cli_edit_event(const struct cli_entry *e, struct cli_args *a,
     const char *dbdir)
 {
@@ -57,7 +92,7 @@ cli_edit_event(const struct cli_entry *e, struct cli_args *a,
 	rc = cli_event_apply(e, a, &ev);
 	store_event_free(&ev);
 	memset(&ev, 0, sizeof ev);
-	if (rc != 0 || (rc = cli_open(dbdir, false, &st)) != 0)
+	if (rc != 0 || (rc = sanka_open(dbdir, false, &st)) != 0)
 		return (rc);
 	if ((rc = store_event_get(st, a->argv[0], &ev, NULL)) != STORE_OK) {
 		rc = cli_store_error(st, rc);

@@ -1,4 +1,4 @@
-/* cli-import.c -- import: CSV files into the database, all or nothing. */
+/* import.c -- import: CSV files into the database, all or nothing. */
 
 #include <limits.h>
 #include <stdio.h>
@@ -9,9 +9,12 @@
 #include "import/import.h"
 #include "store/i18n.h"
 #include "store/store.h"
-#include "tui/cli.h"
+#include "tui/cli/cli.h"
 
-const struct cli_opt cli_import_opts[] = {
+static int	cli_import(const struct cli_entry *, struct cli_args *,
+		    const char *);
+
+static const struct cli_opt cli_import_opts[] = {
 	{ "kind", NULL, "K", N_("members, events or attendance (default: "
 	  "from the header)"), false },
 	{ "encoding", NULL, "E", N_("auto (default), utf-8 or cp932"),
@@ -21,6 +24,24 @@ const struct cli_opt cli_import_opts[] = {
 	{ "past-from-total", NULL, NULL, N_("a kintone 参加回数 column is the "
 	  "old total: past_count = it - attended"), false },
 	{ NULL, NULL, NULL, NULL, false }
+};
+
+const struct cli_entry cli_import_entry = {
+	.name = "import",
+	.usage = "[--kind K] [--encoding auto|utf-8|cp932] [--dry-run] "
+	    "[--past-from-total] FILE...",
+	.help = N_("import members, events and attendance from CSV files (all "
+	    "or nothing)"),
+	.opts = cli_import_opts,
+	.minargs = 1,
+	.maxargs = -1,
+	.exec = cli_import,
+	.more = N_("The kind (members, events, attendance) comes from --kind "
+	    "or the header row.\nSeveral files import in one transaction: "
+	    "events and members first.\n--past-from-total: a kintone 参加回数 "
+	    "column is the old total, so\npast_count = it - the attended "
+	    "records."),
+	.example = "sanka import members.csv events.csv attendance.csv",
 };
 
 /* A dry run on a database that does not exist yet checks against an
@@ -33,10 +54,10 @@ cli_import_tmpdb(char *dir, size_t size, struct store **st)
 	snprintf(dir, size, "%s/sanka-dry.XXXXXX", tmp != NULL && *tmp != '\0' ?
 	    tmp : "/tmp");
 	if (mkdtemp(dir) == NULL) {
-		cli_warnx(_("cannot make a temporary directory: %s"), dir);
-		return (CLI_EXIT_ENV);
+		sanka_warnx(_("cannot make a temporary directory: %s"), dir);
+		return (SANKA_EXIT_ENV);
 	}
-	return (cli_open(dir, false, st));
+	return (sanka_open(dir, false, st));
 }
 
 static void
@@ -51,7 +72,7 @@ cli_import_rmdb(const char *dir)
 	rmdir(dir);
 }
 
-int
+static int
 cli_import(const struct cli_entry *e, struct cli_args *a, const char *dbdir)
 {
 	struct import_opts	 o;
@@ -77,11 +98,11 @@ cli_import(const struct cli_entry *e, struct cli_args *a, const char *dbdir)
 	o.dry_run = cli_get(e, a, "dry-run") != NULL;
 	o.past_from_total = cli_get(e, a, "past-from-total") != NULL;
 	o.progress = true;
-	snprintf(path, sizeof path, "%s/data.mdb", cli_dbdir(dbdir));
+	snprintf(path, sizeof path, "%s/data.mdb", sanka_dbdir(dbdir));
 	if (o.dry_run && access(path, F_OK) != 0)
 		rc = cli_import_tmpdb(tmpdb, sizeof tmpdb, &st);
 	else
-		rc = cli_open(dbdir, false, &st);
+		rc = sanka_open(dbdir, false, &st);
 	if (rc != 0)
 		goto out;
 	fflush(stdout);

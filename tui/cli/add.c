@@ -1,4 +1,4 @@
-/* cli-add.c -- add member, add event, and the field options edit shares. */
+/* add.c -- add member, add event, and the field options edit shares. */
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -6,7 +6,12 @@
 
 #include "store/i18n.h"
 #include "store/store.h"
-#include "tui/cli.h"
+#include "tui/cli/cli.h"
+
+static int	cli_add_member(const struct cli_entry *, struct cli_args *,
+		    const char *);
+static int	cli_add_event(const struct cli_entry *, struct cli_args *,
+		    const char *);
 
 /* The key option comes first: edit takes &cli_member_opts[1]. */
 const struct cli_opt cli_member_opts[] = {
@@ -47,6 +52,36 @@ const struct cli_opt cli_event_opts[] = {
 	{ "capacity", NULL, "N", N_("capacity (定員); 0: no limit"), false },
 	{ "notes", NULL, "TEXT", N_("notes (備考)"), false },
 	{ NULL, NULL, NULL, NULL, false }
+};
+
+const struct cli_entry cli_add_member_entry = {
+	.name = "add",
+	.kind = "member",
+	.usage = "--member-id ID --name NAME [--FIELD VALUE]...",
+	.help = N_("add a member"),
+	.opts = cli_member_opts,
+	.exec = cli_add_member,
+	.more = N_("--member-id and --name are required.  Dates are read as "
+	    "CSV import reads them:\n2026-02-20, 2026/2/20, 2026.2.20, "
+	    "2026年2月20日, 令和8年2月20日, R8.2.20.\n--mail-opt-out: yes or "
+	    "no (はい, いいえ, 1, 0...)."),
+	.example = "sanka add member --id M001 --name '山田 史郎' "
+	    "--kana 'ヤマダ シロウ' --past-count 3",
+	.vocab = CLI_VOCAB_STATUS,
+};
+
+const struct cli_entry cli_add_event_entry = {
+	.name = "add",
+	.kind = "event",
+	.usage = "--event-code CODE --name NAME --date DATE [--FIELD VALUE]...",
+	.help = N_("add an event"),
+	.opts = cli_event_opts,
+	.exec = cli_add_event,
+	.more = N_("--event-code, --name and --date are required.  Dates are "
+	    "read as CSV import\nreads them: 2026-02-20, 2026/2/20, 2026.2.20, "
+	    "2026年2月20日, 令和8年2月20日,\nR8.2.20."),
+	.example = "sanka add event --code E006 --name イベント6 --date 2026/2/20 "
+	    "--venue 本部会議室 --capacity 40",
 };
 
 int
@@ -180,15 +215,16 @@ cli_add_key(const struct cli_entry *e, struct cli_args *a, const char *opt,
 	snprintf(field, sizeof field, "--%s", opt);
 	if (store_key_fold(v, out, field, &err) != STORE_OK) {
 		if (*err.msg != '\0')
-			cli_warnx("%s", err.msg);
+			sanka_warnx("%s", err.msg);
 		else
-			cli_warnx(_("%s: \"%s\" is not a valid key"), field, v);
-		return (CLI_EXIT_DATA);
+			sanka_warnx(_("%s: \"%s\" is not a valid key"), field,
+			    v);
+		return (SANKA_EXIT_DATA);
 	}
 	return (0);
 }
 
-int
+static int
 cli_add_member(const struct cli_entry *e, struct cli_args *a,
     const char *dbdir)
 {
@@ -201,7 +237,7 @@ cli_add_member(const struct cli_entry *e, struct cli_args *a,
 	if ((rc = cli_add_required(e, a, required)) != 0 ||
 	    (rc = cli_member_apply(e, a, &m)) != 0 ||
 	    (rc = cli_add_key(e, a, "member-id", m.id)) != 0 ||
-	    (rc = cli_open(dbdir, false, &st)) != 0)
+	    (rc = sanka_open(dbdir, false, &st)) != 0)
 		goto out;
 	if ((rc = store_member_add(st, &m)) != STORE_OK) {
 		rc = cli_store_error(st, rc);
@@ -215,7 +251,7 @@ out:
 	return (rc);
 }
 
-int
+static int
 cli_add_event(const struct cli_entry *e, struct cli_args *a,
     const char *dbdir)
 {
@@ -229,7 +265,7 @@ cli_add_event(const struct cli_entry *e, struct cli_args *a,
 	if ((rc = cli_add_required(e, a, required)) != 0 ||
 	    (rc = cli_event_apply(e, a, &ev)) != 0 ||
 	    (rc = cli_add_key(e, a, "event-code", ev.code)) != 0 ||
-	    (rc = cli_open(dbdir, false, &st)) != 0)
+	    (rc = sanka_open(dbdir, false, &st)) != 0)
 		goto out;
 	if ((rc = store_event_add(st, &ev)) != STORE_OK) {
 		rc = cli_store_error(st, rc);

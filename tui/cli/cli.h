@@ -1,14 +1,16 @@
 /*
- * cli.h -- sanka's command line: the command table, option parsing, where
- * the database is, and the helpers every tui/cli-*.c command shares.
+ * cli.h -- sanka's command line: the command table, option parsing and the
+ * helpers every command in tui/cli/ shares.
  *
- * A command is one row of cli_table (tmux's cmd_entry): its name, an
- * optional kind ("member" or "event" for add/edit/delete/show), its usage
- * line, a one-line help, its options and how many positional arguments it
- * takes.  main() finds the row, cli_parse() turns the arguments into a
- * struct cli_args, and the row's exec function runs the command through
- * the store API only, returning the process exit status of DESIGN.md:
- * 0 ok, 1 data, 2 usage, 3 environment.
+ * A command is one file, tui/cli/NAME.c, holding its exec function and its
+ * struct cli_entry (tmux's cmd_entry): its name, an optional kind ("member"
+ * or "event" for add/edit/delete/show), its usage line, a one-line help,
+ * its options and how many positional arguments it takes.  cli_table lists
+ * the entries; cli_main() finds one, cli_parse() turns the arguments into a
+ * struct cli_args, and the exec function runs the command through the store
+ * API only, returning the process exit status of docs/DESIGN.md
+ * (SANKA_EXIT_* in tui/sanka.h).  Adding a command: its file, one line in
+ * cli_table and one extern below.
  */
 #ifndef SANKA_CLI_H
 #define SANKA_CLI_H
@@ -18,11 +20,7 @@
 #include <stdint.h>
 
 #include "store/store.h"
-
-#define CLI_EXIT_OK	0
-#define CLI_EXIT_DATA	1
-#define CLI_EXIT_USAGE	2
-#define CLI_EXIT_ENV	3
+#include "tui/sanka.h"
 
 #define CLI_MAXOPTS	32
 
@@ -72,28 +70,46 @@ struct cli_entry {
 	enum cli_vocab	 vocab;		/* words listed by COMMAND --help */
 };
 
-extern const struct cli_entry cli_table[];
+/* The commands, NULL-terminated, in the order --help lists them. */
+extern const struct cli_entry *const cli_table[];
+extern const struct cli_entry cli_add_member_entry;
+extern const struct cli_entry cli_add_event_entry;
+extern const struct cli_entry cli_edit_member_entry;
+extern const struct cli_entry cli_edit_event_entry;
+extern const struct cli_entry cli_delete_member_entry;
+extern const struct cli_entry cli_delete_event_entry;
+extern const struct cli_entry cli_merge_entry;
+extern const struct cli_entry cli_show_member_entry;
+extern const struct cli_entry cli_show_event_entry;
+extern const struct cli_entry cli_invite_entry;
+extern const struct cli_entry cli_respond_entry;
+extern const struct cli_entry cli_mark_entry;
+extern const struct cli_entry cli_history_entry;
+extern const struct cli_entry cli_explain_entry;
+extern const struct cli_entry cli_log_entry;
+extern const struct cli_entry cli_import_entry;
+extern const struct cli_entry cli_export_entry;
+extern const struct cli_entry cli_check_entry;
+extern const struct cli_entry cli_backup_entry;
 
 /* cli.c */
-int		 cli_main(int argc, char **argv);
+/* Run the command ARGV[0]; DBDIR is -d DIR given before it, or NULL. */
+int		 cli_main(int argc, char **argv, const char *dbdir);
+/* sanka --help: the usages, the commands and the options, on stdout. */
+void		 cli_help_main(void);
+/* Print a usage error (when FMT is not NULL) and sanka's usage to stderr;
+ * return SANKA_EXIT_USAGE. */
+int		 cli_usage_main(const char *fmt, ...)
+		    __attribute__((format(printf, 1, 2)));
 /* Allocation that exits on failure (tmux's xmalloc). */
 void		*cli_xreallocarray(void *, size_t nmemb, size_t size);
 char		*cli_xstrdup(const char *);
-/* Print "sanka: " + the formatted message to stderr. */
-void		 cli_warnx(const char *fmt, ...)
-		    __attribute__((format(printf, 1, 2)));
 /* Print a usage error (when FMT is not NULL) and the usage of E to
- * stderr; return CLI_EXIT_USAGE. */
+ * stderr; return SANKA_EXIT_USAGE. */
 int		 cli_usage(const struct cli_entry *e, const char *fmt, ...)
 		    __attribute__((format(printf, 2, 3)));
 /* Print the store's last error for RC on stderr; return the exit status. */
 int		 cli_store_error(struct store *st, int rc);
-/* The database directory: DBDIR, $SANKA_DB, /var/lib/sanka when it
- * exists, $XDG_DATA_HOME/sanka, ~/.local/share/sanka.  Static storage. */
-const char	*cli_dbdir(const char *dbdir);
-/* Open the database (READONLY: never create it).  On failure print why and
- * return the exit status (*st is then NULL); else 0. */
-int		 cli_open(const char *dbdir, bool readonly, struct store **st);
 /* The value of option NAME ("1" for a flag), or NULL when not given. */
 const char	*cli_get(const struct cli_entry *e, const struct cli_args *a,
 		    const char *name);
@@ -101,19 +117,13 @@ const char	*cli_get(const struct cli_entry *e, const struct cli_args *a,
  * (import/values.c), so the command line takes exactly what a CSV cell
  * takes.  A date into OUT as YYYY-MM-DD ("" stays ""); a whole number from
  * 0 to INT32_MAX ("" is 0); yes or no ("" is no).  Returns 0, or prints
- * why with E's usage and returns CLI_EXIT_USAGE. */
+ * why with E's usage and returns SANKA_EXIT_USAGE. */
 int		 cli_opt_date(const struct cli_entry *e, const char *opt,
 		    const char *v, char out[STORE_DATE_SIZE]);
 int		 cli_opt_number(const struct cli_entry *e, const char *opt,
 		    const char *v, int32_t *out);
 int		 cli_opt_bool(const struct cli_entry *e, const char *opt,
 		    const char *v, bool *out);
-/* The same parsers without a message, for the screens' forms and filters:
- * a date ("" stays ""), a number ("" is 0), yes/no (1 or 0, -1 when it is
- * neither). */
-bool		 cli_date(const char *in, char out[STORE_DATE_SIZE]);
-bool		 cli_number(const char *in, int32_t *out);
-int		 cli_bool(const char *in);
 /* The words of VOCAB the store accepts into BUF, one group per value,
  * groups separated by SEP: "attended (参加, 出席), absent (欠席), ...". */
 void		 cli_words(enum cli_vocab vocab, const char *sep, char *buf,
@@ -132,7 +142,7 @@ char		*cli_event_name(struct store *st, const char *code);
 /* Text for a final status: the English word, "pending" for the empty one. */
 const char	*cli_final_word(enum store_final);
 
-/* cli-add.c: the member and event fields shared by add and edit (edit
+/* add.c: the member and event fields shared by add and edit (edit
  * takes the same options without the first, the key). */
 extern const struct cli_opt cli_member_opts[];
 extern const struct cli_opt cli_event_opts[];
@@ -144,55 +154,5 @@ int		 cli_event_apply(const struct cli_entry *, struct cli_args *,
 		    struct store_event *ev);
 /* How many options of A were given. */
 int		 cli_nopts(const struct cli_entry *, const struct cli_args *);
-
-/* The commands, one file per group. */
-int		 cli_add_member(const struct cli_entry *, struct cli_args *,
-		    const char *);
-int		 cli_add_event(const struct cli_entry *, struct cli_args *,
-		    const char *);
-int		 cli_edit_member(const struct cli_entry *, struct cli_args *,
-		    const char *);
-int		 cli_edit_event(const struct cli_entry *, struct cli_args *,
-		    const char *);
-int		 cli_delete_member(const struct cli_entry *, struct cli_args *,
-		    const char *);
-int		 cli_delete_event(const struct cli_entry *, struct cli_args *,
-		    const char *);
-int		 cli_merge(const struct cli_entry *, struct cli_args *,
-		    const char *);
-int		 cli_show_member(const struct cli_entry *, struct cli_args *,
-		    const char *);
-int		 cli_show_event(const struct cli_entry *, struct cli_args *,
-		    const char *);
-int		 cli_invite(const struct cli_entry *, struct cli_args *,
-		    const char *);
-int		 cli_respond(const struct cli_entry *, struct cli_args *,
-		    const char *);
-int		 cli_mark(const struct cli_entry *, struct cli_args *,
-		    const char *);
-int		 cli_history(const struct cli_entry *, struct cli_args *,
-		    const char *);
-int		 cli_explain(const struct cli_entry *, struct cli_args *,
-		    const char *);
-int		 cli_log(const struct cli_entry *, struct cli_args *,
-		    const char *);
-int		 cli_check(const struct cli_entry *, struct cli_args *,
-		    const char *);
-/* cli-import.c, cli-export.c */
-extern const struct cli_opt cli_import_opts[];
-extern const struct cli_opt cli_export_opts[];
-#define CLI_IMPORT_MORE N_("The kind (members, events, attendance) comes from " \
-	"--kind or the header row.\nSeveral files import in one transaction: " \
-	"events and members first.\n--past-from-total: a kintone 参加回数 " \
-	"column is the old total, so\npast_count = it - the attended records.")
-#define CLI_EXPORT_MORE N_("Cells starting with = + - @ get a leading ' " \
-	"(import removes it).\n--encoding utf-8-bom or cp932 for Excel; -o " \
-	"FILE is written whole or not at all.")
-int		 cli_import(const struct cli_entry *, struct cli_args *,
-		    const char *);
-int		 cli_export(const struct cli_entry *, struct cli_args *,
-		    const char *);
-int		 cli_backup(const struct cli_entry *, struct cli_args *,
-		    const char *);
 
 #endif

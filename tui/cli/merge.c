@@ -1,13 +1,26 @@
-/* cli-merge.c -- merge KEEP DROP: one member's history onto another. */
+/* merge.c -- merge KEEP DROP: one member's history onto another. */
 
 #include <stdio.h>
 #include <string.h>
 
 #include "store/i18n.h"
 #include "store/store.h"
-#include "tui/cli.h"
+#include "tui/cli/cli.h"
 
-int
+static int	cli_merge(const struct cli_entry *, struct cli_args *,
+		    const char *);
+
+const struct cli_entry cli_merge_entry = {
+	.name = "merge",
+	.usage = "KEEP DROP",
+	.help = N_("move DROP's history and past count onto KEEP, delete DROP"),
+	.minargs = 2,
+	.maxargs = 2,
+	.exec = cli_merge,
+	.example = "sanka merge M001 M150",
+};
+
+static int
 cli_merge(const struct cli_entry *e, struct cli_args *a, const char *dbdir)
 {
 	struct store_member	 keep, drop, now;
@@ -19,7 +32,7 @@ cli_merge(const struct cli_entry *e, struct cli_args *a, const char *dbdir)
 	memset(&keep, 0, sizeof keep);
 	memset(&drop, 0, sizeof drop);
 	memset(&now, 0, sizeof now);
-	if ((rc = cli_open(dbdir, false, &st)) != 0)
+	if ((rc = sanka_open(dbdir, false, &st)) != 0)
 		return (rc);
 	if ((rc = store_member_get(st, a->argv[0], &keep, &before)) != 0 ||
 	    (rc = store_member_get(st, a->argv[1], &drop, NULL)) != 0 ||

@@ -337,7 +337,7 @@ checks_zero_hint(struct imp *imp, const char *id, char *hint, size_t size)
 	size_t	n = strlen(id), z;
 
 	hint[0] = '\0';
-	if (!val_digits(id) || id[0] == '0')
+	if (!store_digits(id) || id[0] == '0')
 		return;
 	for (z = 1; n + z <= 12 && n + z <= STORE_ID_MAX; z++) {
 		memset(padded, '0', z);
@@ -507,7 +507,7 @@ checks_widths(struct imp *imp)
 	memset(count, 0, sizeof count);
 	for (i = 0; i < n; i++) {
 		id = row_slot(s[i], MS_ID);
-		if (id[0] == '0' && val_digits(id))
+		if (id[0] == '0' && store_digits(id))
 			count[strlen(id)]++;
 	}
 	for (i = 1; i <= STORE_ID_MAX; i++)
@@ -518,7 +518,7 @@ checks_widths(struct imp *imp)
 	lines[0] = '\0';
 	for (i = 0; i < n; i++) {
 		id = row_slot(s[i], MS_ID);
-		if (id[0] == '0' || !val_digits(id) || strlen(id) >= w)
+		if (id[0] == '0' || !store_digits(id) || strlen(id) >= w)
 			continue;
 		if (nlist == 0)
 			file = row_hdr(s[i])->file;
@@ -652,7 +652,7 @@ checks_db_cb(const struct store_member *m, const struct store_stats *s,
 		c->indb[at] = true;
 		return (0);
 	}
-	if (m->id[0] == '0' && val_digits(m->id)) {
+	if (m->id[0] == '0' && store_digits(m->id)) {
 		for (p = m->id; *p == '0'; p++)
 			;
 		if (*p != '\0' && checks_find(imp, IMPORT_KIND_MEMBERS, p,

@@ -198,29 +198,12 @@ exp_attr_cb(const struct store_member *m, const struct store_stats *s,
 	return (0);
 }
 
-static int
-exp_member_cb(const struct store_member *m, const struct store_stats *s,
-    void *arg)
+/* The attr.NAME columns of a member row. */
+static void
+exp_member_attrs(struct exp *x, const struct store_member *m)
 {
-	struct exp	*x = arg;
-	size_t		 i, j = 0;
+	size_t	i, j = 0;
 
-	exp_cell(x, m->id, true);
-	exp_cell(x, m->name, true);
-	exp_cell(x, m->kana, true);
-	exp_cell(x, m->email, true);
-	exp_cell(x, m->phone, true);
-	exp_cell(x, m->postal_code, true);
-	exp_cell(x, m->address, true);
-	exp_cell(x, m->organization, true);
-	exp_cell(x, m->segment, true);
-	exp_cell(x, store_member_status_word(m->status), false);
-	exp_cell(x, m->mail_opt_out ? "1" : "0", false);
-	exp_cell(x, m->joined_on, false);
-	exp_cell(x, m->notes, true);
-	exp_num(x, m->past_count, false);
-	exp_cell(x, m->past_last_date, false);
-	exp_cell(x, m->past_last_event, true);
 	for (i = 0; i < x->nattrs; i++) {
 		while (j < m->nattrs && strcmp(m->attrs[j].name,
 		    x->attr[i]) < 0)
@@ -228,47 +211,80 @@ exp_member_cb(const struct store_member *m, const struct store_stats *s,
 		exp_cell(x, j < m->nattrs && strcmp(m->attrs[j].name,
 		    x->attr[i]) == 0 ? m->attrs[j].value : "", true);
 	}
-	exp_num(x, s != NULL ? s->attended : 0, false);
-	exp_num(x, s != NULL ? s->total : 0, false);
-	exp_cell(x, s != NULL ? s->last_date : "", false);
-	exp_cell(x, s != NULL ? s->last_event : "", true);
+}
+
+/* The CSV rows of the field table in order, the attributes before the
+ * first derived one (the aggregate, exported for reading). */
+static int
+exp_member_cb(const struct store_member *m, const struct store_stats *s,
+    void *arg)
+{
+	struct exp			*x = arg;
+	struct store_member_view	 v = { m, s, NULL };
+	const struct store_field	*f;
+	bool				 attrs = false;
+	char				 buf[64];
+
+	for (f = store_fields; f < store_fields + store_nfields; f++) {
+		if (!(f->flags & STORE_FIELD_CSV))
+			continue;
+		if ((f->flags & STORE_FIELD_DERIVED) && !attrs) {
+			exp_member_attrs(x, m);
+			attrs = true;
+		}
+		exp_cell(x, store_field_get(f, &v, STORE_STYLE_CSV, buf,
+		    sizeof buf), f->kind == STORE_KIND_TEXT ||
+		    f->kind == STORE_KIND_LINE);
+	}
+	if (!attrs)
+		exp_member_attrs(x, m);
 	exp_end_row(x);
 	return (x->ioerr ? 1 : 0);
+}
+
+/* The attr.NAME headers into NAMES from *N; OWNED keeps what it made. */
+static void
+exp_member_attr_names(struct exp *x, const char **names, size_t *n,
+    char **owned)
+{
+	size_t	a;
+
+	for (a = 0; a < x->nattrs; a++) {
+		/* A name import would read as a field gets "attr.". */
+		if (hdr_lookup(IMPORT_KIND_MEMBERS, x->attr[a]) != HF_NONE) {
+			owned[a] = xmalloc(strlen(x->attr[a]) + 6);
+			sprintf(owned[a], "attr.%s", x->attr[a]);
+			names[(*n)++] = owned[a];
+		} else
+			names[(*n)++] = x->attr[a];
+	}
 }
 
 static int
 exp_members(struct exp *x)
 {
-	const enum hfield	*cols = hdr_export_columns(IMPORT_KIND_MEMBERS);
-	const char		**names;
-	char			**owned;
-	size_t			 n = 0, i, a;
-	int			 rc;
+	const struct store_field	*f;
+	const char			**names;
+	char				**owned;
+	size_t				 n = 0, a;
+	bool				 attrs = false;
+	int				 rc;
 
 	if ((rc = store_member_each(x->st, exp_attr_cb, x)) != STORE_OK)
 		return (rc);
-	for (i = 0; cols[i] != HF_NONE; i++)
-		n++;
-	names = xcalloc(n + x->nattrs, sizeof *names);
+	names = xcalloc(store_nfields + x->nattrs, sizeof *names);
 	owned = xcalloc(x->nattrs + 1, sizeof *owned);
-	n = 0;
-	for (i = 0; cols[i] != HF_NONE; i++) {
-		if (cols[i] != HF_ATTR) {
-			names[n++] = hdr_name(cols[i], x->o->headers_ja);
+	for (f = store_fields; f < store_fields + store_nfields; f++) {
+		if (!(f->flags & STORE_FIELD_CSV))
 			continue;
+		if ((f->flags & STORE_FIELD_DERIVED) && !attrs) {
+			exp_member_attr_names(x, names, &n, owned);
+			attrs = true;
 		}
-		for (a = 0; a < x->nattrs; a++) {
-			/* A name import would read as a field gets "attr.". */
-			if (hdr_lookup(IMPORT_KIND_MEMBERS, x->attr[a]) !=
-			    HF_NONE) {
-				owned[a] = xmalloc(strlen(x->attr[a]) +
-				    6);
-				sprintf(owned[a], "attr.%s", x->attr[a]);
-				names[n++] = owned[a];
-			} else
-				names[n++] = x->attr[a];
-		}
+		names[n++] = x->o->headers_ja ? f->csv_ja : f->csv;
 	}
+	if (!attrs)
+		exp_member_attr_names(x, names, &n, owned);
 	exp_header(x, names, n);
 	rc = store_member_each(x->st, exp_member_cb, x);
 	for (a = 0; a < x->nattrs; a++)

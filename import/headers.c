@@ -17,8 +17,9 @@ struct hdr_alias {
 	const char	*name;
 };
 
-/* Every name a column may have.  For a field, the first row is the name
- * export writes in English; hdr_ja[] gives the Japanese one. */
+/* Every name a column may have, besides the member fields' (their rows
+ * in store/fields.c).  For a field, the first row is the name export
+ * writes in English; hdr_ja[] gives the Japanese one. */
 static const struct hdr_alias hdr_aliases[] = {
 	/* kintone system columns, any kind */
 	{ K_ALL, HF_RECNO, "レコード番号" },
@@ -33,34 +34,14 @@ static const struct hdr_alias hdr_aliases[] = {
 	{ K_ALL, HF_SYSTEM, "作業者" },
 	{ K_ALL, HF_SYSTEM, "カテゴリー" },
 
-	/* members */
-	{ K_M, HF_M_ID, "member_id" },
-	{ K_M, HF_M_ID, "会員ID" },
-	{ K_M, HF_M_ID, "会員番号" },
-	{ K_M, HF_M_ID, "会員No" },
-	{ K_M, HF_M_ID, "会員コード" },
-	{ K_M, HF_M_ID, "ID" },
-	{ K_M, HF_M_NAME, "name" },
-	{ K_M, HF_M_NAME, "氏名" },
-	{ K_M, HF_M_NAME, "名前" },
-	{ K_M, HF_M_NAME, "お名前" },
-	{ K_M, HF_M_NAME, "顧客名" },
-	{ K_M, HF_M_NAME, "会員名" },
+	/* members: the fields' own headers are in store/fields.c; these
+	 * build a field from two columns or carry the old totals */
 	{ K_M, HF_M_SEI, "姓" },
 	{ K_M, HF_M_SEI, "last_name" },
 	{ K_M, HF_M_SEI, "family_name" },
 	{ K_M, HF_M_MEI, "名" },
 	{ K_M, HF_M_MEI, "first_name" },
 	{ K_M, HF_M_MEI, "given_name" },
-	{ K_M, HF_M_KANA, "kana" },
-	{ K_M, HF_M_KANA, "フリガナ" },
-	{ K_M, HF_M_KANA, "ふりがな" },
-	{ K_M, HF_M_KANA, "カナ" },
-	{ K_M, HF_M_KANA, "氏名カナ" },
-	{ K_M, HF_M_KANA, "氏名フリガナ" },
-	{ K_M, HF_M_KANA, "ヨミ" },
-	{ K_M, HF_M_KANA, "よみがな" },
-	{ K_M, HF_M_KANA, "reading" },
 	{ K_M, HF_M_KSEI, "セイ" },
 	{ K_M, HF_M_KSEI, "姓カナ" },
 	{ K_M, HF_M_KSEI, "姓フリガナ" },
@@ -71,52 +52,6 @@ static const struct hdr_alias hdr_aliases[] = {
 	{ K_M, HF_M_KMEI, "名フリガナ" },
 	{ K_M, HF_M_KMEI, "名(カナ)" },
 	{ K_M, HF_M_KMEI, "名(フリガナ)" },
-	{ K_M, HF_M_EMAIL, "email" },
-	{ K_M, HF_M_EMAIL, "メールアドレス" },
-	{ K_M, HF_M_EMAIL, "メール" },
-	{ K_M, HF_M_EMAIL, "Eメール" },
-	{ K_M, HF_M_EMAIL, "mail" },
-	{ K_M, HF_M_PHONE, "phone" },
-	{ K_M, HF_M_PHONE, "電話番号" },
-	{ K_M, HF_M_PHONE, "電話" },
-	{ K_M, HF_M_PHONE, "携帯電話" },
-	{ K_M, HF_M_PHONE, "携帯電話番号" },
-	{ K_M, HF_M_PHONE, "携帯番号" },
-	{ K_M, HF_M_PHONE, "TEL" },
-	{ K_M, HF_M_POSTAL, "postal_code" },
-	{ K_M, HF_M_POSTAL, "郵便番号" },
-	{ K_M, HF_M_POSTAL, "〒" },
-	{ K_M, HF_M_POSTAL, "zip" },
-	{ K_M, HF_M_ADDRESS, "address" },
-	{ K_M, HF_M_ADDRESS, "住所" },
-	{ K_M, HF_M_ORG, "organization" },
-	{ K_M, HF_M_ORG, "所属" },
-	{ K_M, HF_M_ORG, "会社名" },
-	{ K_M, HF_M_ORG, "団体名" },
-	{ K_M, HF_M_ORG, "勤務先" },
-	{ K_M, HF_M_SEGMENT, "segment" },
-	{ K_M, HF_M_SEGMENT, "会員種別" },
-	{ K_M, HF_M_SEGMENT, "区分" },
-	{ K_M, HF_M_SEGMENT, "属性" },
-	{ K_M, HF_M_SEGMENT, "会員区分" },
-	{ K_M, HF_M_STATUS, "status" },
-	{ K_M, HF_M_STATUS, "会員状態" },
-	{ K_M, HF_M_STATUS, "状態" },
-	{ K_M, HF_M_OPTOUT, "mail_opt_out" },
-	{ K_M, HF_M_OPTOUT, "配信停止" },
-	{ K_M, HF_M_OPTOUT, "メール配信停止" },
-	{ K_M, HF_M_JOINED, "joined_on" },
-	{ K_M, HF_M_JOINED, "入会日" },
-	{ K_M, HF_M_NOTES, "notes" },
-	{ K_M, HF_M_NOTES, "備考" },
-	{ K_M, HF_M_NOTES, "メモ" },
-	{ K_M, HF_M_NOTES, "note" },
-	{ K_M, HF_M_PAST_COUNT, "past_count" },
-	{ K_M, HF_M_PAST_COUNT, "過去の参加回数" },
-	{ K_M, HF_M_PAST_DATE, "past_last_date" },
-	{ K_M, HF_M_PAST_DATE, "過去の最終参加日" },
-	{ K_M, HF_M_PAST_EVENT, "past_last_event" },
-	{ K_M, HF_M_PAST_EVENT, "過去の最終参加イベント" },
 	/* the old Customine totals of a kintone 会員マスタ */
 	{ K_M, HF_M_OLD_TOTAL, "参加回数" },
 	{ K_M, HF_M_OLD_TOTAL, "イベント参加回数" },
@@ -124,15 +59,6 @@ static const struct hdr_alias hdr_aliases[] = {
 	{ K_M, HF_M_OLD_DATE, "最終参加日" },
 	{ K_M, HF_M_OLD_EVENT, "最終参加イベント" },
 	{ K_M, HF_M_OLD_EVENT, "最終参加イベント名" },
-	/* the aggregate export writes: read, never imported */
-	{ K_M, HF_M_ATTENDED, "attended" },
-	{ K_M, HF_M_ATTENDED, "参加数(集計)" },
-	{ K_M, HF_M_TOTAL, "total" },
-	{ K_M, HF_M_TOTAL, "合計参加回数(集計)" },
-	{ K_M, HF_M_LAST_DATE, "last_date" },
-	{ K_M, HF_M_LAST_DATE, "最終参加日(集計)" },
-	{ K_M, HF_M_LAST_EVENT, "last_event" },
-	{ K_M, HF_M_LAST_EVENT, "最終参加イベント(集計)" },
 
 	/* events */
 	{ K_E, HF_E_CODE, "event_code" },
@@ -197,6 +123,24 @@ static const struct hdr_alias hdr_aliases[] = {
 	{ K_A, HF_A_NOTE, "notes" },
 };
 
+/* Which column of a members file each member field is (import's slots
+ * are enum hfield; the names are the field table's). */
+static const struct {
+	const char	*key;
+	enum hfield	 field;
+} hdr_member_fields[] = {
+	{ "id", HF_M_ID }, { "name", HF_M_NAME }, { "kana", HF_M_KANA },
+	{ "email", HF_M_EMAIL }, { "phone", HF_M_PHONE },
+	{ "postal_code", HF_M_POSTAL }, { "address", HF_M_ADDRESS },
+	{ "organization", HF_M_ORG }, { "segment", HF_M_SEGMENT },
+	{ "status", HF_M_STATUS }, { "mail_opt_out", HF_M_OPTOUT },
+	{ "joined_on", HF_M_JOINED }, { "notes", HF_M_NOTES },
+	{ "past_count", HF_M_PAST_COUNT }, { "past_last_date", HF_M_PAST_DATE },
+	{ "past_last_event", HF_M_PAST_EVENT },
+	{ "attended", HF_M_ATTENDED }, { "total", HF_M_TOTAL },
+	{ "last_date", HF_M_LAST_DATE }, { "last_event", HF_M_LAST_EVENT },
+};
+
 struct hdr_export {
 	enum hfield	 field;
 	const char	*ja;
@@ -204,19 +148,6 @@ struct hdr_export {
 
 /* The Japanese header export writes (--headers ja). */
 static const struct hdr_export hdr_ja[] = {
-	{ HF_M_ID, "会員ID" }, { HF_M_NAME, "氏名" }, { HF_M_KANA, "フリガナ" },
-	{ HF_M_EMAIL, "メールアドレス" }, { HF_M_PHONE, "電話番号" },
-	{ HF_M_POSTAL, "郵便番号" }, { HF_M_ADDRESS, "住所" },
-	{ HF_M_ORG, "所属" }, { HF_M_SEGMENT, "会員種別" },
-	{ HF_M_STATUS, "会員状態" }, { HF_M_OPTOUT, "配信停止" },
-	{ HF_M_JOINED, "入会日" }, { HF_M_NOTES, "備考" },
-	{ HF_M_PAST_COUNT, "過去の参加回数" },
-	{ HF_M_PAST_DATE, "過去の最終参加日" },
-	{ HF_M_PAST_EVENT, "過去の最終参加イベント" },
-	{ HF_M_ATTENDED, "参加数(集計)" },
-	{ HF_M_TOTAL, "合計参加回数(集計)" },
-	{ HF_M_LAST_DATE, "最終参加日(集計)" },
-	{ HF_M_LAST_EVENT, "最終参加イベント(集計)" },
 	{ HF_E_CODE, "イベントコード" }, { HF_E_NAME, "イベント名" },
 	{ HF_E_DATE, "開催日" }, { HF_E_VENUE, "会場" },
 	{ HF_E_CAPACITY, "定員" }, { HF_E_NOTES, "備考" },
@@ -228,13 +159,6 @@ static const struct hdr_export hdr_ja[] = {
 	{ HF_A_NOTE, "備考" },
 };
 
-static const enum hfield hdr_cols_members[] = {
-	HF_M_ID, HF_M_NAME, HF_M_KANA, HF_M_EMAIL, HF_M_PHONE, HF_M_POSTAL,
-	HF_M_ADDRESS, HF_M_ORG, HF_M_SEGMENT, HF_M_STATUS, HF_M_OPTOUT,
-	HF_M_JOINED, HF_M_NOTES, HF_M_PAST_COUNT, HF_M_PAST_DATE,
-	HF_M_PAST_EVENT, HF_ATTR, HF_M_ATTENDED, HF_M_TOTAL, HF_M_LAST_DATE,
-	HF_M_LAST_EVENT, HF_NONE,
-};
 static const enum hfield hdr_cols_events[] = {
 	HF_E_CODE, HF_E_NAME, HF_E_DATE, HF_E_VENUE, HF_E_CAPACITY,
 	HF_E_NOTES, HF_NONE,
@@ -257,7 +181,7 @@ hdr_fold(const char *s, char *out, size_t size)
 	/* A byte order mark left at the start (U+FEFF). */
 	while (strncmp(s, "\xEF\xBB\xBF", 3) == 0)
 		s += 3;
-	n = val_nfkc(s, strlen(s), nf, sizeof nf);
+	n = store_nfkc(s, strlen(s), nf, sizeof nf);
 	if (n < 0) {
 		snprintf(nf, sizeof nf, "%s", s);
 		n = (long)strlen(nf);
@@ -271,6 +195,52 @@ hdr_fold(const char *s, char *out, size_t size)
 		out[o++] = (char)tolower(c);
 	}
 	out[o] = '\0';
+}
+
+/* The column of member field F, or HF_NONE. */
+static enum hfield
+hdr_member_field(const struct store_field *f)
+{
+	size_t	i;
+
+	for (i = 0; i < sizeof hdr_member_fields /
+	    sizeof hdr_member_fields[0]; i++)
+		if (strcmp(hdr_member_fields[i].key, f->key) == 0)
+			return (hdr_member_fields[i].field);
+	return (HF_NONE);
+}
+
+static bool
+hdr_is(const char *want, const char *name)
+{
+	char	have[512];
+
+	if (name == NULL)
+		return (false);
+	hdr_fold(name, have, sizeof have);
+	return (strcmp(want, have) == 0);
+}
+
+/* A member field's header (folded WANT): its CSV headers, aliases and,
+ * for a field import writes, its label. */
+static enum hfield
+hdr_member_lookup(const char *want)
+{
+	const struct store_field	*f;
+	size_t				 k;
+
+	for (f = store_fields; f < store_fields + store_nfields; f++) {
+		if (!(f->flags & STORE_FIELD_CSV))
+			continue;
+		if (hdr_is(want, f->csv) || hdr_is(want, f->csv_ja) ||
+		    (!(f->flags & STORE_FIELD_DERIVED) &&
+		    hdr_is(want, f->label)))
+			return (hdr_member_field(f));
+		for (k = 0; f->aliases[k] != NULL; k++)
+			if (hdr_is(want, f->aliases[k]))
+				return (hdr_member_field(f));
+	}
+	return (HF_NONE);
 }
 
 enum hfield
@@ -300,6 +270,8 @@ hdr_lookup(enum import_kind kind, const char *text)
 		if (strcmp(want, have) == 0)
 			return (hdr_aliases[i].field);
 	}
+	if (kind == IMPORT_KIND_MEMBERS)
+		return (hdr_member_lookup(want));
 	return (HF_NONE);
 }
 
@@ -339,6 +311,15 @@ hdr_name(enum hfield field, bool ja)
 {
 	size_t	i;
 
+	for (i = 0; i < sizeof hdr_member_fields /
+	    sizeof hdr_member_fields[0]; i++)
+		if (hdr_member_fields[i].field == field) {
+			const struct store_field *f =
+			    store_field_find(hdr_member_fields[i].key);
+
+			return (ja ? f->csv_ja : f->csv);
+		}
+
 	if (ja) {
 		for (i = 0; i < sizeof hdr_ja / sizeof hdr_ja[0]; i++)
 			if (hdr_ja[i].field == field)
@@ -355,12 +336,11 @@ const enum hfield *
 hdr_export_columns(enum import_kind kind)
 {
 	switch (kind) {
-	case IMPORT_KIND_MEMBERS:
-		return (hdr_cols_members);
 	case IMPORT_KIND_EVENTS:
 		return (hdr_cols_events);
 	case IMPORT_KIND_ATTENDANCE:
 		return (hdr_cols_attendance);
+	case IMPORT_KIND_MEMBERS:	/* the field table's CSV rows */
 	case IMPORT_KIND_AUTO:
 		break;
 	}

@@ -200,7 +200,7 @@ enum import_kind hdr_detect(char *const *cells, size_t n);
 const char	*hdr_name(enum hfield, bool ja);
 /* The columns export writes for KIND, ending in HF_NONE (members: the
  * custom attributes go where HF_ATTR stands). */
-const enum hfield *hdr_export_columns(enum import_kind);
+const enum hfield *hdr_export_columns(enum import_kind);	/* not members */
 
 /* --- values.c: cell values --------------------------------------------- */
 
@@ -213,23 +213,8 @@ void	 val_crlf(char *s, size_t *len);
 bool	 val_guarded(const char *s);
 /* Remove the ' export put in front of a guarded value, in place. */
 void	 val_unguard(char *s, size_t *len);
-/* NFKC of S[LEN] into OUT (SIZE bytes, NUL-terminated).  Returns the
- * length, -1 for invalid UTF-8, -2 when it does not fit. */
-long	 val_nfkc(const char *s, size_t len, char *out, size_t size);
 /* A control character other than LF (and TAB) when ALLOW_LF. */
 bool	 val_has_ctl(const char *s, size_t len, bool allow_lf);
-/* Parse a date (see docs/DESIGN.md) into "YYYY-MM-DD".  Returns 0, or -1 with
- * a reason in WHY. */
-int	 val_date(const char *s, char out[STORE_DATE_SIZE], char *why,
-	    size_t whysize);
-/* A whole number in [MIN, MAX]; full-width digits, thousands commas and
- * a trailing 回/人/名 accepted.  Returns 0 or -1 (WHY filled in). */
-int	 val_int(const char *s, long min, long max, long *out, char *why,
-	    size_t whysize);
-/* 1/0, true/false, yes/no, はい/いいえ, ○/× ...: 0 or -1. */
-int	 val_bool(const char *s, bool *out);
-/* True when S is all ASCII digits (and not empty). */
-bool	 val_digits(const char *s);
 
 /* --- rows.c: the arena, compact rows, string maps ----------------------- */
 

@@ -559,7 +559,7 @@ plan_convert(struct imp *imp, struct imp_file *f, struct plan_cells *pc,
 		val_crlf(v, &n);
 		val_unguard(v, &n);
 		if (s->conv == CV_NFKC && n > 0) {
-			k = val_nfkc(v, n, buf, max + 1);
+			k = store_nfkc(v, n, buf, max + 1);
 			if (k == -2)
 				goto toolong;
 			if (k < 0)
@@ -588,7 +588,7 @@ plan_convert(struct imp *imp, struct imp_file *f, struct plan_cells *pc,
 			*off = plan_put(f, used, "", 0);
 			return (true);
 		}
-		if (val_date(v, date, why, sizeof why) != 0) {
+		if (store_date_parse(v, date, why, sizeof why) != 0) {
 			diag_error(&imp->d, f->idx, line, col, hdr, "%s", why);
 			return (false);
 		}
@@ -603,7 +603,7 @@ plan_convert(struct imp *imp, struct imp_file *f, struct plan_cells *pc,
 			*off = plan_put(f, used, "", 0);
 			return (true);
 		}
-		if (val_int(v, 0, INT32_MAX, &x, why, sizeof why) != 0) {
+		if (store_int_parse(v, 0, INT32_MAX, &x, why, sizeof why) != 0) {
 			diag_error(&imp->d, f->idx, line, col, hdr, "%s", why);
 			return (false);
 		}
@@ -618,7 +618,7 @@ plan_convert(struct imp *imp, struct imp_file *f, struct plan_cells *pc,
 			*off = plan_put(f, used, &digit0, 1);
 			return (true);
 		}
-		if (val_bool(v, &b) != 0) {
+		if (store_bool_parse(v, &b) != 0) {
 			diag_error(&imp->d, f->idx, line, col, hdr,
 			    _("\"%s\" is not yes or no (1/0, true/false, "
 			    "はい/いいえ)"), v);

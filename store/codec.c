@@ -209,30 +209,57 @@ codec_copy_text(char *dst, size_t size, const char *s, size_t len)
 	dst[len] = '\0';
 }
 
+/* The member value: the fields of store_fields[] that have a tag, in
+ * table order (tags ascend), then the custom attributes. */
 void
 codec_member_enc(struct buf *b, const struct store_member *m)
 {
-	size_t	i;
+	const struct store_field	*f;
+	const char			*p = (const char *)m;
+	const char			*str;
+	uint32_t			 u;
+	int32_t				 i32;
+	int64_t				 t;
+	bool				 yes;
+	enum store_member_status	 st;
+	size_t				 i;
 
 	buf_addc(b, CODEC_FORMAT);
-	buf_str(b, m->name);
-	buf_str(b, m->kana);
-	buf_str(b, m->email);
-	buf_str(b, m->phone);
-	buf_str(b, m->postal_code);
-	buf_str(b, m->address);
-	buf_str(b, m->organization);
-	buf_str(b, m->segment);
-	buf_uv(b, (uint64_t)m->status);
-	buf_uv(b, m->mail_opt_out ? 1 : 0);
-	buf_str(b, m->joined_on);
-	buf_str(b, m->notes);
-	buf_sv(b, m->past_count);
-	buf_str(b, m->past_last_date);
-	buf_str(b, m->past_last_event);
-	buf_uv(b, m->version);
-	buf_sv(b, m->updated_at);
-	buf_str(b, m->updated_by);
+	for (f = store_fields; f < store_fields + store_nfields; f++) {
+		if (f->tag == 0)
+			continue;
+		switch (f->slot) {
+		case STORE_SLOT_STR:
+			memcpy(&str, p + f->offset, sizeof str);
+			buf_str(b, str);
+			break;
+		case STORE_SLOT_CHARS:
+			buf_str(b, p + f->offset);
+			break;
+		case STORE_SLOT_INT32:
+			memcpy(&i32, p + f->offset, sizeof i32);
+			buf_sv(b, i32);
+			break;
+		case STORE_SLOT_UINT32:
+			memcpy(&u, p + f->offset, sizeof u);
+			buf_uv(b, u);
+			break;
+		case STORE_SLOT_TIME:
+			memcpy(&t, p + f->offset, sizeof t);
+			buf_sv(b, t);
+			break;
+		case STORE_SLOT_BOOL:
+			memcpy(&yes, p + f->offset, sizeof yes);
+			buf_uv(b, yes ? 1 : 0);
+			break;
+		case STORE_SLOT_STATUS:
+			memcpy(&st, p + f->offset, sizeof st);
+			buf_uv(b, (uint64_t)st);
+			break;
+		default:	/* the key and the aggregate have no tag */
+			break;
+		}
+	}
 	buf_uv(b, m->nattrs);
 	for (i = 0; i < m->nattrs; i++) {
 		buf_str(b, m->attrs[i].name);
@@ -240,35 +267,67 @@ codec_member_enc(struct buf *b, const struct store_member *m)
 	}
 }
 
+/* Read the field F of a member value into M. */
+static void
+codec_member_field(struct codec_rd *r, const struct store_field *f,
+    struct store_member *m)
+{
+	char				*p = (char *)m;
+	char				*str;
+	uint32_t			 u;
+	int32_t				 i32;
+	int64_t				 t;
+	bool				 yes;
+	enum store_member_status	 st;
+
+	switch (f->slot) {
+	case STORE_SLOT_STR:
+		str = codec_rd_dup(r);
+		memcpy(p + f->offset, &str, sizeof str);
+		break;
+	case STORE_SLOT_CHARS:
+		codec_rd_fixed(r, p + f->offset, f->size);
+		break;
+	case STORE_SLOT_INT32:
+		i32 = (int32_t)codec_rd_sv(r);
+		memcpy(p + f->offset, &i32, sizeof i32);
+		break;
+	case STORE_SLOT_UINT32:
+		u = (uint32_t)codec_rd_uv(r);
+		memcpy(p + f->offset, &u, sizeof u);
+		break;
+	case STORE_SLOT_TIME:
+		t = codec_rd_sv(r);
+		memcpy(p + f->offset, &t, sizeof t);
+		break;
+	case STORE_SLOT_BOOL:
+		yes = codec_rd_uv(r) != 0;
+		memcpy(p + f->offset, &yes, sizeof yes);
+		break;
+	case STORE_SLOT_STATUS:
+		st = (enum store_member_status)codec_rd_uv(r);
+		memcpy(p + f->offset, &st, sizeof st);
+		break;
+	default:
+		break;
+	}
+}
+
 int
 codec_member_dec(const MDB_val *v, const char *id, struct store_member *m)
 {
-	struct codec_rd	r;
-	uint64_t	n, i;
-	char		key[STORE_ID_MAX + 1];
+	const struct store_field	*f;
+	struct codec_rd			 r;
+	uint64_t			 n, i;
+	char				 key[STORE_ID_MAX + 1];
 
 	snprintf(key, sizeof key, "%s", id);	/* ID may be m->id */
 	memset(m, 0, sizeof *m);
 	memcpy(m->id, key, sizeof m->id);
 	codec_rd_init(&r, v);
-	m->name = codec_rd_dup(&r);
-	m->kana = codec_rd_dup(&r);
-	m->email = codec_rd_dup(&r);
-	m->phone = codec_rd_dup(&r);
-	m->postal_code = codec_rd_dup(&r);
-	m->address = codec_rd_dup(&r);
-	m->organization = codec_rd_dup(&r);
-	m->segment = codec_rd_dup(&r);
-	m->status = (enum store_member_status)codec_rd_uv(&r);
-	m->mail_opt_out = codec_rd_uv(&r) != 0;
-	codec_rd_fixed(&r, m->joined_on, sizeof m->joined_on);
-	m->notes = codec_rd_dup(&r);
-	m->past_count = (int32_t)codec_rd_sv(&r);
-	codec_rd_fixed(&r, m->past_last_date, sizeof m->past_last_date);
-	m->past_last_event = codec_rd_dup(&r);
-	m->version = (uint32_t)codec_rd_uv(&r);
-	m->updated_at = codec_rd_sv(&r);
-	codec_rd_fixed(&r, m->updated_by, sizeof m->updated_by);
+	for (f = store_fields; f < store_fields + store_nfields; f++)
+		if (f->tag != 0)
+			codec_member_field(&r, f, m);
 	n = codec_rd_uv(&r);
 	if (n > (uint64_t)(r.end - r.p))
 		r.bad = 1;
@@ -287,24 +346,32 @@ codec_member_dec(const MDB_val *v, const char *id, struct store_member *m)
 	return (STORE_OK);
 }
 
+/* What a list row shows of a member value: name, kana, e-mail and
+ * status, read up to the status without decoding the rest. */
 void
 codec_member_row(const MDB_val *v, struct store_member_row *row)
 {
-	struct codec_rd	 r;
-	const char	*s;
-	size_t		 n;
-	int		 i;
+	const struct store_field	*f;
+	struct codec_rd			 r;
+	const char			*s;
+	size_t				 n;
 
 	codec_rd_init(&r, v);
-	s = codec_rd_str(&r, &n);
-	codec_copy_text(row->name, sizeof row->name, s, n);
-	s = codec_rd_str(&r, &n);
-	codec_copy_text(row->kana, sizeof row->kana, s, n);
-	s = codec_rd_str(&r, &n);
-	codec_copy_text(row->email, sizeof row->email, s, n);
-	for (i = 0; i < 5; i++)		/* phone .. segment */
-		(void)codec_rd_str(&r, &n);
-	row->status = (enum store_member_status)codec_rd_uv(&r);
+	for (f = store_fields; f < store_fields + store_nfields; f++) {
+		if (f->tag == 0)
+			continue;
+		if (f->slot == STORE_SLOT_STATUS) {
+			row->status = (enum store_member_status)codec_rd_uv(&r);
+			return;
+		}
+		s = codec_rd_str(&r, &n);	/* every field before is text */
+		if (f->offset == offsetof(struct store_member, name))
+			codec_copy_text(row->name, sizeof row->name, s, n);
+		else if (f->offset == offsetof(struct store_member, kana))
+			codec_copy_text(row->kana, sizeof row->kana, s, n);
+		else if (f->offset == offsetof(struct store_member, email))
+			codec_copy_text(row->email, sizeof row->email, s, n);
+	}
 }
 
 void

@@ -100,8 +100,10 @@ member_attr_cmp(const void *a, const void *b)
 int
 member_plain(struct store *st, const struct store_member *in)
 {
-	const char	*p;
-	int		 rc;
+	const struct store_field	*f;
+	struct store_member_view	 view = { in, NULL, NULL };
+	const char			*p;
+	int				 rc = STORE_OK;
 
 	if (in->nattrs != 0 || in->name == NULL || in->name[0] == '\0')
 		return (-1);	/* member_norm names the error */
@@ -112,24 +114,48 @@ member_plain(struct store *st, const struct store_member *in)
 				return (-1);
 		}
 	}
-	if ((rc = text_check_line(st, "name", in->name)) != 0 ||
-	    (rc = text_check_line(st, "kana", in->kana)) != 0 ||
-	    (rc = text_check_line(st, "email", in->email)) != 0 ||
-	    (rc = text_check_line(st, "phone", in->phone)) != 0 ||
-	    (rc = text_check_line(st, "postal_code", in->postal_code)) != 0 ||
-	    (rc = text_check_line(st, "address", in->address)) != 0 ||
-	    (rc = text_check_line(st, "organization", in->organization)) != 0 ||
-	    (rc = text_check_line(st, "segment", in->segment)) != 0 ||
-	    (rc = text_check_line(st, "past_last_event",
-	    in->past_last_event)) != 0 ||
-	    (rc = text_date_field(st, "joined_on", in->joined_on)) != 0 ||
-	    (rc = text_date_field(st, "past_last_date",
-	    in->past_last_date)) != 0)
-		return (rc);
+	for (f = store_fields; f < store_fields + store_nfields; f++) {
+		if (f->tag == 0 || (f->flags & STORE_FIELD_DERIVED))
+			continue;
+		if (f->kind == STORE_KIND_LINE)
+			rc = text_check_line(st, f->key,
+			    store_field_get(f, &view, STORE_STYLE_CSV, NULL, 0));
+		else if (f->kind == STORE_KIND_DATE)
+			rc = text_date_field(st, f->key,
+			    store_field_get(f, &view, STORE_STYLE_CSV, NULL, 0));
+		if (rc != STORE_OK)
+			return (rc);
+	}
 	if (in->notes != NULL && !text_is_valid(in->notes))
 		return (-1);	/* member_norm names the error */
 	if ((unsigned)in->status > STORE_MEMBER_LEFT || in->past_count < 0)
 		return (-1);
+	return (STORE_OK);
+}
+
+/* The text fields of IN, checked, into OUT (allocated, never NULL). */
+static int
+member_norm_text(struct store *st, const struct store_member *in,
+    struct store_member *out)
+{
+	const struct store_field	*f;
+	struct store_member_view	 view = { in, NULL, NULL };
+	const char			*v;
+	char				*copy;
+	int				 rc;
+
+	for (f = store_fields; f < store_fields + store_nfields; f++) {
+		if (f->slot != STORE_SLOT_STR || (f->flags & STORE_FIELD_DERIVED))
+			continue;
+		v = store_field_get(f, &view, STORE_STYLE_CSV, NULL, 0);
+		if (f->kind == STORE_KIND_TEXT)
+			rc = text_norm_multi(st, f->key, v, &copy);
+		else
+			rc = member_line(st, f->key, v, &copy);
+		if (rc != STORE_OK)
+			return (rc);
+		memcpy((char *)out + f->offset, &copy, sizeof copy);
+	}
 	return (STORE_OK);
 }
 
@@ -147,21 +173,7 @@ member_norm(struct store *st, const struct store_member *in,
 	if ((rc = store_key_fold(in->id, out->id, "member_id",
 	    &st->err)) != STORE_OK)
 		return (rc);
-	if ((rc = member_line(st, "name", in->name, &out->name)) != 0 ||
-	    (rc = member_line(st, "kana", in->kana, &out->kana)) != 0 ||
-	    (rc = member_line(st, "email", in->email, &out->email)) != 0 ||
-	    (rc = member_line(st, "phone", in->phone, &out->phone)) != 0 ||
-	    (rc = member_line(st, "postal_code", in->postal_code,
-	    &out->postal_code)) != 0 ||
-	    (rc = member_line(st, "address", in->address,
-	    &out->address)) != 0 ||
-	    (rc = member_line(st, "organization", in->organization,
-	    &out->organization)) != 0 ||
-	    (rc = member_line(st, "segment", in->segment,
-	    &out->segment)) != 0 ||
-	    (rc = member_line(st, "past_last_event", in->past_last_event,
-	    &out->past_last_event)) != 0 ||
-	    (rc = text_norm_multi(st, "notes", in->notes, &out->notes)) != 0)
+	if ((rc = member_norm_text(st, in, out)) != STORE_OK)
 		goto fail;
 	if (out->name[0] == '\0') {
 		rc = store_err(st, STORE_INVALID, "name",
@@ -262,23 +274,21 @@ member_streq(const char *a, const char *b)
 bool
 member_same(const struct store_member *a, const struct store_member *b)
 {
-	size_t	i;
+	const struct store_field	*f;
+	struct store_member_view	 va = { a, NULL, NULL };
+	struct store_member_view	 vb = { b, NULL, NULL };
+	char				 ba[32], bb[32];
+	size_t				 i;
 
-	if (!member_streq(a->name, b->name) ||
-	    !member_streq(a->kana, b->kana) ||
-	    !member_streq(a->email, b->email) ||
-	    !member_streq(a->phone, b->phone) ||
-	    !member_streq(a->postal_code, b->postal_code) ||
-	    !member_streq(a->address, b->address) ||
-	    !member_streq(a->organization, b->organization) ||
-	    !member_streq(a->segment, b->segment) ||
-	    a->status != b->status || a->mail_opt_out != b->mail_opt_out ||
-	    strcmp(a->joined_on, b->joined_on) != 0 ||
-	    !member_streq(a->notes, b->notes) ||
-	    a->past_count != b->past_count ||
-	    strcmp(a->past_last_date, b->past_last_date) != 0 ||
-	    !member_streq(a->past_last_event, b->past_last_event) ||
-	    a->nattrs != b->nattrs)
+	for (f = store_fields; f < store_fields + store_nfields; f++) {
+		if (f->tag == 0 || (f->flags & STORE_FIELD_DERIVED))
+			continue;
+		if (strcmp(store_field_get(f, &va, STORE_STYLE_CSV, ba,
+		    sizeof ba), store_field_get(f, &vb, STORE_STYLE_CSV, bb,
+		    sizeof bb)) != 0)
+			return (false);
+	}
+	if (a->nattrs != b->nattrs)
 		return (false);
 	for (i = 0; i < a->nattrs; i++) {
 		if (!member_streq(a->attrs[i].name, b->attrs[i].name) ||
@@ -330,41 +340,24 @@ member_diff(struct buf *old, struct buf *nw, const struct store_member *a,
     const struct store_member *b)
 {
 	static const struct store_member empty;
-	char	 num[2][24], field[80];
-	size_t	 i;
+	const struct store_field	*f;
+	struct store_member_view	 va, vb;
+	char				 num[2][24], field[80];
+	size_t				 i;
 
 	if (a == NULL)
 		a = &empty;
 	if (b == NULL)
 		b = &empty;
-	member_diff_field(old, nw, "name", a->name, b->name);
-	member_diff_field(old, nw, "kana", a->kana, b->kana);
-	member_diff_field(old, nw, "email", a->email, b->email);
-	member_diff_field(old, nw, "phone", a->phone, b->phone);
-	member_diff_field(old, nw, "postal_code", a->postal_code,
-	    b->postal_code);
-	member_diff_field(old, nw, "address", a->address, b->address);
-	member_diff_field(old, nw, "organization", a->organization,
-	    b->organization);
-	member_diff_field(old, nw, "segment", a->segment, b->segment);
-	if (a->status != b->status)
-		member_diff_field(old, nw, "status",
-		    store_member_status_word(a->status),
-		    store_member_status_word(b->status));
-	if (a->mail_opt_out != b->mail_opt_out)
-		member_diff_field(old, nw, "mail_opt_out",
-		    a->mail_opt_out ? "1" : "0", b->mail_opt_out ? "1" : "0");
-	member_diff_field(old, nw, "joined_on", a->joined_on, b->joined_on);
-	member_diff_field(old, nw, "notes", a->notes, b->notes);
-	if (a->past_count != b->past_count) {
-		snprintf(num[0], sizeof num[0], "%ld", (long)a->past_count);
-		snprintf(num[1], sizeof num[1], "%ld", (long)b->past_count);
-		member_diff_field(old, nw, "past_count", num[0], num[1]);
+	va = (struct store_member_view){ a, NULL, NULL };
+	vb = (struct store_member_view){ b, NULL, NULL };
+	for (f = store_fields; f < store_fields + store_nfields; f++) {
+		if (f->tag == 0 || (f->flags & STORE_FIELD_DERIVED))
+			continue;
+		member_diff_field(old, nw, f->key, store_field_get(f, &va,
+		    STORE_STYLE_CSV, num[0], sizeof num[0]), store_field_get(f,
+		    &vb, STORE_STYLE_CSV, num[1], sizeof num[1]));
 	}
-	member_diff_field(old, nw, "past_last_date", a->past_last_date,
-	    b->past_last_date);
-	member_diff_field(old, nw, "past_last_event", a->past_last_event,
-	    b->past_last_event);
 	for (i = 0; i < a->nattrs; i++) {
 		snprintf(field, sizeof field, "attr.%s", a->attrs[i].name);
 		member_diff_field(old, nw, field, a->attrs[i].value,

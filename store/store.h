@@ -95,6 +95,11 @@ const char	*store_response_word(enum store_response);
 const char	*store_response_label(enum store_response);
 const char	*store_member_status_word(enum store_member_status);
 const char	*store_member_status_label(enum store_member_status);
+/* Every word of a vocabulary for a message: "attended, absent, no_show,
+ * cancelled (参加, 欠席, 無断欠席, キャンセル)" into BUF; returns BUF. */
+const char	*store_final_words(char *buf, size_t size);
+const char	*store_response_words(char *buf, size_t size);
+const char	*store_member_status_words(char *buf, size_t size);
 
 /* --- text helpers (store/text.c) ------------------------------------ */
 
@@ -113,6 +118,25 @@ bool		 store_date_valid(const char *s);
 /* Today's local date in $TZ (Asia/Tokyo when TZ is unset), or
  * $SANKA_TODAY when set. */
 void		 store_today(char out[STORE_DATE_SIZE]);
+
+/* --- values as typed or imported (store/value.c) -------------------- */
+
+/* NFKC of S[LEN] into OUT (SIZE bytes, NUL-terminated).  Returns the
+ * length, -1 for invalid UTF-8, -2 when it does not fit. */
+long		 store_nfkc(const char *s, size_t len, char *out, size_t size);
+/* Parse a date as CSV files write it (2026-02-20, 2026/2/20, 2026年2月20日,
+ * 令和8年2月20日, with or without a time; a zone converts to the local
+ * date) into "YYYY-MM-DD".  Returns 0, or -1 with a reason in WHY. */
+int		 store_date_parse(const char *s, char out[STORE_DATE_SIZE],
+		    char *why, size_t whysize);
+/* A whole number in [MIN, MAX]; full-width digits, thousands commas and
+ * a trailing 回/人/名 accepted.  Returns 0 or -1 (WHY filled in). */
+int		 store_int_parse(const char *s, long min, long max, long *out,
+		    char *why, size_t whysize);
+/* 1/0, true/false, yes/no, はい/いいえ, ○/× ...: 0 or -1. */
+int		 store_bool_parse(const char *s, bool *out);
+/* True when S is all ASCII digits (and not empty). */
+bool		 store_digits(const char *s);
 
 /* --- environment (store/env.c) -------------------------------------- */
 
@@ -217,6 +241,109 @@ int		 store_member_delete(struct store *, const char *id, bool force,
 int		 store_member_merge(struct store *, const char *keep,
 		    const char *drop);
 
+/* --- the member field table (store/fields.c) ------------------------ */
+
+/* One row per member field, as `show member` names it: the one place that
+ * says how a field is named (English key, Japanese label, CSV headers),
+ * typed, limited, normalised, searched and encoded.  Adding a field is a
+ * row here plus its storage in struct store_member. */
+enum store_field_kind {
+	STORE_KIND_TEXT,	/* free text; keeps line feeds */
+	STORE_KIND_LINE,	/* one line of text */
+	STORE_KIND_DATE,	/* YYYY-MM-DD; CSV date forms are read */
+	STORE_KIND_NUMBER,	/* a whole number >= 0 */
+	STORE_KIND_BOOL,	/* yes/no */
+	STORE_KIND_ENUM,	/* a word of store/words.c (status) */
+};
+
+enum store_field_norm {
+	STORE_NORM_AS_WRITTEN,	/* names and notes: stored as typed */
+	STORE_NORM_NFKC,	/* IDs, numbers, dates, phone, readings */
+};
+
+/* Where the value lives (the accessor of store_field_get/_set). */
+enum store_field_slot {
+	STORE_SLOT_ID,		/* char[STORE_ID_MAX + 1] of the member */
+	STORE_SLOT_STR,		/* char * of the member */
+	STORE_SLOT_CHARS,	/* char[size] of the member */
+	STORE_SLOT_INT32,	/* int32_t of the member */
+	STORE_SLOT_UINT32,	/* uint32_t of the member */
+	STORE_SLOT_TIME,	/* int64_t Unix time of the member */
+	STORE_SLOT_BOOL,	/* bool of the member */
+	STORE_SLOT_STATUS,	/* enum store_member_status of the member */
+	STORE_SLOT_STATS_UINT32,	/* uint32_t of struct store_stats */
+	STORE_SLOT_STATS_CHARS,	/* char[size] of struct store_stats */
+	STORE_SLOT_LAST_EVENT,	/* stats.last_event (+ name), else the past */
+};
+
+#define STORE_FIELD_DERIVED	0x01	/* kept by the store: read-only */
+#define STORE_FIELD_CSV		0x02	/* a column of the member CSV */
+#define STORE_FIELD_AFTER_ATTRS	0x04	/* show prints it after attr.NAME */
+#define STORE_FIELD_SEARCH	0x08	/* the name index holds it */
+#define STORE_FIELD_REQUIRED	0x10	/* a member needs it */
+
+#define STORE_LINE_MAX		1024	/* bytes of a one-line value */
+#define STORE_TEXT_MAX		65536	/* bytes of notes and custom text */
+
+struct store_field {
+	const char	*key;		/* as `show member` prints it */
+	const char	*label;		/* Japanese label (filters, screens) */
+	const char	*ui;		/* English msgid the screens translate */
+	const char	*csv;		/* the header export writes */
+	const char	*csv_ja;	/* ... with --headers ja */
+	const char	*aliases[9];	/* other headers import reads */
+	enum store_field_kind kind;
+	size_t		 limit;		/* bytes */
+	enum store_field_norm norm;
+	unsigned	 flags;		/* STORE_FIELD_* */
+	int		 tag;		/* 1..: place in the member value
+					   encoding, fixed forever; 0: none */
+	uint32_t	 mask;		/* STORE_MF_* of an import; 0: none */
+	enum store_field_slot slot;
+	size_t		 offset;	/* in struct store_member or _stats */
+	size_t		 size;		/* of a char[] slot */
+};
+
+/* In `show member` order, save that rows with STORE_FIELD_AFTER_ATTRS
+ * come after the attr.NAME lines; tags ascend along the table. */
+extern const struct store_field store_fields[];
+extern const size_t store_nfields;
+
+/* The field named NAME: its key, Japanese label, CSV header or an alias,
+ * compared after NFKC and ASCII case folding, '-' read as '_'
+ * (postal-code).  NULL when no field has that name (attr.NAME included:
+ * custom attributes are not rows). */
+const struct store_field *store_field_find(const char *name);
+
+enum store_field_style {
+	STORE_STYLE_SHOW,	/* as `show member` prints it (yes/no) */
+	STORE_STYLE_CSV,	/* as export writes it (1/0, the code) */
+};
+
+/* What a value is read from. */
+struct store_member_view {
+	const struct store_member *m;
+	const struct store_stats *s;	/* NULL: an empty aggregate */
+	const char	*last_event_name;	/* NULL: the code alone */
+};
+
+/* The value of field F as STYLE prints it: a pointer into the member or
+ * into BUF (SIZE bytes, 64 are always enough for numbers and times);
+ * never NULL. */
+const char	*store_field_get(const struct store_field *,
+		    const struct store_member_view *, enum store_field_style,
+		    char *buf, size_t size);
+/* Parse VALUE as typed or imported (dates in CSV forms, numbers with
+ * full-width digits, yes/no and status words in English or Japanese),
+ * normalise it as the row says and store it in M.  Returns 0, or -1 with
+ * the reason in WHY (a derived field, too long, control characters, not a
+ * date ...; the caller names the field or column); M is unchanged then. */
+int		 store_field_set(const struct store_field *,
+		    struct store_member *m, const char *value, char *why,
+		    size_t whysize);
+/* "2026-02-21T10:00:00" in local time; "" for 0. */
+void		 store_time_iso(int64_t t, char *buf, size_t size);
+
 /* --- member lists and search (store/list.c) ------------------------- */
 
 enum store_order {
@@ -254,6 +381,49 @@ int		 store_member_page(struct store *, enum store_order,
 int		 store_member_search(struct store *, const char *query,
 		    const struct store_member_row *after,
 		    struct store_member_row *rows, size_t n, size_t *got);
+
+/* --- member filters (store/filter.c) -------------------------------- */
+
+/* DESIGN.md's filter language: words joined by AND, each FIELD=VALUE,
+ * FIELD=V1,V2 (any of them), FIELD!=VALUE, FIELD>=N, <=, >, <,
+ * attended=EVENT, not-attended=EVENT, invited=EVENT (any of EVENT,EVENT)
+ * or never.  A FIELD is a key of `show member`, its Japanese label or a
+ * CSV header of the field table, or attr.NAME; full-width forms are
+ * folded (＝ ＞＝); "..." quotes spaces and commas; FIELD= matches an
+ * empty value.  Text compares after store_fold, dates as dates (CSV forms
+ * read), numbers as numbers; yes/no and status take = and != only.
+ * attended=N is the count when no event N exists. */
+struct store_filter;
+
+struct store_filter_error {
+	int		 rc;		/* as returned */
+	size_t		 word;		/* 1-based index of the bad word */
+	char		 text[256];	/* that word as given */
+	char		 msg[512];	/* what is wrong with it, translated */
+};
+
+/* Parse N WORDS (the command line's arguments) into *OUT, reading the
+ * records of the events named (ST may be NULL when none is).  No words
+ * is a filter that keeps every member.  Returns STORE_OK; STORE_INVALID
+ * for a bad word (a usage error, exit 2); STORE_NOTFOUND for an unknown
+ * event or saved filter (@NAME; saved filters do not exist yet); or a
+ * store error reading the events.  E names the word. */
+int		 store_filter_parse(struct store *st, char *const *words,
+		    size_t n, struct store_filter **out,
+		    struct store_filter_error *e);
+/* The same over one line as typed in a screen: words are split at
+ * spaces (U+3000 too) outside double quotes. */
+int		 store_filter_parse_line(struct store *st, const char *text,
+		    struct store_filter **out, struct store_filter_error *e);
+void		 store_filter_free(struct store_filter *);
+/* Does the filter keep member M with aggregate S? */
+bool		 store_filter_match(const struct store_filter *,
+		    const struct store_member *m, const struct store_stats *s);
+/* Does a condition name field KEY?  Actions leave out members who left
+ * or are suspended unless the filter names "status". */
+bool		 store_filter_names(const struct store_filter *,
+		    const char *key);
+bool		 store_filter_empty(const struct store_filter *);
 
 /* --- events (store/event.c) ----------------------------------------- */
 

@@ -1,6 +1,7 @@
 /* words.c -- the status vocabulary: English and Japanese words, parsed and
  * printed. */
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -10,50 +11,52 @@
 
 #include "store/store-int.h"
 
-struct words_entry {
-	const char	*word;
+/* One row per value: the English word `show`, CSV export and tests use,
+ * the Japanese label the screens show, and other words accepted. */
+struct words_row {
 	int		 value;
+	const char	*word;
+	const char	*label;
+	const char	*also[4];
 };
 
-static const struct words_entry words_final[] = {
-	{ "", STORE_FINAL_PENDING }, { "pending", STORE_FINAL_PENDING },
-	{ "未確定", STORE_FINAL_PENDING },
-	{ "attended", STORE_FINAL_ATTENDED }, { "参加", STORE_FINAL_ATTENDED },
-	{ "出席", STORE_FINAL_ATTENDED },
-	{ "absent", STORE_FINAL_ABSENT }, { "欠席", STORE_FINAL_ABSENT },
-	{ "no_show", STORE_FINAL_NO_SHOW }, { "no-show", STORE_FINAL_NO_SHOW },
-	{ "noshow", STORE_FINAL_NO_SHOW }, { "無断欠席", STORE_FINAL_NO_SHOW },
-	{ "cancelled", STORE_FINAL_CANCELLED },
-	{ "canceled", STORE_FINAL_CANCELLED },
-	{ "キャンセル", STORE_FINAL_CANCELLED },
-	{ NULL, 0 }
+static const struct words_row words_final[] = {
+	{ STORE_FINAL_PENDING, "", "未確定", { "pending" } },
+	{ STORE_FINAL_ATTENDED, "attended", "参加", { "出席" } },
+	{ STORE_FINAL_ABSENT, "absent", "欠席", { NULL } },
+	{ STORE_FINAL_NO_SHOW, "no_show", "無断欠席", { "no-show", "noshow" } },
+	{ STORE_FINAL_CANCELLED, "cancelled", "キャンセル", { "canceled" } },
+	{ -1, NULL, NULL, { NULL } }
 };
 
-static const struct words_entry words_response[] = {
-	{ "", STORE_RESP_NONE }, { "none", STORE_RESP_NONE },
-	{ "未回答", STORE_RESP_NONE },
-	{ "accepted", STORE_RESP_ACCEPTED }, { "参加予定", STORE_RESP_ACCEPTED },
-	{ "出席予定", STORE_RESP_ACCEPTED },
-	{ "declined", STORE_RESP_DECLINED }, { "不参加", STORE_RESP_DECLINED },
-	{ "tentative", STORE_RESP_TENTATIVE }, { "未定", STORE_RESP_TENTATIVE },
-	{ NULL, 0 }
+static const struct words_row words_response[] = {
+	{ STORE_RESP_NONE, "none", "未回答", { "" } },
+	{ STORE_RESP_ACCEPTED, "accepted", "参加予定", { "出席予定" } },
+	{ STORE_RESP_DECLINED, "declined", "不参加", { NULL } },
+	{ STORE_RESP_TENTATIVE, "tentative", "未定", { NULL } },
+	{ -1, NULL, NULL, { NULL } }
 };
 
-static const struct words_entry words_status[] = {
-	{ "", STORE_MEMBER_ACTIVE }, { "active", STORE_MEMBER_ACTIVE },
-	{ "有効", STORE_MEMBER_ACTIVE },
-	{ "suspended", STORE_MEMBER_SUSPENDED },
-	{ "休会", STORE_MEMBER_SUSPENDED },
-	{ "left", STORE_MEMBER_LEFT }, { "退会", STORE_MEMBER_LEFT },
-	{ NULL, 0 }
+static const struct words_row words_status[] = {
+	{ STORE_MEMBER_ACTIVE, "active", "有効", { "" } },
+	{ STORE_MEMBER_SUSPENDED, "suspended", "休会", { NULL } },
+	{ STORE_MEMBER_LEFT, "left", "退会", { NULL } },
+	{ -1, NULL, NULL, { NULL } }
 };
+
+static bool
+words_is(const char *word, const char *p, size_t len)
+{
+	return (word != NULL && strlen(word) == len &&
+	    strncasecmp(word, p, len) == 0);
+}
 
 static int
-words_parse(const struct words_entry *t, const char *s)
+words_parse(const struct words_row *t, const char *s)
 {
 	uint8_t		*nf;
 	const char	*p;
-	size_t		 n, len;
+	size_t		 n, len, i;
 	int		 rc = -1;
 
 	if (s == NULL)
@@ -71,11 +74,12 @@ words_parse(const struct words_entry *t, const char *s)
 	}
 	while (len > 0 && (p[len - 1] == ' ' || p[len - 1] == '\t'))
 		len--;
-	for (; t->word != NULL; t++) {
-		if (strlen(t->word) == len && strncasecmp(t->word, p, len) == 0) {
+	for (; t->word != NULL && rc < 0; t++) {
+		if (words_is(t->word, p, len) || words_is(t->label, p, len))
 			rc = t->value;
-			break;
-		}
+		for (i = 0; rc < 0 && t->also[i] != NULL; i++)
+			if (words_is(t->also[i], p, len))
+				rc = t->value;
 	}
 	free(nf);
 	return (rc);
@@ -99,54 +103,104 @@ store_member_status_parse(const char *s)
 	return (words_parse(words_status, s));
 }
 
+/* The row of VALUE, or the terminator (word NULL). */
+static const struct words_row *
+words_row(const struct words_row *t, int value)
+{
+	while (t->word != NULL && t->value != value)
+		t++;
+	return (t);
+}
+
+static const char *
+words_word(const struct words_row *t, int value)
+{
+	t = words_row(t, value);
+	return (t->word != NULL ? t->word : "");
+}
+
+static const char *
+words_label(const struct words_row *t, int value)
+{
+	t = words_row(t, value);
+	return (t->label != NULL ? t->label : "");
+}
+
 const char *
 store_final_word(enum store_final f)
 {
-	static const char *const w[] = { "", "attended", "absent", "no_show",
-	    "cancelled" };
-
-	return ((unsigned)f < 5 ? w[f] : "");
+	return (words_word(words_final, (int)f));
 }
 
 const char *
 store_final_label(enum store_final f)
 {
-	static const char *const w[] = { "未確定", "参加", "欠席", "無断欠席",
-	    "キャンセル" };
-
-	return ((unsigned)f < 5 ? w[f] : "");
+	return (words_label(words_final, (int)f));
 }
 
 const char *
 store_response_word(enum store_response r)
 {
-	static const char *const w[] = { "none", "accepted", "declined",
-	    "tentative" };
-
-	return ((unsigned)r < 4 ? w[r] : "");
+	return (words_word(words_response, (int)r));
 }
 
 const char *
 store_response_label(enum store_response r)
 {
-	static const char *const w[] = { "未回答", "参加予定", "不参加",
-	    "未定" };
-
-	return ((unsigned)r < 4 ? w[r] : "");
+	return (words_label(words_response, (int)r));
 }
 
 const char *
 store_member_status_word(enum store_member_status s)
 {
-	static const char *const w[] = { "active", "suspended", "left" };
-
-	return ((unsigned)s < 3 ? w[s] : "");
+	return (words_word(words_status, (int)s));
 }
 
 const char *
 store_member_status_label(enum store_member_status s)
 {
-	static const char *const w[] = { "有効", "休会", "退会" };
+	return (words_label(words_status, (int)s));
+}
 
-	return ((unsigned)s < 3 ? w[s] : "");
+/* "w1, w2, w3 (l1, l2, l3)" of a table into BUF. */
+static const char *
+words_list(const struct words_row *t, char *buf, size_t size)
+{
+	const struct words_row	*r;
+	size_t			 o = 0;
+	int			 pass;
+
+	buf[0] = '\0';
+	for (pass = 0; pass < 2; pass++) {
+		if (pass == 1)
+			o += (size_t)snprintf(buf + o, size - o, " (");
+		for (r = t; r->word != NULL && o < size; r++) {
+			if (*r->word == '\0')
+				continue;
+			o += (size_t)snprintf(buf + o, size - o, "%s%s",
+			    r == t || (r == t + 1 && *t->word == '\0') ? "" :
+			    ", ", pass == 0 ? r->word : r->label);
+		}
+	}
+	if (o < size)
+		snprintf(buf + o, size - o, ")");
+	return (buf);
+}
+
+const char *
+store_member_status_words(char *buf, size_t size)
+{
+	return (words_list(words_status, buf, size));
+}
+
+const char *
+store_final_words(char *buf, size_t size)
+{
+	return (words_list(words_final, buf, size));
+}
+
+const char *
+store_response_words(char *buf, size_t size)
+{
+	return (words_list(words_response, buf, size));
 }

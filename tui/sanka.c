@@ -10,7 +10,6 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "import/import-int.h"
 #include "store/i18n.h"
 #include "store/store.h"
 #include "store/xmalloc.h"
@@ -125,7 +124,7 @@ sanka_date(const char *in, char out[STORE_DATE_SIZE])
 	char	why[256];
 
 	out[0] = '\0';
-	return (*in == '\0' || val_date(in, out, why, sizeof why) == 0);
+	return (*in == '\0' || store_date_parse(in, out, why, sizeof why) == 0);
 }
 
 bool
@@ -137,7 +136,7 @@ sanka_number(const char *in, int32_t *out)
 	*out = 0;
 	if (*in == '\0')
 		return (true);
-	if (val_int(in, 0, INT32_MAX, &n, why, sizeof why) != 0)
+	if (store_int_parse(in, 0, INT32_MAX, &n, why, sizeof why) != 0)
 		return (false);
 	*out = (int32_t)n;
 	return (true);
@@ -148,7 +147,7 @@ sanka_bool(const char *in)
 {
 	bool	b;
 
-	if (val_bool(in, &b) != 0)
+	if (store_bool_parse(in, &b) != 0)
 		return (-1);
 	return (b ? 1 : 0);
 }

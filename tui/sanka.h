@@ -2,7 +2,7 @@
  * sanka.h -- what main, the command line (tui/cli/) and the screens share,
  * so that neither calls into the other: the exit statuses, a message on
  * stderr, the one parser of -d DIR, where the database is and opening it,
- * and import's value parsers without the reason.
+ * and the store's value parsers without the reason.
  */
 #ifndef SANKA_SANKA_H
 #define SANKA_SANKA_H
@@ -38,7 +38,7 @@ const char	*sanka_dbdir(const char *dbdir);
 int		 sanka_open(const char *dbdir, bool readonly, struct store **st);
 /* A date into OUT as YYYY-MM-DD ("" stays ""), a whole number from 0 to
  * INT32_MAX ("" is 0), yes/no (1 or 0, -1 when it is neither), read as a
- * CSV cell is (import/values.c), for the screens' forms and filters. */
+ * CSV cell is (store/value.c), for the screens' forms. */
 bool		 sanka_date(const char *in, char out[STORE_DATE_SIZE]);
 bool		 sanka_number(const char *in, int32_t *out);
 int		 sanka_bool(const char *in);

@@ -6,7 +6,6 @@
 #include <string.h>
 
 #include "store/i18n.h"
-#include "tui/filter.h"
 #include "tui/reclist.h"
 #include "tui/screen.h"
 #include "store/xmalloc.h"
@@ -142,7 +141,8 @@ event_text(struct tui *t, struct screen *s, int key)
 /* Invite by filter: the prompt's text, then how many, then one call. */
 struct invite_job {
 	char			 event[STORE_ID_MAX + 1];
-	struct filter		 f;
+	struct store_filter	*f;
+	bool			 active_only;	/* status not named */
 	struct store_change	*ch;
 	char			(*ids)[STORE_ID_MAX + 1];
 	size_t			 n;
@@ -156,7 +156,7 @@ invite_job_free(void *arg)
 	struct invite_job	*job = arg;
 	size_t			 i;
 
-	filter_free(&job->f);
+	store_filter_free(job->f);
 	free(job->ch);
 	free(job->ids);
 	for (i = 0; i < job->nhave; i++)
@@ -189,7 +189,8 @@ invite_match(const struct store_member *m, const struct store_stats *st,
 	struct invite_job	*job = arg;
 	const char		*id = m->id;
 
-	if (!filter_match(&job->f, m, st))
+	if (!store_filter_match(job->f, m, st) || (job->active_only &&
+	    m->status != STORE_MEMBER_ACTIVE))
 		return (0);
 	if (job->nhave > 0 && bsearch(&id, job->have, job->nhave,
 	    sizeof *job->have, invite_strcmp) != NULL)
@@ -228,19 +229,22 @@ static void
 invite_filter_done(struct tui *t, void *arg, int choice, const char *text)
 {
 	struct event_page	*ep = arg;
-	struct invite_job	*job;
-	char			 err[256], *q;
-	int			 rc;
+	struct invite_job		*job;
+	struct store_filter_error	 e;
+	char				*q;
+	int				 rc;
 
 	if (choice != 0 || *text == '\0')
 		return;
 	job = xcalloc(1, sizeof *job);
 	snprintf(job->event, sizeof job->event, "%s", ep->rl.event);
-	if (filter_parse(&job->f, text, err, sizeof err) != 0) {
-		tui_error(t, "%s", err);
+	if (store_filter_parse_line(t->st, text, &job->f, &e) != STORE_OK) {
+		tui_error(t, "%s: %s", e.text, e.msg);
 		invite_job_free(job);
 		return;
 	}
+	/* Members who left or are on leave are invited only when asked. */
+	job->active_only = !store_filter_names(job->f, "status");
 	rc = store_event_records(t->st, job->event, invite_have, job);
 	if (rc == STORE_OK) {
 		if (job->nhave > 1)
@@ -259,7 +263,7 @@ invite_filter_done(struct tui *t, void *arg, int choice, const char *text)
 		invite_job_free(job);
 		return;
 	}
-	q = xasprintf(job->f.active_only ?
+	q = xasprintf(job->active_only ?
 	    _("Invite %zu active members matching \"%s\" to %s %s? (status=... "
 	    "also invites members who left or are on leave)") :
 	    _("Invite %zu members matching \"%s\" to %s %s?"),

@@ -34,10 +34,10 @@ fuzz_row(void *arg, const struct csvr_row *r)
 	}
 	for (i = 0; i < r->n; i++) {
 		c = r->cell[i];
-		(void)val_date(c, out, why, sizeof why);
-		(void)val_int(c, 0, INT32_MAX, &v, why, sizeof why);
-		(void)val_bool(c, &b);
-		(void)val_nfkc(c, r->len[i], buf, sizeof buf);
+		(void)store_date_parse(c, out, why, sizeof why);
+		(void)store_int_parse(c, 0, INT32_MAX, &v, why, sizeof why);
+		(void)store_bool_parse(c, &b);
+		(void)store_nfkc(c, r->len[i], buf, sizeof buf);
 		(void)store_key_fold(c, key, "id", &err);
 		(void)store_final_parse(c);
 		n = r->len[i];

@@ -110,16 +110,23 @@ test_detect(void **state)
 static void
 test_export_names(void **state)
 {
-	const enum hfield	*c;
-	size_t			 i;
+	const struct store_field	*f;
+	const enum hfield		*c;
+	size_t				 i;
+	enum hfield			 m;
 
 	(void)state;
 	/* Every column export writes is read back as the same field. */
-	for (c = hdr_export_columns(M); *c != HF_NONE; c++) {
-		if (*c == HF_ATTR)
+	for (f = store_fields; f < store_fields + store_nfields; f++) {
+		if (!(f->flags & STORE_FIELD_CSV))
 			continue;
-		for (i = 0; i < 2; i++)
-			assert_int_equal(hdr_lookup(M, hdr_name(*c, i)), *c);
+		m = hdr_lookup(M, f->csv);
+		assert_int_not_equal(m, HF_NONE);
+		assert_int_equal(hdr_lookup(M, f->csv_ja), m);
+		assert_string_equal(hdr_name(m, false), f->csv);
+		assert_string_equal(hdr_name(m, true), f->csv_ja);
+		for (i = 0; f->aliases[i] != NULL; i++)
+			assert_int_equal(hdr_lookup(M, f->aliases[i]), m);
 	}
 	for (c = hdr_export_columns(E); *c != HF_NONE; c++)
 		for (i = 0; i < 2; i++)

@@ -17,7 +17,7 @@ date_ok(const char *in, const char *want)
 {
 	char	out[STORE_DATE_SIZE], why[512];
 
-	if (val_date(in, out, why, sizeof why) != 0)
+	if (store_date_parse(in, out, why, sizeof why) != 0)
 		fail_msg("%s: %s", in, why);
 	assert_string_equal(out, want);
 }
@@ -27,7 +27,7 @@ date_bad(const char *in, const char *want_why)
 {
 	char	out[STORE_DATE_SIZE], why[512];
 
-	assert_int_equal(val_date(in, out, why, sizeof why), -1);
+	assert_int_equal(store_date_parse(in, out, why, sizeof why), -1);
 	assert_string_equal(why, want_why);
 }
 
@@ -98,24 +98,24 @@ test_numbers(void **state)
 	char	why[256];
 
 	(void)state;
-	assert_int_equal(val_int("42", 0, 100, &v, why, sizeof why), 0);
+	assert_int_equal(store_int_parse("42", 0, 100, &v, why, sizeof why), 0);
 	assert_int_equal(v, 42);
-	assert_int_equal(val_int("４２", 0, 100, &v, why, sizeof why), 0);
+	assert_int_equal(store_int_parse("４２", 0, 100, &v, why, sizeof why), 0);
 	assert_int_equal(v, 42);
-	assert_int_equal(val_int("1,234", 0, 9999, &v, why, sizeof why), 0);
+	assert_int_equal(store_int_parse("1,234", 0, 9999, &v, why, sizeof why), 0);
 	assert_int_equal(v, 1234);
-	assert_int_equal(val_int("30名", 0, 100, &v, why, sizeof why), 0);
+	assert_int_equal(store_int_parse("30名", 0, 100, &v, why, sizeof why), 0);
 	assert_int_equal(v, 30);
-	assert_int_equal(val_int("5回", 0, 100, &v, why, sizeof why), 0);
+	assert_int_equal(store_int_parse("5回", 0, 100, &v, why, sizeof why), 0);
 	assert_int_equal(v, 5);
-	assert_int_equal(val_int("12,34", 0, 9999, &v, why, sizeof why), -1);
+	assert_int_equal(store_int_parse("12,34", 0, 9999, &v, why, sizeof why), -1);
 	assert_string_equal(why, "\"12,34\" is not a number");
-	assert_int_equal(val_int("-1", 0, 100, &v, why, sizeof why), -1);
-	assert_int_equal(val_int("abc", 0, 100, &v, why, sizeof why), -1);
-	assert_int_equal(val_int("3.5", 0, 100, &v, why, sizeof why), -1);
-	assert_int_equal(val_int("101", 0, 100, &v, why, sizeof why), -1);
+	assert_int_equal(store_int_parse("-1", 0, 100, &v, why, sizeof why), -1);
+	assert_int_equal(store_int_parse("abc", 0, 100, &v, why, sizeof why), -1);
+	assert_int_equal(store_int_parse("3.5", 0, 100, &v, why, sizeof why), -1);
+	assert_int_equal(store_int_parse("101", 0, 100, &v, why, sizeof why), -1);
 	assert_string_equal(why, "\"101\" is out of range (0 to 100)");
-	assert_int_equal(val_int("99999999999999999999", 0, INT32_MAX, &v, why,
+	assert_int_equal(store_int_parse("99999999999999999999", 0, INT32_MAX, &v, why,
 	    sizeof why), -1);
 }
 
@@ -131,14 +131,14 @@ test_bools(void **state)
 
 	(void)state;
 	for (i = 0; yes[i] != NULL; i++) {
-		assert_int_equal(val_bool(yes[i], &b), 0);
+		assert_int_equal(store_bool_parse(yes[i], &b), 0);
 		assert_true(b);
 	}
 	for (i = 0; no[i] != NULL; i++) {
-		assert_int_equal(val_bool(no[i], &b), 0);
+		assert_int_equal(store_bool_parse(no[i], &b), 0);
 		assert_false(b);
 	}
-	assert_int_equal(val_bool("たぶん", &b), -1);
+	assert_int_equal(store_bool_parse("たぶん", &b), -1);
 }
 
 static void
@@ -192,14 +192,14 @@ test_nfkc(void **state)
 	char	out[64];
 
 	(void)state;
-	assert_int_equal(val_nfkc("ﾔﾏﾀﾞ ﾀﾛｳ", strlen("ﾔﾏﾀﾞ ﾀﾛｳ"), out,
+	assert_int_equal(store_nfkc("ﾔﾏﾀﾞ ﾀﾛｳ", strlen("ﾔﾏﾀﾞ ﾀﾛｳ"), out,
 	    sizeof out), (long)strlen("ヤマダ タロウ"));
 	assert_string_equal(out, "ヤマダ タロウ");
-	val_nfkc("Ｍ００１", strlen("Ｍ００１"), out, sizeof out);
+	store_nfkc("Ｍ００１", strlen("Ｍ００１"), out, sizeof out);
 	assert_string_equal(out, "M001");
-	val_nfkc("plain", 5, out, sizeof out);
+	store_nfkc("plain", 5, out, sizeof out);
 	assert_string_equal(out, "plain");
-	assert_int_equal(val_nfkc("㍿㍿㍿", strlen("㍿㍿㍿"), out, 8), -2);
+	assert_int_equal(store_nfkc("㍿㍿㍿", strlen("㍿㍿㍿"), out, 8), -2);
 	assert_true(val_has_ctl("a\nb", 3, false));
 	assert_false(val_has_ctl("a\nb", 3, true));
 	assert_true(val_has_ctl("a\x01", 2, true));
@@ -224,12 +224,12 @@ test_nfkc(void **state)
 			}
 		}
 	}
-	assert_true(val_digits("00123"));
-	assert_false(val_digits("12a"));
-	assert_false(val_digits(""));
+	assert_true(store_digits("00123"));
+	assert_false(store_digits("12a"));
+	assert_false(store_digits(""));
 }
 
-/* val_nfkc equals libunistring's NFKC on random mixes of the characters
+/* store_nfkc equals libunistring's NFKC on random mixes of the characters
  * its fast path maps alone and of ones it must not (combining marks,
  * half-width kana, compatibility characters), at every output size. */
 static void
@@ -264,7 +264,7 @@ test_nfkc_fast(void **state)
 		    &wlen);
 		assert_non_null(want);
 		for (size = 1; size < 64; size++) {
-			got = val_nfkc(in, n, out, size);
+			got = store_nfkc(in, n, out, size);
 			if (wlen + 1 > size) {
 				assert_int_equal(got, -2);
 				continue;

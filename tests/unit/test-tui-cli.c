@@ -117,6 +117,25 @@ test_cli_number(void **state)
 	assert_false(sanka_number("many", &n));
 }
 
+/* --mail-opt-out V through cli_member_apply: its return, *B the value. */
+static int
+cli_optout(const struct cli_entry *e, const char *v, bool *b)
+{
+	struct cli_args		a;
+	struct store_member	m;
+	int			i, rc;
+
+	memset(&a, 0, sizeof a);
+	memset(&m, 0, sizeof m);
+	for (i = 0; strcmp(e->opts[i].name, "mail-opt-out") != 0; i++)
+		;
+	a.val[i] = v;
+	rc = cli_member_apply(e, &a, &m);
+	*b = m.mail_opt_out;
+	store_member_free(&m);
+	return (rc);
+}
+
 static void
 test_cli_bool(void **state)
 {
@@ -124,19 +143,51 @@ test_cli_bool(void **state)
 	bool			 b;
 
 	(void)state;
-	assert_int_equal(cli_opt_bool(e, "mail-opt-out", "YES", &b), 0);
+	assert_int_equal(cli_optout(e, "YES", &b), 0);
 	assert_true(b);
-	assert_int_equal(cli_opt_bool(e, "mail-opt-out", "配信停止", &b), 0);
+	assert_int_equal(cli_optout(e, "配信停止", &b), 0);
 	assert_true(b);
-	assert_int_equal(cli_opt_bool(e, "mail-opt-out", "いいえ", &b), 0);
+	assert_int_equal(cli_optout(e, "いいえ", &b), 0);
 	assert_false(b);
-	assert_int_equal(cli_opt_bool(e, "mail-opt-out", "", &b), 0);
+	assert_int_equal(cli_optout(e, "", &b), 0);
 	assert_false(b);
-	assert_int_equal(cli_opt_bool(e, "mail-opt-out", "maybe", &b),
-	    SANKA_EXIT_USAGE);
+	assert_int_equal(cli_optout(e, "maybe", &b), SANKA_EXIT_USAGE);
 	assert_int_equal(sanka_bool("true"), 1);
 	assert_int_equal(sanka_bool("0"), 0);
 	assert_int_equal(sanka_bool("2"), -1);
+}
+
+/* add/edit member take one option per writable field of the table, named
+ * by its key ('-' for '_'; the key itself is --member-id), and nothing
+ * else but --attr. */
+static void
+test_member_opts_are_fields(void **state)
+{
+	const struct store_field	*f;
+	char				 opt[64], *p;
+	size_t				 i, nopts = 0, nfields = 0;
+
+	(void)state;
+	for (f = store_fields; f < store_fields + store_nfields; f++) {
+		if (f->flags & STORE_FIELD_DERIVED)
+			continue;
+		nfields++;
+		snprintf(opt, sizeof opt, "%s", f->slot == STORE_SLOT_ID ?
+		    "member-id" : f->key);
+		for (p = opt; *p != '\0'; p++)
+			if (*p == '_')
+				*p = '-';
+		for (i = 0; cli_member_opts[i].name != NULL; i++)
+			if (strcmp(cli_member_opts[i].name, opt) == 0)
+				break;
+		if (cli_member_opts[i].name == NULL)
+			fail_msg("no option --%s", opt);
+		assert_ptr_equal(store_field_find(opt), f);
+	}
+	for (i = 0; cli_member_opts[i].name != NULL; i++)
+		if (strcmp(cli_member_opts[i].name, "attr") != 0)
+			nopts++;
+	assert_int_equal(nopts, nfields);
 }
 
 /* Every listed word is one the store takes, with that value; every value's
@@ -220,6 +271,7 @@ main(void)
 		cmocka_unit_test(test_cli_date),
 		cmocka_unit_test(test_cli_number),
 		cmocka_unit_test(test_cli_bool),
+		cmocka_unit_test(test_member_opts_are_fields),
 		cmocka_unit_test(test_cli_words),
 		cmocka_unit_test(test_cli_dbdir),
 	};

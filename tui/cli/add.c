@@ -96,59 +96,53 @@ cli_nopts(const struct cli_entry *e, const struct cli_args *a)
 	return (n);
 }
 
+/* Each --FIELD given (a field table row: the option is the key with '-'
+ * for '_') parsed and normalised as import does.  A value of a kind the
+ * command line reads (date, number, yes/no, status) it cannot read is a
+ * usage error; text the store would refuse is a data error (exit 1). */
+static int
+cli_member_field(const struct cli_entry *e, const char *opt, const char *v,
+    struct store_member *m)
+{
+	const struct store_field	*f;
+	char				 why[512];
+
+	if ((f = store_field_find(opt)) == NULL || f->slot == STORE_SLOT_ID)
+		return (0);	/* attr, and the key add reads itself */
+	if (store_field_set(f, m, v, why, sizeof why) == 0)
+		return (0);
+	switch (f->kind) {
+	case STORE_KIND_DATE:
+		return (cli_usage(e, _("--%s: %s; a date is written like %s"),
+		    opt, why, CLI_DATE_FORMS));
+	case STORE_KIND_NUMBER:
+		return (cli_usage(e, _("--%s: %s (a whole number, 0 or more)"),
+		    opt, why));
+	case STORE_KIND_BOOL:
+	case STORE_KIND_ENUM:
+		return (cli_usage(e, "--%s: %s", opt, why));
+	case STORE_KIND_TEXT:
+	case STORE_KIND_LINE:
+		break;
+	}
+	sanka_warnx("--%s: %s", opt, why);
+	return (SANKA_EXIT_DATA);
+}
+
 int
 cli_member_apply(const struct cli_entry *e, struct cli_args *a,
     struct store_member *m)
 {
-	static const struct {
-		const char	*opt;
-		size_t		 off;
-	} text[] = {
-		{ "name", offsetof(struct store_member, name) },
-		{ "kana", offsetof(struct store_member, kana) },
-		{ "email", offsetof(struct store_member, email) },
-		{ "phone", offsetof(struct store_member, phone) },
-		{ "postal-code", offsetof(struct store_member, postal_code) },
-		{ "address", offsetof(struct store_member, address) },
-		{ "organization", offsetof(struct store_member, organization) },
-		{ "segment", offsetof(struct store_member, segment) },
-		{ "notes", offsetof(struct store_member, notes) },
-		{ "past-last-event",
-		  offsetof(struct store_member, past_last_event) },
-	};
 	const char	*v, *eq;
-	char		*name, words[256];
+	char		*name;
 	size_t		 i;
-	bool		 b;
-	int		 n, rc, ai;
+	int		 rc, ai;
 
-	for (i = 0; i < sizeof text / sizeof text[0]; i++) {
-		if ((v = cli_get(e, a, text[i].opt)) != NULL)
-			store_str_set((char **)((char *)m + text[i].off), v);
-	}
-	if ((v = cli_get(e, a, "status")) != NULL) {
-		if ((n = store_member_status_parse(v)) < 0) {
-			cli_words(CLI_VOCAB_STATUS, ", ", words, sizeof words);
-			return (cli_usage(e, _("--status: unknown status \"%s\"; "
-			    "it is one of %s"), v, words));
-		}
-		m->status = n;
-	}
-	if ((v = cli_get(e, a, "mail-opt-out")) != NULL) {
-		if ((rc = cli_opt_bool(e, "mail-opt-out", v, &b)) != 0)
+	for (ai = 0; e->opts[ai].name != NULL; ai++) {
+		if ((v = a->val[ai]) != NULL &&
+		    (rc = cli_member_field(e, e->opts[ai].name, v, m)) != 0)
 			return (rc);
-		m->mail_opt_out = b;
 	}
-	if ((v = cli_get(e, a, "joined-on")) != NULL &&
-	    (rc = cli_opt_date(e, "joined-on", v, m->joined_on)) != 0)
-		return (rc);
-	if ((v = cli_get(e, a, "past-last-date")) != NULL &&
-	    (rc = cli_opt_date(e, "past-last-date", v,
-	    m->past_last_date)) != 0)
-		return (rc);
-	if ((v = cli_get(e, a, "past-count")) != NULL &&
-	    (rc = cli_opt_number(e, "past-count", v, &m->past_count)) != 0)
-		return (rc);
 	for (ai = 0; e->opts[ai].name != NULL; ai++) {
 		if (strcmp(e->opts[ai].name, "attr") == 0)
 			break;

@@ -55,10 +55,6 @@ static const struct cli_word cli_words_status[] = {
 	{ NULL, 0 }
 };
 
-/* What a date option takes: one example of each form val_date() reads. */
-#define CLI_DATE_FORMS "2026-02-20, 2026/2/20, 2026.2.20, 2026年2月20日, " \
-	"令和8年2月20日, R8.2.20"
-
 /* The commands in the order --help lists them; a command with kinds
  * lists each kind in turn. */
 const struct cli_entry *const cli_table[] = {
@@ -415,7 +411,7 @@ cli_opt_date(const struct cli_entry *e, const char *opt, const char *v,
 	out[0] = '\0';
 	if (*v == '\0')
 		return (0);
-	if (val_date(v, out, why, sizeof why) == 0)
+	if (store_date_parse(v, out, why, sizeof why) == 0)
 		return (0);
 	return (cli_usage(e, _("--%s: %s; a date is written like %s"), opt,
 	    why, CLI_DATE_FORMS));
@@ -431,22 +427,12 @@ cli_opt_number(const struct cli_entry *e, const char *opt, const char *v,
 	*out = 0;
 	if (*v == '\0')
 		return (0);
-	if (val_int(v, 0, INT32_MAX, &n, why, sizeof why) == 0) {
+	if (store_int_parse(v, 0, INT32_MAX, &n, why, sizeof why) == 0) {
 		*out = (int32_t)n;
 		return (0);
 	}
 	return (cli_usage(e, _("--%s: %s (a whole number, 0 or more)"), opt,
 	    why));
-}
-
-int
-cli_opt_bool(const struct cli_entry *e, const char *opt, const char *v,
-    bool *out)
-{
-	if (val_bool(v, out) == 0)
-		return (0);
-	return (cli_usage(e, _("--%s: \"%s\" is not yes or no (はい, いいえ, "
-	    "1, 0)"), opt, v));
 }
 
 static const struct cli_word *

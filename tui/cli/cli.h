@@ -24,6 +24,10 @@
 
 #define CLI_MAXOPTS	32
 
+/* One example of each form a date option takes (store_date_parse). */
+#define CLI_DATE_FORMS "2026-02-20, 2026/2/20, 2026.2.20, 2026年2月20日, " \
+	"令和8年2月20日, R8.2.20"
+
 /* One --option of a command. */
 struct cli_opt {
 	const char	*name;		/* "past-count" for --past-count */
@@ -114,16 +118,14 @@ int		 cli_store_error(struct store *st, int rc);
 const char	*cli_get(const struct cli_entry *e, const struct cli_args *a,
 		    const char *name);
 /* The value V of option --OPT of E, read by the CSV import's parsers
- * (import/values.c), so the command line takes exactly what a CSV cell
+ * (store/value.c), so the command line takes exactly what a CSV cell
  * takes.  A date into OUT as YYYY-MM-DD ("" stays ""); a whole number from
- * 0 to INT32_MAX ("" is 0); yes or no ("" is no).  Returns 0, or prints
+ * 0 to INT32_MAX ("" is 0).  Returns 0, or prints
  * why with E's usage and returns SANKA_EXIT_USAGE. */
 int		 cli_opt_date(const struct cli_entry *e, const char *opt,
 		    const char *v, char out[STORE_DATE_SIZE]);
 int		 cli_opt_number(const struct cli_entry *e, const char *opt,
 		    const char *v, int32_t *out);
-int		 cli_opt_bool(const struct cli_entry *e, const char *opt,
-		    const char *v, bool *out);
 /* The words of VOCAB the store accepts into BUF, one group per value,
  * groups separated by SEP: "attended (参加, 出席), absent (欠席), ...". */
 void		 cli_words(enum cli_vocab vocab, const char *sep, char *buf,

@@ -44,16 +44,20 @@ cli_show_num(const char *key, uint32_t n)
 	cli_kv(key, buf);
 }
 
+/* The rows of the field table in show order: attr.NAME lines come
+ * before the rows marked STORE_FIELD_AFTER_ATTRS. */
 static int
 cli_show_member(const struct cli_entry *e, struct cli_args *a,
     const char *dbdir)
 {
-	struct store_member	 m;
-	struct store_stats	 s;
-	struct store		*st;
-	char			 buf[64], *key, *last = NULL, *name;
-	size_t			 i, len;
-	int			 rc;
+	struct store_member		 m;
+	struct store_stats		 s;
+	struct store_member_view	 v = { &m, &s, NULL };
+	const struct store_field	*f;
+	struct store			*st;
+	char				 buf[512], *key, *name = NULL;
+	size_t				 i, len;
+	int				 rc, late;
 
 	(void)e;
 	memset(&m, 0, sizeof m);
@@ -63,55 +67,23 @@ cli_show_member(const struct cli_entry *e, struct cli_args *a,
 		rc = cli_store_error(st, rc);
 		goto out;
 	}
-	if (s.last_event[0] != '\0') {
-		name = cli_event_name(st, s.last_event);
-		len = strlen(s.last_event) + strlen(name) + 2;
-		last = cli_xreallocarray(NULL, len, 1);
-		snprintf(last, len, "%s%s%s", s.last_event,
-		    *name != '\0' ? " " : "", name);
-		free(name);
-	} else if (s.last_date[0] != '\0')
-		last = cli_xstrdup(m.past_last_event != NULL ?
-		    m.past_last_event : "");
-
-	cli_kv("id", m.id);
-	cli_kv("name", m.name);
-	cli_kv("kana", m.kana);
-	cli_kv("email", m.email);
-	cli_kv("phone", m.phone);
-	cli_kv("postal_code", m.postal_code);
-	cli_kv("address", m.address);
-	cli_kv("organization", m.organization);
-	cli_kv("segment", m.segment);
-	cli_kv("status", store_member_status_word(m.status));
-	cli_kv("mail_opt_out", m.mail_opt_out ? "yes" : "no");
-	cli_kv("joined_on", m.joined_on);
-	snprintf(buf, sizeof buf, "%d", m.past_count);
-	cli_kv("past_count", buf);
-	cli_kv("past_last_date", m.past_last_date);
-	cli_kv("past_last_event", m.past_last_event);
-	cli_show_num("attended", s.attended);
-	cli_show_num("total", s.total);
-	cli_kv("last_date", s.last_date);
-	cli_kv("last_event", last);
-	for (i = 0; i < m.nattrs; i++) {
-		len = strlen(m.attrs[i].name) + sizeof "attr.";
-		key = cli_xreallocarray(NULL, len, 1);
-		snprintf(key, len, "attr.%s", m.attrs[i].name);
-		cli_kv(key, m.attrs[i].value);
-		free(key);
+	if (s.last_event[0] != '\0')
+		v.last_event_name = name = cli_event_name(st, s.last_event);
+	for (late = 0; late < 2; late++) {
+		for (i = 0; late && i < m.nattrs; i++) {
+			len = strlen(m.attrs[i].name) + sizeof "attr.";
+			key = cli_xreallocarray(NULL, len, 1);
+			snprintf(key, len, "attr.%s", m.attrs[i].name);
+			cli_kv(key, m.attrs[i].value);
+			free(key);
+		}
+		for (f = store_fields; f < store_fields + store_nfields; f++)
+			if (((f->flags & STORE_FIELD_AFTER_ATTRS) != 0) == late)
+				cli_kv(f->key, store_field_get(f, &v,
+				    STORE_STYLE_SHOW, buf, sizeof buf));
 	}
-	cli_kv("notes", m.notes);
-	cli_show_num("version", m.version);
-	cli_time(m.updated_at, buf, sizeof buf);
-	cli_kv("updated_at", buf);
-	cli_kv("updated_by", m.updated_by);
-	cli_show_num("accepted", s.accepted);
-	cli_show_num("absent", s.absent);
-	cli_show_num("no_show", s.no_show);
-	cli_show_num("cancelled", s.cancelled);
 out:
-	free(last);
+	free(name);
 	store_member_free(&m);
 	store_close(st);
 	return (rc);

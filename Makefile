@@ -34,7 +34,7 @@ LIBS_TUI    = $(shell pkg-config --libs ncursesw panelw 2>/dev/null)
 PRINT_PC    = pangocairo cairo-pdf fontconfig libqrencode
 CFLAGS_PRINT = $(shell pkg-config --cflags $(PRINT_PC) 2>/dev/null)
 LIBS_PRINT  = $(shell pkg-config --libs $(PRINT_PC) 2>/dev/null)
-LIBS_ALL    = $(LIBS_TUI) $(LIBS_IMPORT) $(LIBS_STORE)
+LIBS_ALL    = $(LIBS_TUI) $(LIBS_IMPORT) $(LIBS_PRINT) $(LIBS_STORE)
 
 STORE_SRC  = $(wildcard store/*.c)
 IMPORT_SRC = $(wildcard import/*.c)
@@ -106,13 +106,14 @@ $(1)/tests/test-mail-%: $(1)/tests/unit/test-mail-%.o $(1)/libmail.a \
 	$$(call Q,LINK)$$(CC) $(2) $$(LDFLAGS) -o $$@ $$^ $$(LIBS_PRINT) $$(LIBS_STORE) \
 	    -lcmocka
 $(1)/tests/test-tui-%: $(1)/tests/unit/test-tui-%.o $(1)/libtui.a \
-    $(1)/libimport.a $(1)/libstore.a
+    $(1)/libimport.a $(1)/libmail.a $(1)/libprint.a $(1)/libstore.a
 	$$(call Q,LINK)$$(CC) $(2) $$(LDFLAGS) -o $$@ $$^ $$(LIBS_ALL) -lcmocka
 endef
 $(eval $(call tree_rules,build,))
 $(eval $(call tree_rules,build/asan,$(SAN)))
 
-sanka: build/tui/main.o build/libtui.a build/libimport.a build/libstore.a
+sanka: build/tui/main.o build/libtui.a build/libimport.a build/libmail.a \
+    build/libprint.a build/libstore.a
 	$(call Q,LINK)$(CC) $(LDFLAGS) -o $@ $^ $(LIBS_ALL)
 
 build/locale/%/LC_MESSAGES/sanka.mo: po/%.po
@@ -130,7 +131,8 @@ e2e: all
 # The same scripts against the sanitizer build of the binary (leaks are the
 # unit tests' job: libpanel keeps 32 bytes for good).
 build/asan/sanka: build/asan/tui/main.o build/asan/libtui.a \
-    build/asan/libimport.a build/asan/libstore.a
+    build/asan/libimport.a build/asan/libmail.a build/asan/libprint.a \
+    build/asan/libstore.a
 	$(call Q,LINK)$(CC) $(SAN) $(LDFLAGS) -o $@ $^ $(LIBS_ALL)
 e2e-asan: all build/asan/sanka
 	@SANKA_BIN=$(CURDIR)/build/asan/sanka E2E_LOGS=build/e2e-asan \

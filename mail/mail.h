@@ -51,6 +51,8 @@ int		 mail_template_parse(const char *text, size_t len,
 void		 mail_template_free(struct mail_template *);
 /* The envelope sender: the address of the From: header. */
 const char	*mail_template_sender(const struct mail_template *);
+/* The Subject: header as written, placeholders kept. */
+const char	*mail_template_subject(const struct mail_template *);
 
 /*
  * The message for member I of SRC to address TO (checked by the caller):

@@ -24,6 +24,7 @@ static const char *const mt_names[MT_NHEADERS] = {
 
 struct mail_template {
 	struct print_template *subject, *body;
+	char		*subject_text;	/* as written */
 	char		*from_name, *from_addr;		/* the From: header */
 	char		*reply_name, *reply_addr;	/* NULL: none */
 };
@@ -204,6 +205,7 @@ mt_parse_parts(struct mail_template *t, const char *what, const char *from,
 		snprintf(e->msg, sizeof(e->msg), "%s", pe.msg);
 		return (MAIL_DATA);
 	}
+	t->subject_text = xstrndup(value[MT_SUBJECT], vlen[MT_SUBJECT]);
 	v = from != NULL ? xstrdup(from) :
 	    xstrndup(value[MT_FROM], vlen[MT_FROM]);
 	rc = mt_mailbox(v, &t->from_name, &t->from_addr, e);
@@ -247,6 +249,7 @@ mail_template_free(struct mail_template *t)
 		return;
 	print_template_free(t->subject);
 	print_template_free(t->body);
+	free(t->subject_text);
 	free(t->from_name);
 	free(t->from_addr);
 	free(t->reply_name);
@@ -258,6 +261,12 @@ const char *
 mail_template_sender(const struct mail_template *t)
 {
 	return (t->from_addr);
+}
+
+const char *
+mail_template_subject(const struct mail_template *t)
+{
+	return (t->subject_text);
 }
 
 /* "Name <addr>" with the name encoded or quoted, or the bare address. */

@@ -77,6 +77,11 @@ const struct cli_entry *const cli_table[] = {
 	&cli_export_entry,
 	&cli_check_entry,
 	&cli_backup_entry,
+	&cli_print_labels_entry,
+	&cli_print_letters_entry,
+	&cli_print_badges_entry,
+	&cli_print_list_entry,
+	&cli_mail_entry,
 	NULL
 };
 

@@ -1,0 +1,343 @@
+/* mail.c -- mail: one message per member through the local sendmail, a
+ * mailing recorded so a run cut off can be resumed; or a dry run into
+ * files. */
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "mail/mail.h"
+#include "store/i18n.h"
+#include "store/store.h"
+#include "tui/cli/cli.h"
+
+static int	cli_mail(const struct cli_entry *, struct cli_args *,
+		    const char *);
+
+static const struct cli_opt cli_mail_opts[] = {
+	{ "template", NULL, "FILE", N_("Subject:, From:, Reply-To: lines, "
+	  "a blank line, the body"), false },
+	{ "event", NULL, "CODE", N_("the event of the event.* fields"),
+	  false },
+	{ "from", NULL, "ADDR", N_("the sender, instead of the template's "
+	  "From:"), false },
+	{ "dry-run", NULL, "DIR", N_("write ID.eml files into DIR (new or "
+	  "empty), send nothing, record nothing"), false },
+	{ "resume", NULL, "ID", N_("send the queued messages of mailing ID"),
+	  false },
+	{ "resend-uncertain", NULL, NULL, N_("with --resume: send once more "
+	  "to those whose hand-off was cut off"), false },
+	{ NULL, NULL, NULL, NULL, false }
+};
+
+const struct cli_entry cli_mail_entry = {
+	.name = "mail",
+	.usage = "--template FILE [--event CODE] [--from ADDR] [FILTER...] "
+	    "[--dry-run DIR] | --resume ID [--resend-uncertain]",
+	.help = N_("e-mail each member a message from a template"),
+	.opts = cli_mail_opts,
+	.maxargs = -1,
+	.exec = cli_mail,
+	.more = N_("Members who left, are suspended or opted out of mail, and "
+	    "those without an e-mail\naddress, are left out.  The mailing's "
+	    "ID is printed; each hand-off is recorded, so\n--resume ID "
+	    "sends only to those not sent yet."),
+	.example = "sanka mail --template 案内.txt --event E006 invited=E006",
+};
+
+/* A bar on stderr when it is a terminal. */
+static void
+cli_mail_progress(void *arg, size_t done, size_t total)
+{
+	int	 w = 30, fill = total == 0 ? w : (int)(done * w / total);
+
+	(void)arg;
+	fprintf(stderr, "\r%s [%.*s%*s] %zu/%zu", _("sending"), fill,
+	    "##############################", w - fill, "", done, total);
+	if (done == total)
+		fputc('\n', stderr);
+}
+
+/* Refuse members whose e-mail field is not one address, naming each. */
+static int
+cli_mail_addresses(const struct cli_reach *r)
+{
+	struct mail_error me;
+	size_t	 i, bad = 0;
+
+	for (i = 0; i < r->n; i++)
+		if (mail_address_check(r->m[i].email, &me) != MAIL_OK) {
+			sanka_warnx(_("member %s: %s"), r->m[i].id, me.msg);
+			bad++;
+		}
+	if (bad != 0) {
+		sanka_warnx(_("nothing was sent: correct the e-mail of %zu "
+		    "member%s"), bad, bad == 1 ? "" : "s");
+		return (SANKA_EXIT_DATA);
+	}
+	return (0);
+}
+
+/* Run JOB and say what came of it. */
+static int
+cli_mail_run(struct mail_job *job)
+{
+	struct mail_tally tally;
+	struct mail_error me;
+	int	 rc;
+
+	job->now = (int64_t)time(NULL);
+	if (isatty(STDERR_FILENO))
+		job->progress = cli_mail_progress;
+	rc = mail_run(job, &tally, &me);
+	if (rc != MAIL_OK) {
+		sanka_warnx("%s", me.msg);
+		return (SANKA_EXIT_ENV);
+	}
+	if (job->dry != NULL) {
+		printf(_("dry run: %zu messages written\n"), tally.sent);
+		return (0);
+	}
+	printf(_("mailing %s: %zu sent, %zu failed\n"), job->mailing,
+	    tally.sent, tally.failed);
+	if (tally.failed != 0) {
+		sanka_warnx(_("first failure: %s"), tally.first_error);
+		return (SANKA_EXIT_DATA);
+	}
+	return (0);
+}
+
+/* Record the mailing of R's members; its ID into ID. */
+static int
+cli_mail_create(struct store *st, const struct cli_reach *r,
+    const char *subject, const char *from, const char *text,
+    char id[STORE_MAILING_ID_SIZE])
+{
+	struct store_recipient *rec;
+	struct store_mailing m;
+	size_t	 i;
+	int	 rc;
+
+	memset(&m, 0, sizeof(m));
+	m.subject = (char *)subject;
+	m.sender = (char *)from;
+	m.event = r->has_event ? (char *)r->event.code : NULL;
+	m.template_text = (char *)text;
+	rec = cli_xreallocarray(NULL, r->n + 1, sizeof(*rec));
+	memset(rec, 0, (r->n + 1) * sizeof(*rec));
+	for (i = 0; i < r->n; i++) {
+		snprintf(rec[i].member, sizeof(rec[i].member), "%s",
+		    r->m[i].id);
+		rec[i].address = r->m[i].email;
+	}
+	rc = store_mailing_create(st, &m, rec, r->n, id);
+	free(rec);
+	return (rc == STORE_OK ? 0 : cli_store_error(st, rc));
+}
+
+/* A new mailing: members by FILTER, the template read, checked and
+ * recorded before the first message goes. */
+static int
+cli_mail_new(const struct cli_entry *e, struct cli_args *a,
+    const char *dbdir)
+{
+	struct mail_template *t = NULL;
+	struct mail_dryrun *dry = NULL;
+	struct mail_target *to = NULL;
+	struct mail_error me;
+	struct print_source src;
+	struct cli_reach r;
+	struct store	*st;
+	struct mail_job	 job;
+	const char	*path = cli_get(e, a, "template");
+	const char	*from = cli_get(e, a, "from");
+	const char	*dryrun = cli_get(e, a, "dry-run");
+	char		 id[STORE_MAILING_ID_SIZE] = "dry-run", *text;
+	size_t		 len, i;
+	int		 rc;
+
+	if (path == NULL)
+		return (cli_usage(e, _("--template FILE or --resume ID is "
+		    "required")));
+	if (cli_get(e, a, "resend-uncertain") != NULL)
+		return (cli_usage(e, _("--resend-uncertain goes with "
+		    "--resume")));
+	if ((rc = cli_read_text(path, &text, &len)) != 0)
+		return (rc);
+	if ((rc = sanka_open(dbdir, dryrun != NULL, &st)) != 0) {
+		free(text);
+		return (rc);
+	}
+	if ((rc = cli_reach(e, st, a->argv, (size_t)a->argc,
+	    cli_get(e, a, "event"), false, CLI_REACH_EMAIL, &r)) != 0)
+		goto out;
+	src = cli_reach_source(&r);
+	if (mail_template_parse(text, len, path, from, &src, &t, &me) !=
+	    MAIL_OK) {
+		sanka_warnx("%s", me.msg);
+		rc = SANKA_EXIT_DATA;
+		goto out;
+	}
+	if ((rc = cli_mail_addresses(&r)) != 0)
+		goto out;
+	cli_reach_say(&r);
+	if (r.n == 0) {
+		sanka_warnx("%s", _("no member to mail"));
+		rc = SANKA_EXIT_DATA;
+		goto out;
+	}
+	if (dryrun != NULL && mail_dryrun_open(dryrun, &dry, &me) !=
+	    MAIL_OK) {
+		sanka_warnx("%s", me.msg);
+		rc = SANKA_EXIT_ENV;
+		goto out;
+	}
+	if (dryrun == NULL) {
+		if ((rc = cli_mail_create(st, &r, mail_template_subject(t),
+		    from, text, id)) != 0)
+			goto out;
+		printf(_("mailing %s: %zu recipients\n"), id, r.n);
+		fflush(stdout);
+	}
+	to = cli_xreallocarray(NULL, r.n, sizeof(*to));
+	for (i = 0; i < r.n; i++)
+		to[i] = (struct mail_target){ i, r.m[i].id, r.m[i].email,
+		    false };
+	job = (struct mail_job){ dryrun == NULL ? st : NULL, id, t, &src, to,
+	    r.n, dry, 0, NULL, NULL };
+	rc = cli_mail_run(&job);
+out:
+	free(to);
+	mail_dryrun_close(dry);
+	mail_template_free(t);
+	cli_reach_free(&r);
+	store_close(st);
+	free(text);
+	return (rc);
+}
+
+/* What a resume does with the recipients of a mailing. */
+struct cli_resume {
+	bool		 resend;	/* --resend-uncertain */
+	char		**ids;		/* to send: member IDs */
+	char		**addr;		/* ... and their addresses */
+	bool		*again;		/* ... sent again (uncertain) */
+	size_t		 n;
+	size_t		 uncertain;	/* left uncertain */
+};
+
+static int
+cli_resume_one(const struct store_recipient *r, void *arg)
+{
+	struct cli_resume *x = arg;
+	bool	 again = r->state == STORE_MAIL_UNCERTAIN && x->resend &&
+		    !r->resent;
+
+	if (r->state == STORE_MAIL_UNCERTAIN && !again) {
+		x->uncertain++;
+		sanka_warnx(_("uncertain: %s %s (its hand-off was cut off%s)"),
+		    r->member, r->address, r->resent ? _("; sent again once "
+		    "already") : _("; --resend-uncertain sends it once more"));
+		return (0);
+	}
+	if (r->state != STORE_MAIL_QUEUED && !again)
+		return (0);
+	x->ids = cli_xreallocarray(x->ids, x->n + 1, sizeof(*x->ids));
+	x->addr = cli_xreallocarray(x->addr, x->n + 1, sizeof(*x->addr));
+	x->again = cli_xreallocarray(x->again, x->n + 1, sizeof(*x->again));
+	x->ids[x->n] = cli_xstrdup(r->member);
+	x->addr[x->n] = cli_xstrdup(r->address);
+	x->again[x->n++] = again;
+	return (0);
+}
+
+static void
+cli_resume_free(struct cli_resume *x)
+{
+	size_t	 i;
+
+	for (i = 0; i < x->n; i++) {
+		free(x->ids[i]);
+		free(x->addr[i]);
+	}
+	free(x->ids);
+	free(x->addr);
+	free(x->again);
+}
+
+/* The messages of mailing ID not sent yet: the queued ones, and with
+ * --resend-uncertain the uncertain ones not sent again before. */
+static int
+cli_mail_resume(const struct cli_entry *e, struct cli_args *a,
+    const char *dbdir)
+{
+	struct cli_resume x = { cli_get(e, a, "resend-uncertain") != NULL,
+	    NULL, NULL, NULL, 0, 0 };
+	struct store_mailing m;
+	struct mail_template *t = NULL;
+	struct mail_target *to = NULL;
+	struct mail_error me;
+	struct print_source src;
+	struct cli_reach r;
+	struct mail_job	 job;
+	struct store	*st;
+	const char	*id = cli_get(e, a, "resume");
+	size_t		 uncertain, i;
+	int		 rc;
+
+	memset(&r, 0, sizeof(r));
+	memset(&m, 0, sizeof(m));
+	if ((rc = sanka_open(dbdir, false, &st)) != 0)
+		return (rc);
+	if ((rc = store_mailing_get(st, id, &m)) != STORE_OK ||
+	    (rc = store_mailing_recover(st, id, &uncertain)) != STORE_OK ||
+	    (rc = store_mailing_recipients(st, id, cli_resume_one, &x)) !=
+	    STORE_OK) {
+		rc = cli_store_error(st, rc);
+		goto out;
+	}
+	if ((rc = cli_reach_members(st, (const char *const *)x.ids, x.n,
+	    m.event != NULL && m.event[0] != '\0' ? m.event : NULL, &r)) != 0)
+		goto out;
+	src = cli_reach_source(&r);
+	if (mail_template_parse(m.template_text, strlen(m.template_text), id,
+	    m.sender != NULL && m.sender[0] != '\0' ? m.sender : NULL, &src,
+	    &t, &me) != MAIL_OK) {
+		sanka_warnx("%s", me.msg);
+		rc = SANKA_EXIT_DATA;
+		goto out;
+	}
+	to = cli_xreallocarray(NULL, r.n + 1, sizeof(*to));
+	for (i = 0; i < r.n; i++)
+		to[i] = (struct mail_target){ i, x.ids[r.index[i]],
+		    x.addr[r.index[i]], x.again[r.index[i]] };
+	job = (struct mail_job){ st, id, t, &src, to, r.n, NULL, 0, NULL,
+	    NULL };
+	rc = cli_mail_run(&job);
+	if (x.uncertain != 0)
+		sanka_warnx(_("mailing %s: %zu uncertain, not sent again"), id,
+		    x.uncertain);
+out:
+	free(to);
+	mail_template_free(t);
+	cli_reach_free(&r);
+	cli_resume_free(&x);
+	store_mailing_free(&m);
+	store_close(st);
+	return (rc);
+}
+
+static int
+cli_mail(const struct cli_entry *e, struct cli_args *a, const char *dbdir)
+{
+	if (cli_get(e, a, "resume") == NULL)
+		return (cli_mail_new(e, a, dbdir));
+	if (cli_get(e, a, "template") != NULL || cli_get(e, a, "event") !=
+	    NULL || cli_get(e, a, "from") != NULL ||
+	    cli_get(e, a, "dry-run") != NULL || a->argc != 0)
+		return (cli_usage(e, _("--resume ID takes only "
+		    "--resend-uncertain")));
+	return (cli_mail_resume(e, a, dbdir));
+}

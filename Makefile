@@ -50,7 +50,7 @@ MO	   = $(patsubst po/%.po,build/locale/%/LC_MESSAGES/sanka.mo,$(PO))
 
 DEB_PKGS = build-essential pkg-config libncurses-dev ncurses-term \
 	   liblmdb-dev lmdb-utils libcsv-dev libunistring-dev libcmocka-dev \
-	   tmux gettext locales sqlite3 libsqlite3-dev hyperfine clang \
+	   tmux gettext locales sqlite3 libsqlite3-dev hyperfine clang python3 \
 	   libclang-rt-14-dev libcairo2-dev libpango1.0-dev libqrencode-dev \
 	   fonts-ipaexfont fonts-noto-cjk poppler-utils zbar-tools
 # The tests hand mail to a local MTA; one is installed only when the

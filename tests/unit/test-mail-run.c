@@ -73,7 +73,8 @@ run_teardown(void **state)
 {
 	struct run_fixture *f = *state;
 
-	store_close(f->st);
+	if (f->st != NULL)
+		store_close(f->st);
 	free(f->script);
 	free(f->log);
 	*state = f->dir;
@@ -328,6 +329,43 @@ test_unknown(void **state)
 	    "mailing 20260221-1 has no recipient NOPE");
 }
 
+/* A database from before mailings (made by dumping one without the
+ * mailings database and loading it): read-only opens work and find none;
+ * a writing open adds the database. */
+static void
+test_old_database(void **state)
+{
+	struct run_fixture *f = *state;
+	struct store	*ro;
+	struct store_mailing m;
+	char	*old = xasprintf("%s/old", f->dir), *out;
+	int	 n = 0;
+
+	store_close(f->st);
+	f->st = NULL;
+	free(tp_run("mkdir '%s' && mdb_dump -a '%s' | awk '/^VERSION=/ { "
+	    "keep = 1; buf = \"\" } { buf = buf $0 \"\\n\" } "
+	    "/^database=mailings$/ { keep = 0 } /^DATA=END$/ { if (keep) "
+	    "printf \"%%s\", buf; buf = \"\" }' | mdb_load '%s' 2>/dev/null", old,
+	    f->dir, old));
+	out = tp_run("mdb_stat -a '%s' | grep -c 'Status of'", old);
+	assert_string_equal(out, "13\n");	/* no mailings database */
+	free(out);
+	assert_int_equal(store_open(old, STORE_READONLY, &ro), STORE_OK);
+	assert_int_equal(store_member_mailings(ro, "M001", NULL, &n),
+	    STORE_OK);
+	assert_int_equal(store_mailing_get(ro, "20260221-1", &m),
+	    STORE_NOTFOUND);
+	store_close(ro);
+	assert_int_equal(store_open(old, 0, &ro), STORE_OK);
+	store_close(ro);
+	out = tp_run("mdb_stat -a '%s' | grep -c 'Status of'", old);
+	assert_string_equal(out, "14\n");
+	free(out);
+	free(old);
+	assert_int_equal(store_open(f->dir, 0, &f->st), STORE_OK);
+}
+
 int
 main(void)
 {
@@ -339,6 +377,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_killed_resumed, run_setup,
 		    run_teardown),
 		cmocka_unit_test_setup_teardown(test_unknown, run_setup,
+		    run_teardown),
+		cmocka_unit_test_setup_teardown(test_old_database, run_setup,
 		    run_teardown),
 	};
 

@@ -125,7 +125,9 @@ build/locale/%/LC_MESSAGES/sanka.mo: po/%.po
 unit: $(addprefix build/tests/,$(UNIT_NAMES))
 	@tests/run-unit.sh $^
 unit-asan: $(addprefix build/asan/tests/,$(UNIT_NAMES))
-	@ASAN_OPTIONS=detect_leaks=1 tests/run-unit.sh $^
+	@ASAN_OPTIONS=detect_leaks=1 \
+	    LSAN_OPTIONS=suppressions=$(CURDIR)/tests/unit/lsan.supp \
+	    tests/run-unit.sh $^
 e2e: all
 	@tests/e2e/run.sh
 # The same scripts against the sanitizer build of the binary (leaks are the

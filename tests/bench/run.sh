@@ -10,8 +10,11 @@
 #   BENCH_MARKS=4000     durable marks per system, in 20 interleaved blocks
 #                        (10,000 members, 50 events, 100,000 records; then
 #                        a batch of 100,000 marks in one txn, 3 rounds)
-#   BENCH_ONLY=mark,import,screens   run some parts only (screens reuses
-#                        the import's databases when both run)
+#   BENCH_PRINT=10000    members of the print and mail bench: labels,
+#                        letters, messages handed to the local MTA (exim4
+#                        with a private configuration, queued only)
+#   BENCH_ONLY=mark,import,screens,print   run some parts only (screens
+#                        reuses the import's databases when both run)
 #
 # Generated CSVs are kept in build/bench/data/ (by N and seed); databases
 # go to build/bench/work/, removed at the end.  Exit 1 when something
@@ -26,7 +29,8 @@ NEV=${BENCH_EVENTS:-200}
 ROUNDS=${BENCH_ROUNDS:-3}
 SEED=${BENCH_SEED:-42}
 MARKS=${BENCH_MARKS:-4000}
-ONLY=${BENCH_ONLY:-mark,import,screens}
+ONLY=${BENCH_ONLY:-mark,import,screens,print}
+NPRINT=${BENCH_PRINT:-10000}
 B=build/bench
 DATA=$B/data
 WORK=$B/work
@@ -325,6 +329,62 @@ if want screens; then
 		    "<=" 5 ""
 		target "PgDn p99 (ms)" "$(calc "$p99 / 1000")" "<=" 2 ""
 	fi
+fi
+
+# cputime LOG CMD...: run CMD; wall, sanka's own CPU and its children's
+# CPU (seconds) in $WALL $CPU $CHILD.
+cputime() {
+	_log=$1; shift
+	$B/cpu-time "$@" >"$_log" 2>&1 ||
+	    { tail -n 20 "$_log" >&2; die "failed: $* (log above)"; }
+	set -- $(tail -n 1 "$_log")
+	WALL=$1 CPU=$2 CHILD=$3
+}
+
+if want print; then
+	echo
+	echo "print and mail: $NPRINT members (wall, sanka's own CPU)"
+	P=$PWD/$WORK/print
+	mkdir -p "$P/mta/spool" "$P/mta/log" || die "print bench: mkdir"
+	awk -v n="$NPRINT" 'BEGIN {
+		print "member_id,name,kana,email,postal_code,address,organization"
+		for (i = 1; i <= n; i++)
+			printf "P%05d,会員 %d郎,カイイン %d,p%d@example.jp,%03d-%04d," \
+			    "東京都千代田区千代田%d丁目%d番地 サンプルビル%d階," \
+			    "サンプル協会\n", i, i, i, i, i % 1000, i % 10000,
+			    i % 9 + 1, i % 50 + 1, i % 12 + 1 }' >"$P/m.csv"
+	./sanka -d "$P/db" import "$P/m.csv" >/dev/null 2>&1 ||
+	    die "print bench: import"
+	{ echo '{{atena}}'; echo; echo '{{address}}'; echo
+	  echo '拝啓 平素より格別のご高配を賜り厚く御礼申し上げます。'
+	  echo '{{today_wareki}}'; } >"$P/letter.txt"
+	cputime "$P/labels.log" ./sanka -d "$P/db" print labels -o "$P/l.pdf"
+	printf '  %-28s %7ss wall %7ss CPU %6s MiB\n' "$NPRINT labels (a4-12)" \
+	    "$WALL" "$CPU" "$(mib "$(stat -c %s "$P/l.pdf")")"
+	target "$NPRINT labels: sanka CPU (s)" "$CPU" "<" 10 ""
+	cputime "$P/letters.log" ./sanka -d "$P/db" print letters \
+	    --template "$P/letter.txt" -o "$P/t.pdf"
+	printf '  %-28s %7ss wall %7ss CPU %6s MiB\n' "$NPRINT letters" \
+	    "$WALL" "$CPU" "$(mib "$(stat -c %s "$P/t.pdf")")"
+	# The local MTA with a private configuration: messages are queued
+	# (-odq), then the queue is thrown away with the work directory.
+	{ echo "primary_hostname = sanka.test"
+	  echo "spool_directory = $P/mta/spool"
+	  echo "log_file_path = $P/mta/log/%slog"
+	  echo "keep_environment ="
+	  echo "exim_user = root"
+	  echo "exim_group = root"; } >"$P/mta/exim.conf"
+	{ echo '#!/bin/sh'
+	  echo "exec /usr/sbin/exim4 -C $P/mta/exim.conf -odq \"\$@\""; } \
+	    >"$P/sendmail"
+	chmod 0755 "$P/sendmail"
+	{ echo 'Subject: {{name}}様へのご案内'; echo 'From: info@example.jp'
+	  echo; cat "$P/letter.txt"; } >"$P/mail.txt"
+	SANKA_SENDMAIL=$P/sendmail cputime "$P/mail.log" ./sanka \
+	    -d "$P/db" mail --template "$P/mail.txt"
+	printf '  %-28s %7ss wall %7ss CPU (the MTA: %ss CPU)\n' \
+	    "$NPRINT messages to exim" "$WALL" "$CPU" "$CHILD"
+	target "$NPRINT messages: sanka CPU (s)" "$CPU" "<" 10 ""
 fi
 
 echo

@@ -154,4 +154,15 @@ grep -qxF "mailing $id: 0 sent, 0 failed" "$W/out" || fail "sent twice again"
 expect_eq "twice only those cut off" "$(recipients | sort | uniq -d | wc -l)" 5
 sk mail --resume 20990101-9 2>/dev/null
 expect_eq "unknown mailing" $? 1
+
+# The member page lists the member's mailings and what became of each.
+start_tui
+wait_for '[1] Members'
+keys /
+text 'B204'
+wait_for '会員 204'
+keys Enter
+wait_for 'Mailings'
+wait_for "$id"
+wait_for "sent b204@example.jp: お知らせ"
 echo ok

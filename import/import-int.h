@@ -19,8 +19,8 @@
 
 #define IMPORT_CHUNK		(64 * 1024)	/* bytes per read(2) */
 #define IMPORT_ROW_MAX		(16u * 1024 * 1024) /* bytes of one row */
-#define IMPORT_TEXT_MAX		1024	/* bytes of a one-line text value */
-#define IMPORT_NOTE_MAX		65536	/* bytes of notes and custom text */
+#define IMPORT_TEXT_MAX		STORE_LINE_MAX	/* bytes of a one-line value */
+#define IMPORT_NOTE_MAX		STORE_TEXT_MAX	/* notes and custom text */
 #define IMPORT_ATTR_NAME_MAX	64	/* bytes of a custom attribute name */
 #define IMPORT_LIST_MAX		50	/* errors listed before "... and N more" */
 

@@ -320,7 +320,7 @@ fields_text(const struct store_field *f, const char *value, char **out,
 
 int
 store_field_set(const struct store_field *f, struct store_member *m,
-    const char *value, char *why, size_t whysize)
+    const char *value, unsigned how, char *why, size_t whysize)
 {
 	char			*mp = (char *)m, *text, *old, date[STORE_DATE_SIZE];
 	char			 reason[256], id[STORE_ID_MAX + 1];
@@ -370,7 +370,8 @@ store_field_set(const struct store_field *f, struct store_member *m,
 		if ((w = store_member_status_parse(value)) < 0) {
 			snprintf(why, whysize, _("\"%s\" is not a member "
 			    "status (%s)"), value,
-			    store_member_status_words(reason, sizeof reason));
+			    store_words(STORE_VOCAB_STATUS, ", ", reason,
+			    sizeof reason));
 			return (-1);
 		}
 		st = (enum store_member_status)w;
@@ -389,7 +390,9 @@ store_field_set(const struct store_field *f, struct store_member *m,
 		memcpy(m->id, id, sizeof m->id);
 		return (0);
 	}
-	if (fields_text(f, value, &text, why, whysize) != 0)
+	if (how & STORE_SET_AS_TYPED)
+		text = xstrdup(value);
+	else if (fields_text(f, value, &text, why, whysize) != 0)
 		return (-1);
 	memcpy(&old, mp + f->offset, sizeof old);
 	free(old);

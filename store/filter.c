@@ -234,8 +234,8 @@ filter_field_values(struct filter_cond *c, char **vals,
 			if ((w = store_member_status_parse(vals[i])) < 0)
 				return (filter_fail(e, STORE_INVALID,
 				    _("%s: \"%s\" is not a member status (%s)"),
-				    key, vals[i], store_member_status_words(why,
-				    sizeof why)));
+				    key, vals[i], store_words(STORE_VOCAB_STATUS,
+				    ", ", why, sizeof why)));
 			c->num[i] = w;
 			break;
 		case STORE_KIND_DATE:

@@ -17,28 +17,25 @@ store_str_set(char **dst, const char *value)
 void
 store_member_free(struct store_member *m)
 {
-	size_t	i;
+	const struct store_field	*f;
+	char				*p;
+	size_t				 i;
 
 	if (m == NULL)
 		return;
-	free(m->name);
-	free(m->kana);
-	free(m->email);
-	free(m->phone);
-	free(m->postal_code);
-	free(m->address);
-	free(m->organization);
-	free(m->segment);
-	free(m->notes);
-	free(m->past_last_event);
+	for (f = store_fields; f < store_fields + store_nfields; f++) {
+		if (f->slot != STORE_SLOT_STR)
+			continue;
+		memcpy(&p, (char *)m + f->offset, sizeof p);
+		free(p);
+		p = NULL;
+		memcpy((char *)m + f->offset, &p, sizeof p);
+	}
 	for (i = 0; i < m->nattrs; i++) {
 		free(m->attrs[i].name);
 		free(m->attrs[i].value);
 	}
 	free(m->attrs);
-	m->name = m->kana = m->email = m->phone = m->postal_code = NULL;
-	m->address = m->organization = m->segment = m->notes = NULL;
-	m->past_last_event = NULL;
 	m->attrs = NULL;
 	m->nattrs = 0;
 }

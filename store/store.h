@@ -95,11 +95,25 @@ const char	*store_response_word(enum store_response);
 const char	*store_response_label(enum store_response);
 const char	*store_member_status_word(enum store_member_status);
 const char	*store_member_status_label(enum store_member_status);
-/* Every word of a vocabulary for a message: "attended, absent, no_show,
- * cancelled (参加, 欠席, 無断欠席, キャンセル)" into BUF; returns BUF. */
-const char	*store_final_words(char *buf, size_t size);
-const char	*store_response_words(char *buf, size_t size);
-const char	*store_member_status_words(char *buf, size_t size);
+/* The screens' words, translated (未確定, 参加 ...; pending, attended ...
+ * in English).  Static strings. */
+const char	*store_final_text(enum store_final);
+const char	*store_response_text(enum store_response);
+const char	*store_member_status_text(enum store_member_status);
+
+enum store_vocab {
+	STORE_VOCAB_FINAL,
+	STORE_VOCAB_RESPONSE,
+	STORE_VOCAB_STATUS,
+};
+/* Word N (0, 1, ...) of every word the parser of V takes, its value into
+ * *VALUE; NULL after the last. */
+const char	*store_word_nth(enum store_vocab, size_t n, int *value);
+/* Every word of V for a message, one value per group joined by SEP:
+ * "attended (参加, 出席), absent (欠席), no_show/no-show/noshow (無断欠席)"
+ * into BUF (cut to SIZE); returns BUF. */
+const char	*store_words(enum store_vocab, const char *sep, char *buf,
+		    size_t size);
 
 /* --- text helpers (store/text.c) ------------------------------------ */
 
@@ -338,9 +352,11 @@ const char	*store_field_get(const struct store_field *,
  * normalise it as the row says and store it in M.  Returns 0, or -1 with
  * the reason in WHY (a derived field, too long, control characters, not a
  * date ...; the caller names the field or column); M is unchanged then. */
+#define STORE_SET_AS_TYPED 0x1	/* text (not the ID) kept as typed, only
+				   checked when written (screens, command line) */
 int		 store_field_set(const struct store_field *,
-		    struct store_member *m, const char *value, char *why,
-		    size_t whysize);
+		    struct store_member *m, const char *value, unsigned how,
+		    char *why, size_t whysize);
 /* "2026-02-21T10:00:00" in local time; "" for 0. */
 void		 store_time_iso(int64_t t, char *buf, size_t size);
 

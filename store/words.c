@@ -9,39 +9,44 @@
 #include <uninorm.h>
 #include <unistr.h>
 
+#include "store/i18n.h"
 #include "store/store-int.h"
 
-/* One row per value: the English word `show`, CSV export and tests use,
- * the Japanese label the screens show, and other words accepted. */
+/* One row per value, in the order messages list them: the English word `show`, CSV export and tests use,
+ * the Japanese label, the screens' words (an English msgid whose Japanese
+ * translation is the label), and other words accepted. */
 struct words_row {
 	int		 value;
 	const char	*word;
 	const char	*label;
+	const char	*ui;
 	const char	*also[4];
 };
 
 static const struct words_row words_final[] = {
-	{ STORE_FINAL_PENDING, "", "未確定", { "pending" } },
-	{ STORE_FINAL_ATTENDED, "attended", "参加", { "出席" } },
-	{ STORE_FINAL_ABSENT, "absent", "欠席", { NULL } },
-	{ STORE_FINAL_NO_SHOW, "no_show", "無断欠席", { "no-show", "noshow" } },
-	{ STORE_FINAL_CANCELLED, "cancelled", "キャンセル", { "canceled" } },
-	{ -1, NULL, NULL, { NULL } }
+	{ STORE_FINAL_ATTENDED, "attended", "参加", N_("attended"), { "出席" } },
+	{ STORE_FINAL_ABSENT, "absent", "欠席", N_("absent"), { NULL } },
+	{ STORE_FINAL_NO_SHOW, "no_show", "無断欠席", N_("no-show"),
+	    { "no-show", "noshow" } },
+	{ STORE_FINAL_CANCELLED, "cancelled", "キャンセル", N_("cancelled"),
+	    { "canceled" } },
+	{ STORE_FINAL_PENDING, "", "未確定", N_("pending"), { "pending" } },
+	{ -1, NULL, NULL, NULL, { NULL } }
 };
 
 static const struct words_row words_response[] = {
-	{ STORE_RESP_NONE, "none", "未回答", { "" } },
-	{ STORE_RESP_ACCEPTED, "accepted", "参加予定", { "出席予定" } },
-	{ STORE_RESP_DECLINED, "declined", "不参加", { NULL } },
-	{ STORE_RESP_TENTATIVE, "tentative", "未定", { NULL } },
-	{ -1, NULL, NULL, { NULL } }
+	{ STORE_RESP_ACCEPTED, "accepted", "参加予定", N_("accepted"), { "出席予定" } },
+	{ STORE_RESP_DECLINED, "declined", "不参加", N_("declined"), { NULL } },
+	{ STORE_RESP_TENTATIVE, "tentative", "未定", N_("tentative"), { NULL } },
+	{ STORE_RESP_NONE, "none", "未回答", N_("no response"), { "" } },
+	{ -1, NULL, NULL, NULL, { NULL } }
 };
 
 static const struct words_row words_status[] = {
-	{ STORE_MEMBER_ACTIVE, "active", "有効", { "" } },
-	{ STORE_MEMBER_SUSPENDED, "suspended", "休会", { NULL } },
-	{ STORE_MEMBER_LEFT, "left", "退会", { NULL } },
-	{ -1, NULL, NULL, { NULL } }
+	{ STORE_MEMBER_ACTIVE, "active", "有効", N_("active"), { "" } },
+	{ STORE_MEMBER_SUSPENDED, "suspended", "休会", N_("suspended"), { NULL } },
+	{ STORE_MEMBER_LEFT, "left", "退会", N_("left"), { NULL } },
+	{ -1, NULL, NULL, NULL, { NULL } }
 };
 
 static bool
@@ -162,45 +167,118 @@ store_member_status_label(enum store_member_status s)
 	return (words_label(words_status, (int)s));
 }
 
-/* "w1, w2, w3 (l1, l2, l3)" of a table into BUF. */
+static const struct words_row *
+words_table(enum store_vocab v)
+{
+	switch (v) {
+	case STORE_VOCAB_FINAL:
+		return (words_final);
+	case STORE_VOCAB_RESPONSE:
+		return (words_response);
+	case STORE_VOCAB_STATUS:
+		break;
+	}
+	return (words_status);
+}
+
+/* The screens' word of VALUE, translated; "?" for no such value. */
 static const char *
-words_list(const struct words_row *t, char *buf, size_t size)
+words_text(const struct words_row *t, int value)
+{
+	t = words_row(t, value);
+	return (t->ui != NULL ? _(t->ui) : "?");
+}
+
+const char *
+store_final_text(enum store_final f)
+{
+	return (words_text(words_final, (int)f));
+}
+
+const char *
+store_response_text(enum store_response r)
+{
+	return (words_text(words_response, (int)r));
+}
+
+const char *
+store_member_status_text(enum store_member_status s)
+{
+	return (words_text(words_status, (int)s));
+}
+
+/* Word K of row R: its word, its label, then the others; NULL after. */
+static const char *
+words_of(const struct words_row *r, size_t k)
+{
+	if (k == 0)
+		return (r->word);
+	if (k == 1)
+		return (r->label);
+	return (k - 2 < 4 ? r->also[k - 2] : NULL);
+}
+
+const char *
+store_word_nth(enum store_vocab v, size_t n, int *value)
 {
 	const struct words_row	*r;
-	size_t			 o = 0;
-	int			 pass;
+	const char		*w;
+	size_t			 k;
 
-	buf[0] = '\0';
-	for (pass = 0; pass < 2; pass++) {
-		if (pass == 1)
-			o += (size_t)snprintf(buf + o, size - o, " (");
-		for (r = t; r->word != NULL && o < size; r++) {
-			if (*r->word == '\0')
+	for (r = words_table(v); r->word != NULL; r++) {
+		for (k = 0; (w = words_of(r, k)) != NULL; k++) {
+			if (*w == '\0')
 				continue;
-			o += (size_t)snprintf(buf + o, size - o, "%s%s",
-			    r == t || (r == t + 1 && *t->word == '\0') ? "" :
-			    ", ", pass == 0 ? r->word : r->label);
+			if (n-- == 0) {
+				*value = r->value;
+				return (w);
+			}
 		}
 	}
-	if (o < size)
-		snprintf(buf + o, size - o, ")");
+	return (NULL);
+}
+
+/* Append S to BUF (SIZE bytes) at *OFF, cut when full. */
+static void
+words_cat(char *buf, size_t size, size_t *off, const char *s)
+{
+	int	n;
+
+	if (*off >= size)
+		return;
+	n = snprintf(buf + *off, size - *off, "%s", s);
+	if (n > 0)
+		*off += (size_t)n;
+}
+
+const char *
+store_words(enum store_vocab v, const char *sep, char *buf, size_t size)
+{
+	const struct words_row	*r, *t = words_table(v);
+	const char		*w;
+	size_t			 off = 0, k;
+	bool			 first;
+	int			 ascii;
+
+	if (size > 0)
+		buf[0] = '\0';
+	for (r = t; r->word != NULL; r++) {
+		if (r != t)
+			words_cat(buf, size, &off, sep);
+		for (ascii = 1; ascii >= 0; ascii--) {
+			first = true;
+			for (k = 0; (w = words_of(r, k)) != NULL; k++) {
+				if (*w == '\0' ||
+				    ((unsigned char)*w < 0x80) != ascii)
+					continue;
+				words_cat(buf, size, &off, first ? (ascii ? "" :
+				    " (") : (ascii ? "/" : ", "));
+				words_cat(buf, size, &off, w);
+				first = false;
+			}
+			if (!ascii && !first)
+				words_cat(buf, size, &off, ")");
+		}
+	}
 	return (buf);
-}
-
-const char *
-store_member_status_words(char *buf, size_t size)
-{
-	return (words_list(words_status, buf, size));
-}
-
-const char *
-store_final_words(char *buf, size_t size)
-{
-	return (words_list(words_final, buf, size));
-}
-
-const char *
-store_response_words(char *buf, size_t size)
-{
-	return (words_list(words_response, buf, size));
 }

@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "store/i18n.h"
 #include "tui/screen.h"
 #include "tui/width.h"
 
@@ -60,6 +61,32 @@ draw_flex(int rest, const int *weights, int *out, int n)
 		out[n - 1] += rest - used;
 }
 
+#define DRAW_COLUMNS_MAX	16
+
+void
+draw_columns(char *buf, size_t size, const struct column *c, size_t n,
+    const char *const *cells, int cols)
+{
+	int	weights[DRAW_COLUMNS_MAX] = { 0 }, flex[DRAW_COLUMNS_MAX];
+	int	rest = cols, nflex = 0, k = 0;
+	size_t	i, len = strlen(buf);
+
+	for (i = 0; i < n && i < DRAW_COLUMNS_MAX; i++) {
+		rest -= c[i].gap + c[i].width;
+		if (c[i].width == 0)
+			weights[nflex++] = c[i].weight;
+	}
+	draw_flex(rest > 0 ? rest : 0, weights, flex, nflex);
+	for (i = 0; i < n && i < DRAW_COLUMNS_MAX; i++) {
+		if (c[i].gap > 0)
+			draw_cell(buf, size, &len, "", c[i].gap, 0);
+		/* _("") would be the catalogue's header, not "". */
+		draw_cell(buf, size, &len, cells != NULL ? cells[i] :
+		    c[i].label[0] != '\0' ? _(c[i].label) : "",
+		    c[i].width > 0 ? c[i].width : flex[k++], c[i].right);
+	}
+}
+
 void
 draw_list(struct tui *t, WINDOW *w, int y0, int h, int cols,
     struct listview *lv, void (*drawrow)(struct tui *, struct screen *,
@@ -70,7 +97,7 @@ draw_list(struct tui *t, WINDOW *w, int y0, int h, int cols,
 	int	 y, tagged;
 	attr_t	 a;
 
-	listview_set_height(lv, h > 0 ? (size_t)h : 1);
+	listview_show(lv, h > 0 ? (size_t)h : 1);
 	for (y = 0; y < h; y++) {
 		i = lv->top + (size_t)y;
 		if (i >= lv->n)

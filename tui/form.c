@@ -26,20 +26,6 @@ form_add(struct form *fm, const char *name, const char *label,
 	ff->orig = xstrdup(value);
 }
 
-/* The status as the screens say it (有効/休会/退会 or active/...): words
- * store_member_status_parse() reads back. */
-static const char *
-form_status_word(enum store_member_status st)
-{
-	static const char *const words[] = {
-		N_("active"), N_("suspended"), N_("left"),
-	};
-
-	if ((size_t)st >= sizeof words / sizeof words[0])
-		return ("");
-	return (_(words[st]));
-}
-
 static void
 form_start(struct form *fm, enum form_kind kind)
 {
@@ -47,43 +33,49 @@ form_start(struct form *fm, enum form_kind kind)
 	fm->kind = kind;
 }
 
+const char *
+form_value_text(const struct store_field *f, const struct store_member *m,
+    char *buf, size_t size)
+{
+	struct store_member_view	v = { m, NULL, NULL };
+
+	switch (f->kind) {
+	case STORE_KIND_ENUM:
+		return (store_member_status_text(m != NULL ? m->status :
+		    STORE_MEMBER_ACTIVE));
+	case STORE_KIND_BOOL:
+		return (m != NULL && m->mail_opt_out ? _("yes") : _("no"));
+	default:
+		break;
+	}
+	if (m == NULL)
+		return ("");
+	return (store_field_get(f, &v, STORE_STYLE_SHOW, buf, size));
+}
+
+/* One line per field of the table a person writes, in table order. */
 void
 form_member(struct form *fm, const struct store_member *m)
 {
-	char		num[32];
-	size_t		i;
-	unsigned	ro = m != NULL ? FF_READONLY : 0;
+	const struct store_field	*f;
+	char				 buf[64];
+	size_t				 i;
+	unsigned			 flags;
 
 	form_start(fm, m != NULL ? FORM_MEMBER_EDIT : FORM_MEMBER_ADD);
 	if (m != NULL) {
 		snprintf(fm->key, sizeof fm->key, "%s", m->id);
 		fm->version = m->version;
-		snprintf(num, sizeof num, "%" PRId32, m->past_count);
-	} else
-		num[0] = '\0';
-	form_add(fm, "id", N_("Member ID"), FF_REQUIRED | ro,
-	    m != NULL ? m->id : "");
-	form_add(fm, "name", N_("Name"), FF_REQUIRED, m ? m->name : "");
-	form_add(fm, "kana", N_("Reading (kana)"), 0, m ? m->kana : "");
-	form_add(fm, "email", N_("E-mail"), 0, m ? m->email : "");
-	form_add(fm, "phone", N_("Phone"), 0, m ? m->phone : "");
-	form_add(fm, "postal_code", N_("Postal code"), 0,
-	    m ? m->postal_code : "");
-	form_add(fm, "address", N_("Address"), 0, m ? m->address : "");
-	form_add(fm, "organization", N_("Organization"), 0,
-	    m ? m->organization : "");
-	form_add(fm, "segment", N_("Segment"), 0, m ? m->segment : "");
-	form_add(fm, "status", N_("Status"), 0,
-	    form_status_word(m != NULL ? m->status : STORE_MEMBER_ACTIVE));
-	form_add(fm, "mail_opt_out", N_("No mail"), 0,
-	    m && m->mail_opt_out ? _("yes") : _("no"));
-	form_add(fm, "joined_on", N_("Joined on"), 0, m ? m->joined_on : "");
-	form_add(fm, "notes", N_("Notes"), 0, m ? m->notes : "");
-	form_add(fm, "past_count", N_("Past attendance count"), 0, num);
-	form_add(fm, "past_last_date", N_("Past last attended on"), 0,
-	    m ? m->past_last_date : "");
-	form_add(fm, "past_last_event", N_("Past last event"), 0,
-	    m ? m->past_last_event : "");
+	}
+	for (f = store_fields; f < store_fields + store_nfields; f++) {
+		if (f->flags & STORE_FIELD_DERIVED)
+			continue;
+		flags = (f->flags & STORE_FIELD_REQUIRED) ? FF_REQUIRED : 0;
+		if (f->slot == STORE_SLOT_ID && m != NULL)
+			flags |= FF_READONLY;
+		form_add(fm, f->key, f->ui, flags, form_value_text(f, m, buf,
+		    sizeof buf));
+	}
 	for (i = 0; m != NULL && i < m->nattrs; i++) {
 		char	*name = xasprintf("attr.%s", m->attrs[i].name);
 
@@ -287,47 +279,31 @@ form_number(struct form *fm, const char *name, int32_t *out)
 	return (1);
 }
 
+/* Read each field of the table the form holds into M as the command
+ * line and import read it; a value it cannot read gets its message. */
 int
 form_to_member(struct form *fm, struct store_member *m)
 {
-	size_t	i;
-	int	bad, st, yes;
-	char	date[STORE_DATE_SIZE];
+	const struct store_field	*f;
+	char				 why[512];
+	size_t				 i;
+	int				 bad;
 
 	form_clear_errors(fm);
 	bad = form_required(fm);
-	if (fm->kind == FORM_MEMBER_ADD)
-		snprintf(m->id, sizeof m->id, "%s", form_text(fm, "id"));
-	store_str_set(&m->name, form_text(fm, "name"));
-	store_str_set(&m->kana, form_text(fm, "kana"));
-	store_str_set(&m->email, form_text(fm, "email"));
-	store_str_set(&m->phone, form_text(fm, "phone"));
-	store_str_set(&m->postal_code, form_text(fm, "postal_code"));
-	store_str_set(&m->address, form_text(fm, "address"));
-	store_str_set(&m->organization, form_text(fm, "organization"));
-	store_str_set(&m->segment, form_text(fm, "segment"));
-	store_str_set(&m->notes, form_text(fm, "notes"));
-	store_str_set(&m->past_last_event, form_text(fm, "past_last_event"));
-	if ((st = store_member_status_parse(form_text(fm, "status"))) < 0) {
-		form_set_error(fm, "status",
-		    _("one of active, suspended, left (有効, 休会, 退会)"));
-		bad++;
-	} else
-		m->status = st;
-	if ((yes = sanka_bool(form_text(fm, "mail_opt_out"))) < 0) {
-		form_set_error(fm, "mail_opt_out", _("yes or no"));
-		bad++;
-	} else
-		m->mail_opt_out = yes;
-	if (form_date(fm, "joined_on", date) == 0)
-		memcpy(m->joined_on, date, sizeof date);
-	else
-		bad++;
-	if (form_date(fm, "past_last_date", date) == 0)
-		memcpy(m->past_last_date, date, sizeof date);
-	else
-		bad++;
-	bad += form_number(fm, "past_count", &m->past_count);
+	for (f = store_fields; f < store_fields + store_nfields; f++) {
+		if ((f->flags & STORE_FIELD_DERIVED) || form_find(fm,
+		    f->key) == NULL || (f->slot == STORE_SLOT_ID &&
+		    fm->kind != FORM_MEMBER_ADD))
+			continue;
+		if (f->slot == STORE_SLOT_ID && *form_text(fm, f->key) == '\0')
+			continue;	/* "required" said it */
+		if (store_field_set(f, m, form_text(fm, f->key),
+		    STORE_SET_AS_TYPED, why, sizeof why) != 0) {
+			form_set_error(fm, f->key, why);
+			bad++;
+		}
+	}
 	for (i = 0; i < fm->n; i++) {
 		const char	*name = fm->fields[i].name;
 		const char	*v = field_text(&fm->fields[i].f), *eq;

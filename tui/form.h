@@ -42,6 +42,11 @@ struct form {
 
 /* Build the form for member M (NULL: a new member) or event EV. */
 void	 form_member(struct form *, const struct store_member *m);
+/* Field F of M (NULL: a new member) as the screens write it: status and
+ * yes/no in the screens' words (translated), a new member's values empty;
+ * a pointer into M or BUF. */
+const char *form_value_text(const struct store_field *f,
+	    const struct store_member *m, char *buf, size_t size);
 void	 form_event(struct form *, const struct store_event *ev);
 void	 form_free(struct form *);
 struct form_field *form_find(struct form *, const char *name);

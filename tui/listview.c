@@ -212,6 +212,13 @@ listview_set_height(struct listview *lv, size_t h)
 }
 
 void
+listview_show(struct listview *lv, size_t h)
+{
+	lv->height = h == 0 ? 1 : h;
+	listview_clamp(lv);
+}
+
+void
 listview_move(struct listview *lv, long delta)
 {
 	long	target = (long)lv->cur + delta;

@@ -53,7 +53,11 @@ void	 listview_clear(struct listview *);
 void	*listview_push(struct listview *, const void *row);
 void	*listview_row(const struct listview *, size_t i);
 void	*listview_current(const struct listview *);	/* NULL when empty */
+/* The visible rows: a paged list fetches the rows that now show. */
 void	 listview_set_height(struct listview *, size_t);
+/* The same as drawn: never fetches (drawing only reads), so a paged list
+ * is sized with listview_set_height before it is drawn. */
+void	 listview_show(struct listview *, size_t);
 void	 listview_move(struct listview *, long delta);
 void	 listview_page(struct listview *, int dir);	/* +1 down, -1 up */
 void	 listview_home(struct listview *);

@@ -128,13 +128,13 @@ mark_run(struct tui *t, struct mark_job *job)
 			    before, tui_arrow(), after);
 		else
 			tui_status(t, _("%s: %s (attendance count %u)"), name,
-			    tui_final_label(job->final), after);
+			    store_final_text(job->final), after);
 	} else if (job->n == 1)
 		tui_status(t, _("%s: response %s"), name,
-		    tui_response_label(job->response));
+		    store_response_text(job->response));
 	else
 		tui_status(t, _("%zu records: %s"), job->n,
-		    tui_final_label(job->final));
+		    store_final_text(job->final));
 	for (i = 0; i < job->n; i++)
 		store_attendance_free(&res[i]);
 	free(res);
@@ -246,7 +246,7 @@ mark_response(struct tui *t, struct marker *mk, const struct pending_row *row)
 		return;
 	}
 	for (i = 0; i < 4; i++)
-		items[i] = tui_response_label(i);
+		items[i] = store_response_text(i);
 	tui_menu(t, _("Response"), items, 4, row->response,
 	    mark_response_chosen, mark_job_new(mk, &row, 1, STORE_KEEP,
 	    STORE_KEEP));

@@ -8,19 +8,18 @@
 #include "tui/pending.h"
 #include "tui/reclist.h"
 #include "tui/screen.h"
-#include "tui/width.h"
 #include "store/xmalloc.h"
 
 void
 reclist_init(struct reclist *rl, struct tui *t,
-    int (*load)(struct reclist *), int show_declined)
+    int (*load)(struct reclist *), int show_declined, unsigned ctx)
 {
 	memset(rl, 0, sizeof *rl);
 	rl->t = t;
 	rl->load = load;
 	rl->show_declined = show_declined;
 	listview_init(&rl->lv, sizeof(struct pending_row *));
-	field_init(&rl->q);
+	list_search_init(&rl->search, ctx, 0);
 }
 
 void
@@ -28,7 +27,7 @@ reclist_free(struct reclist *rl)
 {
 	free(rl->all);
 	listview_free(&rl->lv);
-	field_free(&rl->q);
+	list_search_free(&rl->search);
 	mark_free(&rl->mk);
 }
 
@@ -56,8 +55,8 @@ reclist_filter(struct reclist *rl, const struct pending_row *key,
 	char			*fq = NULL;
 	size_t			 i;
 
-	if (*field_text(&rl->q) != '\0')
-		fq = store_fold(field_text(&rl->q));
+	if (*field_text(&rl->search.q) != '\0')
+		fq = store_fold(field_text(&rl->search.q));
 	listview_clear(&rl->lv);
 	for (i = 0; i < rl->nall; i++) {
 		p = &rl->all[i];
@@ -143,57 +142,29 @@ reclist_tagged(struct reclist *rl, const struct pending_row ***out)
 void
 reclist_text(struct reclist *rl, int key)
 {
-	field_insert(&rl->q, (uint32_t)key);
+	list_search_text(&rl->search, key);
 	reclist_refilter(rl);
 }
 
 int
 reclist_act(struct tui *t, struct screen *s, struct reclist *rl,
-    enum action act, unsigned base_ctx)
+    enum action act)
 {
 	struct pending_row	**cur = listview_current(&rl->lv);
 	const struct pending_row **tagged;
 	char			  key[2 * STORE_ID_MAX + 4];
 	size_t			  n;
 
-	if (rl->searching && tui_field_act(&rl->q, act)) {
+	switch (list_act(s, &rl->lv, &rl->search, act)) {
+	case LIST_QUERY:
 		reclist_refilter(rl);
 		return (1);
+	case LIST_DONE:
+		return (1);
+	case LIST_NONE:
+		break;
 	}
 	switch (act) {
-	case ACT_UP:
-		listview_move(&rl->lv, -1);
-		break;
-	case ACT_DOWN:
-		listview_move(&rl->lv, 1);
-		break;
-	case ACT_PGUP:
-		listview_page(&rl->lv, -1);
-		break;
-	case ACT_PGDN:
-		listview_page(&rl->lv, 1);
-		break;
-	case ACT_TOP:
-		listview_home(&rl->lv);
-		break;
-	case ACT_BOTTOM:
-		listview_end(&rl->lv);
-		break;
-	case ACT_SEARCH:
-		rl->searching = 1;
-		s->ctx = base_ctx | KC_SEARCH | KC_FIELD;
-		break;
-	case ACT_BACK:
-		if (!rl->searching && *field_text(&rl->q) == '\0')
-			return (0);
-		if (*field_text(&rl->q) != '\0')
-			field_set(&rl->q, "");
-		else {
-			rl->searching = 0;
-			s->ctx = base_ctx;
-		}
-		reclist_refilter(rl);
-		break;
 	case ACT_ATTENDED:
 	case ACT_ABSENT:
 	case ACT_NO_SHOW:
@@ -245,30 +216,4 @@ reclist_act(struct tui *t, struct screen *s, struct reclist *rl,
 		return (0);
 	}
 	return (1);
-}
-
-void
-reclist_draw_search(struct tui *t, struct screen *s, struct reclist *rl,
-    WINDOW *w, int y, int cols)
-{
-	char	line[256], view[1024];
-	int	lw, col;
-
-	(void)t;
-	snprintf(line, sizeof line, "%s ", _("Search:"));
-	lw = width_str(line);
-	draw_text(w, y, 0, lw, line, A_BOLD);
-	field_view(&rl->q, cols / 2, view, sizeof view, &col);
-	draw_text(w, y, lw, cols / 2, view, A_UNDERLINE);
-	if (rl->searching) {
-		s->cur_y = y;
-		s->cur_x = lw + col;
-	}
-}
-
-void
-reclist_unfocus(struct screen *s, struct reclist *rl, unsigned base_ctx)
-{
-	rl->searching = 0;
-	s->ctx = base_ctx;
 }

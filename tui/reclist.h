@@ -13,15 +13,15 @@ struct reclist {
 	struct listview		 lv;	/* shown: struct pending_row * */
 	struct marker		 mk;
 	int			 show_declined;
-	int			 searching;
-	struct field		 q;
+	struct list_search	 search;
 	/* Read the records (reclist_add for each); a store code. */
 	int			(*load)(struct reclist *);
 	char			 event[STORE_ID_MAX + 1];	/* or "" */
 };
 
+/* CTX: the screen's contexts without the search line. */
 void	reclist_init(struct reclist *, struct tui *,
-	    int (*load)(struct reclist *), int show_declined);
+	    int (*load)(struct reclist *), int show_declined, unsigned ctx);
 void	reclist_free(struct reclist *);
 /* A store_att_cb that adds a record. */
 int	reclist_add(const struct store_att_row *, void *reclist);
@@ -32,13 +32,8 @@ void	reclist_reload(struct reclist *);
 size_t	reclist_tagged(struct reclist *, const struct pending_row ***out);
 void	reclist_text(struct reclist *, int key);
 /* Moving, searching, marking, tagging, undo; 0 when ACT is not one
- * (Esc outside a search: the caller backs out).  BASE_CTX: the screen's
- * contexts without the search line. */
+ * (Esc outside a search: the caller backs out). */
 int	reclist_act(struct tui *, struct screen *, struct reclist *,
-	    enum action, unsigned base_ctx);
-/* Back on top (the screen above closed): the list gets the focus. */
-void	reclist_unfocus(struct screen *, struct reclist *, unsigned base_ctx);
-void	reclist_draw_search(struct tui *, struct screen *, struct reclist *,
-	    WINDOW *, int y, int cols);
+	    enum action);
 
 #endif

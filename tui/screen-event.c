@@ -35,6 +35,19 @@ event_load(struct reclist *rl)
 	return (store_event_records(rl->t->st, rl->event, reclist_add, rl));
 }
 
+/* The columns of the participants and their header (the first: the
+ * tag). */
+static const struct column event_columns[] = {
+	{ "", 2, 0, 0, 0 },
+	{ N_("ID"), 10, 0, 0, 0 },
+	{ N_("Name"), 0, 1, 1, 0 },
+	{ N_("Reading"), 0, 1, 1, 0 },
+	{ N_("Response"), 12, 0, 1, 0 },
+	{ N_("Final"), 14, 0, 1, 0 },
+	{ N_("Invited on"), 10, 0, 1, 0 },
+};
+#define EVENT_NCOLUMNS	(sizeof event_columns / sizeof event_columns[0])
+
 static void
 event_drawrow(struct tui *t, struct screen *s, const void *row, char *buf,
     size_t size, int cols, int *tagged)
@@ -42,27 +55,19 @@ event_drawrow(struct tui *t, struct screen *s, const void *row, char *buf,
 	struct reclist			*rl = s->data;
 	const struct pending_row	*p = *(const struct pending_row *const *)row;
 	char				 key[2 * STORE_ID_MAX + 4];
-	size_t				 len = 0;
-	int				 w[2], rest;
-	static const int		 weights[2] = { 1, 1 };
+	const char			*cells[EVENT_NCOLUMNS];
 
 	(void)t;
 	pending_key(row, key, sizeof key);
 	*tagged = listview_tagged(&rl->lv, key);
-	rest = cols - (2 + 10 + 1 + 1 + 1 + 12 + 1 + 14 + 1 + 10);
-	draw_flex(rest > 0 ? rest : 0, weights, w, 2);
-	draw_cell(buf, size, &len, *tagged ? "*" : "", 2, 0);
-	draw_cell(buf, size, &len, p->member, 10, 0);
-	draw_cell(buf, size, &len, "", 1, 0);
-	draw_cell(buf, size, &len, p->member_name, w[0], 0);
-	draw_cell(buf, size, &len, "", 1, 0);
-	draw_cell(buf, size, &len, p->member_kana, w[1], 0);
-	draw_cell(buf, size, &len, "", 1, 0);
-	draw_cell(buf, size, &len, tui_response_label(p->response), 12, 0);
-	draw_cell(buf, size, &len, "", 1, 0);
-	draw_cell(buf, size, &len, tui_final_label(p->final), 14, 0);
-	draw_cell(buf, size, &len, "", 1, 0);
-	draw_cell(buf, size, &len, p->invited_on, 10, 0);
+	cells[0] = *tagged ? "*" : "";
+	cells[1] = p->member;
+	cells[2] = p->member_name;
+	cells[3] = p->member_kana;
+	cells[4] = store_response_text(p->response);
+	cells[5] = store_final_text(p->final);
+	cells[6] = p->invited_on;
+	draw_columns(buf, size, event_columns, EVENT_NCOLUMNS, cells, cols);
 }
 
 static void
@@ -72,9 +77,7 @@ event_draw(struct tui *t, struct screen *s, WINDOW *w, int h, int cols)
 	struct reclist		*rl = &ep->rl;
 	const char		*ar = tui_arrow();
 	char			 line[2048], cap[64];
-	size_t			 len = 0;
-	int			 wf[2], rest, y = 0;
-	static const int	 weights[2] = { 1, 1 };
+	int			 y = 0;
 
 	if (!ep->found) {
 		snprintf(line, sizeof line, _("Event %s does not exist (any "
@@ -98,28 +101,16 @@ event_draw(struct tui *t, struct screen *s, WINDOW *w, int h, int cols)
 	    ar, ep->c.attended, ep->c.pending, ep->c.declined, ep->c.absent,
 	    ep->c.no_show, ep->c.cancelled, ep->c.walk_in);
 	draw_text(w, y++, 0, cols, line, A_NORMAL);
-	if (rl->searching || *field_text(&rl->q) != '\0')
-		reclist_draw_search(t, s, rl, w, y++, cols);
+	if (list_search_shown(&rl->search))
+		list_search_draw(s, &rl->search, w, y++, cols);
 	else {
 		snprintf(line, sizeof line, "%s: %s", _("Notes"),
 		    ep->ev.notes != NULL ? ep->ev.notes : "");
 		draw_text(w, y++, 0, cols, line, A_NORMAL);
 	}
-	rest = cols - (2 + 10 + 1 + 1 + 1 + 12 + 1 + 14 + 1 + 10);
-	draw_flex(rest > 0 ? rest : 0, weights, wf, 2);
 	line[0] = '\0';
-	draw_cell(line, sizeof line, &len, "", 2, 0);
-	draw_cell(line, sizeof line, &len, _("ID"), 10, 0);
-	draw_cell(line, sizeof line, &len, "", 1, 0);
-	draw_cell(line, sizeof line, &len, _("Name"), wf[0], 0);
-	draw_cell(line, sizeof line, &len, "", 1, 0);
-	draw_cell(line, sizeof line, &len, _("Reading"), wf[1], 0);
-	draw_cell(line, sizeof line, &len, "", 1, 0);
-	draw_cell(line, sizeof line, &len, _("Response"), 12, 0);
-	draw_cell(line, sizeof line, &len, "", 1, 0);
-	draw_cell(line, sizeof line, &len, _("Final"), 14, 0);
-	draw_cell(line, sizeof line, &len, "", 1, 0);
-	draw_cell(line, sizeof line, &len, _("Invited on"), 10, 0);
+	draw_columns(line, sizeof line, event_columns, EVENT_NCOLUMNS, NULL,
+	    cols);
 	draw_text(w, y++, 0, cols, line, tui_attr(t, TA_HEADER));
 	if (rl->lv.n == 0) {
 		draw_text(w, y + 1, 2, cols - 2, rl->nall == 0 ?
@@ -280,7 +271,7 @@ event_act(struct tui *t, struct screen *s, enum action act, int key)
 	struct screen		*n;
 
 	(void)key;
-	if (reclist_act(t, s, &ep->rl, act, EVENT_CTX))
+	if (reclist_act(t, s, &ep->rl, act))
 		return;
 	switch (act) {
 	case ACT_BACK:
@@ -336,7 +327,7 @@ event_unfocus(struct screen *s)
 {
 	struct event_page	*ep = s->data;
 
-	reclist_unfocus(s, &ep->rl, EVENT_CTX);
+	list_search_focus(s, &ep->rl.search, 0);
 }
 
 static const struct screen_ops event_ops = {
@@ -354,7 +345,7 @@ screen_event_new(struct tui *t, const char *code)
 {
 	struct event_page	*ep = xcalloc(1, sizeof *ep);
 
-	reclist_init(&ep->rl, t, event_load, 1);
+	reclist_init(&ep->rl, t, event_load, 1, EVENT_CTX);
 	snprintf(ep->rl.event, sizeof ep->rl.event, "%s", code);
 	reclist_reload(&ep->rl);
 	return (tui_screen_new(&event_ops, EVENT_CTX, ep));

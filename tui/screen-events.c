@@ -24,8 +24,7 @@ struct events {
 	struct evrow	*all;
 	size_t		 nall;
 	struct listview	 lv;	/* the rows shown: struct evrow */
-	int		 searching;
-	struct field	 q;
+	struct list_search search;
 	int		 codew;	/* the code column: the longest code held */
 };
 
@@ -69,7 +68,7 @@ events_filter(struct events *es)
 	struct evrow	 key, tkey, *cur = listview_current(&es->lv);
 	struct evrow	*top = listview_row(&es->lv, es->lv.top);
 	size_t		 i, oc = es->lv.cur, ot = es->lv.top;
-	char		*fq = store_fold(field_text(&es->q));
+	char		*fq = store_fold(field_text(&es->search.q));
 	int		 have = cur != NULL;
 
 	if (have)
@@ -82,7 +81,7 @@ events_filter(struct events *es)
 
 		if (fq == NULL || *fq == '\0' || pending_match(r->code, fq) ||
 		    pending_match(r->name, fq) || pending_match(r->venue, fq) ||
-		    strstr(r->date, field_text(&es->q)) != NULL)
+		    strstr(r->date, field_text(&es->search.q)) != NULL)
 			listview_push(&es->lv, r);
 	}
 	free(fq);
@@ -104,79 +103,69 @@ events_load(struct events *es)
 	events_filter(es);
 }
 
+/* The columns of the list and its header; the code's width is the
+ * longest code held. */
+static const struct column events_columns[] = {
+	{ N_("Date"), 10, 0, 1, 0 },
+	{ N_("Code"), EVENTS_CODEW_MIN, 0, 1, 0 },
+	{ N_("Event"), 0, 3, 1, 0 },
+	{ N_("Venue"), 0, 1, 1, 0 },
+	{ N_("Invited"), 6, 0, 0, 1 },
+	{ N_("Accepted"), 8, 0, 1, 1 },
+	{ N_("Came"), 6, 0, 1, 1 },
+};
+#define EVENTS_NCOLUMNS	(sizeof events_columns / sizeof events_columns[0])
+
+/* A row of the list (CELLS NULL: the header) into BUF. */
+static void
+events_columns_draw(const struct events *es, char *buf, size_t size,
+    const char *const *cells, int cols)
+{
+	struct column	c[EVENTS_NCOLUMNS];
+
+	memcpy(c, events_columns, sizeof c);
+	c[1].width = es->codew;
+	draw_columns(buf, size, c, EVENTS_NCOLUMNS, cells, cols);
+}
+
 static void
 events_row(struct tui *t, struct screen *s, const void *row, char *buf,
     size_t size, int cols, int *tagged)
 {
 	const struct evrow	*r = row;
-	const struct events	*es = s->data;
 	char			 n1[16], n2[16], n3[16];
-	size_t			 len = 0;
-	int			 w[2], rest;
-	static const int	 weights[2] = { 3, 1 };
+	const char		*cells[EVENTS_NCOLUMNS];
 
 	(void)t;
 	(void)tagged;
-	rest = cols - (1 + 10 + 1 + es->codew + 1 + 1 + 6 + 1 + 8 + 1 + 6);
-	draw_flex(rest > 0 ? rest : 0, weights, w, 2);
 	snprintf(n1, sizeof n1, "%u", r->c.invited);
 	snprintf(n2, sizeof n2, "%u", r->c.accepted);
 	snprintf(n3, sizeof n3, "%u", r->c.attended);
-	draw_cell(buf, size, &len, "", 1, 0);
-	draw_cell(buf, size, &len, r->date, 10, 0);
-	draw_cell(buf, size, &len, "", 1, 0);
-	draw_cell(buf, size, &len, r->code, es->codew, 0);
-	draw_cell(buf, size, &len, "", 1, 0);
-	draw_cell(buf, size, &len, r->name, w[0], 0);
-	draw_cell(buf, size, &len, "", 1, 0);
-	draw_cell(buf, size, &len, r->venue, w[1], 0);
-	draw_cell(buf, size, &len, n1, 6, 1);
-	draw_cell(buf, size, &len, "", 1, 0);
-	draw_cell(buf, size, &len, n2, 8, 1);
-	draw_cell(buf, size, &len, "", 1, 0);
-	draw_cell(buf, size, &len, n3, 6, 1);
+	cells[0] = r->date;
+	cells[1] = r->code;
+	cells[2] = r->name;
+	cells[3] = r->venue;
+	cells[4] = n1;
+	cells[5] = n2;
+	cells[6] = n3;
+	events_columns_draw(s->data, buf, size, cells, cols);
 }
 
 static void
 events_draw(struct tui *t, struct screen *s, WINDOW *w, int h, int cols)
 {
 	struct events	*es = s->data;
-	char		 line[1024], view[1024];
-	size_t		 len = 0;
-	int		 col, lw, wf[2], rest;
-	static const int weights[2] = { 3, 1 };
+	char		 line[1024];
 
-	if (es->searching || *field_text(&es->q) != '\0') {
-		snprintf(line, sizeof line, "%s ", _("Search:"));
-		lw = width_str(line);
-		draw_text(w, 0, 0, lw, line, A_BOLD);
-		field_view(&es->q, cols / 2, view, sizeof view, &col);
-		draw_text(w, 0, lw, cols / 2, view, A_UNDERLINE);
-		if (es->searching) {
-			s->cur_y = 0;
-			s->cur_x = lw + col;
-		}
+	if (list_search_shown(&es->search)) {
+		list_search_draw(s, &es->search, w, 0, cols);
 	} else {
 		snprintf(line, sizeof line, _("Events: %zu, newest first"),
 		    es->nall);
 		draw_text(w, 0, 0, cols, line, A_BOLD);
 	}
-	rest = cols - (1 + 10 + 1 + es->codew + 1 + 1 + 6 + 1 + 8 + 1 + 6);
-	draw_flex(rest > 0 ? rest : 0, weights, wf, 2);
 	line[0] = '\0';
-	draw_cell(line, sizeof line, &len, "", 1, 0);
-	draw_cell(line, sizeof line, &len, _("Date"), 10, 0);
-	draw_cell(line, sizeof line, &len, "", 1, 0);
-	draw_cell(line, sizeof line, &len, _("Code"), es->codew, 0);
-	draw_cell(line, sizeof line, &len, "", 1, 0);
-	draw_cell(line, sizeof line, &len, _("Event"), wf[0], 0);
-	draw_cell(line, sizeof line, &len, "", 1, 0);
-	draw_cell(line, sizeof line, &len, _("Venue"), wf[1], 0);
-	draw_cell(line, sizeof line, &len, _("Invited"), 6, 1);
-	draw_cell(line, sizeof line, &len, "", 1, 0);
-	draw_cell(line, sizeof line, &len, _("Accepted"), 8, 1);
-	draw_cell(line, sizeof line, &len, "", 1, 0);
-	draw_cell(line, sizeof line, &len, _("Came"), 6, 1);
+	events_columns_draw(es, line, sizeof line, NULL, cols);
 	draw_text(w, 1, 0, cols, line, tui_attr(t, TA_HEADER));
 	if (es->lv.n == 0) {
 		draw_text(w, 3, 2, cols - 2, es->nall == 0 ?
@@ -193,7 +182,7 @@ events_text(struct tui *t, struct screen *s, int key)
 	struct events	*es = s->data;
 
 	(void)t;
-	field_insert(&es->q, (uint32_t)key);
+	list_search_text(&es->search, key);
 	events_filter(es);
 }
 
@@ -205,54 +194,28 @@ events_act(struct tui *t, struct screen *s, enum action act, int key)
 	struct screen		*n;
 
 	(void)key;
-	if (es->searching && tui_field_act(&es->q, act)) {
+	switch (list_act(s, &es->lv, &es->search, act)) {
+	case LIST_QUERY:
 		events_filter(es);
 		return;
+	case LIST_DONE:
+		return;
+	case LIST_NONE:
+		break;
 	}
 	switch (act) {
-	case ACT_UP:
-		listview_move(&es->lv, -1);
-		break;
-	case ACT_DOWN:
-		listview_move(&es->lv, 1);
-		break;
-	case ACT_PGUP:
-		listview_page(&es->lv, -1);
-		break;
-	case ACT_PGDN:
-		listview_page(&es->lv, 1);
-		break;
-	case ACT_TOP:
-		listview_home(&es->lv);
-		break;
-	case ACT_BOTTOM:
-		listview_end(&es->lv);
-		break;
-	case ACT_SEARCH:
-		es->searching = 1;
-		s->ctx = EVENTS_CTX | KC_SEARCH | KC_FIELD;
-		break;
-	case ACT_BACK:
-		if (*field_text(&es->q) != '\0')
-			field_set(&es->q, "");
-		else {
-			es->searching = 0;
-			s->ctx = EVENTS_CTX;
-		}
-		events_filter(es);
-		break;
 	case ACT_OPEN:
 		if (r != NULL)
-			tui_push(t, 1, screen_event_new(t, r->code));
+			tui_push(t, s->panel, screen_event_new(t, r->code));
 		break;
 	case ACT_ADD:
 		if ((n = screen_form_event(t, NULL, NULL)) != NULL)
-			tui_push(t, 1, n);
+			tui_push(t, s->panel, n);
 		break;
 	case ACT_EDIT:
 		if (r != NULL && (n = screen_form_event(t, r->code,
 		    NULL)) != NULL)
-			tui_push(t, 1, n);
+			tui_push(t, s->panel, n);
 		break;
 	default:
 		break;
@@ -273,7 +236,7 @@ events_free(struct screen *s)
 
 	free(es->all);
 	listview_free(&es->lv);
-	field_free(&es->q);
+	list_search_free(&es->search);
 	free(es);
 }
 
@@ -282,8 +245,7 @@ events_unfocus(struct screen *s)
 {
 	struct events	*es = s->data;
 
-	es->searching = 0;
-	s->ctx = EVENTS_CTX;
+	list_search_focus(s, &es->search, 0);
 }
 
 static const struct screen_ops events_ops = {
@@ -303,7 +265,7 @@ screen_events_new(struct tui *t)
 
 	es->t = t;
 	listview_init(&es->lv, sizeof(struct evrow));
-	field_init(&es->q);
+	list_search_init(&es->search, EVENTS_CTX, 0);
 	events_load(es);
 	return (tui_screen_new(&events_ops, EVENTS_CTX, es));
 }

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "store/i18n.h"
+#include "tui/form.h"
 #include "tui/screen.h"
 #include "tui/width.h"
 #include "store/xmalloc.h"
@@ -36,7 +37,8 @@ struct member_page {
 #define MEMBER_LW_MAX		30
 #define MEMBER_CODEW_MAX	20
 
-/* The words of the change log (store/ writes them in English), as shown. */
+/* The words of the change log (store/ writes them in English), as shown;
+ * member fields are named by the field table (mp_word). */
 static const char *const mp_words[][2] = {
 	{ "add", N_("Added") },
 	{ "edit", N_("Edited") },
@@ -56,21 +58,6 @@ static const char *const mp_words[][2] = {
 	{ "walk_in", N_("Walk-in") },
 	{ "checked_in", N_("Checked in") },
 	{ "note", N_("Note") },
-	{ "name", N_("Name") },
-	{ "kana", N_("Reading (kana)") },
-	{ "email", N_("E-mail") },
-	{ "phone", N_("Phone") },
-	{ "postal_code", N_("Postal code") },
-	{ "address", N_("Address") },
-	{ "organization", N_("Organization") },
-	{ "segment", N_("Segment") },
-	{ "status", N_("Status") },
-	{ "mail_opt_out", N_("No mail") },
-	{ "joined_on", N_("Joined on") },
-	{ "notes", N_("Notes") },
-	{ "past_count", N_("Past attendance count") },
-	{ "past_last_date", N_("Past last attended on") },
-	{ "past_last_event", N_("Past last event") },
 	{ "date", N_("Date") },
 	{ "venue", N_("Venue") },
 	{ "capacity", N_("Capacity (0: no limit)") },
@@ -85,6 +72,11 @@ mp_word(const char *w, size_t n)
 		if (strlen(mp_words[i][0]) == n &&
 		    strncmp(mp_words[i][0], w, n) == 0)
 			return (_(mp_words[i][1]));
+	}
+	for (i = 0; i < store_nfields; i++) {
+		if (strlen(store_fields[i].key) == n &&
+		    strncmp(store_fields[i].key, w, n) == 0)
+			return (_(store_fields[i].ui));
 	}
 	return (NULL);
 }
@@ -115,11 +107,11 @@ mp_audit_text(const char *s, char *out, size_t size)
 			if (strncmp(s, "response=", 9) == 0 &&
 			    (v = store_response_parse(val)) >= 0)
 				snprintf(val, sizeof val, "%s",
-				    tui_response_label(v));
+				    store_response_text(v));
 			else if (strncmp(s, "final=", 6) == 0 &&
 			    (v = store_final_parse(val)) >= 0)
 				snprintf(val, sizeof val, "%s",
-				    tui_final_label(v));
+				    store_final_text(v));
 			len += (size_t)snprintf(out + len, size - len,
 			    "%s%s=%s", len > 0 ? "; " : "", name, val);
 		} else
@@ -247,6 +239,29 @@ mp_widths(struct member_page *mp)
 	}
 }
 
+/* The profile: every field of the table a person writes but the title's
+ * (ID, name, reading), notes last (show's order). */
+static void
+mp_profile(struct member_page *mp, const struct store_member *m)
+{
+	const struct store_field	*f;
+	char				 buf[64];
+	int				 late;
+
+	for (late = 0; late < 2; late++) {
+		for (f = store_fields; f < store_fields + store_nfields; f++) {
+			if ((f->flags & STORE_FIELD_DERIVED) ||
+			    ((f->flags & STORE_FIELD_AFTER_ATTRS) != 0) != late ||
+			    f->slot == STORE_SLOT_ID ||
+			    strcmp(f->key, "name") == 0 ||
+			    strcmp(f->key, "kana") == 0)
+				continue;
+			mp_kv(mp, _(f->ui), form_value_text(f, m, buf,
+			    sizeof buf));
+		}
+	}
+}
+
 static void
 mp_load(struct member_page *mp)
 {
@@ -292,20 +307,7 @@ mp_load(struct member_page *mp)
 	mp_kv(mp, _("Other records"), buf);
 
 	mp_add(mp, ML_SECTION, NULL, _("Profile"));
-	mp_kv(mp, _("E-mail"), m.email);
-	mp_kv(mp, _("Phone"), m.phone);
-	mp_kv(mp, _("Postal code"), m.postal_code);
-	mp_kv(mp, _("Address"), m.address);
-	mp_kv(mp, _("Organization"), m.organization);
-	mp_kv(mp, _("Segment"), m.segment);
-	mp_kv(mp, _("Status"), tui_member_status_label((int)m.status));
-	mp_kv(mp, _("No mail"), m.mail_opt_out ? _("yes") : _("no"));
-	mp_kv(mp, _("Joined on"), m.joined_on);
-	snprintf(buf, sizeof buf, "%" PRId32, m.past_count);
-	mp_kv(mp, _("Past attendance count"), buf);
-	mp_kv(mp, _("Past last attended on"), m.past_last_date);
-	mp_kv(mp, _("Past last event"), m.past_last_event);
-	mp_kv(mp, _("Notes"), m.notes);
+	mp_profile(mp, &m);
 	tui_time(m.updated_at, head, sizeof head);
 	snprintf(buf, sizeof buf, "%s  %s  (v%" PRIu32 ")", head,
 	    m.updated_by, m.version);
@@ -380,10 +382,10 @@ mp_row(struct tui *t, struct screen *s, const void *row, char *buf,
 		    name, 0);
 		draw_cell(buf, size, &len, "", 1, 0);
 		draw_cell(buf, size, &len, l->kind == ML_HIST ?
-		    tui_response_label(l->response) : _("Response"), rw, 0);
+		    store_response_text(l->response) : _("Response"), rw, 0);
 		draw_cell(buf, size, &len, "", 1, 0);
 		draw_cell(buf, size, &len, l->kind == ML_HIST ?
-		    tui_final_label(l->final) : _("Final"), fw, 0);
+		    store_final_text(l->final) : _("Final"), fw, 0);
 		break;
 	case ML_AUDIT:
 		draw_cell(buf, size, &len, "", 2, 0);
@@ -410,25 +412,9 @@ mp_act(struct tui *t, struct screen *s, enum action act, int key)
 	struct screen		*n;
 
 	(void)key;
+	if (list_act(s, &mp->lv, NULL, act) != LIST_NONE)
+		return;
 	switch (act) {
-	case ACT_UP:
-		listview_move(&mp->lv, -1);
-		break;
-	case ACT_DOWN:
-		listview_move(&mp->lv, 1);
-		break;
-	case ACT_PGUP:
-		listview_page(&mp->lv, -1);
-		break;
-	case ACT_PGDN:
-		listview_page(&mp->lv, 1);
-		break;
-	case ACT_TOP:
-		listview_home(&mp->lv);
-		break;
-	case ACT_BOTTOM:
-		listview_end(&mp->lv);
-		break;
 	case ACT_BACK:
 		tui_pop(t);
 		break;

@@ -5,20 +5,26 @@
 
 #include "store/i18n.h"
 #include "tui/screen.h"
-#include "tui/width.h"
 #include "store/xmalloc.h"
 
 #define MEMBERS_CTX	(KC_GLOBAL | KC_LIST | KC_MEMBERS)
 #define MEMBERS_QUERY	256
 
+/* A row as shown: the store's row and its last event in words, read
+ * when the row is fetched (drawing never reads the store). */
+struct members_row {
+	struct store_member_row	 m;	/* first: an anchor for the store */
+	char			 ev[512];	/* "code name" */
+};
+
 struct members {
-	struct store		*st;
-	struct listview		 lv;	/* struct store_member_row */
+	struct tui		*t;
+	struct listview		 lv;	/* struct members_row */
 	enum store_order	 order;
-	int			 searching;	/* the search line is open */
-	struct field		 q;
+	struct list_search	 search;
 	char			 query[MEMBERS_QUERY];	/* the one applied */
 	size_t			 count;
+	char			 err[512];	/* why the last fetch failed */
 };
 
 static const char *const members_orders[] = {
@@ -26,40 +32,71 @@ static const char *const members_orders[] = {
 	N_("by last attended date"),
 };
 
+/* The store's rows of the order or the query after ANCHOR, made rows
+ * as shown. */
+static int
+members_fetch_rows(struct members *ms, int search,
+    const struct members_row *anchor, int backward, struct members_row *rows,
+    size_t n, size_t *got)
+{
+	struct store_member_row	*m = xreallocarray(NULL, n, sizeof *m);
+	const struct store_member_row *from = anchor != NULL ? &anchor->m :
+	    NULL;
+	size_t			 i;
+	int			 rc;
+
+	*got = 0;
+	if (search)
+		rc = store_member_search(ms->t->st, ms->query, from, m, n,
+		    got);
+	else
+		rc = store_member_page(ms->t->st, ms->order, from,
+		    backward != 0, m, n, got);
+	if (rc != 0)
+		snprintf(ms->err, sizeof ms->err, "%s",
+		    store_last_error(ms->t->st)->msg);
+	for (i = 0; i < *got; i++) {
+		rows[i].m = m[i];
+		if (m[i].last_event[0] != '\0')
+			snprintf(rows[i].ev, sizeof rows[i].ev, "%s %s",
+			    m[i].last_event, tui_event_name(ms->t,
+			    m[i].last_event));
+		else
+			rows[i].ev[0] = '\0';
+	}
+	free(m);
+	return (rc);
+}
+
 static int
 members_fetch(void *arg, const void *anchor, int backward, void *rows,
     size_t n, size_t *got)
 {
-	struct members	*ms = arg;
-
-	return (store_member_page(ms->st, ms->order, anchor, backward != 0,
-	    rows, n, got));
+	return (members_fetch_rows(arg, 0, anchor, backward, rows, n, got));
 }
 
 static int
 members_fetch_search(void *arg, const void *anchor, int backward,
     void *rows, size_t n, size_t *got)
 {
-	struct members	*ms = arg;
-
 	*got = 0;
 	if (backward)
 		return (0);	/* never asked: the source is forward only */
-	return (store_member_search(ms->st, ms->query, anchor, rows, n, got));
+	return (members_fetch_rows(arg, 1, anchor, 0, rows, n, got));
 }
 
 static int
 members_same(const void *a, const void *b)
 {
-	return (strcmp(((const struct store_member_row *)a)->id,
-	    ((const struct store_member_row *)b)->id) == 0);
+	return (strcmp(((const struct members_row *)a)->m.id,
+	    ((const struct members_row *)b)->m.id) == 0);
 }
 
 /* Show the list for the query typed (all members when it is empty). */
 static void
 members_apply(struct members *ms)
 {
-	snprintf(ms->query, sizeof ms->query, "%s", field_text(&ms->q));
+	snprintf(ms->query, sizeof ms->query, "%s", field_text(&ms->search.q));
 	if (ms->query[0] == '\0')
 		listview_set_source(&ms->lv, members_fetch, ms, 1);
 	else
@@ -67,88 +104,66 @@ members_apply(struct members *ms)
 	listview_home(&ms->lv);
 }
 
+/* The columns of the list and its header. */
+static const struct column members_columns[] = {
+	{ N_("ID"), 10, 0, 1, 0 },
+	{ N_("Name"), 0, 3, 1, 0 },
+	{ N_("Reading"), 0, 3, 1, 0 },
+	{ N_("Count"), 8, 0, 1, 1 },
+	{ N_("Last date"), 10, 0, 1, 0 },
+	{ N_("Last event"), 0, 3, 1, 0 },
+};
+#define MEMBERS_NCOLUMNS	(sizeof members_columns / sizeof members_columns[0])
+
 static void
 members_row(struct tui *t, struct screen *s, const void *row, char *buf,
     size_t size, int cols, int *tagged)
 {
-	const struct store_member_row	*r = row;
-	char				 total[16], ev[512];
-	size_t				 len = 0;
-	int				 w[3], fixed, rest;
-	static const int		 weights[3] = { 3, 3, 3 };
+	const struct members_row	*mr = row;
+	const struct store_member_row	*r = &mr->m;
+	char				 total[16];
+	const char			*cells[MEMBERS_NCOLUMNS];
 
+	(void)t;
 	(void)s;
 	(void)tagged;
-	/* ID 10, name, reading, count 8, date 10, event; 1-column gaps. */
-	fixed = 1 + 10 + 1 + 1 + 1 + 8 + 1 + 10 + 1;
-	rest = cols - fixed;
-	draw_flex(rest > 0 ? rest : 0, weights, w, 3);
 	snprintf(total, sizeof total, "%u", r->total);
-	if (r->last_event[0] != '\0')
-		snprintf(ev, sizeof ev, "%s %s", r->last_event,
-		    tui_event_name(t, r->last_event));
-	else
-		ev[0] = '\0';
-	draw_cell(buf, size, &len, "", 1, 0);
-	draw_cell(buf, size, &len, r->id, 10, 0);
-	draw_cell(buf, size, &len, "", 1, 0);
-	draw_cell(buf, size, &len, r->name, w[0], 0);
-	draw_cell(buf, size, &len, "", 1, 0);
-	draw_cell(buf, size, &len, r->kana, w[1], 0);
-	draw_cell(buf, size, &len, "", 1, 0);
-	draw_cell(buf, size, &len, total, 8, 1);
-	draw_cell(buf, size, &len, "", 1, 0);
-	draw_cell(buf, size, &len, r->last_date, 10, 0);
-	draw_cell(buf, size, &len, "", 1, 0);
-	draw_cell(buf, size, &len, ev, w[2], 0);
+	cells[0] = r->id;
+	cells[1] = r->name;
+	cells[2] = r->kana;
+	cells[3] = total;
+	cells[4] = r->last_date;
+	cells[5] = mr->ev;
+	draw_columns(buf, size, members_columns, MEMBERS_NCOLUMNS, cells,
+	    cols);
 }
 
+/* The list under its two header lines: the rows that will show are
+ * fetched here, not while drawing. */
 static void
-members_header(char *buf, size_t size, int cols)
+members_fit(struct tui *t, struct screen *s, int h, int cols)
 {
-	size_t		 len = 0;
-	int		 w[3], fixed, rest;
-	static const int weights[3] = { 3, 3, 3 };
+	struct members	*ms = s->data;
 
-	fixed = 1 + 10 + 1 + 1 + 1 + 8 + 1 + 10 + 1;
-	rest = cols - fixed;
-	draw_flex(rest > 0 ? rest : 0, weights, w, 3);
-	draw_cell(buf, size, &len, "", 1, 0);
-	draw_cell(buf, size, &len, _("ID"), 10, 0);
-	draw_cell(buf, size, &len, "", 1, 0);
-	draw_cell(buf, size, &len, _("Name"), w[0], 0);
-	draw_cell(buf, size, &len, "", 1, 0);
-	draw_cell(buf, size, &len, _("Reading"), w[1], 0);
-	draw_cell(buf, size, &len, "", 1, 0);
-	draw_cell(buf, size, &len, _("Count"), 8, 1);
-	draw_cell(buf, size, &len, "", 1, 0);
-	draw_cell(buf, size, &len, _("Last date"), 10, 0);
-	draw_cell(buf, size, &len, "", 1, 0);
-	draw_cell(buf, size, &len, _("Last event"), w[2], 0);
+	(void)t;
+	(void)cols;
+	listview_set_height(&ms->lv, (size_t)(h > 2 ? h - 2 : 1));
 }
 
 static void
 members_draw(struct tui *t, struct screen *s, WINDOW *w, int h, int cols)
 {
 	struct members	*ms = s->data;
-	char		 line[1024], view[1024], head[4096];
-	int		 col, lw;
+	char		 line[1024], head[4096];
+	int		 lw;
 
-	if (ms->searching || ms->query[0] != '\0') {
-		snprintf(line, sizeof line, "%s ", _("Search:"));
-		lw = width_str(line);
-		draw_text(w, 0, 0, lw, line, A_BOLD);
-		field_view(&ms->q, cols / 2, view, sizeof view, &col);
-		draw_text(w, 0, lw, cols / 2, view, A_UNDERLINE);
-		if (ms->searching) {
-			s->cur_y = 0;
-			s->cur_x = lw + col;
-		}
+	if (list_search_shown(&ms->search)) {
+		lw = list_search_draw(s, &ms->search, w, 0, cols);
 		if (ms->query[0] != '\0') {
 			snprintf(line, sizeof line, _("%zu%s found"),
 			    ms->lv.n, ms->lv.at_end ? "" : "+");
-			draw_text(w, 0, lw + cols / 2 + 2,
-			    cols - lw - cols / 2 - 2, line, A_NORMAL);
+			draw_text(w, 0, lw + 2, cols - lw - 2, line,
+			    A_NORMAL);
 		}
 	} else {
 		snprintf(line, sizeof line, _("Members: %zu   order: %s   "
@@ -156,11 +171,12 @@ members_draw(struct tui *t, struct screen *s, WINDOW *w, int h, int cols)
 		    _(members_orders[ms->order]));
 		draw_text(w, 0, 0, cols, line, A_BOLD);
 	}
-	members_header(head, sizeof head, cols);
+	head[0] = '\0';
+	draw_columns(head, sizeof head, members_columns, MEMBERS_NCOLUMNS, NULL,
+	    cols);
 	draw_text(w, 1, 0, cols, head, tui_attr(t, TA_HEADER));
 	if (ms->lv.err != 0) {
-		draw_text(w, 2, 0, cols, store_last_error(ms->st)->msg,
-		    tui_attr(t, TA_ERROR));
+		draw_text(w, 2, 0, cols, ms->err, tui_attr(t, TA_ERROR));
 		return;
 	}
 	if (ms->lv.n == 0) {
@@ -171,28 +187,18 @@ members_draw(struct tui *t, struct screen *s, WINDOW *w, int h, int cols)
 			snprintf(line, sizeof line, "%s", _("No members yet; "
 			    "n adds one."));
 		draw_text(w, 3, 2, cols - 2, line, A_NORMAL);
-		listview_set_height(&ms->lv, (size_t)(h > 2 ? h - 2 : 1));
+		listview_show(&ms->lv, (size_t)(h > 2 ? h - 2 : 1));
 		return;
 	}
 	draw_list(t, w, 2, h - 2, cols, &ms->lv, members_row, s);
 }
 
 static void
-members_search_mode(struct screen *s, int on)
+members_unfocus(struct screen *s)
 {
 	struct members	*ms = s->data;
 
-	ms->searching = on;
-	if (on)
-		s->ctx = MEMBERS_CTX | KC_SEARCH | KC_FIELD;
-	else
-		s->ctx = MEMBERS_CTX;
-}
-
-static void
-members_unfocus(struct screen *s)
-{
-	members_search_mode(s, 0);
+	list_search_focus(s, &ms->search, 0);
 }
 
 static void
@@ -201,7 +207,7 @@ members_text(struct tui *t, struct screen *s, int key)
 	struct members	*ms = s->data;
 
 	(void)t;
-	field_insert(&ms->q, (uint32_t)key);
+	list_search_text(&ms->search, key);
 	members_apply(ms);
 }
 
@@ -209,44 +215,20 @@ static void
 members_act(struct tui *t, struct screen *s, enum action act, int key)
 {
 	struct members			*ms = s->data;
-	const struct store_member_row	*r = listview_current(&ms->lv);
+	const struct members_row	*r = listview_current(&ms->lv);
 	struct screen			*n;
 
 	(void)key;
-	if (ms->searching && tui_field_act(&ms->q, act)) {
+	switch (list_act(s, &ms->lv, &ms->search, act)) {
+	case LIST_QUERY:
 		members_apply(ms);
 		return;
+	case LIST_DONE:
+		return;
+	case LIST_NONE:
+		break;
 	}
 	switch (act) {
-	case ACT_UP:
-		listview_move(&ms->lv, -1);
-		break;
-	case ACT_DOWN:
-		listview_move(&ms->lv, 1);
-		break;
-	case ACT_PGUP:
-		listview_page(&ms->lv, -1);
-		break;
-	case ACT_PGDN:
-		listview_page(&ms->lv, 1);
-		break;
-	case ACT_TOP:
-		listview_home(&ms->lv);
-		break;
-	case ACT_BOTTOM:
-		listview_end(&ms->lv);
-		break;
-	case ACT_SEARCH:
-		members_search_mode(s, 1);
-		break;
-	case ACT_BACK:
-		/* Esc clears the search; a second Esc leaves it. */
-		if (*field_text(&ms->q) != '\0') {
-			field_set(&ms->q, "");
-			members_apply(ms);
-		} else
-			members_search_mode(s, 0);
-		break;
 	case ACT_SORT:
 		ms->order = (ms->order + 1) % 4;
 		if (ms->query[0] == '\0')
@@ -255,16 +237,16 @@ members_act(struct tui *t, struct screen *s, enum action act, int key)
 		break;
 	case ACT_OPEN:
 		if (r != NULL)
-			tui_push(t, 0, screen_member_new(t, r->id));
+			tui_push(t, s->panel, screen_member_new(t, r->m.id));
 		break;
 	case ACT_ADD:
 		if ((n = screen_form_member(t, NULL, NULL)) != NULL)
-			tui_push(t, 0, n);
+			tui_push(t, s->panel, n);
 		break;
 	case ACT_EDIT:
-		if (r != NULL && (n = screen_form_member(t, r->id,
+		if (r != NULL && (n = screen_form_member(t, r->m.id,
 		    NULL)) != NULL)
-			tui_push(t, 0, n);
+			tui_push(t, s->panel, n);
 		break;
 	default:
 		break;
@@ -277,7 +259,7 @@ members_reload(struct tui *t, struct screen *s)
 	struct members	*ms = s->data;
 
 	(void)t;
-	ms->count = store_member_count(ms->st);
+	ms->count = store_member_count(ms->t->st);
 	listview_reload(&ms->lv, members_same);
 }
 
@@ -287,12 +269,13 @@ members_free(struct screen *s)
 	struct members	*ms = s->data;
 
 	listview_free(&ms->lv);
-	field_free(&ms->q);
+	list_search_free(&ms->search);
 	free(ms);
 }
 
 static const struct screen_ops members_ops = {
 	.name = "members",
+	.fit = members_fit,
 	.draw = members_draw,
 	.act = members_act,
 	.text = members_text,
@@ -306,14 +289,14 @@ screen_members_new(struct tui *t)
 {
 	struct members	*ms = xcalloc(1, sizeof *ms);
 
-	ms->st = t->st;
+	ms->t = t;
 	ms->order = STORE_ORDER_ID;
-	listview_init(&ms->lv, sizeof(struct store_member_row));
-	field_init(&ms->q);
+	listview_init(&ms->lv, sizeof(struct members_row));
+	list_search_init(&ms->search, MEMBERS_CTX, 0);
 	/* A screen's worth now; the first draw knows the real height. */
 	listview_set_height(&ms->lv, (size_t)(t->lines > 6 ? t->lines - 5 :
 	    1));
 	members_apply(ms);
-	ms->count = store_member_count(ms->st);
+	ms->count = store_member_count(ms->t->st);
 	return (tui_screen_new(&members_ops, MEMBERS_CTX, ms));
 }

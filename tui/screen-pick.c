@@ -5,7 +5,6 @@
 
 #include "store/i18n.h"
 #include "tui/screen.h"
-#include "tui/width.h"
 #include "store/xmalloc.h"
 
 #define PICK_CTX	(KC_GLOBAL | KC_LIST | KC_PICK | KC_SEARCH | KC_FIELD)
@@ -15,7 +14,7 @@ struct pick {
 	char		 event[STORE_ID_MAX + 1];
 	char		 evname[STORE_ROWTEXT_SIZE];
 	struct listview	 lv;	/* struct store_member_row */
-	struct field	 q;
+	struct list_search search;	/* open from the start */
 	char		 query[256];
 	char		**have;	/* invited already, sorted */
 	size_t		 nhave;
@@ -81,7 +80,7 @@ pick_invited(const struct pick *pk, const char *id)
 static void
 pick_apply(struct pick *pk)
 {
-	snprintf(pk->query, sizeof pk->query, "%s", field_text(&pk->q));
+	snprintf(pk->query, sizeof pk->query, "%s", field_text(&pk->search.q));
 	listview_set_source(&pk->lv, pick_fetch, pk, 0);
 	listview_home(&pk->lv);
 }
@@ -93,6 +92,16 @@ pick_same(const void *a, const void *b)
 	    ((const struct store_member_row *)b)->id) == 0);
 }
 
+/* The columns of the list and its header (the first: invited or not). */
+static const struct column pick_columns[] = {
+	{ "", 12, 0, 0, 0 },
+	{ N_("ID"), 10, 0, 0, 0 },
+	{ N_("Name"), 0, 1, 1, 0 },
+	{ N_("Reading"), 0, 1, 1, 0 },
+	{ N_("Count"), 8, 0, 1, 1 },
+};
+#define PICK_NCOLUMNS	(sizeof pick_columns / sizeof pick_columns[0])
+
 static void
 pick_row(struct tui *t, struct screen *s, const void *row, char *buf,
     size_t size, int cols, int *tagged)
@@ -100,69 +109,51 @@ pick_row(struct tui *t, struct screen *s, const void *row, char *buf,
 	struct pick			*pk = s->data;
 	const struct store_member_row	*r = row;
 	char				 total[16];
-	size_t				 len = 0;
-	int				 w[2], rest;
-	static const int		 weights[2] = { 1, 1 };
+	const char			*cells[PICK_NCOLUMNS];
 
 	(void)t;
 	(void)tagged;
-	rest = cols - (12 + 10 + 1 + 1 + 1 + 8);
-	draw_flex(rest > 0 ? rest : 0, weights, w, 2);
 	snprintf(total, sizeof total, "%u", r->total);
-	draw_cell(buf, size, &len, pick_invited(pk, r->id) ? _("invited") :
-	    "", 12, 0);
-	draw_cell(buf, size, &len, r->id, 10, 0);
-	draw_cell(buf, size, &len, "", 1, 0);
-	draw_cell(buf, size, &len, r->name, w[0], 0);
-	draw_cell(buf, size, &len, "", 1, 0);
-	draw_cell(buf, size, &len, r->kana, w[1], 0);
-	draw_cell(buf, size, &len, "", 1, 0);
-	draw_cell(buf, size, &len, total, 8, 1);
+	cells[0] = pick_invited(pk, r->id) ? _("invited") : "";
+	cells[1] = r->id;
+	cells[2] = r->name;
+	cells[3] = r->kana;
+	cells[4] = total;
+	draw_columns(buf, size, pick_columns, PICK_NCOLUMNS, cells, cols);
+}
+
+/* The list under its three header lines: the rows that will show are
+ * fetched here, not while drawing. */
+static void
+pick_fit(struct tui *t, struct screen *s, int h, int cols)
+{
+	struct pick	*pk = s->data;
+
+	(void)t;
+	(void)cols;
+	listview_set_height(&pk->lv, (size_t)(h > 3 ? h - 3 : 1));
 }
 
 static void
 pick_draw(struct tui *t, struct screen *s, WINDOW *w, int h, int cols)
 {
 	struct pick	*pk = s->data;
-	char		 line[1024], view[1024];
-	int		 lw, col;
+	char		 line[1024];
 
 	snprintf(line, sizeof line, _("Invite to %s %s: type a name, reading, "
 	    "ID or e-mail; Enter invites"), pk->event, pk->evname);
 	draw_text(w, 0, 0, cols, line, A_BOLD);
-	snprintf(line, sizeof line, "%s ", _("Search:"));
-	lw = width_str(line);
-	draw_text(w, 1, 0, lw, line, A_BOLD);
-	field_view(&pk->q, cols / 2, view, sizeof view, &col);
-	draw_text(w, 1, lw, cols / 2, view, A_UNDERLINE);
-	s->cur_y = 1;
-	s->cur_x = lw + col;
+	list_search_draw(s, &pk->search, w, 1, cols);
 	if (pk->lv.n == 0) {
 		draw_text(w, 3, 2, cols - 2, pk->query[0] == '\0' ?
 		    _("Type to search the members.") :
 		    _("No member matches."), A_NORMAL);
-		listview_set_height(&pk->lv, (size_t)(h > 3 ? h - 3 : 1));
+		listview_show(&pk->lv, (size_t)(h > 3 ? h - 3 : 1));
 		return;
 	}
-	{
-		char		head[1024];
-		size_t		len = 0;
-		int		wf[2], rest;
-		static const int weights[2] = { 1, 1 };
-
-		rest = cols - (12 + 10 + 1 + 1 + 1 + 8);
-		draw_flex(rest > 0 ? rest : 0, weights, wf, 2);
-		head[0] = '\0';
-		draw_cell(head, sizeof head, &len, "", 12, 0);
-		draw_cell(head, sizeof head, &len, _("ID"), 10, 0);
-		draw_cell(head, sizeof head, &len, "", 1, 0);
-		draw_cell(head, sizeof head, &len, _("Name"), wf[0], 0);
-		draw_cell(head, sizeof head, &len, "", 1, 0);
-		draw_cell(head, sizeof head, &len, _("Reading"), wf[1], 0);
-		draw_cell(head, sizeof head, &len, "", 1, 0);
-		draw_cell(head, sizeof head, &len, _("Count"), 8, 1);
-		draw_text(w, 2, 0, cols, head, tui_attr(t, TA_HEADER));
-	}
+	line[0] = '\0';
+	draw_columns(line, sizeof line, pick_columns, PICK_NCOLUMNS, NULL, cols);
+	draw_text(w, 2, 0, cols, line, tui_attr(t, TA_HEADER));
 	draw_list(t, w, 3, h - 3, cols, &pk->lv, pick_row, s);
 }
 
@@ -172,7 +163,7 @@ pick_text(struct tui *t, struct screen *s, int key)
 	struct pick	*pk = s->data;
 
 	(void)t;
-	field_insert(&pk->q, (uint32_t)key);
+	list_search_text(&pk->search, key);
 	pick_apply(pk);
 }
 
@@ -204,30 +195,21 @@ pick_act(struct tui *t, struct screen *s, enum action act, int key)
 	char				*q;
 
 	(void)key;
-	if (tui_field_act(&pk->q, act)) {
-		pick_apply(pk);
+	/* The line is always open: Esc on an empty query leaves. */
+	if (act == ACT_BACK && *field_text(&pk->search.q) == '\0') {
+		tui_pop(t);
 		return;
 	}
+	switch (list_act(s, &pk->lv, &pk->search, act)) {
+	case LIST_QUERY:
+		pick_apply(pk);
+		return;
+	case LIST_DONE:
+		return;
+	case LIST_NONE:
+		break;
+	}
 	switch (act) {
-	case ACT_UP:
-		listview_move(&pk->lv, -1);
-		break;
-	case ACT_DOWN:
-		listview_move(&pk->lv, 1);
-		break;
-	case ACT_PGUP:
-		listview_page(&pk->lv, -1);
-		break;
-	case ACT_PGDN:
-		listview_page(&pk->lv, 1);
-		break;
-	case ACT_BACK:
-		if (*field_text(&pk->q) != '\0') {
-			field_set(&pk->q, "");
-			pick_apply(pk);
-		} else
-			tui_pop(t);
-		break;
 	case ACT_INVITE:
 		if (r == NULL)
 			break;
@@ -271,12 +253,13 @@ pick_free(struct screen *s)
 		free(pk->have[i]);
 	free(pk->have);
 	listview_free(&pk->lv);
-	field_free(&pk->q);
+	list_search_free(&pk->search);
 	free(pk);
 }
 
 static const struct screen_ops pick_ops = {
 	.name = "pick",
+	.fit = pick_fit,
 	.draw = pick_draw,
 	.act = pick_act,
 	.text = pick_text,
@@ -294,7 +277,7 @@ screen_pick_new(struct tui *t, const char *event)
 	snprintf(pk->evname, sizeof pk->evname, "%s",
 	    tui_event_name(t, event));
 	listview_init(&pk->lv, sizeof(struct store_member_row));
-	field_init(&pk->q);
+	list_search_init(&pk->search, PICK_CTX, 1);
 	pick_have_load(pk);
 	pick_apply(pk);
 	return (tui_screen_new(&pick_ops, PICK_CTX, pk));

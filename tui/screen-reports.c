@@ -77,11 +77,24 @@ reports_fycmp(const void *a, const void *b)
 	    ((const struct fyear *)a)->year);
 }
 
+/* The per fiscal year table: its header and rows. */
+static const struct column reports_fy_columns[] = {
+	{ N_("Year"), 12, 0, 0, 0 },
+	{ N_("Events"), 8, 0, 0, 1 },
+	{ N_("Invited"), 10, 0, 0, 1 },
+	{ N_("Accepted"), 10, 0, 0, 1 },
+	{ N_("Attended"), 10, 0, 0, 1 },
+	{ N_("Rate"), 8, 0, 0, 1 },
+};
+#define REPORTS_FY_NCOLUMNS \
+	(sizeof reports_fy_columns / sizeof reports_fy_columns[0])
+
 static void
 reports_load(struct reports *rp)
 {
 	struct store_member_row	 rows[REPORTS_TOP];
-	char			 buf[1024], n[5][32];
+	char			 buf[1024], n[6][32];
+	const char		*cells[6] = { n[0], n[1], n[2], n[3], n[4], n[5] };
 	size_t			 i, got = 0, len;
 	int			 rc;
 
@@ -102,14 +115,9 @@ reports_load(struct reports *rp)
 	reports_line(rp, 1, buf);
 	reports_line(rp, 0, "");
 	reports_line(rp, 1, _("Per fiscal year (April to March)"));
-	len = 0;
 	buf[0] = '\0';
-	draw_cell(buf, sizeof buf, &len, _("Year"), 12, 0);
-	draw_cell(buf, sizeof buf, &len, _("Events"), 8, 1);
-	draw_cell(buf, sizeof buf, &len, _("Invited"), 10, 1);
-	draw_cell(buf, sizeof buf, &len, _("Accepted"), 10, 1);
-	draw_cell(buf, sizeof buf, &len, _("Attended"), 10, 1);
-	draw_cell(buf, sizeof buf, &len, _("Rate"), 8, 1);
+	draw_columns(buf, sizeof buf, reports_fy_columns, REPORTS_FY_NCOLUMNS,
+	    NULL, 0);
 	reports_line(rp, 0, buf);
 	for (i = 0; i < rp->nfy; i++) {
 		const struct fyear	*f = &rp->fy[i];
@@ -119,19 +127,14 @@ reports_load(struct reports *rp)
 		snprintf(n[2], sizeof n[2], "%u", f->invited);
 		snprintf(n[3], sizeof n[3], "%u", f->accepted);
 		snprintf(n[4], sizeof n[4], "%u", f->attended);
-		len = 0;
-		buf[0] = '\0';
-		draw_cell(buf, sizeof buf, &len, n[0], 12, 0);
-		draw_cell(buf, sizeof buf, &len, n[1], 8, 1);
-		draw_cell(buf, sizeof buf, &len, n[2], 10, 1);
-		draw_cell(buf, sizeof buf, &len, n[3], 10, 1);
-		draw_cell(buf, sizeof buf, &len, n[4], 10, 1);
 		if (f->invited > 0)
-			snprintf(n[0], sizeof n[0], "%u%%",
+			snprintf(n[5], sizeof n[5], "%u%%",
 			    f->attended * 100 / f->invited);
 		else
-			snprintf(n[0], sizeof n[0], "-");
-		draw_cell(buf, sizeof buf, &len, n[0], 8, 1);
+			snprintf(n[5], sizeof n[5], "-");
+		buf[0] = '\0';
+		draw_columns(buf, sizeof buf, reports_fy_columns,
+		    REPORTS_FY_NCOLUMNS, cells, 0);
 		reports_line(rp, 0, buf);
 	}
 	if (rp->nfy == 0)
@@ -187,25 +190,9 @@ reports_act(struct tui *t, struct screen *s, enum action act, int key)
 	struct reports	*rp = s->data;
 
 	(void)key;
+	if (list_act(s, &rp->lv, NULL, act) != LIST_NONE)
+		return;
 	switch (act) {
-	case ACT_UP:
-		listview_move(&rp->lv, -1);
-		break;
-	case ACT_DOWN:
-		listview_move(&rp->lv, 1);
-		break;
-	case ACT_PGUP:
-		listview_page(&rp->lv, -1);
-		break;
-	case ACT_PGDN:
-		listview_page(&rp->lv, 1);
-		break;
-	case ACT_TOP:
-		listview_home(&rp->lv);
-		break;
-	case ACT_BOTTOM:
-		listview_end(&rp->lv);
-		break;
 	case ACT_OPEN:
 	case ACT_SEARCH:
 		tui_status(t, "%s", _("The summary has nothing to open or "

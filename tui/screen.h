@@ -1,5 +1,6 @@
 /* screen.h -- what the screens share: struct tui, the screen vtable, the
- * modal dialogs, drawing helpers.  Screens are tui/screen-*.c. */
+ * panels, the modal dialogs, the list keys and search line, drawing
+ * helpers.  Screens are tui/screen-*.c. */
 #ifndef SANKA_TUI_SCREEN_H
 #define SANKA_TUI_SCREEN_H
 
@@ -14,7 +15,6 @@
 
 #define TUI_MIN_COLS	50	/* below this: 画面が小さすぎます */
 #define TUI_MIN_LINES	10
-#define TUI_NPANELS	4
 #define TUI_TIMEOUT_MS	250	/* get_wch timeout: the store_txnid() poll */
 
 struct tui;
@@ -28,6 +28,9 @@ struct screen_ops {
 	 * s->cur_y/cur_x when a text field has focus. */
 	void	(*draw)(struct tui *, struct screen *, WINDOW *w, int h,
 		    int cols);
+	/* Before S is drawn into H lines, COLS wide (the frame's size may
+	 * have changed): a paged list fetches the rows that will show. */
+	void	(*fit)(struct tui *, struct screen *, int h, int cols);
 	/* An action from the key table (KEY: the key that gave it). */
 	void	(*act)(struct tui *, struct screen *, enum action, int key);
 	/* A printable key while a text field has focus (ctx & KC_FIELD). */
@@ -86,7 +89,7 @@ struct tui {
 	struct store	*st;
 	const char	*dbdir;
 	char		*draft_path;
-	struct screen	*top[TUI_NPANELS];
+	struct screen	**top;		/* per panel (tui.c's table) */
 	int		 panel;
 	int		 dirty;
 	int		 quit;
@@ -144,15 +147,45 @@ void		 tui_prompt(struct tui *, const char *title,
 		    const char *initial, modal_done_fn, void *arg);
 void		 tui_page(struct tui *, const char *title, char **lines,
 		    size_t n);	/* takes LINES */
+/* The panels ([1] members...), one row each: tui.c's table. */
+struct tui_panel {
+	const char	*label;			/* N_(): the title line */
+	struct screen	*(*base)(struct tui *);	/* the panel's own screen */
+};
+extern const struct tui_panel	tui_panels[];
+extern const int		tui_npanels;
+
+/* The panel whose own screen BASE builds (tui.c). */
+int		 tui_panel_of(struct screen *(*base)(struct tui *));
+/* A screen with unsaved input (a form), the current panel's first, in
+ * *WHICH when not NULL (tui.c). */
+int		 tui_unsaved(struct tui *, struct screen **which);
+
+/* restore.c, for tui.c: the draft of an unsaved form. */
+void		 tui_save_draft(struct tui *);	/* when the session dies */
+void		 tui_offer_draft(struct tui *);	/* at start */
+
+/* frame.c, for tui.c: the windows and drawing a frame. */
+void		 tui_layout(struct tui *);	/* (again) for the size */
+void		 tui_windows_free(struct tui *);
+void		 tui_colors(struct tui *);
+/* Before a draw, in the loop: the screen fits its list to the body. */
+void		 tui_fit(struct tui *);
+void		 tui_draw(struct tui *);
+
+/* modal.c, for tui.c: the modal takes the keys while it is open. */
+void		 tui_modal_free(struct modal *);
+unsigned	 tui_modal_ctx(const struct modal *);
+void		 tui_modal_key(struct tui *, int key);
+void		 tui_help(struct tui *);
+void		 tui_draw_modal(struct tui *, int *cy, int *cx);
+/* A window of H x W at Y, X with its panel in *PP (frame.c). */
+WINDOW		*tui_win(int h, int w, int y, int x, PANEL **pp);
 /* A field-editing action on F; 1 when it was one. */
 int		 tui_field_act(struct field *, enum action);
 /* The arrow and the "time" used in messages: → or -> (ambiguous 2). */
 const char	*tui_arrow(void);
 void		 tui_time(int64_t t, char *buf, size_t size);
-/* Translated words for statuses (未確定, 参加...; 未回答, 参加予定...). */
-const char	*tui_final_label(int final);
-const char	*tui_response_label(int response);
-const char	*tui_member_status_label(int status);
 
 /* mark.c: set final statuses and responses, with undo, on the pending
  * panel and an event's page.  A step is one store_attendance_apply. */
@@ -190,14 +223,62 @@ void		 draw_text(WINDOW *, int y, int x, int cols, const char *s,
  * aligned); *LEN is the bytes used. */
 void		 draw_cell(char *buf, size_t size, size_t *len, const char *s,
 		    int cols, int right);
-/* The rows of LV from line Y0, H lines: DRAWROW formats one row into
+/* The rows of LV from line Y0, H lines (never fetching: a paged list is
+ * fitted before the draw): DRAWROW formats one row into
  * BUF (COLS wide); the cursor row is reversed, tagged rows bold. */
 void		 draw_list(struct tui *, WINDOW *, int y0, int h, int cols,
 		    struct listview *, void (*drawrow)(struct tui *,
 		    struct screen *, const void *row, char *buf, size_t size,
 		    int cols, int *tagged), struct screen *);
+/* A column of a list: WIDTH columns, or 0 for a flexible one that gets
+ * its WEIGHT's share of what the others leave; GAP blank columns before
+ * it.  A screen's table of them lays out both its rows and its header. */
+struct column {
+	const char	*label;	/* N_(): the header */
+	int		 width;
+	int		 weight;
+	int		 gap;
+	int		 right;	/* right-aligned (numbers) */
+};
+/* Append to BUF a row of CELLS, one per column of C (N of them, at most
+ * 16) laid out in COLS columns; CELLS NULL: the header (the labels). */
+void		 draw_columns(char *buf, size_t size, const struct column *c,
+		    size_t n, const char *const *cells, int cols);
 /* Split REST columns between N flexible columns by WEIGHTS. */
 void		 draw_flex(int rest, const int *weights, int *out, int n);
+
+/* listscreen.c: the keys that move in a list and the `/` search line,
+ * shared by every list screen (the screen keeps its rows and drawing). */
+struct list_search {
+	struct field	 q;
+	int		 open;	/* the line has the focus */
+	unsigned	 ctx;	/* the screen's contexts without the line */
+};
+enum list_result {
+	LIST_NONE,	/* not a list key: the screen's own */
+	LIST_DONE,	/* moved, or the line opened or closed */
+	LIST_QUERY,	/* the query changed: the screen applies it */
+};
+/* CTX: the screen's contexts without the line; OPEN: it starts open. */
+void		 list_search_init(struct list_search *, unsigned ctx,
+		    int open);
+void		 list_search_free(struct list_search *);
+/* Give the line the focus (OPEN) or the list; S's contexts follow. */
+void		 list_search_focus(struct screen *, struct list_search *,
+		    int open);
+/* True when the line is shown: open, or a query applied. */
+int		 list_search_shown(const struct list_search *);
+/* A printable key into the query (the screen then applies it). */
+void		 list_search_text(struct list_search *, int key);
+/* ACT on the list LV and its search line LS (NULL: none): the moving
+ * keys, `/`, editing the query and Esc (clears the query, then leaves
+ * the line, then is the screen's). */
+enum list_result list_act(struct screen *, struct listview *,
+		    struct list_search *, enum action);
+/* "Search: query" at line Y (the cursor there when open); returns the
+ * column after the query. */
+int		 list_search_draw(struct screen *, const struct list_search *,
+		    WINDOW *, int y, int cols);
 
 /* The screens. */
 struct screen	*screen_members_new(struct tui *);

@@ -1,4 +1,5 @@
-/* tui.c -- the screens' main loop: terminal, frame, keys, modals, signals. */
+/* tui.c -- the screens' main loop: terminal, panels, keys, signals.  The
+ * frame is drawn by frame.c, the modals are modal.c, drafts restore.c. */
 #include <sys/types.h>
 
 #include <errno.h>
@@ -17,7 +18,6 @@
 #include "tui/sanka.h"
 #include "import/import.h"
 #include "tui/draft.h"
-#include "tui/form.h"
 #include "tui/locale.h"
 #include "tui/screen.h"
 #include "tui/trace.h"
@@ -54,34 +54,6 @@ tui_signals(void)
 }
 
 /* --- attributes and messages -------------------------------------- */
-
-attr_t
-tui_attr(const struct tui *t, enum tui_attr which)
-{
-	switch (which) {
-	case TA_TITLE:
-		return (A_REVERSE);
-	case TA_TAB_CUR:
-		return (A_BOLD | A_UNDERLINE | (t->color ? COLOR_PAIR(3) : 0));
-	case TA_HEADER:
-		return (A_BOLD | A_UNDERLINE);
-	case TA_CURSOR:
-	case TA_FOCUS:
-	case TA_BUTTON_CUR:
-		return (A_REVERSE);
-	case TA_TAGGED:
-		return (A_BOLD | (t->color ? COLOR_PAIR(4) : 0));
-	case TA_ERROR:
-		return (A_BOLD | (t->color ? COLOR_PAIR(1) : 0));
-	case TA_OK:
-		return (t->color ? COLOR_PAIR(2) : A_NORMAL);
-	case TA_DIM:
-		return (A_DIM);
-	case TA_NORMAL:
-		break;
-	}
-	return (A_NORMAL);
-}
 
 void
 tui_status(struct tui *t, const char *fmt, ...)
@@ -192,8 +164,34 @@ tui_refresh(struct tui *t, struct screen *s)
 	s->seen = id;
 }
 
-/* A panel's own screen (the list), built when the panel is first shown:
- * the first frame reads only what [1] shows. */
+/*
+ * The panels, in the order of the title line and of Tab.  Adding one is
+ * a row here plus its screen file (screen-*.c, whose constructor builds
+ * the panel's own screen); its digit key is a row of the key table in
+ * keys.c (ACT_PANEL1 + its index), where every key is.
+ */
+const struct tui_panel tui_panels[] = {
+	{ N_("Members"), screen_members_new },
+	{ N_("Events"), screen_events_new },
+	{ N_("Pending"), screen_pending_new },
+	{ N_("Reports"), screen_reports_new },
+};
+const int	tui_npanels = sizeof tui_panels / sizeof tui_panels[0];
+
+/* The panel whose own screen BASE builds. */
+int
+tui_panel_of(struct screen *(*base)(struct tui *))
+{
+	int	i;
+
+	for (i = 0; i < tui_npanels; i++)
+		if (tui_panels[i].base == base)
+			return (i);
+	return (0);
+}
+
+/* A panel's own screen, built when the panel is first shown: the first
+ * frame reads only what [1] shows. */
 static void
 tui_base(struct tui *t, int panel)
 {
@@ -201,20 +199,7 @@ tui_base(struct tui *t, int panel)
 
 	if (t->top[panel] != NULL)
 		return;
-	switch (panel) {
-	case 0:
-		s = screen_members_new(t);
-		break;
-	case 1:
-		s = screen_events_new(t);
-		break;
-	case 2:
-		s = screen_pending_new(t);
-		break;
-	default:
-		s = screen_reports_new(t);
-		break;
-	}
+	s = tui_panels[panel].base(t);
 	s->panel = panel;
 	s->below = NULL;
 	s->seen = store_txnid(t->st);
@@ -262,7 +247,7 @@ tui_wrote(struct tui *t)
 static void
 tui_panel(struct tui *t, int panel)
 {
-	if (panel < 0 || panel >= TUI_NPANELS)
+	if (panel < 0 || panel >= tui_npanels)
 		return;
 	t->panel = panel;
 	tui_base(t, panel);
@@ -367,524 +352,6 @@ tui_field_act(struct field *f, enum action act)
 	return (1);
 }
 
-/* --- modals ----------------------------------------------------------- */
-
-static struct modal *
-tui_modal_new(struct tui *t, enum modal_kind kind, const char *title,
-    modal_done_fn done, void *arg, void (*free_arg)(void *))
-{
-	struct modal	*m = xcalloc(1, sizeof *m);
-
-	m->kind = kind;
-	m->title = xstrdup(title);
-	m->done = done;
-	m->arg = arg;
-	m->free_arg = free_arg;
-	field_init(&m->f);
-	t->modal = m;
-	t->dirty = 1;
-	return (m);
-}
-
-static void
-tui_modal_free(struct modal *m)
-{
-	size_t	i;
-
-	for (i = 0; i < m->nlines; i++)
-		free(m->lines[i]);
-	free(m->lines);
-	free(m->title);
-	free(m->buttons[0]);
-	free(m->buttons[1]);
-	field_free(&m->f);
-	if (m->free_arg != NULL)
-		m->free_arg(m->arg);
-	free(m);
-}
-
-/* Close the modal, then run its callback (which may open another). */
-static void
-tui_modal_close(struct tui *t, int choice)
-{
-	struct modal	*m = t->modal;
-	char		*text;
-
-	t->modal = NULL;
-	t->dirty = 1;
-	if (m->done != NULL) {
-		text = xstrdup(field_text(&m->f));
-		m->done(t, m->arg, choice, text);
-		free(text);
-	}
-	tui_modal_free(m);
-}
-
-static void
-tui_modal_lines(struct modal *m, const char *text)
-{
-	const char	*p = text, *nl;
-
-	for (;;) {
-		nl = strchr(p, '\n');
-		m->lines = xreallocarray(m->lines, m->nlines + 1,
-		    sizeof *m->lines);
-		m->lines[m->nlines++] = nl != NULL ?
-		    xasprintf("%.*s", (int)(nl - p), p) : xstrdup(p);
-		if (nl == NULL)
-			break;
-		p = nl + 1;
-	}
-}
-
-void
-tui_dialog(struct tui *t, const char *text, const char *yes, const char *no,
-    modal_done_fn done, void *arg, void (*free_arg)(void *))
-{
-	struct modal	*m;
-
-	m = tui_modal_new(t, MODAL_DIALOG, "", done, arg, free_arg);
-	tui_modal_lines(m, text);
-	m->buttons[0] = xstrdup(yes);
-	m->buttons[1] = xstrdup(no);
-}
-
-void
-tui_menu(struct tui *t, const char *title, const char *const *items,
-    size_t n, int sel, modal_done_fn done, void *arg)
-{
-	struct modal	*m;
-	size_t		 i;
-
-	m = tui_modal_new(t, MODAL_MENU, title, done, arg, NULL);
-	m->lines = xcalloc(n, sizeof *m->lines);
-	for (i = 0; i < n; i++)
-		m->lines[i] = xasprintf("%zu  %s", i + 1, items[i]);
-	m->nlines = n;
-	m->sel = sel >= 0 && (size_t)sel < n ? sel : 0;
-}
-
-void
-tui_prompt(struct tui *t, const char *title, const char *initial,
-    modal_done_fn done, void *arg)
-{
-	struct modal	*m;
-
-	m = tui_modal_new(t, MODAL_PROMPT, title, done, arg, NULL);
-	field_set(&m->f, initial);
-}
-
-void
-tui_page(struct tui *t, const char *title, char **lines, size_t n)
-{
-	struct modal	*m;
-
-	m = tui_modal_new(t, MODAL_PAGE, title, NULL, NULL, NULL);
-	m->lines = lines;
-	m->nlines = n;
-}
-
-static void
-tui_help_line(const char *keys, const char *label, void *arg)
-{
-	struct modal	*m = arg;
-
-	m->lines = xreallocarray(m->lines, m->nlines + 1, sizeof *m->lines);
-	m->lines[m->nlines++] = xasprintf("%-16s %s", keys, label);
-}
-
-/* `?`: every key of the current screen, from the key table. */
-static void
-tui_help(struct tui *t)
-{
-	struct modal	*m;
-	struct screen	*s = t->top[t->panel];
-
-	m = tui_modal_new(t, MODAL_PAGE, _("Keys (Esc closes)"), NULL, NULL,
-	    NULL);
-	keys_help(s->ctx, tui_help_line, m);
-}
-
-static unsigned
-tui_modal_ctx(const struct modal *m)
-{
-	switch (m->kind) {
-	case MODAL_DIALOG:
-		return (KC_DIALOG);
-	case MODAL_MENU:
-		return (KC_MENU);
-	case MODAL_PROMPT:
-		return (KC_DIALOG | KC_FIELD);
-	case MODAL_PAGE:
-		break;
-	}
-	return (KC_HELP);
-}
-
-static void
-tui_modal_key(struct tui *t, int key)
-{
-	struct modal	*m = t->modal;
-	enum action	 act;
-	size_t		 last;
-	int		 page;
-
-	if (m->kind == MODAL_PROMPT && keys_is_text(key)) {
-		field_insert(&m->f, (uint32_t)key);
-		t->dirty = 1;
-		return;
-	}
-	act = keys_lookup(tui_modal_ctx(m), key);
-	if (act == ACT_REDRAW) {
-		clearok(curscr, TRUE);
-		t->dirty = 1;
-		return;
-	}
-	t->dirty = 1;
-	switch (m->kind) {
-	case MODAL_DIALOG:
-		if (act == ACT_YES)
-			tui_modal_close(t, 0);
-		else if (act == ACT_NO)
-			tui_modal_close(t, -1);
-		else if (act == ACT_CHOOSE)
-			tui_modal_close(t, m->sel == 0 ? 0 : -1);
-		else if (act == ACT_SWITCH)
-			m->sel = !m->sel;
-		break;
-	case MODAL_PROMPT:
-		if (tui_field_act(&m->f, act))
-			break;
-		if (act == ACT_CHOOSE)
-			tui_modal_close(t, 0);
-		else if (act == ACT_NO) {
-			/* Esc clears the line, a second Esc closes. */
-			if (*field_text(&m->f) != '\0')
-				field_set(&m->f, "");
-			else
-				tui_modal_close(t, -1);
-		}
-		break;
-	case MODAL_MENU:
-		if (act == ACT_UP && m->sel > 0)
-			m->sel--;
-		else if (act == ACT_DOWN && (size_t)m->sel + 1 < m->nlines)
-			m->sel++;
-		else if (act == ACT_CHOOSE)
-			tui_modal_close(t, m->sel);
-		else if (act >= ACT_CHOICE1 && act <= ACT_CHOICE4 &&
-		    (size_t)(act - ACT_CHOICE1) < m->nlines)
-			tui_modal_close(t, (int)(act - ACT_CHOICE1));
-		else if (act == ACT_NO)
-			tui_modal_close(t, -1);
-		break;
-	case MODAL_PAGE:
-		/* rows and shown: from the last draw (wrapped lines). */
-		page = m->shown > 1 ? (int)m->shown - 1 : 1;
-		last = m->rows > m->shown ? m->rows - m->shown : 0;
-		if (act == ACT_UP && m->top > 0)
-			m->top--;
-		else if (act == ACT_DOWN && m->top < last)
-			m->top++;
-		else if (act == ACT_PGUP)
-			m->top = m->top > (size_t)page ? m->top - (size_t)page :
-			    0;
-		else if (act == ACT_PGDN)
-			m->top = m->top + (size_t)page < last ?
-			    m->top + (size_t)page : last;
-		else if (act == ACT_TOP)
-			m->top = 0;
-		else if (act == ACT_BOTTOM)
-			m->top = last;
-		else if (act == ACT_BACK)
-			tui_modal_close(t, -1);
-		break;
-	}
-}
-
-/* --- the frame ---------------------------------------------------------- */
-
-static void
-tui_windows_free(struct tui *t)
-{
-	PANEL	**p[] = { &t->ptitle, &t->pbody, &t->pmsg, &t->pfoot,
-	    &t->pmodal };
-	WINDOW	**w[] = { &t->wtitle, &t->wbody, &t->wmsg, &t->wfoot,
-	    &t->wmodal };
-	size_t	  i;
-
-	for (i = 0; i < sizeof p / sizeof p[0]; i++) {
-		if (*p[i] != NULL)
-			del_panel(*p[i]);
-		if (*w[i] != NULL)
-			delwin(*w[i]);
-		*p[i] = NULL;
-		*w[i] = NULL;
-	}
-}
-
-static WINDOW *
-tui_win(int h, int w, int y, int x, PANEL **pp)
-{
-	WINDOW	*win;
-
-	if ((win = newwin(h, w, y, x)) == NULL)
-		return (NULL);
-	*pp = new_panel(win);
-	return (win);
-}
-
-/* Build the windows for the terminal's size (again after a resize). */
-static void
-tui_layout(struct tui *t)
-{
-	tui_windows_free(t);
-	getmaxyx(stdscr, t->lines, t->cols);
-	t->small = t->cols < TUI_MIN_COLS || t->lines < TUI_MIN_LINES;
-	if (t->small) {
-		t->wbody = tui_win(t->lines > 0 ? t->lines : 1,
-		    t->cols > 0 ? t->cols : 1, 0, 0, &t->pbody);
-	} else {
-		t->wtitle = tui_win(1, t->cols, 0, 0, &t->ptitle);
-		t->wbody = tui_win(t->lines - 3, t->cols, 1, 0, &t->pbody);
-		t->wmsg = tui_win(1, t->cols, t->lines - 2, 0, &t->pmsg);
-		t->wfoot = tui_win(1, t->cols, t->lines - 1, 0, &t->pfoot);
-	}
-	if (t->wbody != NULL) {
-		keypad(t->wbody, TRUE);
-		wtimeout(t->wbody, TUI_TIMEOUT_MS);
-	}
-	t->dirty = 1;
-}
-
-static void
-tui_draw_title(struct tui *t)
-{
-	static const char *const names[TUI_NPANELS] = {
-		N_("Members"), N_("Events"), N_("Pending"), N_("Reports"),
-	};
-	WINDOW	*w = t->wtitle;
-	char	 item[128];
-	int	 i, x, uw;
-
-	wbkgdset(w, ' ' | tui_attr(t, TA_TITLE));
-	werase(w);
-	draw_text(w, 0, 0, 6, " sanka", tui_attr(t, TA_TITLE) | A_BOLD);
-	x = 7;
-	for (i = 0; i < TUI_NPANELS && x < t->cols; i++) {
-		/* The current panel is not reversed and bold: seen without
-		 * colour. */
-		snprintf(item, sizeof item, "[%d] %s", i + 1, _(names[i]));
-		uw = width_str(item);
-		if (x + uw > t->cols)
-			break;
-		draw_text(w, 0, x, uw, item, i == t->panel ?
-		    tui_attr(t, TA_TAB_CUR) : tui_attr(t, TA_TITLE));
-		x += uw + 1;
-	}
-	uw = width_str(t->user);
-	if (x + uw + 1 <= t->cols)
-		draw_text(w, 0, t->cols - uw - 1, uw, t->user,
-		    tui_attr(t, TA_TITLE));
-}
-
-static void
-tui_draw_status(struct tui *t, struct screen *s)
-{
-	char	foot[1024];
-	unsigned ctx = t->modal != NULL ? tui_modal_ctx(t->modal) : s->ctx;
-
-	werase(t->wmsg);
-	if (t->msg[0] != '\0')
-		draw_text(t->wmsg, 0, 0, t->cols, t->msg, t->msg_err ?
-		    tui_attr(t, TA_ERROR) : tui_attr(t, TA_OK));
-	werase(t->wfoot);
-	keys_footer(ctx, t->cols, foot, sizeof foot);
-	draw_text(t->wfoot, 0, 0, t->cols, foot, tui_attr(t, TA_DIM));
-}
-
-/* Draw the modal centred over the body; returns the cursor position
- * (screen coordinates) of a prompt, else -1. */
-/* A line of a modal as shown: LEN bytes at P, from line LINE. */
-struct modal_row {
-	const char	*p;
-	size_t		 len, line;
-};
-
-/* The modal's lines wrapped to INNER columns (menus are not wrapped). */
-static size_t
-tui_modal_wrap(const struct modal *m, int inner, struct modal_row **out)
-{
-	struct modal_row	*r = NULL;
-	const char		*p;
-	size_t			 n = 0, i, k;
-
-	for (i = 0; i < m->nlines; i++) {
-		p = m->lines[i];
-		do {
-			k = m->kind == MODAL_MENU || *p == '\0' ? strlen(p) :
-			    width_wrap(p, inner);
-			r = xreallocarray(r, n + 1, sizeof *r);
-			r[n].p = p;
-			r[n].len = k;
-			r[n++].line = i;
-			p += k;
-			while (*p == ' ')
-				p++;
-		} while (*p != '\0');
-	}
-	*out = r;
-	return (n);
-}
-
-static void
-tui_draw_modal(struct tui *t, int *cy, int *cx)
-{
-	struct modal	*m = t->modal;
-	struct modal_row *r;
-	WINDOW		*w;
-	char		 view[1024];
-	size_t		 i, nr;
-	int		 h, wd, maxw, y, bx, bw, col, inner, avail, th;
-
-	maxw = width_str(m->title) + 4;
-	for (i = 0; i < m->nlines; i++)
-		if (width_str(m->lines[i]) + 4 > maxw)
-			maxw = width_str(m->lines[i]) + 4;
-	if (m->kind == MODAL_DIALOG) {
-		bw = width_str(m->buttons[0]) + width_str(m->buttons[1]) + 10;
-		if (bw + 4 > maxw)
-			maxw = bw + 4;
-	}
-	if (m->kind == MODAL_PROMPT && maxw < 60)
-		maxw = 60;
-	wd = maxw < t->cols - 2 ? maxw : t->cols - 2;
-	avail = t->lines - 4;
-	nr = tui_modal_wrap(m, wd - 4 > 1 ? wd - 4 : 1, &r);
-	h = (int)nr + 2;
-	th = m->title[0] != '\0';
-	h += th;
-	if (m->kind == MODAL_DIALOG)
-		h += 2;
-	if (m->kind == MODAL_PROMPT)
-		h += 1;
-	if (h > avail)
-		h = avail;
-	if (h < 3 || wd < 6 || (w = tui_win(h, wd, 1 + (t->lines - 3 - h) / 2,
-	    (t->cols - wd) / 2, &t->pmodal)) == NULL) {
-		free(r);
-		return;
-	}
-	t->wmodal = w;
-	werase(w);
-	if (width_ambiguous() == 2)
-		wborder(w, '|', '|', '-', '-', '+', '+', '+', '+');
-	else
-		box(w, 0, 0);
-	inner = wd - 4;
-	y = 1;
-	if (m->title[0] != '\0')
-		draw_text(w, y++, 2, inner, m->title, A_BOLD);
-	if (m->kind == MODAL_PAGE) {
-		m->rows = nr;
-		m->shown = (size_t)(h - 2 - th);
-		if (m->top + m->shown > m->rows)
-			m->top = m->rows > m->shown ? m->rows - m->shown : 0;
-		for (i = m->top; i < nr && y < h - 1; i++) {
-			snprintf(view, sizeof view, "%.*s", (int)r[i].len,
-			    r[i].p);
-			draw_text(w, y++, 2, inner, view, A_NORMAL);
-		}
-		if (m->rows > m->shown) {
-			/* Where the page is: " 21-40 / 57 " on the frame. */
-			snprintf(view, sizeof view, " %zu-%zu / %zu ",
-			    m->top + 1, m->top + m->shown, m->rows);
-			draw_text(w, h - 1, wd - 2 - width_str(view),
-			    width_str(view), view, A_NORMAL);
-		}
-		free(r);
-		return;
-	}
-	for (i = 0; i < nr && y < h - 1; i++) {
-		snprintf(view, sizeof view, "%.*s", (int)r[i].len, r[i].p);
-		draw_text(w, y++, 2, inner, view, m->kind == MODAL_MENU &&
-		    (int)r[i].line == m->sel ? tui_attr(t, TA_CURSOR) :
-		    A_NORMAL);
-	}
-	free(r);
-	if (m->kind == MODAL_PROMPT && y < h - 1) {
-		field_view(&m->f, inner, view, sizeof view, &col);
-		draw_text(w, y, 2, inner, view, A_UNDERLINE);
-		*cy = 1 + (t->lines - 3 - h) / 2 + y;
-		*cx = (t->cols - wd) / 2 + 2 + col;
-	}
-	if (m->kind == MODAL_DIALOG && h >= 5) {
-		char	b0[128], b1[128];
-		int	w0, w1;
-
-		snprintf(b0, sizeof b0, "[%s]", m->buttons[0]);
-		snprintf(b1, sizeof b1, "[%s]", m->buttons[1]);
-		w0 = width_str(b0);
-		w1 = width_str(b1);
-		bx = (wd - w0 - w1 - 4) / 2;
-		if (bx < 1)
-			bx = 1;
-		draw_text(w, h - 2, bx, w0, b0, m->sel == 0 ?
-		    tui_attr(t, TA_BUTTON_CUR) | A_BOLD : A_NORMAL);
-		draw_text(w, h - 2, bx + w0 + 4, w1, b1, m->sel == 1 ?
-		    tui_attr(t, TA_BUTTON_CUR) | A_BOLD : A_NORMAL);
-	}
-}
-
-static void
-tui_draw(struct tui *t)
-{
-	struct screen	*s = t->top[t->panel];
-	int		 cy = -1, cx = -1, bh;
-
-	if (t->pmodal != NULL) {
-		del_panel(t->pmodal);
-		delwin(t->wmodal);
-		t->pmodal = NULL;
-		t->wmodal = NULL;
-	}
-	if (t->small) {
-		werase(t->wbody);
-		draw_text(t->wbody, t->lines / 2, 0, t->cols,
-		    _("The screen is too small"), A_BOLD);
-		if (t->lines / 2 + 1 < t->lines)
-			draw_text(t->wbody, t->lines / 2 + 1, 0, t->cols,
-			    _("(q quits)"), A_NORMAL);
-		curs_set(0);
-		update_panels();
-		doupdate();
-		t->dirty = 0;
-		return;
-	}
-	tui_draw_title(t);
-	werase(t->wbody);
-	bh = t->lines - 3;
-	s->cur_y = s->cur_x = -1;
-	s->ops->draw(t, s, t->wbody, bh, t->cols);
-	if (s->cur_y >= 0 && s->cur_y < bh) {
-		cy = 1 + s->cur_y;
-		cx = s->cur_x < t->cols ? s->cur_x : t->cols - 1;
-	}
-	tui_draw_status(t, s);
-	if (t->modal != NULL) {
-		cy = cx = -1;
-		tui_draw_modal(t, &cy, &cx);
-	}
-	update_panels();
-	if (cy >= 0) {
-		/* The terminal's cursor where text goes (IME windows). */
-		setsyx(cy, cx);
-		curs_set(1);
-	} else
-		curs_set(0);
-	doupdate();
-	t->dirty = 0;
-}
 
 /* --- keys --------------------------------------------------------------- */
 
@@ -959,15 +426,15 @@ tui_kind(unsigned ctx, int key, enum action act)
 	return ("key");
 }
 
-static int
+int
 tui_unsaved(struct tui *t, struct screen **which)
 {
 	struct screen	*s;
 	int		 i;
 
-	for (i = 0; i < TUI_NPANELS; i++) {
+	for (i = 0; i < tui_npanels; i++) {
 		/* The current panel first: its form is the one in use. */
-		int	p = (t->panel + i) % TUI_NPANELS;
+		int	p = (t->panel + i) % tui_npanels;
 
 		for (s = t->top[p]; s != NULL; s = s->below) {
 			if (s->ops->unsaved != NULL && s->ops->unsaved(s)) {
@@ -1050,12 +517,13 @@ tui_key(struct tui *t, int key, const char **kind)
 		t->dirty = 1;
 		return;
 	case ACT_PANEL_NEXT:
-		tui_panel(t, (t->panel + 1) % TUI_NPANELS);
+		tui_panel(t, (t->panel + 1) % tui_npanels);
 		return;
 	case ACT_PANEL_PREV:
-		tui_panel(t, (t->panel + TUI_NPANELS - 1) % TUI_NPANELS);
+		tui_panel(t, (t->panel + tui_npanels - 1) % tui_npanels);
 		return;
 	case ACT_PANEL1: case ACT_PANEL2: case ACT_PANEL3: case ACT_PANEL4:
+		/* tui_panel ignores a key without a panel. */
 		tui_panel(t, (int)(act - ACT_PANEL1));
 		return;
 	default:
@@ -1065,104 +533,6 @@ tui_key(struct tui *t, int key, const char **kind)
 	t->dirty = 1;
 }
 
-/* --- drafts ------------------------------------------------------------- */
-
-/* Save the unsaved form (if any) as this user's draft for the database. */
-static void
-tui_save_draft(struct tui *t)
-{
-	struct screen	*s;
-	char		*text;
-
-	if (t->draft_path == NULL || !tui_unsaved(t, &s) ||
-	    s->ops->draft == NULL)
-		return;
-	if ((text = s->ops->draft(s)) != NULL) {
-		draft_save(t->draft_path, text);
-		free(text);
-	}
-}
-
-struct tui_draft {
-	char		*text;
-	enum form_kind	 kind;
-	char		 key[STORE_ID_MAX + 1];
-};
-
-static void
-tui_draft_free(void *arg)
-{
-	struct tui_draft	*d = arg;
-
-	free(d->text);
-	free(d);
-}
-
-static void
-tui_draft_done(struct tui *t, void *arg, int choice, const char *text)
-{
-	struct tui_draft	*d = arg;
-	struct screen		*s = NULL;
-	int			 member;
-
-	(void)text;
-	draft_remove(t->draft_path);
-	if (choice != 0) {
-		tui_status(t, "%s", _("The draft was discarded."));
-		return;
-	}
-	member = d->kind == FORM_MEMBER_ADD || d->kind == FORM_MEMBER_EDIT;
-	if (member)
-		s = screen_form_member(t, d->kind == FORM_MEMBER_EDIT ?
-		    d->key : NULL, d->text);
-	else
-		s = screen_form_event(t, d->kind == FORM_EVENT_EDIT ?
-		    d->key : NULL, d->text);
-	if (s == NULL)
-		return;
-	tui_push(t, member ? 0 : 1, s);
-	tui_status(t, "%s", _("The draft is back in the form; Ctrl-S saves "
-	    "it."));
-}
-
-/* At start: offer the draft a dropped session left. */
-static void
-tui_offer_draft(struct tui *t)
-{
-	struct tui_draft	*d;
-	char			*text, *q;
-	char			 subject[128];
-
-	if (t->draft_path == NULL ||
-	    (text = draft_load(t->draft_path)) == NULL)
-		return;
-	d = xcalloc(1, sizeof *d);
-	d->text = text;
-	if (form_draft_kind(text, &d->kind, d->key) != 0) {
-		draft_remove(t->draft_path);
-		tui_draft_free(d);
-		return;
-	}
-	switch (d->kind) {
-	case FORM_MEMBER_ADD:
-		snprintf(subject, sizeof subject, "%s", _("a new member"));
-		break;
-	case FORM_MEMBER_EDIT:
-		snprintf(subject, sizeof subject, _("member %s"), d->key);
-		break;
-	case FORM_EVENT_ADD:
-		snprintf(subject, sizeof subject, "%s", _("a new event"));
-		break;
-	case FORM_EVENT_EDIT:
-		snprintf(subject, sizeof subject, _("event %s"), d->key);
-		break;
-	}
-	q = xasprintf(_("A form of %s was not saved when the last session "
-	    "ended.\nRestore it?"), subject);
-	tui_dialog(t, q, _("Restore"), _("Discard"), tui_draft_done, d,
-	    tui_draft_free);
-	free(q);
-}
 
 /* --- sanka -i FILE... ---------------------------------------------------- */
 
@@ -1254,6 +624,7 @@ tui_poll(struct tui *t)
 	t0 = trace_now();
 	s->ops->reload(t, s);
 	s->seen = id;
+	tui_fit(t);
 	tui_draw(t);
 	trace_event("refresh", t0);
 }
@@ -1270,6 +641,7 @@ tui_loop(struct tui *t)
 
 	while (!t->quit && tui_signal == 0) {
 		if (t->dirty) {
+			tui_fit(t);
 			tui_draw(t);
 			if (first)
 				trace_event("start", trace_started());
@@ -1349,24 +721,6 @@ tui_term(char *warn, size_t size)
 }
 
 static void
-tui_colors(struct tui *t)
-{
-	const char	*nc = getenv("NO_COLOR");
-
-	t->color = 0;
-	if ((nc != NULL && *nc != '\0') || !has_colors())
-		return;
-	if (start_color() != OK)
-		return;
-	use_default_colors();
-	init_pair(1, COLOR_RED, -1);
-	init_pair(2, COLOR_GREEN, -1);
-	init_pair(3, COLOR_YELLOW, COLOR_BLUE);
-	init_pair(4, COLOR_CYAN, -1);
-	t->color = 1;
-}
-
-static void
 tui_free(struct tui *t)
 {
 	struct screen	*s, *below;
@@ -1375,13 +729,14 @@ tui_free(struct tui *t)
 	if (t->modal != NULL)
 		tui_modal_free(t->modal);
 	t->modal = NULL;
-	for (i = 0; i < TUI_NPANELS; i++) {
+	for (i = 0; i < tui_npanels; i++) {
 		for (s = t->top[i]; s != NULL; s = below) {
 			below = s->below;
 			tui_screen_free(s);
 		}
 		t->top[i] = NULL;
 	}
+	free(t->top);
 	tui_evnames_free(t);
 	free(t->draft_path);
 }
@@ -1433,6 +788,7 @@ tui_main(const char *dbdir, char *const *imports, size_t nimports)
 	tui_layout(&t);
 
 	t.txnid = store_txnid(t.st);
+	t.top = xcalloc(tui_npanels, sizeof *t.top);
 	t.panel = 0;
 	tui_base(&t, 0);
 	/* The warnings say 警告 themselves; shown like errors. */
@@ -1455,43 +811,4 @@ tui_main(const char *dbdir, char *const *imports, size_t nimports)
 	store_close(t.st);
 	trace_close();
 	return (irc == IMPORT_OK ? SANKA_EXIT_OK : irc);
-}
-
-const char *
-tui_final_label(int final)
-{
-	static const char *const labels[] = {
-		N_("pending"), N_("attended"), N_("absent"), N_("no-show"),
-		N_("cancelled"),
-	};
-
-	if (final < 0 || (size_t)final >= sizeof labels / sizeof labels[0])
-		return ("?");
-	return (_(labels[final]));
-}
-
-const char *
-tui_response_label(int response)
-{
-	static const char *const labels[] = {
-		N_("no response"), N_("accepted"), N_("declined"),
-		N_("tentative"),
-	};
-
-	if (response < 0 ||
-	    (size_t)response >= sizeof labels / sizeof labels[0])
-		return ("?");
-	return (_(labels[response]));
-}
-
-const char *
-tui_member_status_label(int status)
-{
-	static const char *const labels[] = {
-		N_("active"), N_("suspended"), N_("left"),
-	};
-
-	if (status < 0 || (size_t)status >= sizeof labels / sizeof labels[0])
-		return ("?");
-	return (_(labels[status]));
 }

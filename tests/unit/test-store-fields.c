@@ -99,49 +99,55 @@ test_get_set(void **state)
 	memset(&m, 0, sizeof m);
 	memset(&s, 0, sizeof s);
 	assert_int_equal(store_field_set(store_field_find("id"), &m,
-	    "Ｍ００１", why, sizeof why), 0);
+	    "Ｍ００１", 0, why, sizeof why), 0);
 	assert_string_equal(m.id, "M001");
 	assert_int_equal(store_field_set(store_field_find("phone"), &m,
-	    "０３－１２３４", why, sizeof why), 0);
+	    "０３－１２３４", 0, why, sizeof why), 0);
 	assert_string_equal(m.phone, "03-1234");
 	assert_int_equal(store_field_set(store_field_find("name"), &m,
-	    "ＡＢＣ 髙橋", why, sizeof why), 0);
+	    "ＡＢＣ 髙橋", 0, why, sizeof why), 0);
 	assert_string_equal(m.name, "ＡＢＣ 髙橋");	/* as written */
+	assert_int_equal(store_field_set(store_field_find("kana"), &m,
+	    "ﾔﾏﾀﾞ", 0, why, sizeof why), 0);
+	assert_string_equal(m.kana, "ヤマダ");	/* a reading: NFKC */
+	assert_int_equal(store_field_set(store_field_find("kana"), &m,
+	    "ﾔﾏﾀﾞ", STORE_SET_AS_TYPED, why, sizeof why), 0);
+	assert_string_equal(m.kana, "ﾔﾏﾀﾞ");
 	assert_int_equal(store_field_set(store_field_find("joined_on"), &m,
-	    "令和2年4月1日", why, sizeof why), 0);
+	    "令和2年4月1日", 0, why, sizeof why), 0);
 	assert_string_equal(m.joined_on, "2020-04-01");
 	assert_int_equal(store_field_set(store_field_find("past_count"), &m,
-	    "１２回", why, sizeof why), 0);
+	    "１２回", 0, why, sizeof why), 0);
 	assert_int_equal(m.past_count, 12);
 	assert_int_equal(store_field_set(store_field_find("配信停止"), &m,
-	    "はい", why, sizeof why), 0);
+	    "はい", 0, why, sizeof why), 0);
 	assert_true(m.mail_opt_out);
 	assert_int_equal(store_field_set(store_field_find("status"), &m,
-	    "休会", why, sizeof why), 0);
+	    "休会", 0, why, sizeof why), 0);
 	assert_int_equal(m.status, STORE_MEMBER_SUSPENDED);
 	assert_int_equal(store_field_set(store_field_find("notes"), &m,
-	    "a\r\nb", why, sizeof why), 0);
+	    "a\r\nb", 0, why, sizeof why), 0);
 	assert_string_equal(m.notes, "a\nb");
 	/* refusals leave the member as it was */
 	assert_int_equal(store_field_set(store_field_find("segment"), &m,
-	    "a\nb", why, sizeof why), -1);
+	    "a\nb", 0, why, sizeof why), -1);
 	assert_non_null(strstr(why, "line break"));
 	assert_null(m.segment);
 	assert_int_equal(store_field_set(store_field_find("joined_on"), &m,
-	    "2020-13-01", why, sizeof why), -1);
+	    "2020-13-01", 0, why, sizeof why), -1);
 	assert_string_equal(m.joined_on, "2020-04-01");
 	assert_int_equal(store_field_set(store_field_find("status"), &m,
-	    "asleep", why, sizeof why), -1);
+	    "asleep", 0, why, sizeof why), -1);
 	assert_non_null(strstr(why, "退会"));
 	assert_int_equal(store_field_set(store_field_find("total"), &m,
-	    "3", why, sizeof why), -1);
+	    "3", 0, why, sizeof why), -1);
 	{
 		char	long_line[STORE_LINE_MAX + 2];
 
 		memset(long_line, 'a', sizeof long_line - 1);
 		long_line[sizeof long_line - 1] = '\0';
 		assert_int_equal(store_field_set(store_field_find("address"),
-		    &m, long_line, why, sizeof why), -1);
+		    &m, long_line, 0, why, sizeof why), -1);
 		assert_non_null(strstr(why, "1024"));
 	}
 	/* values as show and export print them */

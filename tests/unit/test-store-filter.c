@@ -10,6 +10,7 @@ static struct store_stats	s;
 static void
 member_fixture(void)
 {
+	store_member_free(&m);	/* the previous test's */
 	memset(&m, 0, sizeof m);
 	memset(&s, 0, sizeof s);
 	snprintf(m.id, sizeof m.id, "M001");
@@ -213,6 +214,14 @@ test_event_words(void **state)
 	refused(st, "segment=x attended=E999", STORE_NOTFOUND, 2, "E999");
 }
 
+static int
+member_free_last(void **state)
+{
+	(void)state;
+	store_member_free(&m);
+	return (0);
+}
+
 int
 main(void)
 {
@@ -228,5 +237,5 @@ main(void)
 		    ts_teardown),
 	};
 
-	return (cmocka_run_group_tests(tests, NULL, NULL));
+	return (cmocka_run_group_tests(tests, NULL, member_free_last));
 }

@@ -195,8 +195,8 @@ test_member_opts_are_fields(void **state)
 static void
 test_cli_words(void **state)
 {
-	static const enum cli_vocab vocabs[] = { CLI_VOCAB_FINAL,
-	    CLI_VOCAB_RESPONSE, CLI_VOCAB_STATUS };
+	static const enum store_vocab vocabs[] = { STORE_VOCAB_FINAL,
+	    STORE_VOCAB_RESPONSE, STORE_VOCAB_STATUS };
 	const char	*w, *want;
 	char		 buf[512];
 	size_t		 i, j, k;
@@ -205,22 +205,22 @@ test_cli_words(void **state)
 
 	(void)state;
 	for (i = 0; i < sizeof vocabs / sizeof vocabs[0]; i++) {
-		for (j = 0; (w = cli_word(vocabs[i], j, &value)) != NULL; j++) {
-			parsed = vocabs[i] == CLI_VOCAB_FINAL ?
+		for (j = 0; (w = store_word_nth(vocabs[i], j, &value)) != NULL; j++) {
+			parsed = vocabs[i] == STORE_VOCAB_FINAL ?
 			    store_final_parse(w) : vocabs[i] ==
-			    CLI_VOCAB_RESPONSE ? store_response_parse(w) :
+			    STORE_VOCAB_RESPONSE ? store_response_parse(w) :
 			    store_member_status_parse(w);
 			if (parsed != value)
 				fail_msg("\"%s\": the store says %d, the list "
 				    "%d", w, parsed, value);
 		}
-		nvalues = vocabs[i] == CLI_VOCAB_FINAL ? 5 :
-		    vocabs[i] == CLI_VOCAB_RESPONSE ? 4 : 3;
+		nvalues = vocabs[i] == STORE_VOCAB_FINAL ? 5 :
+		    vocabs[i] == STORE_VOCAB_RESPONSE ? 4 : 3;
 		for (v = 0; v < nvalues * 2; v++) {
-			if (vocabs[i] == CLI_VOCAB_FINAL)
+			if (vocabs[i] == STORE_VOCAB_FINAL)
 				want = v < nvalues ? cli_final_word(v) :
 				    store_final_label(v - nvalues);
-			else if (vocabs[i] == CLI_VOCAB_RESPONSE)
+			else if (vocabs[i] == STORE_VOCAB_RESPONSE)
 				want = v < nvalues ? store_response_word(v) :
 				    store_response_label(v - nvalues);
 			else
@@ -228,21 +228,21 @@ test_cli_words(void **state)
 				    store_member_status_word(v) :
 				    store_member_status_label(v - nvalues);
 			found = false;
-			for (k = 0; (w = cli_word(vocabs[i], k, &value)) !=
+			for (k = 0; (w = store_word_nth(vocabs[i], k, &value)) !=
 			    NULL; k++)
 				found = found || strcmp(w, want) == 0;
 			if (!found)
 				fail_msg("\"%s\" is not listed", want);
 		}
 	}
-	cli_words(CLI_VOCAB_FINAL, ", ", buf, sizeof buf);
+	store_words(STORE_VOCAB_FINAL, ", ", buf, sizeof buf);
 	assert_string_equal(buf, "attended (参加, 出席), absent (欠席), "
 	    "no_show/no-show/noshow (無断欠席), cancelled/canceled "
 	    "(キャンセル), pending (未確定)");
-	cli_words(CLI_VOCAB_RESPONSE, "; ", buf, sizeof buf);
+	store_words(STORE_VOCAB_RESPONSE, "; ", buf, sizeof buf);
 	assert_string_equal(buf, "accepted (参加予定, 出席予定); declined "
 	    "(不参加); tentative (未定); none (未回答)");
-	cli_words(CLI_VOCAB_STATUS, ", ", buf, 12);	/* truncated */
+	store_words(STORE_VOCAB_STATUS, ", ", buf, 12);	/* truncated */
 	assert_string_equal(buf, "active (有");
 }
 

@@ -97,9 +97,9 @@ cli_nopts(const struct cli_entry *e, const struct cli_args *a)
 }
 
 /* Each --FIELD given (a field table row: the option is the key with '-'
- * for '_') parsed and normalised as import does.  A value of a kind the
- * command line reads (date, number, yes/no, status) it cannot read is a
- * usage error; text the store would refuse is a data error (exit 1). */
+ * for '_') read as import reads it, text as typed (the store checks it
+ * when it writes: a data error, exit 1).  A date, number, yes/no or status
+ * the command line cannot read is a usage error. */
 static int
 cli_member_field(const struct cli_entry *e, const char *opt, const char *v,
     struct store_member *m)
@@ -109,24 +109,15 @@ cli_member_field(const struct cli_entry *e, const char *opt, const char *v,
 
 	if ((f = store_field_find(opt)) == NULL || f->slot == STORE_SLOT_ID)
 		return (0);	/* attr, and the key add reads itself */
-	if (store_field_set(f, m, v, why, sizeof why) == 0)
+	if (store_field_set(f, m, v, STORE_SET_AS_TYPED, why, sizeof why) == 0)
 		return (0);
-	switch (f->kind) {
-	case STORE_KIND_DATE:
+	if (f->kind == STORE_KIND_DATE)
 		return (cli_usage(e, _("--%s: %s; a date is written like %s"),
 		    opt, why, CLI_DATE_FORMS));
-	case STORE_KIND_NUMBER:
+	if (f->kind == STORE_KIND_NUMBER)
 		return (cli_usage(e, _("--%s: %s (a whole number, 0 or more)"),
 		    opt, why));
-	case STORE_KIND_BOOL:
-	case STORE_KIND_ENUM:
-		return (cli_usage(e, "--%s: %s", opt, why));
-	case STORE_KIND_TEXT:
-	case STORE_KIND_LINE:
-		break;
-	}
-	sanka_warnx("--%s: %s", opt, why);
-	return (SANKA_EXIT_DATA);
+	return (cli_usage(e, "--%s: %s", opt, why));
 }
 
 int

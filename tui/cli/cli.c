@@ -13,48 +13,6 @@
 #include "tui/cli/cli.h"
 #include "tui/sanka.h"
 
-/*
- * The status words the store accepts (store/words.c), grouped by value in
- * the order --help lists them.  store.h can parse a word and name each
- * value's English word and Japanese label, but cannot list the other words
- * it takes (出席, no-show...), so this is the one list the messages and
- * --help are built from; test-tui-cli.c checks it against the store.
- */
-struct cli_word {
-	const char	*word;
-	int		 value;
-};
-
-static const struct cli_word cli_words_final[] = {
-	{ "attended", STORE_FINAL_ATTENDED }, { "参加", STORE_FINAL_ATTENDED },
-	{ "出席", STORE_FINAL_ATTENDED },
-	{ "absent", STORE_FINAL_ABSENT }, { "欠席", STORE_FINAL_ABSENT },
-	{ "no_show", STORE_FINAL_NO_SHOW }, { "no-show", STORE_FINAL_NO_SHOW },
-	{ "noshow", STORE_FINAL_NO_SHOW }, { "無断欠席", STORE_FINAL_NO_SHOW },
-	{ "cancelled", STORE_FINAL_CANCELLED },
-	{ "canceled", STORE_FINAL_CANCELLED },
-	{ "キャンセル", STORE_FINAL_CANCELLED },
-	{ "pending", STORE_FINAL_PENDING }, { "未確定", STORE_FINAL_PENDING },
-	{ NULL, 0 }
-};
-
-static const struct cli_word cli_words_response[] = {
-	{ "accepted", STORE_RESP_ACCEPTED }, { "参加予定", STORE_RESP_ACCEPTED },
-	{ "出席予定", STORE_RESP_ACCEPTED },
-	{ "declined", STORE_RESP_DECLINED }, { "不参加", STORE_RESP_DECLINED },
-	{ "tentative", STORE_RESP_TENTATIVE }, { "未定", STORE_RESP_TENTATIVE },
-	{ "none", STORE_RESP_NONE }, { "未回答", STORE_RESP_NONE },
-	{ NULL, 0 }
-};
-
-static const struct cli_word cli_words_status[] = {
-	{ "active", STORE_MEMBER_ACTIVE }, { "有効", STORE_MEMBER_ACTIVE },
-	{ "suspended", STORE_MEMBER_SUSPENDED },
-	{ "休会", STORE_MEMBER_SUSPENDED },
-	{ "left", STORE_MEMBER_LEFT }, { "退会", STORE_MEMBER_LEFT },
-	{ NULL, 0 }
-};
-
 /* The commands in the order --help lists them; a command with kinds
  * lists each kind in turn. */
 const struct cli_entry *const cli_table[] = {
@@ -221,7 +179,8 @@ cli_help_entry(const struct cli_entry *e)
 		}
 	}
 	if (e->vocab != CLI_VOCAB_NONE) {
-		cli_words(e->vocab, "\n  ", words, sizeof words);
+		store_words(cli_store_vocab(e->vocab), "\n  ", words,
+		    sizeof words);
 		printf("\n%s:\n  %s\n", e->vocab == CLI_VOCAB_FINAL ?
 		    "STATUS" : e->vocab == CLI_VOCAB_RESPONSE ? "RESPONSE" :
 		    "--status", words);
@@ -440,83 +399,19 @@ cli_opt_number(const struct cli_entry *e, const char *opt, const char *v,
 	    why));
 }
 
-static const struct cli_word *
-cli_vocab_table(enum cli_vocab vocab)
+enum store_vocab
+cli_store_vocab(enum cli_vocab vocab)
 {
 	switch (vocab) {
 	case CLI_VOCAB_FINAL:
-		return (cli_words_final);
+		return (STORE_VOCAB_FINAL);
 	case CLI_VOCAB_RESPONSE:
-		return (cli_words_response);
+		return (STORE_VOCAB_RESPONSE);
 	case CLI_VOCAB_STATUS:
-		return (cli_words_status);
 	case CLI_VOCAB_NONE:
 		break;
 	}
-	return (NULL);
-}
-
-const char *
-cli_word(enum cli_vocab vocab, size_t n, int *value)
-{
-	const struct cli_word	*w = cli_vocab_table(vocab);
-	size_t			 i;
-
-	for (i = 0; w != NULL && w[i].word != NULL; i++) {
-		if (i == n) {
-			*value = w[i].value;
-			return (w[i].word);
-		}
-	}
-	return (NULL);
-}
-
-/* Append S to BUF (LEN bytes) at *OFF, truncating. */
-static void
-cli_cat(char *buf, size_t len, size_t *off, const char *s)
-{
-	int	n;
-
-	if (*off >= len)
-		return;
-	n = snprintf(buf + *off, len - *off, "%s", s);
-	if (n > 0)
-		*off += (size_t)n;
-}
-
-/* A group is one value: its English words joined by "/", then the
- * Japanese ones in parentheses ("no_show/no-show/noshow (無断欠席)"). */
-void
-cli_words(enum cli_vocab vocab, const char *sep, char *buf, size_t len)
-{
-	const struct cli_word	*w = cli_vocab_table(vocab), *g, *p;
-	size_t			 off = 0;
-	bool			 first;
-
-	if (len > 0)
-		buf[0] = '\0';
-	for (g = w; g != NULL && g->word != NULL; g = p) {
-		if (g != w)
-			cli_cat(buf, len, &off, sep);
-		first = true;
-		for (p = g; p->word != NULL && p->value == g->value; p++) {
-			if ((unsigned char)p->word[0] >= 0x80)
-				continue;
-			cli_cat(buf, len, &off, first ? "" : "/");
-			cli_cat(buf, len, &off, p->word);
-			first = false;
-		}
-		first = true;
-		for (p = g; p->word != NULL && p->value == g->value; p++) {
-			if ((unsigned char)p->word[0] < 0x80)
-				continue;
-			cli_cat(buf, len, &off, first ? " (" : ", ");
-			cli_cat(buf, len, &off, p->word);
-			first = false;
-		}
-		if (!first)
-			cli_cat(buf, len, &off, ")");
-	}
+	return (STORE_VOCAB_STATUS);
 }
 
 void
@@ -544,20 +439,6 @@ cli_kv(const char *key, const char *value)
 		cli_put(value);
 	}
 	putchar('\n');
-}
-
-void
-cli_time(int64_t t, char *buf, size_t len)
-{
-	struct tm	tm;
-	time_t		tt = (time_t)t;
-
-	if (t == 0 || localtime_r(&tt, &tm) == NULL) {
-		if (len > 0)
-			buf[0] = '\0';
-		return;
-	}
-	strftime(buf, len, "%Y-%m-%dT%H:%M:%S", &tm);
 }
 
 char *

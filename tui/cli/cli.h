@@ -132,19 +132,12 @@ int		 cli_opt_date(const struct cli_entry *e, const char *opt,
 		    const char *v, char out[STORE_DATE_SIZE]);
 int		 cli_opt_number(const struct cli_entry *e, const char *opt,
 		    const char *v, int32_t *out);
-/* The words of VOCAB the store accepts into BUF, one group per value,
- * groups separated by SEP: "attended (参加, 出席), absent (欠席), ...". */
-void		 cli_words(enum cli_vocab vocab, const char *sep, char *buf,
-		    size_t len);
-/* The Nth word of VOCAB and its value (for the tests); NULL past the
- * end. */
-const char	*cli_word(enum cli_vocab vocab, size_t n, int *value);
+/* The store's vocabulary (store_words) a command's VOCAB names. */
+enum store_vocab cli_store_vocab(enum cli_vocab vocab);
 /* Print VALUE with LF shown as \n and CR as \r. */
 void		 cli_put(const char *value);
 /* Print "KEY: VALUE" (cli_put) or "KEY:" when VALUE is empty. */
 void		 cli_kv(const char *key, const char *value);
-/* Unix time as local ISO 8601 ("2026-02-21T10:04:05"), "" for 0. */
-void		 cli_time(int64_t t, char *buf, size_t len);
 /* The event's name, or "" when it cannot be read.  Caller frees. */
 char		*cli_event_name(struct store *st, const char *code);
 /* Text for a final status: the English word, "pending" for the empty one. */

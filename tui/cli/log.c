@@ -32,7 +32,7 @@ cli_log_line(const struct store_audit *r, void *arg)
 	char	when[32];
 
 	(*(size_t *)arg)++;
-	cli_time(r->at, when, sizeof when);
+	store_time_iso(r->at, when, sizeof when);
 	printf("%s\t%s\t%s\t%s\t", when, r->user, r->action, r->entity);
 	if (r->event[0] != '\0' && r->member[0] != '\0')
 		printf("%s/%s", r->event, r->member);

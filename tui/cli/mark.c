@@ -35,7 +35,7 @@ cli_mark(const struct cli_entry *e, struct cli_args *a, const char *dbdir)
 
 	memset(&m, 0, sizeof m);
 	if (*a->argv[2] == '\0' || (f = store_final_parse(a->argv[2])) < 0) {
-		cli_words(CLI_VOCAB_FINAL, ", ", words, sizeof words);
+		store_words(STORE_VOCAB_FINAL, ", ", words, sizeof words);
 		return (cli_usage(e, _("unknown status \"%s\"; STATUS is one "
 		    "of %s"), a->argv[2], words));
 	}

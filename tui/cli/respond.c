@@ -33,7 +33,7 @@ cli_respond(const struct cli_entry *e, struct cli_args *a, const char *dbdir)
 
 	if (*a->argv[2] == '\0' ||
 	    (r = store_response_parse(a->argv[2])) < 0) {
-		cli_words(CLI_VOCAB_RESPONSE, ", ", words, sizeof words);
+		store_words(STORE_VOCAB_RESPONSE, ", ", words, sizeof words);
 		return (cli_usage(e, _("unknown response \"%s\"; RESPONSE is "
 		    "one of %s"), a->argv[2], words));
 	}

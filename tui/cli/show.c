@@ -139,7 +139,7 @@ cli_show_event(const struct cli_entry *e, struct cli_args *a,
 	cli_show_num("no_response", c.no_response);
 	cli_show_num("walk_in", c.walk_in);
 	cli_show_num("version", ev.version);
-	cli_time(ev.updated_at, buf, sizeof buf);
+	store_time_iso(ev.updated_at, buf, sizeof buf);
 	cli_kv("updated_at", buf);
 	cli_kv("updated_by", ev.updated_by);
 	if ((rc = store_event_records(st, ev.code, cli_show_participant,

@@ -1,4 +1,4 @@
-/* reach.c -- the members print and mail reach: chosen by FILTER (or an
+/* reach.c -- the members print and mail reach: chosen by a filter (or an
  * event's participants), minus those DESIGN.md's rule leaves out (left,
  * suspended, mail_opt_out, no address), and their merge values as `show
  * member` prints them (the field table), for print/ and mail/. */
@@ -9,7 +9,8 @@
 
 #include "store/i18n.h"
 #include "store/store.h"
-#include "tui/cli/cli.h"
+#include "store/xmalloc.h"
+#include "tui/reach.h"
 
 /* The event.* placeholders and the event field each reads. */
 static const char *const reach_event_keys[] = {
@@ -17,13 +18,13 @@ static const char *const reach_event_keys[] = {
 };
 
 static void
-reach_add(struct cli_reach *r, const struct store_member *m,
+reach_add(struct reach *r, const struct store_member *m,
     const struct store_stats *s)
 {
 	if (r->n == r->cap) {
 		r->cap = r->cap == 0 ? 64 : r->cap * 2;
-		r->m = cli_xreallocarray(r->m, r->cap, sizeof(*r->m));
-		r->s = cli_xreallocarray(r->s, r->cap, sizeof(*r->s));
+		r->m = xreallocarray(r->m, r->cap, sizeof(*r->m));
+		r->s = xreallocarray(r->s, r->cap, sizeof(*r->s));
 	}
 	/* Take the member's strings over: the walk frees nothing of ours. */
 	r->m[r->n] = *m;
@@ -44,19 +45,19 @@ reach_copy(struct store_member *dst, const struct store_member *m)
 	for (f = store_fields; f < store_fields + store_nfields; f++)
 		if (f->slot == STORE_SLOT_STR) {
 			p = (char **)((char *)dst + f->offset);
-			*p = *p == NULL ? NULL : cli_xstrdup(*p);
+			*p = *p == NULL ? NULL : xstrdup(*p);
 		}
-	dst->attrs = cli_xreallocarray(NULL, m->nattrs + 1,
+	dst->attrs = xreallocarray(NULL, m->nattrs + 1,
 	    sizeof(*dst->attrs));
 	for (i = 0; i < m->nattrs; i++) {
-		dst->attrs[i].name = cli_xstrdup(m->attrs[i].name);
-		dst->attrs[i].value = cli_xstrdup(m->attrs[i].value);
+		dst->attrs[i].name = xstrdup(m->attrs[i].name);
+		dst->attrs[i].value = xstrdup(m->attrs[i].value);
 	}
 }
 
 /* Is M left out by the rule of R (counted when so)? */
 static bool
-reach_left_out(struct cli_reach *r, const struct store_member *m)
+reach_left_out(struct reach *r, const struct store_member *m)
 {
 	const char	*need;
 
@@ -64,12 +65,12 @@ reach_left_out(struct cli_reach *r, const struct store_member *m)
 		return (++r->left, true);
 	if (r->status_rule && m->status == STORE_MEMBER_SUSPENDED)
 		return (++r->suspended, true);
-	if (r->need == CLI_REACH_ANY)
+	if (r->need == REACH_ANY)
 		return (false);
 	if (m->mail_opt_out)
 		return (++r->opt_out, true);
-	need = r->need == CLI_REACH_EMAIL ? m->email : m->address;
-	if (need == NULL || need[0] == '\0' || (r->need == CLI_REACH_POSTAL &&
+	need = r->need == REACH_EMAIL ? m->email : m->address;
+	if (need == NULL || need[0] == '\0' || (r->need == REACH_POSTAL &&
 	    (m->postal_code == NULL || m->postal_code[0] == '\0')))
 		return (++r->no_address, true);
 	return (false);
@@ -79,7 +80,7 @@ static int
 reach_member(const struct store_member *m, const struct store_stats *s,
     void *arg)
 {
-	struct cli_reach *r = arg;
+	struct reach *r = arg;
 	struct store_member copy;
 
 	if (r->filter != NULL && !store_filter_match(r->filter, m, s))
@@ -102,14 +103,14 @@ reach_participant(const struct store_att_row *row, void *arg)
 {
 	struct reach_ids *p = arg;
 
-	p->id = cli_xreallocarray(p->id, p->n + 1, sizeof(*p->id));
+	p->id = xreallocarray(p->id, p->n + 1, sizeof(*p->id));
 	snprintf(p->id[p->n++], sizeof(*p->id), "%s", row->a.member);
 	return (0);
 }
 
 /* The event's participants, whatever their status, that FILTER keeps. */
 static int
-reach_event(struct store *st, struct cli_reach *r)
+reach_event(struct store *st, struct reach *r)
 {
 	struct reach_ids p = { NULL, 0 };
 	struct store_member m;
@@ -119,12 +120,12 @@ reach_event(struct store *st, struct cli_reach *r)
 
 	if ((rc = store_event_records(st, r->event.code, reach_participant,
 	    &p)) != STORE_OK)
-		return (cli_store_error(st, rc));
+		return (rc);
 	for (i = 0; i < p.n; i++) {
 		memset(&m, 0, sizeof(m));
 		if ((rc = store_member_get(st, p.id[i], &m, &s)) != STORE_OK) {
 			free(p.id);
-			return (cli_store_error(st, rc));
+			return (rc);
 		}
 		if (r->filter == NULL || store_filter_match(r->filter, &m, &s))
 			reach_add(r, &m, &s);
@@ -132,37 +133,51 @@ reach_event(struct store *st, struct cli_reach *r)
 			store_member_free(&m);
 	}
 	free(p.id);
-	return (0);
+	return (STORE_OK);
+}
+
+static char *
+reach_event_name(struct store *st, const char *code)
+{
+	struct store_event ev;
+	char	*name;
+
+	memset(&ev, 0, sizeof(ev));
+	if (store_event_get(st, code, &ev, NULL) != STORE_OK)
+		return (NULL);
+	name = xstrdup(ev.name);
+	store_event_free(&ev);
+	return (name);
 }
 
 /* The names of the members' last events (the last_event value). */
 static void
-reach_last_events(struct store *st, struct cli_reach *r)
+reach_last_events(struct store *st, struct reach *r)
 {
 	size_t	 i;
 
-	r->last_event = cli_xreallocarray(NULL, r->n + 1, sizeof(char *));
+	r->last_event = xreallocarray(NULL, r->n + 1, sizeof(char *));
 	for (i = 0; i < r->n; i++)
 		r->last_event[i] = r->s[i].last_event[0] == '\0' ? NULL :
-		    cli_event_name(st, r->s[i].last_event);
+		    reach_event_name(st, r->s[i].last_event);
 }
 
 static int
-reach_event_get(struct store *st, const char *event, struct cli_reach *r)
+reach_event_get(struct store *st, const char *event, struct reach *r)
 {
 	int	 rc;
 
 	if (event == NULL)
-		return (0);
+		return (STORE_OK);
 	if ((rc = store_event_get(st, event, &r->event, NULL)) != STORE_OK)
-		return (cli_store_error(st, rc));
+		return (rc);
 	r->has_event = true;
-	return (0);
+	return (STORE_OK);
 }
 
 int
-cli_reach_members(struct store *st, const char *const *ids, size_t n,
-    const char *event, struct cli_reach *r)
+reach_ids(struct store *st, const char *const *ids, size_t n,
+    const char *event, struct reach *r)
 {
 	struct store_member m;
 	struct store_stats s;
@@ -170,21 +185,20 @@ cli_reach_members(struct store *st, const char *const *ids, size_t n,
 	int	 rc;
 
 	memset(r, 0, sizeof(*r));
-	r->need = CLI_REACH_EMAIL;
+	r->need = REACH_EMAIL;
 	r->status_rule = true;
-	if ((rc = reach_event_get(st, event, r)) != 0)
+	if ((rc = reach_event_get(st, event, r)) != STORE_OK)
 		return (rc);
-	r->index = cli_xreallocarray(NULL, n + 1, sizeof(*r->index));
+	r->index = xreallocarray(NULL, n + 1, sizeof(*r->index));
 	for (i = 0; i < n; i++) {
 		memset(&m, 0, sizeof(m));
 		rc = store_member_get(st, ids[i], &m, &s);
 		if (rc == STORE_NOTFOUND) {
-			sanka_warnx(_("member %s no longer exists: not sent"),
-			    ids[i]);
+			r->gone++;
 			continue;
 		}
 		if (rc != STORE_OK)
-			return (cli_store_error(st, rc));
+			return (rc);
 		if (reach_left_out(r, &m)) {
 			store_member_free(&m);
 			continue;
@@ -193,42 +207,55 @@ cli_reach_members(struct store *st, const char *const *ids, size_t n,
 		reach_add(r, &m, &s);
 	}
 	reach_last_events(st, r);
-	cli_reach_say(r);
-	return (0);
+	return (STORE_OK);
 }
 
 int
-cli_reach(const struct cli_entry *e, struct store *st, char *const *words,
-    size_t nwords, const char *event, bool participants,
-    enum cli_reach_need need, struct cli_reach *r)
+reach_filter(struct store *st, const struct store_filter *filter,
+    const char *event, bool participants, enum reach_need need,
+    struct reach *r)
 {
-	int		 rc;
+	int	 rc;
 
 	memset(r, 0, sizeof(*r));
 	r->need = need;
-	if ((rc = cli_filter(e, st, words, nwords, &r->filter)) != 0)
-		return (rc);
-	r->status_rule = !store_filter_names(r->filter, "status");
-	if ((rc = reach_event_get(st, event, r)) != 0)
+	r->filter = filter;
+	r->status_rule = filter == NULL || !store_filter_names(filter,
+	    "status");
+	if ((rc = reach_event_get(st, event, r)) != STORE_OK)
 		return (rc);
 	if (participants && event != NULL)
 		rc = reach_event(st, r);
-	else if ((rc = store_member_each(st, reach_member, r)) != STORE_OK)
-		rc = cli_store_error(st, rc);
-	if (rc != 0)
-		return (rc);
-	reach_last_events(st, r);
-	return (0);
+	else
+		rc = store_member_each(st, reach_member, r);
+	if (rc == STORE_OK)
+		reach_last_events(st, r);
+	return (rc);
 }
 
-void
-cli_reach_say(const struct cli_reach *r)
+bool
+reach_left_out_text(size_t left, size_t suspended, size_t opt_out,
+    size_t no_address, char *buf, size_t size)
 {
-	cli_left_out(r->left, r->suspended, r->opt_out, r->no_address);
+	static const char *const what[] = {
+		"left", "suspended", "mail_opt_out", "without address",
+	};
+	size_t	 count[] = { left, suspended, opt_out, no_address };
+	size_t	 n = left + suspended + opt_out + no_address, k, len;
+
+	buf[0] = '\0';
+	if (n == 0)
+		return (false);
+	snprintf(buf, size, "left out %zu member%s:", n, n == 1 ? "" : "s");
+	for (k = 0; k < sizeof(what) / sizeof(what[0]); k++)
+		if (count[k] != 0 && (len = strlen(buf)) < size)
+			snprintf(buf + len, size - len, "%s %zu %s",
+			    buf[len - 1] == ':' ? "" : ",", count[k], what[k]);
+	return (true);
 }
 
 void
-cli_reach_free(struct cli_reach *r)
+reach_free(struct reach *r)
 {
 	size_t	 i;
 
@@ -242,7 +269,6 @@ cli_reach_free(struct cli_reach *r)
 	free(r->last_event);
 	free(r->index);
 	free(r->buf);
-	store_filter_free(r->filter);
 	if (r->has_event)
 		store_event_free(&r->event);
 	memset(r, 0, sizeof(*r));
@@ -251,7 +277,7 @@ cli_reach_free(struct cli_reach *r)
 static bool
 reach_known(void *arg, const char *key)
 {
-	struct cli_reach *r = arg;
+	struct reach *r = arg;
 	size_t	 k;
 
 	if (strncmp(key, "attr.", 5) == 0 && key[5] != '\0')
@@ -267,14 +293,14 @@ reach_known(void *arg, const char *key)
 static const char *
 reach_value(void *arg, size_t i, const char *key)
 {
-	struct cli_reach *r = arg;
+	struct reach *r = arg;
 	struct store_member_view v = { &r->m[i], &r->s[i],
 	    r->last_event[i] };
 	const struct store_field *f;
 	size_t	 k;
 
 	if (r->buf == NULL)
-		r->buf = cli_xreallocarray(NULL, 1, CLI_REACH_BUF);
+		r->buf = xreallocarray(NULL, 1, REACH_BUF);
 	if (strncmp(key, "attr.", 5) == 0) {
 		for (k = 0; k < r->m[i].nattrs; k++)
 			if (strcmp(r->m[i].attrs[k].name, key + 5) == 0)
@@ -292,11 +318,11 @@ reach_value(void *arg, size_t i, const char *key)
 	if ((f = store_field_find(key)) == NULL)
 		return (NULL);
 	return (store_field_get(f, &v, STORE_STYLE_SHOW, r->buf,
-	    CLI_REACH_BUF));
+	    REACH_BUF));
 }
 
 struct print_source
-cli_reach_source(struct cli_reach *r)
+reach_source(struct reach *r)
 {
 	struct print_source src = { r->n, r, reach_value, reach_known };
 

@@ -19,7 +19,6 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "print/print.h"
 #include "store/store.h"
 #include "tui/sanka.h"
 
@@ -170,51 +169,5 @@ void		 cli_left_out(size_t left, size_t suspended, size_t opt_out,
  * into *OUT (malloc'd, NUL-terminated, *LEN bytes).  Prints why and
  * returns the exit status on error; else 0. */
 int		 cli_read_text(const char *path, char **out, size_t *len);
-
-/* reach.c: the members print and mail reach, and their merge values. */
-enum cli_reach_need {
-	CLI_REACH_ANY,		/* badges, the door list */
-	CLI_REACH_POSTAL,	/* labels, letters: not opted out, 〒 + address */
-	CLI_REACH_EMAIL,	/* mail: not opted out, an e-mail address */
-};
-#define CLI_REACH_BUF	4096	/* a value as show prints it */
-
-struct cli_reach {
-	struct store_member *m;		/* the members, in ID order */
-	struct store_stats *s;
-	char		**last_event;	/* names of s[i].last_event */
-	size_t		 n, cap;
-	size_t		 left, suspended, opt_out, no_address;
-	struct store_filter *filter;
-	bool		 status_rule;	/* the filter does not name status */
-	enum cli_reach_need need;
-	struct store_event event;	/* --event, when has_event */
-	bool		 has_event;
-	size_t		*index;		/* cli_reach_members: m[i] is ids[index[i]] */
-	char		*buf;
-};
-
-/* The members FILTER WORDS keep, minus those left out for NEED (members
- * who left or are suspended unless the filter names status; with NEED,
- * mail_opt_out and no address); with EVENT and PARTICIPANTS, the event's
- * participants that the filter keeps, whatever their status.  Prints why
- * and returns the exit status on error; else 0.  Free with
- * cli_reach_free. */
-int		 cli_reach(const struct cli_entry *e, struct store *st,
-		    char *const *words, size_t nwords, const char *event,
-		    bool participants, enum cli_reach_need need,
-		    struct cli_reach *r);
-/* The members IDS (a mailing's recipients) for mail, minus those who no
- * longer exist or whom the rule now leaves out; r->index maps them back
- * to IDS.  EVENT supplies event.*.  Prints why and returns the exit
- * status on error; else 0. */
-int		 cli_reach_members(struct store *st, const char *const *ids,
-		    size_t n, const char *event, struct cli_reach *r);
-/* The left-out line of R on stderr (cli_left_out). */
-void		 cli_reach_say(const struct cli_reach *r);
-void		 cli_reach_free(struct cli_reach *r);
-/* The merge values of R's members: every `show member` key, attr.NAME,
- * event.code/name/date/venue with an event. */
-struct print_source cli_reach_source(struct cli_reach *r);
 
 #endif

@@ -12,6 +12,7 @@
 #include "store/i18n.h"
 #include "store/store.h"
 #include "tui/cli/cli.h"
+#include "tui/reach.h"
 
 static int	cli_mail(const struct cli_entry *, struct cli_args *,
 		    const char *);
@@ -62,7 +63,7 @@ cli_mail_progress(void *arg, size_t done, size_t total)
 
 /* Refuse members whose e-mail field is not one address, naming each. */
 static int
-cli_mail_addresses(const struct cli_reach *r)
+cli_mail_addresses(const struct reach *r)
 {
 	struct mail_error me;
 	size_t	 i, bad = 0;
@@ -111,7 +112,7 @@ cli_mail_run(struct mail_job *job)
 
 /* Record the mailing of R's members; its ID into ID. */
 static int
-cli_mail_create(struct store *st, const struct cli_reach *r,
+cli_mail_create(struct store *st, const struct reach *r,
     const char *subject, const char *from, const char *text,
     char id[STORE_MAILING_ID_SIZE])
 {
@@ -148,7 +149,8 @@ cli_mail_new(const struct cli_entry *e, struct cli_args *a,
 	struct mail_target *to = NULL;
 	struct mail_error me;
 	struct print_source src;
-	struct cli_reach r;
+	struct store_filter *f = NULL;
+	struct reach	 r;
 	struct store	*st;
 	struct mail_job	 job;
 	const char	*path = cli_get(e, a, "template");
@@ -166,14 +168,19 @@ cli_mail_new(const struct cli_entry *e, struct cli_args *a,
 		    "--resume")));
 	if ((rc = cli_read_text(path, &text, &len)) != 0)
 		return (rc);
+	memset(&r, 0, sizeof(r));
 	if ((rc = sanka_open(dbdir, dryrun != NULL, &st)) != 0) {
 		free(text);
 		return (rc);
 	}
-	if ((rc = cli_reach(e, st, a->argv, (size_t)a->argc,
-	    cli_get(e, a, "event"), false, CLI_REACH_EMAIL, &r)) != 0)
+	if ((rc = cli_filter(e, st, a->argv, (size_t)a->argc, &f)) != 0)
 		goto out;
-	src = cli_reach_source(&r);
+	if ((rc = reach_filter(st, f, cli_get(e, a, "event"), false,
+	    REACH_EMAIL, &r)) != STORE_OK) {
+		rc = cli_store_error(st, rc);
+		goto out;
+	}
+	src = reach_source(&r);
 	if (mail_template_parse(text, len, path, from, &src, &t, &me) !=
 	    MAIL_OK) {
 		sanka_warnx("%s", me.msg);
@@ -182,7 +189,7 @@ cli_mail_new(const struct cli_entry *e, struct cli_args *a,
 	}
 	if ((rc = cli_mail_addresses(&r)) != 0)
 		goto out;
-	cli_reach_say(&r);
+	cli_left_out(r.left, r.suspended, r.opt_out, r.no_address);
 	if (r.n == 0) {
 		sanka_warnx("%s", _("no member to mail"));
 		rc = SANKA_EXIT_DATA;
@@ -212,7 +219,8 @@ out:
 	free(to);
 	mail_dryrun_close(dry);
 	mail_template_free(t);
-	cli_reach_free(&r);
+	reach_free(&r);
+	store_filter_free(f);
 	store_close(st);
 	free(text);
 	return (rc);
@@ -280,7 +288,7 @@ cli_mail_resume(const struct cli_entry *e, struct cli_args *a,
 	struct mail_target *to = NULL;
 	struct mail_error me;
 	struct print_source src;
-	struct cli_reach r;
+	struct reach	 r;
 	struct mail_job	 job;
 	struct store	*st;
 	const char	*id = cli_get(e, a, "resume");
@@ -298,10 +306,17 @@ cli_mail_resume(const struct cli_entry *e, struct cli_args *a,
 		rc = cli_store_error(st, rc);
 		goto out;
 	}
-	if ((rc = cli_reach_members(st, (const char *const *)x.ids, x.n,
-	    m.event != NULL && m.event[0] != '\0' ? m.event : NULL, &r)) != 0)
+	if ((rc = reach_ids(st, (const char *const *)x.ids, x.n,
+	    m.event != NULL && m.event[0] != '\0' ? m.event : NULL, &r)) !=
+	    STORE_OK) {
+		rc = cli_store_error(st, rc);
 		goto out;
-	src = cli_reach_source(&r);
+	}
+	if (r.gone != 0)
+		sanka_warnx(_("%zu recipients no longer exist: not sent"),
+		    r.gone);
+	cli_left_out(r.left, r.suspended, r.opt_out, r.no_address);
+	src = reach_source(&r);
 	if (mail_template_parse(m.template_text, strlen(m.template_text), id,
 	    m.sender != NULL && m.sender[0] != '\0' ? m.sender : NULL, &src,
 	    &t, &me) != MAIL_OK) {
@@ -322,7 +337,7 @@ cli_mail_resume(const struct cli_entry *e, struct cli_args *a,
 out:
 	free(to);
 	mail_template_free(t);
-	cli_reach_free(&r);
+	reach_free(&r);
 	cli_resume_free(&x);
 	store_mailing_free(&m);
 	store_close(st);

@@ -11,6 +11,7 @@
 #include "store/store.h"
 #include "store/xmalloc.h"
 #include "tui/cli/cli.h"
+#include "tui/reach.h"
 
 #define TEMPLATE_MAX	(1 << 20)	/* bytes of a template file */
 
@@ -121,12 +122,12 @@ const struct cli_entry cli_print_list_entry = {
 static const struct cli_print_kind {
 	const struct cli_entry *entry;
 	enum print_kind	 kind;
-	enum cli_reach_need need;
+	enum reach_need	 need;
 } cli_print_kinds[] = {
-	{ &cli_print_labels_entry, PRINT_LABELS, CLI_REACH_POSTAL },
-	{ &cli_print_letters_entry, PRINT_LETTERS, CLI_REACH_POSTAL },
-	{ &cli_print_badges_entry, PRINT_BADGES, CLI_REACH_ANY },
-	{ &cli_print_list_entry, PRINT_LIST, CLI_REACH_ANY },
+	{ &cli_print_labels_entry, PRINT_LABELS, REACH_POSTAL },
+	{ &cli_print_letters_entry, PRINT_LETTERS, REACH_POSTAL },
+	{ &cli_print_badges_entry, PRINT_BADGES, REACH_ANY },
+	{ &cli_print_list_entry, PRINT_LIST, REACH_ANY },
 };
 
 int
@@ -225,7 +226,8 @@ cli_print(const struct cli_entry *e, struct cli_args *a, const char *dbdir)
 	struct print_result res;
 	struct print_error pe;
 	struct print_template *tpl = NULL;
-	struct cli_reach r;
+	struct store_filter *f = NULL;
+	struct reach	 r;
 	struct store	*st;
 	char		*title = NULL;
 	const char	*out = cli_get(e, a, "output");
@@ -245,15 +247,20 @@ cli_print(const struct cli_entry *e, struct cli_args *a, const char *dbdir)
 		return (cli_usage(e, _("--event CODE is required")));
 	memset(&job, 0, sizeof(job));
 	job.kind = k->kind;
+	memset(&r, 0, sizeof(r));
 	if ((rc = sanka_open(dbdir, true, &st)) != 0)
 		return (rc);
-	if ((rc = cli_reach(e, st, a->argv, (size_t)a->argc, event,
-	    k->need == CLI_REACH_ANY, k->need, &r)) != 0)
+	if ((rc = cli_filter(e, st, a->argv, (size_t)a->argc, &f)) != 0)
 		goto out;
-	src = cli_reach_source(&r);
+	if ((rc = reach_filter(st, f, event, k->need == REACH_ANY, k->need,
+	    &r)) != STORE_OK) {
+		rc = cli_store_error(st, rc);
+		goto out;
+	}
+	src = reach_source(&r);
 	if ((rc = cli_print_job(e, a, &src, &job, &tpl)) != 0)
 		goto out;
-	cli_reach_say(&r);
+	cli_left_out(r.left, r.suspended, r.opt_out, r.no_address);
 	if (r.has_event)
 		job.title = title = xasprintf("%s %s", r.event.name == NULL ?
 		    "" : r.event.name, r.event.date);
@@ -265,7 +272,8 @@ cli_print(const struct cli_entry *e, struct cli_args *a, const char *dbdir)
 out:
 	print_template_free(tpl);
 	free(title);
-	cli_reach_free(&r);
+	reach_free(&r);
+	store_filter_free(f);
 	store_close(st);
 	return (rc);
 }

@@ -7,6 +7,7 @@
 #include "store/i18n.h"
 #include "store/store.h"
 #include "tui/cli/cli.h"
+#include "tui/reach.h"
 
 int
 cli_filter(const struct cli_entry *e, struct store *st, char *const *words,
@@ -33,23 +34,9 @@ void
 cli_left_out(size_t left, size_t suspended, size_t opt_out,
     size_t no_address)
 {
-	/* DESIGN.md's words, never translated: scripts read this line. */
-	static const char *const what[] = {
-		"left", "suspended", "mail_opt_out", "without address",
-	};
-	size_t	 count[] = { left, suspended, opt_out, no_address };
-	size_t	 n = left + suspended + opt_out + no_address, k;
 	char	 line[256];
-	int	 len;
 
-	if (n == 0)
-		return;
-	len = snprintf(line, sizeof(line), "left out %zu member%s:", n,
-	    n == 1 ? "" : "s");
-	for (k = 0; k < sizeof(what) / sizeof(what[0]); k++)
-		if (count[k] != 0)
-			len += snprintf(line + len, sizeof(line) - len,
-			    "%s %zu %s", line[len - 1] == ':' ? "" : ",",
-			    count[k], what[k]);
-	sanka_warnx("%s", line);
+	if (reach_left_out_text(left, suspended, opt_out, no_address, line,
+	    sizeof(line)))
+		sanka_warnx("%s", line);
 }

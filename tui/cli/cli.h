@@ -165,9 +165,4 @@ int		 cli_filter(const struct cli_entry *e, struct store *st,
 void		 cli_left_out(size_t left, size_t suspended, size_t opt_out,
 		    size_t no_address);
 
-/* print.c: read the whole text file PATH (a template, at most 1 MiB)
- * into *OUT (malloc'd, NUL-terminated, *LEN bytes).  Prints why and
- * returns the exit status on error; else 0. */
-int		 cli_read_text(const char *path, char **out, size_t *len);
-
 #endif

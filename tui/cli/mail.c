@@ -12,6 +12,7 @@
 #include "store/i18n.h"
 #include "store/store.h"
 #include "tui/cli/cli.h"
+#include "tui/make.h"
 #include "tui/reach.h"
 
 static int	cli_mail(const struct cli_entry *, struct cli_args *,
@@ -61,168 +62,66 @@ cli_mail_progress(void *arg, size_t done, size_t total)
 		fputc('\n', stderr);
 }
 
-/* Refuse members whose e-mail field is not one address, naming each. */
-static int
-cli_mail_addresses(const struct reach *r)
+static void
+cli_mail_bad(void *arg, const char *member, const char *why)
 {
-	struct mail_error me;
-	size_t	 i, bad = 0;
-
-	for (i = 0; i < r->n; i++)
-		if (mail_address_check(r->m[i].email, &me) != MAIL_OK) {
-			sanka_warnx(_("member %s: %s"), r->m[i].id, me.msg);
-			bad++;
-		}
-	if (bad != 0) {
-		sanka_warnx(_("nothing was sent: correct the e-mail of %zu "
-		    "member%s"), bad, bad == 1 ? "" : "s");
-		return (SANKA_EXIT_DATA);
-	}
-	return (0);
+	(void)arg;
+	sanka_warnx(_("member %s: %s"), member, why);
 }
 
-/* Run JOB and say what came of it. */
-static int
-cli_mail_run(struct mail_job *job)
+static void
+cli_mail_started(void *arg, const char *id, size_t n)
 {
-	struct mail_tally tally;
-	struct mail_error me;
-	int	 rc;
-
-	job->now = (int64_t)time(NULL);
-	if (isatty(STDERR_FILENO))
-		job->progress = cli_mail_progress;
-	rc = mail_run(job, &tally, &me);
-	if (rc != MAIL_OK) {
-		sanka_warnx("%s", me.msg);
-		return (SANKA_EXIT_ENV);
-	}
-	if (job->dry != NULL) {
-		printf(_("dry run: %zu messages written\n"), tally.sent);
-		return (0);
-	}
-	printf(_("mailing %s: %zu sent, %zu failed\n"), job->mailing,
-	    tally.sent, tally.failed);
-	if (tally.failed != 0) {
-		sanka_warnx(_("first failure: %s"), tally.first_error);
-		return (SANKA_EXIT_DATA);
-	}
-	return (0);
+	(void)arg;
+	printf(_("mailing %s: %zu recipients\n"), id, n);
+	fflush(stdout);
 }
 
-/* Record the mailing of R's members; its ID into ID. */
+/* Say what came of a run: the summary on stdout, a failure on stderr. */
 static int
-cli_mail_create(struct store *st, const struct reach *r,
-    const char *subject, const char *from, const char *text,
-    char id[STORE_MAILING_ID_SIZE])
+cli_mail_say(const struct make_result *res)
 {
-	struct store_recipient *rec;
-	struct store_mailing m;
-	size_t	 i;
-	int	 rc;
-
-	memset(&m, 0, sizeof(m));
-	m.subject = (char *)subject;
-	m.sender = (char *)from;
-	m.event = r->has_event ? (char *)r->event.code : NULL;
-	m.template_text = (char *)text;
-	rec = cli_xreallocarray(NULL, r->n + 1, sizeof(*rec));
-	memset(rec, 0, (r->n + 1) * sizeof(*rec));
-	for (i = 0; i < r->n; i++) {
-		snprintf(rec[i].member, sizeof(rec[i].member), "%s",
-		    r->m[i].id);
-		rec[i].address = r->m[i].email;
-	}
-	rc = store_mailing_create(st, &m, rec, r->n, id);
-	free(rec);
-	return (rc == STORE_OK ? 0 : cli_store_error(st, rc));
+	if (res->exit == 0)
+		printf("%s\n", res->msg);
+	else
+		sanka_warnx("%s", res->msg);
+	return (res->exit);
 }
 
-/* A new mailing: members by FILTER, the template read, checked and
- * recorded before the first message goes. */
+/* A new mailing: members by FILTER, the template read and checked, the
+ * mailing recorded before the first message goes. */
 static int
 cli_mail_new(const struct cli_entry *e, struct cli_args *a,
     const char *dbdir)
 {
-	struct mail_template *t = NULL;
-	struct mail_dryrun *dry = NULL;
-	struct mail_target *to = NULL;
-	struct mail_error me;
-	struct print_source src;
+	struct make_mail req = { cli_get(e, a, "template"),
+	    cli_get(e, a, "from"), cli_get(e, a, "event"), NULL,
+	    cli_get(e, a, "dry-run"), cli_mail_bad, cli_mail_started, NULL,
+	    NULL };
+	struct make_result res;
 	struct store_filter *f = NULL;
-	struct reach	 r;
 	struct store	*st;
-	struct mail_job	 job;
-	const char	*path = cli_get(e, a, "template");
-	const char	*from = cli_get(e, a, "from");
-	const char	*dryrun = cli_get(e, a, "dry-run");
-	char		 id[STORE_MAILING_ID_SIZE] = "dry-run", *text;
-	size_t		 len, i;
 	int		 rc;
 
-	if (path == NULL)
+	if (req.template_path == NULL)
 		return (cli_usage(e, _("--template FILE or --resume ID is "
 		    "required")));
 	if (cli_get(e, a, "resend-uncertain") != NULL)
 		return (cli_usage(e, _("--resend-uncertain goes with "
 		    "--resume")));
-	if ((rc = cli_read_text(path, &text, &len)) != 0)
+	if (isatty(STDERR_FILENO))
+		req.progress = cli_mail_progress;
+	if ((rc = sanka_open(dbdir, req.dry_run != NULL, &st)) != 0)
 		return (rc);
-	memset(&r, 0, sizeof(r));
-	if ((rc = sanka_open(dbdir, dryrun != NULL, &st)) != 0) {
-		free(text);
-		return (rc);
+	if ((rc = cli_filter(e, st, a->argv, (size_t)a->argc, &f)) == 0) {
+		req.filter = f;
+		make_mail(st, &req, &res);
+		if (res.left[0] != '\0')
+			sanka_warnx("%s", res.left);
+		rc = cli_mail_say(&res);
 	}
-	if ((rc = cli_filter(e, st, a->argv, (size_t)a->argc, &f)) != 0)
-		goto out;
-	if ((rc = reach_filter(st, f, cli_get(e, a, "event"), false,
-	    REACH_EMAIL, &r)) != STORE_OK) {
-		rc = cli_store_error(st, rc);
-		goto out;
-	}
-	src = reach_source(&r);
-	if (mail_template_parse(text, len, path, from, &src, &t, &me) !=
-	    MAIL_OK) {
-		sanka_warnx("%s", me.msg);
-		rc = SANKA_EXIT_DATA;
-		goto out;
-	}
-	if ((rc = cli_mail_addresses(&r)) != 0)
-		goto out;
-	cli_left_out(r.left, r.suspended, r.opt_out, r.no_address);
-	if (r.n == 0) {
-		sanka_warnx("%s", _("no member to mail"));
-		rc = SANKA_EXIT_DATA;
-		goto out;
-	}
-	if (dryrun != NULL && mail_dryrun_open(dryrun, &dry, &me) !=
-	    MAIL_OK) {
-		sanka_warnx("%s", me.msg);
-		rc = SANKA_EXIT_ENV;
-		goto out;
-	}
-	if (dryrun == NULL) {
-		if ((rc = cli_mail_create(st, &r, mail_template_subject(t),
-		    from, text, id)) != 0)
-			goto out;
-		printf(_("mailing %s: %zu recipients\n"), id, r.n);
-		fflush(stdout);
-	}
-	to = cli_xreallocarray(NULL, r.n, sizeof(*to));
-	for (i = 0; i < r.n; i++)
-		to[i] = (struct mail_target){ i, r.m[i].id, r.m[i].email,
-		    false };
-	job = (struct mail_job){ dryrun == NULL ? st : NULL, id, t, &src, to,
-	    r.n, dry, 0, NULL, NULL };
-	rc = cli_mail_run(&job);
-out:
-	free(to);
-	mail_dryrun_close(dry);
-	mail_template_free(t);
-	reach_free(&r);
 	store_filter_free(f);
 	store_close(st);
-	free(text);
 	return (rc);
 }
 
@@ -287,6 +186,7 @@ cli_mail_resume(const struct cli_entry *e, struct cli_args *a,
 	struct mail_template *t = NULL;
 	struct mail_target *to = NULL;
 	struct mail_error me;
+	struct make_result res;
 	struct print_source src;
 	struct reach	 r;
 	struct mail_job	 job;
@@ -328,9 +228,10 @@ cli_mail_resume(const struct cli_entry *e, struct cli_args *a,
 	for (i = 0; i < r.n; i++)
 		to[i] = (struct mail_target){ i, x.ids[r.index[i]],
 		    x.addr[r.index[i]], x.again[r.index[i]] };
-	job = (struct mail_job){ st, id, t, &src, to, r.n, NULL, 0, NULL,
-	    NULL };
-	rc = cli_mail_run(&job);
+	job = (struct mail_job){ st, id, t, &src, to, r.n, NULL, 0,
+	    isatty(STDERR_FILENO) ? cli_mail_progress : NULL, NULL };
+	make_mail_run(&job, &res);
+	rc = cli_mail_say(&res);
 	if (x.uncertain != 0)
 		sanka_warnx(_("mailing %s: %zu uncertain, not sent again"), id,
 		    x.uncertain);

@@ -1,7 +1,6 @@
 /* print.c -- print labels|letters|badges|list: a PDF of the members a
  * filter (or an event) reaches, through print/. */
 
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,11 +8,8 @@
 #include "print/print.h"
 #include "store/i18n.h"
 #include "store/store.h"
-#include "store/xmalloc.h"
 #include "tui/cli/cli.h"
-#include "tui/reach.h"
-
-#define TEMPLATE_MAX	(1 << 20)	/* bytes of a template file */
+#include "tui/make.h"
 
 static int	cli_print(const struct cli_entry *, struct cli_args *,
 		    const char *);
@@ -118,161 +114,76 @@ const struct cli_entry cli_print_list_entry = {
 	.example = "sanka print list --event E006 -o door.pdf",
 };
 
-/* Each kind: its job kind and who it reaches. */
-static const struct cli_print_kind {
-	const struct cli_entry *entry;
-	enum print_kind	 kind;
-	enum reach_need	 need;
-} cli_print_kinds[] = {
-	{ &cli_print_labels_entry, PRINT_LABELS, REACH_POSTAL },
-	{ &cli_print_letters_entry, PRINT_LETTERS, REACH_POSTAL },
-	{ &cli_print_badges_entry, PRINT_BADGES, REACH_ANY },
-	{ &cli_print_list_entry, PRINT_LIST, REACH_ANY },
+/* The entries in the order of enum print_kind. */
+static const struct cli_entry *const cli_print_kinds[] = {
+	&cli_print_labels_entry, &cli_print_letters_entry,
+	&cli_print_badges_entry, &cli_print_list_entry,
 };
 
-int
-cli_read_text(const char *path, char **out, size_t *len)
-{
-	FILE	*fp;
-	size_t	 cap = 4096, n = 0, got;
-	char	*p;
-
-	if ((fp = fopen(path, "rb")) == NULL) {
-		sanka_warnx("%s: %s", path, strerror(errno));
-		return (SANKA_EXIT_ENV);
-	}
-	p = cli_xreallocarray(NULL, cap, 1);
-	while ((got = fread(p + n, 1, cap - n, fp)) > 0) {
-		n += got;
-		if (n > TEMPLATE_MAX) {
-			fclose(fp);
-			free(p);
-			sanka_warnx(_("%s: a template is at most %d bytes"),
-			    path, TEMPLATE_MAX);
-			return (SANKA_EXIT_DATA);
-		}
-		if (n == cap)
-			p = cli_xreallocarray(p, cap *= 2, 1);
-	}
-	if (ferror(fp)) {
-		sanka_warnx("%s: %s", path, strerror(errno));
-		fclose(fp);
-		free(p);
-		return (SANKA_EXIT_ENV);
-	}
-	fclose(fp);
-	p[n] = '\0';
-	*out = p;
-	*len = n;
-	return (0);
-}
-
-/* The options into JOB; the letter's template parsed over SRC into
- * *TPL. */
+/* The options of A into REQ. */
 static int
-cli_print_job(const struct cli_entry *e, struct cli_args *a,
-    const struct print_source *src, struct print_job *job,
-    struct print_template **tpl)
+cli_print_req(const struct cli_entry *e, struct cli_args *a,
+    struct make_print *req)
 {
-	struct print_error pe;
 	const char	*v;
-	char		*text;
-	size_t		 len;
 	int32_t		 start;
 	int		 rc;
 
 	if ((v = cli_get(e, a, "start")) != NULL) {
 		if ((rc = cli_opt_number(e, "start", v, &start)) != 0)
 			return (rc);
-		job->start = start;
+		req->start = start;
 	}
 	if ((v = cli_get(e, a, "sort")) != NULL) {
 		if (strcmp(v, "postal") == 0)
-			job->sort = PRINT_SORT_POSTAL;
+			req->sort = PRINT_SORT_POSTAL;
 		else if (strcmp(v, "kana") == 0)
-			job->sort = PRINT_SORT_KANA;
+			req->sort = PRINT_SORT_KANA;
 		else
 			return (cli_usage(e, _("--sort takes postal or kana")));
 	}
-	job->layout = cli_get(e, a, "layout");
-	if (job->kind != PRINT_LETTERS)
-		return (0);
-	if ((rc = cli_read_text(cli_get(e, a, "template"), &text, &len)) != 0)
-		return (rc);
-	rc = print_template_parse(text, len, cli_get(e, a, "template"), 1,
-	    src, tpl, &pe);
-	free(text);
-	job->letter = *tpl;
-	if (rc != PRINT_OK) {
-		sanka_warnx("%s", pe.msg);
-		return (SANKA_EXIT_DATA);
-	}
+	req->layout = cli_get(e, a, "layout");
+	req->template_path = cli_get(e, a, "template");
+	req->event = cli_get(e, a, "event");
+	req->out = cli_get(e, a, "output");
+	if (req->out == NULL)
+		return (cli_usage(e, _("-o FILE.pdf is required")));
+	if (req->kind == PRINT_LETTERS && req->template_path == NULL)
+		return (cli_usage(e, _("--template FILE is required")));
+	if (req->kind == PRINT_LIST && req->event == NULL)
+		return (cli_usage(e, _("--event CODE is required")));
 	return (0);
-}
-
-static int
-cli_print_exit(int rc)
-{
-	return (rc == PRINT_USAGE ? SANKA_EXIT_USAGE : rc == PRINT_IO ?
-	    SANKA_EXIT_ENV : SANKA_EXIT_DATA);
 }
 
 static int
 cli_print(const struct cli_entry *e, struct cli_args *a, const char *dbdir)
 {
-	const struct cli_print_kind *k = NULL;
-	struct print_job job;
-	struct print_source src;
-	struct print_result res;
-	struct print_error pe;
-	struct print_template *tpl = NULL;
+	struct make_print req;
+	struct make_result res;
 	struct store_filter *f = NULL;
-	struct reach	 r;
 	struct store	*st;
-	char		*title = NULL;
-	const char	*out = cli_get(e, a, "output");
-	const char	*event = cli_get(e, a, "event");
 	size_t		 i;
 	int		 rc;
 
+	memset(&req, 0, sizeof(req));
 	for (i = 0; i < sizeof(cli_print_kinds) / sizeof(cli_print_kinds[0]);
 	    i++)
-		if (cli_print_kinds[i].entry == e)
-			k = &cli_print_kinds[i];
-	if (out == NULL)
-		return (cli_usage(e, _("-o FILE.pdf is required")));
-	if (k->kind == PRINT_LETTERS && cli_get(e, a, "template") == NULL)
-		return (cli_usage(e, _("--template FILE is required")));
-	if (k->kind == PRINT_LIST && event == NULL)
-		return (cli_usage(e, _("--event CODE is required")));
-	memset(&job, 0, sizeof(job));
-	job.kind = k->kind;
-	memset(&r, 0, sizeof(r));
+		if (cli_print_kinds[i] == e)
+			req.kind = (enum print_kind)i;
+	if ((rc = cli_print_req(e, a, &req)) != 0)
+		return (rc);
 	if ((rc = sanka_open(dbdir, true, &st)) != 0)
 		return (rc);
-	if ((rc = cli_filter(e, st, a->argv, (size_t)a->argc, &f)) != 0)
-		goto out;
-	if ((rc = reach_filter(st, f, event, k->need == REACH_ANY, k->need,
-	    &r)) != STORE_OK) {
-		rc = cli_store_error(st, rc);
-		goto out;
+	if ((rc = cli_filter(e, st, a->argv, (size_t)a->argc, &f)) == 0) {
+		req.filter = f;
+		make_print(st, &req, &res);
+		if (res.left[0] != '\0')
+			sanka_warnx("%s", res.left);
+		if ((rc = res.exit) == 0)
+			printf("%s\n", res.msg);
+		else
+			sanka_warnx("%s", res.msg);
 	}
-	src = reach_source(&r);
-	if ((rc = cli_print_job(e, a, &src, &job, &tpl)) != 0)
-		goto out;
-	cli_left_out(r.left, r.suspended, r.opt_out, r.no_address);
-	if (r.has_event)
-		job.title = title = xasprintf("%s %s", r.event.name == NULL ?
-		    "" : r.event.name, r.event.date);
-	if ((rc = print_pdf(&job, &src, out, &res, &pe)) != PRINT_OK) {
-		sanka_warnx("%s", pe.msg);
-		rc = cli_print_exit(rc);
-	} else
-		printf(_("%s: %zu members, %zu pages\n"), out, r.n, res.pages);
-out:
-	print_template_free(tpl);
-	free(title);
-	reach_free(&r);
 	store_filter_free(f);
 	store_close(st);
 	return (rc);

@@ -88,6 +88,7 @@ const struct binding keys_table[] = {
 	{ KC_MEMBERS, '+', ACT_ADD, N_("New member"), 0 },
 	{ KC_MEMBERS, 'e', ACT_EDIT, N_("Edit member"), F },
 	{ KC_MEMBERS, 's', ACT_SORT, N_("Sort order"), F },
+	{ KC_MEMBERS, 'P', ACT_OUTPUT, N_("Print or mail"), F },
 	{ KC_MEMBER, 'e', ACT_EDIT, N_("Edit member"), F },
 	{ KC_EVENTS, 'n', ACT_ADD, N_("New event"), F },
 	{ KC_EVENTS, '+', ACT_ADD, N_("New event"), 0 },
@@ -95,6 +96,7 @@ const struct binding keys_table[] = {
 	{ KC_EVENT, 'e', ACT_EDIT, N_("Edit event"), F },
 	{ KC_EVENT, 'i', ACT_INVITE, N_("Invite (search)"), F },
 	{ KC_EVENT, 'I', ACT_INVITE_FILTER, N_("Invite by filter"), F },
+	{ KC_EVENT, 'P', ACT_OUTPUT, N_("Print or mail"), F },
 
 	{ KC_LIST, TK_UP, ACT_UP, N_("Up"), 0 },
 	{ KC_LIST, 'k', ACT_UP, N_("Up"), 0 },

@@ -7,6 +7,7 @@
 
 #include "store/i18n.h"
 #include "tui/reclist.h"
+#include "tui/output.h"
 #include "tui/screen.h"
 #include "store/xmalloc.h"
 
@@ -299,6 +300,10 @@ event_act(struct tui *t, struct screen *s, enum action act, int key)
 			tui_prompt(t, _("Invite every member matching (e.g. "
 			    "segment=正会員 total>=3):"), "",
 			    invite_filter_done, ep);
+		break;
+	case ACT_OUTPUT:
+		if (ep->found)
+			output_start(t, ep->rl.event);
 		break;
 	default:
 		break;

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "store/i18n.h"
+#include "tui/output.h"
 #include "tui/screen.h"
 #include "store/xmalloc.h"
 
@@ -247,6 +248,9 @@ members_act(struct tui *t, struct screen *s, enum action act, int key)
 		if (r != NULL && (n = screen_form_member(t, r->m.id,
 		    NULL)) != NULL)
 			tui_push(t, s->panel, n);
+		break;
+	case ACT_OUTPUT:
+		output_start(t, NULL);
 		break;
 	default:
 		break;

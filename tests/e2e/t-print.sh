@@ -58,7 +58,7 @@ expect_eq "letter pages" "$(pdfinfo "$W/t.pdf" | sed -n 's/^Pages: *//p')" 4
 pdftotext -f 2 -l 2 "$W/t.pdf" - | grep -qF "総会（令和8年2月20日）のご案内" ||
     fail "letter text"
 pdftoppm -r 150 -gray -png -f 2 -l 2 "$W/t.pdf" "$W/q"
-expect_eq "QR" "$(zbarimg -q "$W"/q*.png)" "QR-Code:M002"
+expect_eq "QR" "$(zbarimg -q "$W"/q*.png 2>/dev/null)" "QR-Code:M002"
 printf '{{nmae}}\n' >"$W/bad.txt"
 sk print letters --template "$W/bad.txt" -o "$W/bad.pdf" 2>"$W/err"
 expect_eq "unknown placeholder exit" $? 1
@@ -81,7 +81,7 @@ sk print badges --event E1 --layout a4-4 -o "$W/b.pdf" >/dev/null 2>&1 ||
     fail badges
 expect_eq "badge pages" "$(pdfinfo "$W/b.pdf" | sed -n 's/^Pages: *//p')" 1
 pdftoppm -r 150 -gray -png "$W/b.pdf" "$W/b"
-expect_eq "badge QRs" "$(zbarimg -q "$W"/b*.png | sort | paste -sd' ')" \
+expect_eq "badge QRs" "$(zbarimg -q "$W"/b*.png 2>/dev/null | sort | paste -sd' ')" \
     "QR-Code:M001 QR-Code:M002 QR-Code:M006 QR-Code:M008"
 sk print list --event E1 -o "$W/d.pdf" >/dev/null 2>&1 || fail list
 expect_eq "五十音順" "$(pdftotext "$W/d.pdf" - | grep -E '^M00[0-9]$' |
@@ -97,4 +97,40 @@ expect_eq "unknown event exit" $? 1
 sk print list -o "$W/x.pdf" 2>/dev/null
 expect_eq "list without --event" $? 2
 [ -e "$W/x.pdf" ] && fail "a PDF despite an error"
+
+# From the screens: P on an event's page makes the door's list, P on the
+# member list labels for a filter; the status line says where it went.
+start_tui
+wait_for '[1] Members'
+keys 2
+wait_for '総会'
+keys Enter
+wait_for 'Venue: 本部'
+keys P
+wait_for 'Print or mail'
+keys 4
+wait_for 'Write the PDF to:'
+keys Escape
+text "$W/door.pdf"
+keys Enter
+wait_for "door.pdf: 4 members, 1 pages"
+expect_eq "screen list" "$(pdftotext "$W/door.pdf" - | grep -E '^M00[0-9]$' |
+    paste -sd' ')" "M006 M002 M001 M008"
+keys Escape
+keys 1
+wait_for 'Sort order'
+keys P
+wait_for 'Print or mail'
+keys 1
+wait_for 'Layout (a4-12'
+keys Enter
+wait_for 'Members matching'
+text '所属=髙橋商店'
+keys Enter
+wait_for 'Write the PDF to:'
+keys Escape
+text "$W/screen.pdf"
+keys Enter
+wait_for "screen.pdf: 1 members, 1 pages"
+pdftotext "$W/screen.pdf" - | grep -qF "髙橋 花子 様" || fail "screen labels"
 echo ok

@@ -91,7 +91,6 @@ make_reach(struct store *st, const struct store_filter *f, const char *event,
 	}
 	reach_left_out_text(r->left, r->suspended, r->opt_out, r->no_address,
 	    res->left, sizeof(res->left));
-	res->members = r->n;
 	return (0);
 }
 

@@ -20,7 +20,6 @@ struct make_result {
 	int		 exit;		/* SANKA_EXIT_* */
 	char		 msg[1024];	/* the summary, or why it failed */
 	char		 left[256];	/* the left-out line, or "" */
-	size_t		 members;	/* reached */
 };
 
 struct make_print {

@@ -92,6 +92,7 @@ tp_setup(void **state)
 	return (0);
 }
 
+/* TP_KEEP=1 keeps the directory (the PDFs) for a look after a failure. */
 static int
 tp_teardown(void **state)
 {

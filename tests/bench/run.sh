@@ -10,11 +10,12 @@
 #   BENCH_MARKS=4000     durable marks per system, in 20 interleaved blocks
 #                        (10,000 members, 50 events, 100,000 records; then
 #                        a batch of 100,000 marks in one txn, 3 rounds)
-#   BENCH_PRINT=10000    members of the print and mail bench: labels,
-#                        letters, messages handed to the local MTA (exim4
+#   BENCH_PRINT=10000    members of the print and mail parts: labels and
+#                        letters; messages handed to the local MTA (exim4
 #                        with a private configuration, queued only)
-#   BENCH_ONLY=mark,import,screens,print   run some parts only (screens
-#                        reuses the import's databases when both run)
+#   BENCH_ONLY=mark,import,screens,print,mail   run some parts only
+#                        (screens reuses the import's databases when both
+#                        run)
 #
 # Generated CSVs are kept in build/bench/data/ (by N and seed); databases
 # go to build/bench/work/, removed at the end.  Exit 1 when something
@@ -29,7 +30,7 @@ NEV=${BENCH_EVENTS:-200}
 ROUNDS=${BENCH_ROUNDS:-3}
 SEED=${BENCH_SEED:-42}
 MARKS=${BENCH_MARKS:-4000}
-ONLY=${BENCH_ONLY:-mark,import,screens,print}
+ONLY=${BENCH_ONLY:-mark,import,screens,print,mail}
 NPRINT=${BENCH_PRINT:-10000}
 B=build/bench
 DATA=$B/data
@@ -341,7 +342,7 @@ cputime() {
 	WALL=$1 CPU=$2 CHILD=$3
 }
 
-if want print; then
+if want print || want mail; then
 	echo
 	echo "print and mail: $NPRINT members (wall, sanka's own CPU)"
 	P=$PWD/$WORK/print
@@ -358,6 +359,8 @@ if want print; then
 	{ echo '{{atena}}'; echo; echo '{{address}}'; echo
 	  echo '拝啓 平素より格別のご高配を賜り厚く御礼申し上げます。'
 	  echo '{{today_wareki}}'; } >"$P/letter.txt"
+fi
+if want print; then
 	cputime "$P/labels.log" ./sanka -d "$P/db" print labels -o "$P/l.pdf"
 	printf '  %-28s %7ss wall %7ss CPU %6s MiB\n' "$NPRINT labels (a4-12)" \
 	    "$WALL" "$CPU" "$(mib "$(stat -c %s "$P/l.pdf")")"
@@ -366,6 +369,8 @@ if want print; then
 	    --template "$P/letter.txt" -o "$P/t.pdf"
 	printf '  %-28s %7ss wall %7ss CPU %6s MiB\n' "$NPRINT letters" \
 	    "$WALL" "$CPU" "$(mib "$(stat -c %s "$P/t.pdf")")"
+fi
+if want mail; then
 	# The local MTA with a private configuration: messages are queued
 	# (-odq), then the queue is thrown away with the work directory.
 	{ echo "primary_hostname = sanka.test"

@@ -207,9 +207,9 @@ att_change_norm(struct store *st, const struct store_change *c,
 	int	rc;
 
 	n->note = NULL;
-	if ((rc = store_key_fold(c->event, n->event, "event_code",
+	if ((rc = store_key_lookup(c->event, n->event, "event_code",
 	    &st->err)) != STORE_OK ||
-	    (rc = store_key_fold(c->member, n->member, "member_id",
+	    (rc = store_key_lookup(c->member, n->member, "member_id",
 	    &st->err)) != STORE_OK)
 		return (rc);
 	if (c->response != STORE_KEEP &&
@@ -456,9 +456,9 @@ store_attendance_get(struct store *st, const char *eventin,
 
 	store_err_clear(st);
 	memset(a, 0, sizeof *a);
-	if ((rc = store_key_fold(eventin, a->event, "event_code",
+	if ((rc = store_key_lookup(eventin, a->event, "event_code",
 	    &st->err)) != STORE_OK ||
-	    (rc = store_key_fold(memberin, a->member, "member_id",
+	    (rc = store_key_lookup(memberin, a->member, "member_id",
 	    &st->err)) != STORE_OK)
 		return (rc);
 	if ((rc = store_rbegin(st, &txn)) != STORE_OK)
@@ -586,7 +586,7 @@ store_event_records(struct store *st, const char *codein, store_att_cb cb,
 	char		code[STORE_ID_MAX + 2];
 	int		rc;
 
-	if ((rc = store_key_fold(codein, code, "event_code", &st->err)) != 0)
+	if ((rc = store_key_lookup(codein, code, "event_code", &st->err)) != 0)
 		return (rc == STORE_INVALID ? STORE_NOTFOUND : rc);
 	if ((rc = att_walk_begin(st, &aw, cb, arg)) != STORE_OK)
 		return (rc);
@@ -621,7 +621,7 @@ store_member_history(struct store *st, const char *memberin, store_att_cb cb,
 	size_t		 mlen, n;
 	int		 rc, op;
 
-	if ((rc = store_key_fold(memberin, id, "member_id", &st->err)) != 0)
+	if ((rc = store_key_lookup(memberin, id, "member_id", &st->err)) != 0)
 		return (rc == STORE_INVALID ? STORE_NOTFOUND : rc);
 	if ((rc = att_walk_begin(st, &aw, cb, arg)) != STORE_OK)
 		return (rc);

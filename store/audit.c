@@ -219,10 +219,10 @@ store_audit_each(struct store *st, const char *memberin, const char *eventin,
 	int			 rc, op;
 
 	store_err_clear(st);
-	if (memberin != NULL && store_key_fold(memberin, member, "member_id",
+	if (memberin != NULL && store_key_lookup(memberin, member, "member_id",
 	    &st->err) != STORE_OK)
 		return (STORE_OK);	/* no such key: nothing to list */
-	if (eventin != NULL && store_key_fold(eventin, event, "event_code",
+	if (eventin != NULL && store_key_lookup(eventin, event, "event_code",
 	    &st->err) != STORE_OK)
 		return (STORE_OK);
 	store_err_clear(st);

@@ -2,6 +2,7 @@
  * readers, schema, the audit actor, transactions, the last txn id, backup. */
 
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <sys/types.h>
 
 #include <errno.h>
@@ -42,6 +43,20 @@ store_err_clear(struct store *st)
 	memset(&st->err, 0, sizeof st->err);
 }
 
+/* LMDB reports a short write as EIO: on a filesystem with less than a
+ * megabyte left, that short write was the disk filling up. */
+static bool
+store_disk_nearly_full(struct store *st)
+{
+	struct statvfs	sv;
+	int		fd;
+
+	if (st->env == NULL || mdb_env_get_fd(st->env, &fd) != 0 ||
+	    fstatvfs(fd, &sv) != 0)
+		return (false);
+	return ((unsigned long long)sv.f_bavail * sv.f_frsize < (1u << 20));
+}
+
 /* Turn an LMDB (or errno) code into a store code with a message. */
 int
 store_mdb(struct store *st, int rc, const char *what)
@@ -53,16 +68,23 @@ store_mdb(struct store *st, int rc, const char *what)
 		return (store_err(st, STORE_NOTFOUND, NULL, "%s: %s", what,
 		    _("not found")));
 	case MDB_MAP_FULL:
-	case ENOSPC:
-	case EDQUOT:
 		return (store_err(st, STORE_FULL, NULL, _("%s: the database "
 		    "or the disk is full; nothing was written (free disk "
 		    "space or ask the administrator)"), what));
+	case ENOSPC:
+	case EDQUOT:
+		return (store_err(st, STORE_FULL, NULL, _("%s: disk full; "
+		    "nothing was written (free disk space or ask the "
+		    "administrator)"), what));
 	case EACCES:
 	case EPERM:
 	case EROFS:
 		return (store_err(st, STORE_PERM, NULL,
 		    _("%s: permission denied"), what));
+	case EIO:
+		if (store_disk_nearly_full(st))
+			return (store_mdb(st, ENOSPC, what));
+		/* FALLTHROUGH */
 	default:
 		return (store_err(st, STORE_IO, NULL, "%s: %s", what,
 		    mdb_strerror(rc)));
@@ -183,6 +205,20 @@ store_mkdir(struct store *st, const char *dir, bool *shared)
 	return (STORE_OK);
 }
 
+/* The schema marker: digits only ("1x" is not 1); -1 when it is not. */
+static long
+store_schema_parse(const char *num)
+{
+	char	*end;
+	long	 v;
+
+	if (*num < '0' || *num > '9')
+		return (-1);
+	errno = 0;
+	v = strtol(num, &end, 10);
+	return (errno != 0 || *end != '\0' ? -1 : v);
+}
+
 /* Check the schema version and open every named database in one txn. */
 static int
 store_open_dbis(struct store *st)
@@ -225,8 +261,14 @@ store_open_dbis(struct store *st)
 		snprintf(num, sizeof num, "%.*s",
 		    (int)(v.mv_size < 31 ? v.mv_size : 31),
 		    (const char *)v.mv_data);
-		ver = strtol(num, NULL, 10);
-		if (ver > STORE_SCHEMA_VERSION || ver < 1) {
+		ver = store_schema_parse(num);
+		if (ver < 1) {
+			mdb_txn_abort(txn);
+			return (store_err(st, STORE_IO, NULL, _("the database's "
+			    "schema marker \"%s\" is damaged: restore a "
+			    "backup (nothing was changed)"), num));
+		}
+		if (ver > STORE_SCHEMA_VERSION) {
 			mdb_txn_abort(txn);
 			return (store_err(st, STORE_SCHEMA, NULL, _("the "
 			    "database has schema version %s; this sanka knows "
@@ -279,8 +321,14 @@ store_open_dbis(struct store *st)
 		snprintf(num, sizeof num, "%.*s",
 		    (int)(v.mv_size < 31 ? v.mv_size : 31),
 		    (const char *)v.mv_data);
-		ver = strtol(num, NULL, 10);
-		if (ver > STORE_SCHEMA_VERSION || ver < 1) {
+		ver = store_schema_parse(num);
+		if (ver < 1) {
+			mdb_txn_abort(txn);
+			return (store_err(st, STORE_IO, NULL, _("the database's "
+			    "schema marker \"%s\" is damaged: restore a "
+			    "backup (nothing was changed)"), num));
+		}
+		if (ver > STORE_SCHEMA_VERSION) {
 			mdb_txn_abort(txn);
 			return (store_err(st, STORE_SCHEMA, NULL, _("the "
 			    "database has schema version %s; this sanka knows "
@@ -297,59 +345,15 @@ store_open_dbis(struct store *st)
 	return (STORE_OK);
 }
 
-int
-store_open(const char *dir, unsigned flags, struct store **out)
+/* Open the environment of DIR, retrying while another process opens or
+ * closes it at the same moment.  Returns an LMDB or errno code. */
+static int
+store_env_open(struct store *st, const char *dir, unsigned envflags,
+    bool shared)
 {
-	struct store	*st;
-	struct stat	 sb;
-	char		*path;
-	unsigned	 envflags;
-	mode_t		 old = 0;
-	bool		 shared = false;
-	int		 rc, tries, dead;
+	mode_t	old = 0;
+	int	rc, tries;
 
-	st = xcalloc(1, sizeof *st);
-	*out = st;
-	st->flags = flags;
-	store_actor_init(st);
-
-	if (dir == NULL || *dir == '\0')
-		return (store_err(st, STORE_IO, NULL,
-		    _("no database directory given")));
-	if (stat(dir, &sb) != 0) {
-		if (errno == EACCES)
-			return (store_err(st, STORE_PERM, NULL,
-			    _("%s: permission denied"), dir));
-		if (errno != ENOENT)
-			return (store_err(st, STORE_IO, NULL, "%s: %s", dir,
-			    strerror(errno)));
-		if (flags & STORE_READONLY)
-			return (store_err(st, STORE_NODB, NULL,
-			    _("no database at %s"), dir));
-		if ((rc = store_mkdir(st, dir, &shared)) != STORE_OK)
-			return (rc);
-	} else if (!S_ISDIR(sb.st_mode))
-		return (store_err(st, STORE_IO, NULL,
-		    _("%s is not a directory"), dir));
-	else
-		shared = (sb.st_mode & S_ISGID) != 0;
-
-	path = xmalloc(strlen(dir) + sizeof "/data.mdb");
-	sprintf(path, "%s/data.mdb", dir);
-	if ((flags & STORE_READONLY) && access(path, F_OK) != 0) {
-		rc = errno;
-		free(path);
-		if (rc == EACCES)
-			return (store_err(st, STORE_PERM, NULL,
-			    _("%s: permission denied"), dir));
-		return (store_err(st, STORE_NODB, NULL,
-		    _("no database at %s"), dir));
-	}
-	free(path);
-
-	envflags = MDB_NORDAHEAD;
-	if (flags & STORE_READONLY)
-		envflags |= MDB_RDONLY;
 	if (shared)
 		old = umask(007);
 	for (tries = 0;; tries++) {
@@ -365,30 +369,153 @@ store_open(const char *dir, unsigned flags, struct store **out)
 			break;
 		mdb_env_close(st->env);
 		st->env = NULL;
-		/* another process opening or closing at this moment */
 		if (tries >= 4 || rc == EACCES || rc == EPERM || rc == EROFS ||
 		    rc == ENOENT || rc == ENOTDIR || rc == ENOSPC ||
-		    rc == MDB_VERSION_MISMATCH || rc == MDB_INVALID)
+		    rc == EDQUOT || rc == MDB_VERSION_MISMATCH ||
+		    rc == MDB_INVALID)
 			break;
 		usleep(10000u << tries);
 	}
 	if (shared)
 		umask(old);
-	if (rc != 0) {
-		if (st->env != NULL) {
-			mdb_env_close(st->env);
-			st->env = NULL;
-		}
-		if (rc == EACCES || rc == EPERM || rc == EROFS)
-			return (store_err(st, STORE_PERM, NULL, _("%s: "
-			    "permission denied (the database files need "
-			    "read and write access for your group)"), dir));
-		return (store_err(st, STORE_IO, NULL, _("cannot open %s: %s"),
-		    dir, mdb_strerror(rc)));
+	if (rc != 0 && st->env != NULL) {
+		mdb_env_close(st->env);
+		st->env = NULL;
 	}
+	return (rc);
+}
+
+/* Remove the directories store_mkdir made, from DIR up to (not including)
+ * the first that existed before, whose length was KEEP. */
+static void
+store_rmdirs(const char *dir, size_t keep)
+{
+	char	*p, *slash;
+
+	p = xstrdup(dir);
+	while (strlen(p) > keep && rmdir(p) == 0 &&
+	    (slash = strrchr(p, '/')) != NULL && slash != p)
+		*slash = '\0';
+	free(p);
+}
+
+/* The length of the longest existing ancestor of DIR (the part a failed
+ * creation must leave). */
+static size_t
+store_existing_prefix(const char *dir)
+{
+	struct stat	 sb;
+	char		*p, *slash;
+	size_t		 n;
+
+	p = xstrdup(dir);
+	while ((slash = strrchr(p, '/')) != NULL && slash != p) {
+		*slash = '\0';
+		if (stat(p, &sb) == 0)
+			break;
+	}
+	n = slash == NULL ? 0 : strlen(p);
+	free(p);
+	return (n);
+}
+
+/* The directory DIR: made when missing and CREATE, checked otherwise.
+ * *MADE is the length of its ancestor that existed (SIZE_MAX: DIR did). */
+static int
+store_open_dir(struct store *st, const char *dir, bool create, bool *shared,
+    size_t *made)
+{
+	struct stat	sb;
+
+	*made = SIZE_MAX;
+	if (stat(dir, &sb) == 0) {
+		if (!S_ISDIR(sb.st_mode))
+			return (store_err(st, STORE_IO, NULL,
+			    _("%s is not a directory"), dir));
+		*shared = (sb.st_mode & S_ISGID) != 0;
+		return (STORE_OK);
+	}
+	if (errno == EACCES)
+		return (store_err(st, STORE_PERM, NULL,
+		    _("%s: permission denied"), dir));
+	if (errno != ENOENT)
+		return (store_err(st, STORE_IO, NULL, "%s: %s", dir,
+		    strerror(errno)));
+	if (!create)
+		return (store_err(st, STORE_NODB, NULL,
+		    _("no database at %s"), dir));
+	*made = store_existing_prefix(dir);
+	return (store_mkdir(st, dir, shared));
+}
+
+int
+store_open(const char *dir, unsigned flags, struct store **out)
+{
+	struct store		*st;
+	struct files_seen	 fs;
+	unsigned		 envflags;
+	bool			 shared = false, ro;
+	size_t			 made;
+	int			 rc, dead, fd;
+
+	st = xcalloc(1, sizeof *st);
+	*out = st;
+	st->flags = flags;
+	ro = (flags & STORE_READONLY) != 0;
+	store_actor_init(st);
+
+	if (dir == NULL || *dir == '\0')
+		return (store_err(st, STORE_IO, NULL,
+		    _("no database directory given")));
+	if ((rc = store_open_dir(st, dir, !ro, &shared, &made)) != STORE_OK)
+		return (rc);
+	if ((rc = files_before_open(st, dir, !ro, shared, &fs)) != STORE_OK)
+		goto undo;
+	if (ro && !fs.existed[FILES_DATA])
+		return (store_err(st, STORE_NODB, NULL,
+		    _("no database at %s"), dir));
+
+	envflags = MDB_NORDAHEAD;
+	if (ro)
+		envflags |= MDB_RDONLY;
+	if ((rc = store_env_open(st, dir, envflags, shared)) != 0) {
+		if (rc == EACCES || rc == EPERM || rc == EROFS)
+			rc = store_err(st, STORE_PERM, NULL, _("%s: "
+			    "permission denied (the database files need "
+			    "read and write access for your group)"), dir);
+		else if (rc == ENOSPC || rc == EDQUOT)
+			rc = store_err(st, STORE_FULL, NULL, _("%s: disk full; "
+			    "no database was created"), dir);
+		else
+			rc = store_err(st, STORE_IO, NULL,
+			    _("cannot open %s: %s"), dir, mdb_strerror(rc));
+		goto undo;
+	}
+	if (mdb_env_get_fd(st->env, &fd) != 0 ||
+	    (rc = files_after_open(st, dir, fd, &fs)) != STORE_OK) {
+		mdb_env_close(st->env);
+		st->env = NULL;
+		return (st->err.rc != STORE_OK ? st->err.rc : store_err(st,
+		    STORE_IO, NULL, _("cannot open %s"), dir));
+	}
+	st->created = !fs.existed[FILES_DATA];
 	if ((rc = mdb_reader_check(st->env, &dead)) != 0)
 		return (store_mdb(st, rc, dir));
-	return (store_open_dbis(st));
+	if ((rc = store_open_dbis(st)) == STORE_FULL && !fs.existed[FILES_DATA]) {
+		mdb_env_close(st->env);
+		st->env = NULL;
+		store_err(st, STORE_FULL, NULL, _("%s: disk full; no database "
+		    "was created"), dir);
+		goto undo;
+	}
+	return (rc);
+undo:
+	if (rc == STORE_FULL) {
+		files_undo(dir, &fs);
+		if (made != SIZE_MAX)
+			store_rmdirs(dir, made);
+	}
+	return (rc);
 }
 
 void
@@ -399,6 +526,12 @@ store_close(struct store *st)
 	if (st->env != NULL)
 		mdb_env_close(st->env);
 	free(st);
+}
+
+bool
+store_created(const struct store *st)
+{
+	return (st->created);
 }
 
 const struct store_error *
@@ -596,8 +729,8 @@ store_backup(struct store *st, const char *path)
 	if (st->env == NULL)
 		return (store_err(st, STORE_IO, NULL,
 		    _("the database is not open")));
-	if ((fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC,
-	    0640)) == -1) {
+	if ((fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW |
+	    O_CLOEXEC, 0640)) == -1) {
 		if (errno == EEXIST)
 			return (store_err(st, STORE_EXISTS, NULL,
 			    _("%s already exists"), path));

@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <unistr.h>
+
 #include "store/store-int.h"
 
 void
@@ -55,7 +57,7 @@ event_norm(struct store *st, const struct store_event *in,
 	return (STORE_OK);
 }
 
-static int
+int
 event_read(struct store *st, MDB_txn *txn, const char *code,
     struct store_event *e)
 {
@@ -145,7 +147,7 @@ event_diff(struct buf *old, struct buf *nw, const struct store_event *a,
 
 /* Members having a record at event CODE: \0-separated IDs in OUT, with
  * each record's final and response before its ID. */
-static int
+int
 event_scan(struct store *st, MDB_txn *txn, const char *code, struct buf *out,
     size_t *n)
 {
@@ -260,7 +262,7 @@ event_write(struct wtx *w, const struct store_event *old,
 	return (STORE_OK);
 }
 
-static int
+int
 event_audit(struct wtx *w, const char *action, const struct store_event *a,
     const struct store_event *b, const char *extra)
 {
@@ -380,7 +382,7 @@ store_event_delete(struct store *st, const char *codein, bool force,
 	store_err_clear(st);
 	memset(&old, 0, sizeof old);
 	buf_init(&list);
-	if ((rc = store_key_fold(codein, code, "event_code", &st->err)) != 0)
+	if ((rc = store_key_lookup(codein, code, "event_code", &st->err)) != 0)
 		return (rc);
 	if ((rc = store_wbegin(st, &w)) != STORE_OK)
 		return (rc);
@@ -494,7 +496,7 @@ store_event_get(struct store *st, const char *codein, struct store_event *e,
 	memset(e, 0, sizeof *e);
 	if (ec != NULL)
 		memset(ec, 0, sizeof *ec);
-	if ((rc = store_key_fold(codein, code, "event_code", &st->err)) != 0)
+	if ((rc = store_key_lookup(codein, code, "event_code", &st->err)) != 0)
 		return (rc == STORE_INVALID ? STORE_NOTFOUND : rc);
 	if ((rc = store_rbegin(st, &txn)) != STORE_OK)
 		return (rc);
@@ -577,43 +579,146 @@ store_event_each(struct store *st, int (*cb)(const struct store_event *,
 	return (rc);
 }
 
-int
-store_event_find(struct store *st, const char *name, const char *date,
-    char code[STORE_ID_MAX + 1])
+/* The edit distance between A and B in characters, up to LIMIT + 1. */
+static size_t
+event_distance(const char *a, const char *b, size_t limit)
 {
-	MDB_txn			*txn;
-	MDB_cursor		*c;
-	MDB_val			 k, v;
-	struct store_event	 e;
-	char			 kc[STORE_ID_MAX + 1];
-	int			 rc, op, found = 0;
+	uint32_t	*ua, *ub;
+	size_t		 na, nb, i, j, *row, prev, cur, best;
 
-	store_err_clear(st);
-	code[0] = '\0';
+	ua = u8_to_u32((const uint8_t *)a, strlen(a), NULL, &na);
+	ub = u8_to_u32((const uint8_t *)b, strlen(b), NULL, &nb);
+	if (ua == NULL || ub == NULL || (na > nb ? na - nb : nb - na) > limit) {
+		free(ua);
+		free(ub);
+		return (limit + 1);
+	}
+	row = xcalloc(nb + 1, sizeof *row);
+	for (j = 0; j <= nb; j++)
+		row[j] = j;
+	for (i = 1; i <= na; i++) {
+		prev = row[0];
+		row[0] = i;
+		best = row[0];
+		for (j = 1; j <= nb; j++) {
+			cur = row[j];
+			row[j] = prev + (ua[i - 1] != ub[j - 1]);
+			if (row[j] > cur + 1)
+				row[j] = cur + 1;
+			if (row[j] > row[j - 1] + 1)
+				row[j] = row[j - 1] + 1;
+			if (row[j] < best)
+				best = row[j];
+			prev = cur;
+		}
+		if (best > limit)
+			break;
+	}
+	best = i <= na ? limit + 1 : row[nb];
+	free(row);
+	free(ua);
+	free(ub);
+	return (best);
+}
+
+/* Events on DATE whose folded name equals FOLDED (SIMILAR: differs by at
+ * most EVENT_NEAR characters instead), their codes in CODES (up to 2);
+ * *N counts all of them. */
+#define EVENT_NEAR	2
+static int
+event_match(struct store *st, const char *folded, const char *date,
+    bool similar, char codes[2][STORE_ID_MAX + 1], size_t *n)
+{
+	MDB_txn		*txn;
+	MDB_cursor	*c;
+	MDB_val		 k, v;
+	char		 d[STORE_DATE_SIZE], name[1040], *fn;
+	bool		 hit;
+	int		 rc, op;
+
+	*n = 0;
 	if ((rc = store_rbegin(st, &txn)) != STORE_OK)
 		return (rc);
 	if ((rc = store_cursor(st, txn, DB_EVENTS, &c)) != STORE_OK) {
 		mdb_txn_abort(txn);
 		return (rc);
 	}
-	for (op = MDB_FIRST; !found; op = MDB_NEXT) {
-		if (mdb_cursor_get(c, &k, &v, op) != 0)
-			break;
-		codec_copy_text(kc, sizeof kc, k.mv_data, k.mv_size);
-		if (codec_event_dec(&v, kc, &e) != STORE_OK)
+	for (op = MDB_FIRST; mdb_cursor_get(c, &k, &v, op) == 0;
+	    op = MDB_NEXT) {
+		if (codec_event_date(&v, d) != STORE_OK || strcmp(d, date) != 0)
 			continue;
-		if (strcmp(e.name, name == NULL ? "" : name) == 0 &&
-		    strcmp(e.date, date == NULL ? "" : date) == 0) {
-			memcpy(code, kc, sizeof kc);
-			found = 1;
-		}
-		store_event_free(&e);
+		codec_event_name(&v, name, sizeof name);
+		if ((fn = store_fold(name)) == NULL)
+			continue;
+		hit = strcmp(fn, folded) == 0;
+		if (similar)
+			hit = !hit && event_distance(fn, folded, EVENT_NEAR) <=
+			    EVENT_NEAR;
+		free(fn);
+		if (!hit)
+			continue;
+		if (*n < 2)
+			codec_copy_text(codes[*n], STORE_ID_MAX + 1, k.mv_data,
+			    k.mv_size);
+		(*n)++;
 	}
 	mdb_cursor_close(c);
 	mdb_txn_abort(txn);
-	if (!found)
+	return (STORE_OK);
+}
+
+int
+store_event_find(struct store *st, const char *name, const char *date,
+    char code[STORE_ID_MAX + 1])
+{
+	char	 codes[2][STORE_ID_MAX + 1], *folded;
+	size_t	 n;
+	int	 rc;
+
+	store_err_clear(st);
+	code[0] = '\0';
+	if (name == NULL)
+		name = "";
+	if (date == NULL)
+		date = "";
+	if ((folded = store_fold(name)) == NULL)
+		return (store_err(st, STORE_INVALID, "event_name",
+		    _("the event name is not valid UTF-8")));
+	rc = event_match(st, folded, date, false, codes, &n);
+	free(folded);
+	if (rc != STORE_OK)
+		return (rc);
+	if (n == 0)
 		return (store_err(st, STORE_NOTFOUND, "event_name",
-		    _("no event named \"%s\" on %s"), name == NULL ? "" : name,
-		    date == NULL ? "" : date));
+		    _("no event named \"%s\" on %s"), name, date));
+	if (n > 1)
+		return (store_err(st, STORE_INVALID, "event_name",
+		    _("%zu events are named \"%s\" on %s (%s, %s): give the "
+		    "event code, or merge them with `sanka merge event KEEP "
+		    "DROP`"), n, name, date, codes[0], codes[1]));
+	memcpy(code, codes[0], sizeof codes[0]);
+	return (STORE_OK);
+}
+
+int
+store_event_similar(struct store *st, const char *name, const char *date,
+    char code[STORE_ID_MAX + 1])
+{
+	char	 codes[2][STORE_ID_MAX + 1], *folded;
+	size_t	 n;
+	int	 rc;
+
+	store_err_clear(st);
+	code[0] = '\0';
+	if ((folded = store_fold(name == NULL ? "" : name)) == NULL)
+		return (STORE_NOTFOUND);
+	rc = event_match(st, folded, date == NULL ? "" : date, true, codes,
+	    &n);
+	free(folded);
+	if (rc != STORE_OK)
+		return (rc);
+	if (n == 0)
+		return (STORE_NOTFOUND);
+	memcpy(code, codes[0], sizeof codes[0]);
 	return (STORE_OK);
 }

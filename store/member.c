@@ -584,7 +584,7 @@ store_member_delete(struct store *st, const char *idin, bool force,
 
 	store_err_clear(st);
 	memset(&old, 0, sizeof old);
-	if ((rc = store_key_fold(idin, id, "member_id", &st->err)) != 0)
+	if ((rc = store_key_lookup(idin, id, "member_id", &st->err)) != 0)
 		return (rc);
 	if ((rc = store_wbegin(st, &w)) != STORE_OK)
 		return (rc);
@@ -663,7 +663,7 @@ store_member_get(struct store *st, const char *idin, struct store_member *m,
 	memset(m, 0, sizeof *m);
 	if (stats != NULL)
 		memset(stats, 0, sizeof *stats);
-	if ((rc = store_key_fold(idin, id, "member_id", &st->err)) != 0)
+	if ((rc = store_key_lookup(idin, id, "member_id", &st->err)) != 0)
 		return (rc == STORE_INVALID ? STORE_NOTFOUND : rc);
 	if ((rc = store_rbegin(st, &txn)) != STORE_OK)
 		return (rc);

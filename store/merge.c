@@ -44,10 +44,40 @@ merge_read(struct wtx *w, const char *event, const char *member,
 	return (STORE_OK);
 }
 
-/* Move DROP's record at EVENT (on DATE) onto KEEP. */
+/* One attendance record's place: its event, member and event date. */
+struct merge_at {
+	const char	*event, *member, *date;
+};
+
+/* Combine FROM's record D into the record K that TO already has. */
+static void
+merge_combine(struct store_attendance *nw, const struct store_attendance *k,
+    const struct store_attendance *d)
+{
+	*nw = *k;
+	nw->note = xstrdup(k->note != NULL && *k->note != '\0' ? k->note :
+	    d->note);
+	if (merge_strength(d->final) > merge_strength(k->final))
+		nw->final = d->final;
+	if (nw->response == STORE_RESP_NONE)
+		nw->response = d->response;
+	if (nw->checked_in_at == 0 && d->checked_in_at != 0) {
+		nw->checked_in_at = d->checked_in_at;
+		memcpy(nw->checked_in_by, d->checked_in_by,
+		    sizeof nw->checked_in_by);
+	}
+	nw->walk_in = k->walk_in && d->walk_in;
+	if (nw->invited_on[0] == '\0' || (d->invited_on[0] != '\0' &&
+	    strcmp(d->invited_on, nw->invited_on) < 0))
+		memcpy(nw->invited_on, d->invited_on, sizeof nw->invited_on);
+	nw->version = k->version + 1;
+}
+
+/* Move the record at FROM onto TO (a member merge: another member at the
+ * same event; an event merge: the same member at another event). */
 static int
-merge_record(struct wtx *w, const char *keep, const char *drop,
-    const char *event, const char *date)
+merge_record(struct wtx *w, const struct merge_at *from,
+    const struct merge_at *to)
 {
 	struct store_attendance	d, k, nw;
 	bool			dfound, kfound;
@@ -55,41 +85,27 @@ merge_record(struct wtx *w, const char *keep, const char *drop,
 
 	memset(&nw, 0, sizeof nw);
 	memset(&k, 0, sizeof k);
-	if ((rc = merge_read(w, event, drop, &d, &dfound)) != STORE_OK ||
-	    !dfound)
+	if ((rc = merge_read(w, from->event, from->member, &d, &dfound)) !=
+	    STORE_OK || !dfound)
 		goto out;
-	if ((rc = merge_read(w, event, keep, &k, &kfound)) != STORE_OK)
+	if ((rc = merge_read(w, to->event, to->member, &k, &kfound)) !=
+	    STORE_OK)
 		goto out;
-	if ((rc = att_drop(w, event, drop, date, (int)d.final)) != STORE_OK)
+	if ((rc = att_drop(w, from->event, from->member, from->date,
+	    (int)d.final)) != STORE_OK)
 		goto out;
-	if (kfound) {
-		nw = k;
-		nw.note = xstrdup(k.note != NULL && *k.note != '\0' ? k.note :
-		    d.note);
-		if (merge_strength(d.final) > merge_strength(k.final))
-			nw.final = d.final;
-		if (nw.response == STORE_RESP_NONE)
-			nw.response = d.response;
-		if (nw.checked_in_at == 0 && d.checked_in_at != 0) {
-			nw.checked_in_at = d.checked_in_at;
-			memcpy(nw.checked_in_by, d.checked_in_by,
-			    sizeof nw.checked_in_by);
-		}
-		nw.walk_in = k.walk_in && d.walk_in;
-		if (nw.invited_on[0] == '\0' || (d.invited_on[0] != '\0' &&
-		    strcmp(d.invited_on, nw.invited_on) < 0))
-			memcpy(nw.invited_on, d.invited_on,
-			    sizeof nw.invited_on);
-		nw.version = k.version + 1;
-	} else {
+	if (kfound)
+		merge_combine(&nw, &k, &d);
+	else {
 		nw = d;
 		nw.note = xstrdup(d.note);
-		snprintf(nw.member, sizeof nw.member, "%s", keep);
+		snprintf(nw.event, sizeof nw.event, "%s", to->event);
+		snprintf(nw.member, sizeof nw.member, "%s", to->member);
 		nw.version = d.version + 1;
 	}
 	nw.updated_at = w->now;
 	snprintf(nw.updated_by, sizeof nw.updated_by, "%s", w->st->actor);
-	rc = att_write(w, date, kfound ? &k : NULL, &nw);
+	rc = att_write(w, to->date, kfound ? &k : NULL, &nw);
 out:
 	store_attendance_free(&nw);
 	if (dfound)
@@ -102,6 +118,7 @@ int
 store_member_merge(struct store *st, const char *keepin, const char *dropin)
 {
 	struct store_member	 keep, drop, nk;
+	struct merge_at		 from, to;
 	struct wtx		 w;
 	struct buf		 list, old, nw;
 	MDB_cursor		*c;
@@ -119,8 +136,8 @@ store_member_merge(struct store *st, const char *keepin, const char *dropin)
 	buf_init(&list);
 	buf_init(&old);
 	buf_init(&nw);
-	if ((rc = store_key_fold(keepin, kid, "keep", &st->err)) != 0 ||
-	    (rc = store_key_fold(dropin, did, "drop", &st->err)) != 0)
+	if ((rc = store_key_lookup(keepin, kid, "keep", &st->err)) != 0 ||
+	    (rc = store_key_lookup(dropin, did, "drop", &st->err)) != 0)
 		return (rc);
 	if (strcmp(kid, did) == 0)
 		return (store_err(st, STORE_INVALID, "drop",
@@ -163,7 +180,9 @@ store_member_merge(struct store *st, const char *keepin, const char *dropin)
 		date = p;
 		event = date + strlen(date) + 1;
 		p = event + strlen(event) + 1;
-		if ((rc = merge_record(&w, kid, did, event, date)) != STORE_OK)
+		from = (struct merge_at){ event, did, date };
+		to = (struct merge_at){ event, kid, date };
+		if ((rc = merge_record(&w, &from, &to)) != STORE_OK)
 			goto fail;
 	}
 
@@ -204,5 +223,80 @@ out:
 	buf_free(&list);
 	buf_free(&old);
 	buf_free(&nw);
+	return (rc);
+}
+
+/* Read events KEEP and DROP (folded codes into KC and DC) in W. */
+static int
+merge_events_read(struct wtx *w, const char *keepin, const char *dropin,
+    struct store_event *keep, struct store_event *drop)
+{
+	struct store	*st = w->st;
+	char		 kc[STORE_ID_MAX + 1], dc[STORE_ID_MAX + 1];
+	int		 rc;
+
+	if ((rc = store_key_lookup(keepin, kc, "keep", &st->err)) != 0 ||
+	    (rc = store_key_lookup(dropin, dc, "drop", &st->err)) != 0)
+		return (rc);
+	if (strcmp(kc, dc) == 0)
+		return (store_err(st, STORE_INVALID, "drop",
+		    _("cannot merge event %s into itself"), kc));
+	if ((rc = event_read(st, w->txn, kc, keep)) != STORE_OK ||
+	    (rc = event_read(st, w->txn, dc, drop)) != STORE_OK) {
+		if (rc == STORE_NOTFOUND)
+			store_err(st, rc, keep->code[0] == '\0' ? "keep" :
+			    "drop", _("event %s not found"),
+			    keep->code[0] == '\0' ? kc : dc);
+		return (rc);
+	}
+	return (STORE_OK);
+}
+
+int
+store_event_merge(struct store *st, const char *keepin, const char *dropin)
+{
+	struct store_event	 keep, drop;
+	struct merge_at		 from, to;
+	struct wtx		 w;
+	struct buf		 list;
+	const char		*p, *end, *member;
+	char			 extra[STORE_ID_MAX + 48];
+	size_t			 n;
+	int			 rc;
+
+	store_err_clear(st);
+	memset(&keep, 0, sizeof keep);
+	memset(&drop, 0, sizeof drop);
+	buf_init(&list);
+	if ((rc = store_wbegin(st, &w)) != STORE_OK)
+		return (rc);
+	if ((rc = merge_events_read(&w, keepin, dropin, &keep, &drop)) !=
+	    STORE_OK ||
+	    (rc = event_scan(st, w.txn, drop.code, &list, &n)) != STORE_OK)
+		goto fail;
+	end = (const char *)list.p + list.len;
+	for (p = (const char *)list.p; p < end; p = member +
+	    strlen(member) + 1) {
+		member = p + 2;
+		from = (struct merge_at){ drop.code, member, drop.date };
+		to = (struct merge_at){ keep.code, member, keep.date };
+		if ((rc = merge_record(&w, &from, &to)) != STORE_OK ||
+		    (rc = agg_recompute(&w, member)) != STORE_OK)
+			goto fail;
+	}
+	if ((rc = store_del(st, w.txn, DB_EVENTS, drop.code,
+	    strlen(drop.code))) != STORE_OK)
+		goto fail;
+	snprintf(extra, sizeof extra, "into=%s; records=%zu", keep.code, n);
+	if ((rc = event_audit(&w, "merge", &drop, NULL, extra)) != STORE_OK)
+		goto fail;
+	rc = store_wcommit(&w);
+	goto out;
+fail:
+	store_wabort(&w);
+out:
+	store_event_free(&keep);
+	store_event_free(&drop);
+	buf_free(&list);
 	return (rc);
 }

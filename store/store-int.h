@@ -9,6 +9,8 @@
 #ifndef SANKA_STORE_INT_H
 #define SANKA_STORE_INT_H
 
+#include <sys/stat.h>
+
 #include <lmdb.h>
 #include <stdarg.h>
 #include <string.h>
@@ -37,6 +39,7 @@ struct store {
 	MDB_env		*env;
 	MDB_dbi		 dbi[DB_COUNT];
 	unsigned	 flags;
+	bool		 created;	/* this open made data.mdb */
 	char		 actor[STORE_USER_SIZE];
 	struct store_error err;
 };
@@ -85,6 +88,26 @@ str_copy(char *dst, size_t size, const char *src)
 }
 
 /* env.c */
+/* files.c: the database files checked around LMDB's open by path. */
+enum { FILES_DATA, FILES_LOCK, FILES_COUNT };
+struct files_seen {
+	struct stat	 sb[FILES_COUNT];
+	bool		 existed[FILES_COUNT];
+	bool		 created[FILES_COUNT];
+	uid_t		 dir_uid;
+};
+/* Before mdb_env_open: refuse links and foreign files (and, for root, a
+ * directory others can write to); with CREATE, make the lock file with its
+ * space allocated (0660, group-shared when SHARED).  STORE_OK, STORE_PERM, STORE_FULL, STORE_IO. */
+int	 files_before_open(struct store *, const char *dir, bool create,
+	    bool shared, struct files_seen *);
+/* After: the files LMDB holds open are the ones checked.  STORE_OK or
+ * STORE_PERM. */
+int	 files_after_open(struct store *, const char *dir, int datafd,
+	    struct files_seen *);
+/* Remove the files that did not exist before (a failed creation). */
+void	 files_undo(const char *dir, const struct files_seen *);
+
 int	 store_err(struct store *, int rc, const char *field,
 	    const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 int	 store_mdb(struct store *, int mdb_rc, const char *what);
@@ -224,6 +247,15 @@ int	 member_drop(struct wtx *, const struct store_member *, size_t *nrec);
 int	 event_norm(struct store *, const struct store_event *,
 	    struct store_event *);
 int	 event_date(struct wtx *, const char *code, char date[STORE_DATE_SIZE]);
+int	 event_read(struct store *, MDB_txn *, const char *code,
+	    struct store_event *);
+/* Members with a record at CODE: per record its final and response bytes,
+ * then its member ID and a NUL, into OUT; *N records. */
+int	 event_scan(struct store *, MDB_txn *, const char *code,
+	    struct buf *out, size_t *n);
+int	 event_audit(struct wtx *, const char *action,
+	    const struct store_event *old, const struct store_event *nw,
+	    const char *extra);
 int	 event_write(struct wtx *, const struct store_event *old,
 	    struct store_event *nw);
 bool	 event_same(const struct store_event *, const struct store_event *);

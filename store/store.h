@@ -123,9 +123,15 @@ const char	*store_words(enum store_vocab, const char *sep, char *buf,
  * string the caller frees; NULL when S is not valid UTF-8. */
 char		*store_fold(const char *s);
 /* NFKC-fold an ID or event code as users type it (Ｍ００１ -> M001) into
- * OUT.  Returns STORE_OK or STORE_INVALID (empty, over 64 bytes, control
- * characters, invalid UTF-8) with a message naming FIELD. */
+ * OUT.  Returns STORE_OK or STORE_INVALID (empty, over 64 bytes, a space,
+ * a control or an invisible format character (Unicode Cf: zero-width,
+ * BOM, direction marks) with its position, invalid UTF-8) with a message
+ * naming FIELD. */
 int		 store_key_fold(const char *in, char out[STORE_ID_MAX + 1],
+		    const char *field, struct store_error *);
+/* The same fold for finding a key that exists: format characters pass, so
+ * an ID stored before they were refused can be shown, merged or deleted. */
+int		 store_key_lookup(const char *in, char out[STORE_ID_MAX + 1],
 		    const char *field, struct store_error *);
 /* True when S is "YYYY-MM-DD" naming a real calendar day. */
 bool		 store_date_valid(const char *s);
@@ -169,6 +175,8 @@ bool		 store_digits(const char *s);
 int		 store_open(const char *dir, unsigned flags, struct store **out);
 void		 store_close(struct store *);
 const struct store_error *store_last_error(const struct store *);
+/* Whether store_open made a new database (data.mdb did not exist). */
+bool		 store_created(const struct store *);
 int		 store_exit_code(int rc);	/* 0, 1 or 3 */
 /* The id of the last committed write transaction of any process; a
  * screen polls it to notice other staff's changes.  Cheap. */
@@ -476,10 +484,23 @@ int		 store_event_delete(struct store *, const char *code, bool force,
 int		 store_event_each(struct store *,
 		    int (*cb)(const struct store_event *,
 		    const struct store_event_counts *, void *), void *arg);
-/* Find the event named NAME on DATE (exact name); code into CODE.
- * STORE_OK or STORE_NOTFOUND. */
+/* Find the event named NAME on DATE, names compared after store_fold
+ * (width, case, kana, every kind of space); code into CODE.  STORE_OK,
+ * STORE_NOTFOUND, or STORE_INVALID when two events match (the message
+ * names two of their codes). */
 int		 store_event_find(struct store *, const char *name,
 		    const char *date, char code[STORE_ID_MAX + 1]);
+/* An event on DATE whose folded name differs from NAME's by one or two
+ * characters (a likely duplicate to warn about); code into CODE.
+ * STORE_OK or STORE_NOTFOUND. */
+int		 store_event_similar(struct store *, const char *name,
+		    const char *date, char code[STORE_ID_MAX + 1]);
+/* Move event DROP's records onto KEEP (a member with a record at both
+ * keeps one: the more final status wins, attended first), delete DROP,
+ * recompute every moved member's aggregate; one transaction.
+ * STORE_NOTFOUND, STORE_INVALID (KEEP == DROP). */
+int		 store_event_merge(struct store *, const char *keep,
+		    const char *drop);
 
 /* --- attendance (store/attendance.c) -------------------------------- */
 

@@ -7,6 +7,7 @@
 #include <time.h>
 
 #include <unicase.h>
+#include <unictype.h>
 #include <uninorm.h>
 #include <unistr.h>
 
@@ -302,13 +303,15 @@ text_fail(struct store_error *err, const char *field, const char *fmt, ...)
 	return (STORE_INVALID);
 }
 
-int
-store_key_fold(const char *in, char out[STORE_ID_MAX + 1], const char *field,
-    struct store_error *err)
+/* The fold of store_key_fold; LOOKUP lets format characters through, to
+ * find a key stored before they were refused. */
+static int
+text_key_fold(const char *in, char out[STORE_ID_MAX + 1], const char *field,
+    struct store_error *err, bool lookup)
 {
 	const uint8_t	*u, *p, *end;
 	uint8_t		*nf = NULL;
-	size_t		 n, len;
+	size_t		 n, len, pos;
 	ucs4_t		 c;
 	bool		 ascii = true;
 	int		 k;
@@ -353,12 +356,20 @@ store_key_fold(const char *in, char out[STORE_ID_MAX + 1], const char *field,
 		free(nf);
 		return (text_fail(err, field, _("%s is empty"), field));
 	}
-	for (p = u, end = u + n; p < end; p += k) {
+	for (p = u, end = u + n, pos = 1; p < end; p += k, pos++) {
 		k = u8_mbtouc_unsafe(&c, p, end - p);
 		if (text_is_control(c)) {
 			free(nf);
-			return (text_fail(err, field,
-			    _("%s contains a control character"), field));
+			return (text_fail(err, field, _("%s contains a "
+			    "control character U+%04X at character %zu"),
+			    field, (unsigned)c, pos));
+		}
+		/* zero-width and direction marks make look-alike keys */
+		if (!lookup && uc_is_general_category(c, UC_CATEGORY_Cf)) {
+			free(nf);
+			return (text_fail(err, field, _("%s contains an "
+			    "invisible character U+%04X at character %zu"),
+			    field, (unsigned)c, pos));
 		}
 		/* a stray space typed at the door would name another key */
 		if (c == ' ') {
@@ -376,6 +387,20 @@ store_key_fold(const char *in, char out[STORE_ID_MAX + 1], const char *field,
 	out[n] = '\0';
 	free(nf);
 	return (STORE_OK);
+}
+
+int
+store_key_fold(const char *in, char out[STORE_ID_MAX + 1], const char *field,
+    struct store_error *err)
+{
+	return (text_key_fold(in, out, field, err, false));
+}
+
+int
+store_key_lookup(const char *in, char out[STORE_ID_MAX + 1],
+    const char *field, struct store_error *err)
+{
+	return (text_key_fold(in, out, field, err, true));
 }
 
 /* A one-line field: valid UTF-8 without control characters. */

@@ -91,7 +91,7 @@ static void
 tui_draw_title(struct tui *t)
 {
 	WINDOW	*w = t->wtitle;
-	char	 item[128];
+	char	 item[512];
 	int	 i, x, uw;
 
 	wbkgdset(w, ' ' | tui_attr(t, TA_TITLE));
@@ -109,9 +109,16 @@ tui_draw_title(struct tui *t)
 		    tui_attr(t, TA_TAB_CUR) : tui_attr(t, TA_TITLE));
 		x += uw + 1;
 	}
-	uw = width_str(t->user);
+	/* which database is open, then who works on it; the path goes
+	 * first when the line is short */
+	snprintf(item, sizeof item, "%s  %s", t->dbshow, t->user);
+	uw = width_str(item);
+	if (x + uw + 1 > t->cols) {
+		snprintf(item, sizeof item, "%s", t->user);
+		uw = width_str(item);
+	}
 	if (x + uw + 1 <= t->cols)
-		draw_text(w, 0, t->cols - uw - 1, uw, t->user,
+		draw_text(w, 0, t->cols - uw - 1, uw, item,
 		    tui_attr(t, TA_TITLE));
 }
 

@@ -9,6 +9,7 @@
 #include "store/i18n.h"
 #include "store/xmalloc.h"
 #include "tui/cli/cli.h"
+#include "tui/crash.h"
 #include "tui/locale.h"
 #include "tui/sanka.h"
 #include "tui/tui.h"
@@ -29,6 +30,7 @@ main(int argc, char **argv)
 	 * $SANKA_LANG=en or an English locale.  The screens warn about a
 	 * locale that is not UTF-8; a command has no screen to show it on. */
 	tui_locale_init(NULL, 0);
+	crash_init();
 	/* "Today" and times are local to $TZ, Asia/Tokyo when it is unset. */
 	if (getenv("TZ") == NULL)
 		setenv("TZ", "Asia/Tokyo", 1);
@@ -59,6 +61,11 @@ main(int argc, char **argv)
 			goto out;
 		} else if (strcmp(arg, "--version") == 0 ||
 		    strcmp(arg, "-V") == 0) {
+			if (i + 1 < argc) {
+				rc = cli_usage_main(_("%s takes no argument"),
+				    arg);
+				goto out;
+			}
 			printf("sanka %s\n", SANKA_VERSION);
 			rc = 0;
 			goto out;

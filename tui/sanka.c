@@ -114,6 +114,8 @@ sanka_open(const char *dbdir, bool readonly, struct store **stp)
 		return (store_exit_code(rc) != 0 ? store_exit_code(rc) :
 		    SANKA_EXIT_ENV);
 	}
+	if (store_created(st))
+		sanka_warnx(_("created a new database in %s"), dir);
 	*stp = st;
 	return (0);
 }

@@ -104,6 +104,7 @@ struct tui {
 	int		 small;
 	int		 color;
 	char		 user[STORE_USER_SIZE];
+	char		 dbshow[256];	/* the open database, ~ for $HOME */
 	char		 today[STORE_DATE_SIZE];
 	struct evname	*evnames;	/* every event's name, by code */
 	size_t		 nevnames;

@@ -17,6 +17,7 @@
 #include "store/i18n.h"
 #include "tui/sanka.h"
 #include "import/import.h"
+#include "tui/crash.h"
 #include "tui/draft.h"
 #include "tui/locale.h"
 #include "tui/screen.h"
@@ -690,11 +691,44 @@ tui_user(struct tui *t)
 	struct passwd	*pw = getpwuid(getuid());
 	const char	*staff = getenv("SANKA_USER");
 
+	const char	*home = getenv("HOME");
+	size_t		 n;
+
 	snprintf(t->user, sizeof t->user, "%s%s%s%s",
 	    pw != NULL ? pw->pw_name : "?",
 	    staff != NULL && *staff != '\0' ? " (" : "",
 	    staff != NULL ? staff : "",
 	    staff != NULL && *staff != '\0' ? ")" : "");
+	n = home != NULL ? strlen(home) : 0;
+	if (n > 1 && strncmp(t->dbdir, home, n) == 0 && t->dbdir[n] == '/')
+		snprintf(t->dbshow, sizeof t->dbshow, "~%s", t->dbdir + n);
+	else
+		snprintf(t->dbshow, sizeof t->dbshow, "%s", t->dbdir);
+}
+
+/* The screens never create a database unseen: without one in DIR they
+ * ask on the terminal, naming the path.  0 to go on, else the exit. */
+static int
+tui_ask_create(const char *dir)
+{
+	struct store	*st;
+	char		 answer[16];
+	int		 rc;
+
+	rc = store_open(dir, STORE_READONLY, &st);
+	store_close(st);
+	if (rc != STORE_NODB)
+		return (0);
+	printf(_("There is no sanka database in %s.\nCreate a new one "
+	    "there? [y/N] "), dir);
+	fflush(stdout);
+	if (fgets(answer, sizeof answer, stdin) == NULL ||
+	    (answer[0] != 'y' && answer[0] != 'Y')) {
+		sanka_warnx(_("nothing was created (sanka -d DIR opens another "
+		    "database)"));
+		return (SANKA_EXIT_ENV);
+	}
+	return (0);
 }
 
 /* newterm, with a TERM fallback when terminfo lacks the entry. */
@@ -707,6 +741,7 @@ tui_term(char *warn, size_t size)
 	SCREEN		*sp;
 	size_t		 i;
 
+	crash_screens_begin();	/* the terminal as it was, for a crash */
 	if ((sp = newterm(NULL, stdout, stdin)) != NULL)
 		return (sp);
 	for (i = 0; i < sizeof fallback / sizeof fallback[0]; i++) {
@@ -759,7 +794,8 @@ tui_main(const char *dbdir, char *const *imports, size_t nimports)
 		    "--help' lists the commands"));
 		return (SANKA_EXIT_USAGE);
 	}
-	if ((rc = sanka_open(dbdir, false, &t.st)) != 0)
+	if ((rc = tui_ask_create(dbdir)) != 0 ||
+	    (rc = sanka_open(dbdir, false, &t.st)) != 0)
 		return (rc);
 	t.dbdir = dbdir;
 	memset(&imp, 0, sizeof imp);
@@ -806,6 +842,7 @@ tui_main(const char *dbdir, char *const *imports, size_t nimports)
 	/* The terminal may be gone (SIGHUP): endwin then fails, harmless. */
 	tui_windows_free(&t);
 	endwin();
+	crash_screens_end();
 	delscreen(sp);
 	tui_free(&t);
 	store_close(t.st);

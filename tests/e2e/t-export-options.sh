@@ -22,7 +22,7 @@ expect_eq "by reading" "$(sk export attendance --event E001 | cut -d, -f4 |
     tr -d '\r' | paste -sd' ')" "member_id M002 M003 M001"
 sk export attendance --event E404 >/dev/null 2>"$W/err"; rc=$?
 expect_eq "unknown event exit" "$rc" 1
-grep -qxF "no event E404" "$W/err" || fail "unknown event message"
+grep -qxF "sanka: no event E404" "$W/err" || fail "unknown event message"
 
 # A character CP932 cannot hold: the row is named, nothing is written.
 sk add member --member-id M900 --name '𠮷田 太郎' >/dev/null || fail "add 𠮷"

@@ -4,6 +4,15 @@
 export SANKA_LANG=en	# the English summaries and messages
 C=tests/data
 W=$TMPD/w; mkdir -p "$W"
+# A new empty database, made first so that no "created a new database"
+# line joins the messages compared below.
+printf 'member_id,name\n' >"$W/none.csv"
+fresh_db() {
+	rm -rf "$DB"
+	sk import "$W/none.csv" 2>&1 | grep -q 'created a new database' ||
+	    fail "the first import does not say it created the database"
+}
+fresh_db
 
 # expect_fail WHAT EXPECTED-FILE COMMAND...: exit 1, stdout+stderr exactly EXPECTED.
 expect_fail() {
@@ -38,7 +47,7 @@ expect_eq "status word 休会" "$(show_key M002 status)" "suspended"
 sk check >/dev/null || fail "check after the corpus"
 
 # Every error named as FILE:LINE:FIELD, all of them, nothing written.
-rm -rf "$DB"
+fresh_db
 expect_fail members-bad $C/members-bad.expected in_data sk import members-bad.csv
 expect_eq "nothing from a bad file" "$(sk export members | wc -l)" 1
 
@@ -57,7 +66,7 @@ has_line "by name again" "$W/sum" "$C/attendance-byname.csv: attendance: 0 added
 sk export attendance --event E001 | grep -q '^E001,新年会,2026-01-10,M002,.*,absent,' || fail "新年会 found by name"
 
 # CP932 with NEC/IBM extensions (① 髙 﨑 ～ and a backslash).
-rm -rf "$DB"
+fresh_db
 iconv -f UTF-8 -t CP932 $C/members-cp932.utf8 >"$W/cp932.csv" || fail iconv
 sk import "$W/cp932.csv" >"$W/sum" || fail "cp932 import"
 has_line cp932 "$W/sum" "$W/cp932.csv: members: 2 added, 0 updated, 0 unchanged; $W/cp932.csv read as CP932"
@@ -118,7 +127,7 @@ nothing was imported
 EOT
 
 # kintone 会員マスタ: system columns ignored, the old totals warned about.
-rm -rf "$DB"
+fresh_db
 sk import $C/kintone-members.csv >"$W/sum" 2>"$W/err" || fail "kintone members"
 has_line "old totals" "$W/err" "$C/kintone-members.csv:1:5(参加回数): warning: 参加回数/最終参加日/最終参加イベント look like the old kintone (Customine) totals: importing them as past_count would count the attendance records twice, so they are ignored; use --past-from-total to set past_count = that total - the attended records"
 expect_eq "totals ignored" "$(show_key K001 past_count)" 0
@@ -126,7 +135,7 @@ expect_eq "totals ignored" "$(show_key K001 past_count)" 0
 sk import $C/events.csv $C/kintone-table.csv >/dev/null || fail "kintone table"
 sk export attendance | grep -q '^E001,新年会,2026-01-10,K002,林 二,.*,absent,0,' || fail "continuation row inherits its event"
 # --past-from-total: past_count = the old total - attended records.
-rm -rf "$DB"
+fresh_db
 sk import --past-from-total $C/events.csv $C/kintone-members.csv $C/kintone-table.csv >"$W/sum" || fail "past-from-total"
 has_line "past total" "$W/sum" "$C/kintone-members.csv: members: 2 added, 0 updated, 0 unchanged; past_count = the old total - the attended records"
 expect_eq "past_count" "$(show_key K001 past_count)" 4

@@ -11,6 +11,8 @@ printf '会員ID,氏名,フリガナ\r\nM101,森 太郎,モリ タロウ\r\nM102
     >"$TMPD/good.csv"
 
 start_tui -- -i "$TMPD/bad.csv"
+wait_for "$DB"		# no database yet: the question names the path
+keys y Enter
 wait_for '取り込みに失敗しました。何も書き込んでいません (Esc で閉じる)'
 wait_for 'bad.csv:3:1'
 wait_for 'bad.csv:4:4'

@@ -188,6 +188,103 @@ test_schema_newer(void **state)
 	store_close(st);
 }
 
+/* A schema marker that is not a plain number is damage, not a version. */
+static void
+test_schema_damaged(void **state)
+{
+	struct store	*st;
+	char		 dir[128];
+
+	(void)state;
+	snprintf(dir, sizeof dir, "%s/marker", env_root);
+	st = ts_open(dir);
+	store_close(st);
+	env_set_schema(dir, "1x");
+	assert_int_equal(store_open(dir, 0, &st), STORE_IO);
+	assert_non_null(strstr(store_last_error(st)->msg, "damaged"));
+	store_close(st);
+}
+
+/* Write CONTENT to PATH. */
+static void
+env_write(const char *path, const char *content)
+{
+	FILE	*f;
+
+	assert_non_null(f = fopen(path, "w"));
+	fputs(content, f);
+	assert_int_equal(fclose(f), 0);
+}
+
+/* A link planted in place of lock.mdb or data.mdb is refused and its
+ * target left untouched (issue 8: root's check made a file lock data). */
+static void
+test_link_refused(void **state)
+{
+	const char	*names[] = { "lock.mdb", "data.mdb" };
+	struct store	*st;
+	char		 dir[128], path[192], victim[192], back[192];
+	FILE		*f;
+	size_t		 i;
+
+	(void)state;
+	snprintf(dir, sizeof dir, "%s/links", env_root);
+	snprintf(victim, sizeof victim, "%s/victim", env_root);
+	st = ts_open(dir);
+	ts_add_member(st, "M1", "a", "", 0, "");
+	store_close(st);
+	for (i = 0; i < 2; i++) {
+		env_write(victim, "precious\n");
+		snprintf(path, sizeof path, "%s/%s", dir, names[i]);
+		snprintf(back, sizeof back, "%s/keep", env_root);
+		assert_int_equal(rename(path, back), 0);
+		assert_int_equal(symlink(victim, path), 0);
+		assert_int_equal(store_open(dir, 0, &st), STORE_PERM);
+		assert_non_null(strstr(store_last_error(st)->msg,
+		    "not a regular file"));
+		store_close(st);
+		assert_int_equal(store_open(dir, STORE_READONLY, &st),
+		    STORE_PERM);
+		store_close(st);
+		assert_non_null(f = fopen(victim, "r"));
+		assert_non_null(fgets(back, sizeof back, f));
+		fclose(f);
+		assert_string_equal(back, "precious\n");
+		assert_int_equal(unlink(path), 0);
+		snprintf(back, sizeof back, "%s/keep", env_root);
+		assert_int_equal(rename(back, path), 0);
+	}
+	st = ts_open(dir);
+	assert_int_equal(store_member_count(st), 1);
+	store_close(st);
+}
+
+/* Root opens no database in a directory other users can write to. */
+static void
+test_root_refuses_open_dir(void **state)
+{
+	struct store	*st;
+	char		 dir[128];
+
+	(void)state;
+	if (geteuid() != 0)
+		skip();
+	snprintf(dir, sizeof dir, "%s/open", env_root);
+	st = ts_open(dir);
+	store_close(st);
+	assert_int_equal(chmod(dir, 0777), 0);
+	assert_int_equal(store_open(dir, 0, &st), STORE_PERM);
+	assert_non_null(strstr(store_last_error(st)->msg, "other users"));
+	store_close(st);
+	assert_int_equal(chown(dir, 1, 0), 0);
+	assert_int_equal(chmod(dir, 0700), 0);
+	assert_int_equal(store_open(dir, STORE_READONLY, &st), STORE_PERM);
+	store_close(st);
+	assert_int_equal(chown(dir, 0, 0), 0);
+	st = ts_open(dir);
+	store_close(st);
+}
+
 static int
 env_audit_count_cb(const struct store_audit *a, void *arg)
 {
@@ -386,6 +483,12 @@ main(void)
 		    env_setup, env_teardown),
 		cmocka_unit_test_setup_teardown(test_schema_newer, env_setup,
 		    env_teardown),
+		cmocka_unit_test_setup_teardown(test_schema_damaged, env_setup,
+		    env_teardown),
+		cmocka_unit_test_setup_teardown(test_link_refused, env_setup,
+		    env_teardown),
+		cmocka_unit_test_setup_teardown(test_root_refuses_open_dir,
+		    env_setup, env_teardown),
 		cmocka_unit_test_setup_teardown(test_map_full, env_setup,
 		    env_teardown),
 		cmocka_unit_test_setup_teardown(test_backup, env_setup,

@@ -141,6 +141,45 @@ test_fold_paths(void **state)
 	}
 }
 
+/* Invisible format characters (issue 8): refused with their position by
+ * the fold that makes keys, let through by the lookup that repairs. */
+static void
+test_key_invisible(void **state)
+{
+	static const char *const bad[] = {
+		"M\xe2\x80\x8b" "001",	/* U+200B zero width space */
+		"\xef\xbb\xbf" "M001",	/* U+FEFF a BOM inside a file */
+		"M001\xe2\x80\x8f",	/* U+200F right-to-left mark */
+		"M\xe2\x80\xae" "001",	/* U+202E right-to-left override */
+		"M\xc2\xad" "001",	/* U+00AD soft hyphen */
+	};
+	static const char *const where[] = {
+		"U+200B at character 2", "U+FEFF at character 1",
+		"U+200F at character 5", "U+202E at character 2",
+		"U+00AD at character 2",
+	};
+	struct store_error	err;
+	char			out[STORE_ID_MAX + 1];
+	size_t			i;
+
+	(void)state;
+	for (i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		memset(&err, 0, sizeof err);
+		assert_int_equal(store_key_fold(bad[i], out, "member_id", &err),
+		    STORE_INVALID);
+		assert_non_null(strstr(err.msg, where[i]));
+		assert_int_equal(store_key_lookup(bad[i], out, "member_id",
+		    &err), STORE_OK);
+		assert_true(strlen(out) > 4);
+	}
+	/* a control character names its position too */
+	assert_int_equal(store_key_fold("AB\x01", out, "member_id", &err),
+	    STORE_INVALID);
+	assert_non_null(strstr(err.msg, "U+0001 at character 3"));
+	assert_int_equal(store_key_lookup("AB\x01", out, "member_id", &err),
+	    STORE_INVALID);
+}
+
 static void
 test_key_fold(void **state)
 {
@@ -271,6 +310,7 @@ main(void)
 		cmocka_unit_test(test_fold),
 		cmocka_unit_test(test_fold_paths),
 		cmocka_unit_test(test_key_fold),
+		cmocka_unit_test(test_key_invisible),
 		cmocka_unit_test(test_dates),
 		cmocka_unit_test(test_words),
 	};

@@ -7,6 +7,8 @@
 #include <string.h>
 #include <time.h>
 
+#include <unistr.h>
+
 #include "import/import-int.h"
 #include "store/i18n.h"
 #include "store/store.h"
@@ -566,4 +568,32 @@ cli_main(int argc, char **argv, const char *dbdir)
 	}
 	cli_args_free(&a);
 	return (rc);
+}
+
+int
+cli_unescape(const char *in, char *out, size_t size)
+{
+	unsigned	c;
+	size_t		n = 0;
+	int		k;
+
+	while (*in != '\0') {
+		if (in[0] != '\\' || in[1] != 'u') {
+			if (n + 1 >= size)
+				return (-1);
+			out[n++] = *in++;
+			continue;
+		}
+		if (sscanf(in + 2, "%4x%n", &c, &k) != 1 || k != 4 ||
+		    c == 0 || (c >= 0xd800 && c < 0xe000))
+			return (-1);
+		in += 6;
+		if (n + 4 >= size)
+			return (-1);
+		if ((k = u8_uctomb((uint8_t *)out + n, c, 4)) < 0)
+			return (-1);
+		n += (size_t)k;
+	}
+	out[n] = '\0';
+	return (0);
 }

@@ -119,6 +119,10 @@ int		 cli_usage(const struct cli_entry *e, const char *fmt, ...)
 		    __attribute__((format(printf, 2, 3)));
 /* Print the store's last error for RC on stderr; return the exit status. */
 int		 cli_store_error(struct store *st, int rc);
+/* Copy IN into OUT (SIZE bytes) with each \\uXXXX turned into its
+ * character, so an ID holding an invisible one can be typed.  0, or -1 for
+ * a bad escape or no room. */
+int		 cli_unescape(const char *in, char *out, size_t size);
 /* The value of option NAME ("1" for a flag), or NULL when not given. */
 const char	*cli_get(const struct cli_entry *e, const struct cli_args *a,
 		    const char *name);

@@ -28,7 +28,9 @@ const struct cli_entry cli_delete_member_entry = {
 	.minargs = 1,
 	.maxargs = 1,
 	.exec = cli_delete_member,
-	.more = N_("A member with attendance records is kept unless --force."),
+	.more = N_("A member with attendance records is kept unless --force.  "
+	    "An ID holding an invisible character can be typed with \\uXXXX "
+	    "escapes (M\\u200b001)."),
 	.example = "sanka delete member M099",
 };
 
@@ -61,13 +63,16 @@ cli_delete_member(const struct cli_entry *e, struct cli_args *a,
 	struct store_member	 m;
 	struct store		*st;
 	bool			 force = cli_get(e, a, "force") != NULL;
+	char			 id[STORE_KEY_SIZE];
 	size_t			 n = 0;
 	int			 rc;
 
 	memset(&m, 0, sizeof m);
+	if (cli_unescape(a->argv[0], id, sizeof id) != 0)
+		return (cli_usage(e, _("a \\u escape needs four hex digits")));
 	if ((rc = sanka_open(dbdir, false, &st)) != 0)
 		return (rc);
-	if ((rc = store_member_get(st, a->argv[0], &m, NULL)) != STORE_OK ||
+	if ((rc = store_member_get(st, id, &m, NULL)) != STORE_OK ||
 	    (rc = store_member_history(st, m.id, cli_delete_count,
 	    &n)) != STORE_OK) {
 		rc = cli_store_error(st, rc);
@@ -100,13 +105,16 @@ cli_delete_event(const struct cli_entry *e, struct cli_args *a,
 	struct store_event_counts	 c;
 	struct store			*st;
 	bool				 force = cli_get(e, a, "force") != NULL;
+	char				 code[STORE_KEY_SIZE];
 	int				 rc;
 
 	memset(&ev, 0, sizeof ev);
 	memset(&c, 0, sizeof c);
+	if (cli_unescape(a->argv[0], code, sizeof code) != 0)
+		return (cli_usage(e, _("a \\u escape needs four hex digits")));
 	if ((rc = sanka_open(dbdir, false, &st)) != 0)
 		return (rc);
-	if ((rc = store_event_get(st, a->argv[0], &ev, &c)) != STORE_OK) {
+	if ((rc = store_event_get(st, code, &ev, &c)) != STORE_OK) {
 		rc = cli_store_error(st, rc);
 		goto out;
 	}

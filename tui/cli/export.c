@@ -1,5 +1,6 @@
 /* export.c -- export: members, events or attendance as CSV. */
 
+#include <stdio.h>
 #include <string.h>
 
 #include "import/import.h"
@@ -39,6 +40,24 @@ const struct cli_entry cli_export_entry = {
 	    "会員.csv",
 };
 
+/* Export's messages on stderr carry the program's name like every
+ * command's, but those that name a place in the file (FILE:ROW:COL, like
+ * import's); the summary goes to stdout as it is. */
+static void
+cli_export_msg(enum import_msg kind, const char *line, void *arg)
+{
+	const struct export_opts	*o = arg;
+	size_t				 n;
+
+	n = o->path != NULL ? strlen(o->path) : 0;
+	if (kind == IMPORT_MSG_SUMMARY)
+		puts(line);
+	else if (n > 0 && strncmp(line, o->path, n) == 0 && line[n] == ':')
+		fprintf(stderr, "%s\n", line);
+	else
+		sanka_warnx("%s", line);
+}
+
 static int
 cli_export(const struct cli_entry *e, struct cli_args *a, const char *dbdir)
 {
@@ -71,6 +90,8 @@ cli_export(const struct cli_entry *e, struct cli_args *a, const char *dbdir)
 		o.encoding = (enum import_encoding)k;
 	}
 	o.path = cli_get(e, a, "output");
+	o.msg = cli_export_msg;
+	o.msg_arg = &o;
 	if ((rc = sanka_open(dbdir, true, &st)) != 0)
 		return (rc);
 	rc = export_table(st, &o);

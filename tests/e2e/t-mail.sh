@@ -165,4 +165,23 @@ keys Enter
 wait_for 'Mailings'
 wait_for "$id"
 wait_for "sent b104@example.jp: お知らせ"
+
+# Mail from the screens: P on the member list, the last item, a template,
+# a filter, one question, then the status line names the mailing.
+rm -f "$M/mail/mbox"
+keys Escape 1
+wait_for 'Sort order'
+keys P
+wait_for 'Print or mail'
+keys Down Down Down Down Enter
+wait_for 'Mail template file'
+text "$W/b.txt"
+keys Enter
+wait_for 'Members matching'
+text 'id=M001'
+keys Enter
+wait_for 'Send e-mail from'
+keys Enter
+wait_for ': 1 sent, 0 failed'
+expect_eq "screen mail" "$(recipients)" "taro@example.jp"
 echo ok

@@ -144,14 +144,20 @@ label_draw_one(struct pdf *p, const struct print_grid *g, const struct pm *m,
 		t.text[t.n] = m->f[PM_ORG], t.size[t.n] = 9,
 		    t.align[t.n++] = PDF_LEFT;
 	t.text[t.n] = name, t.size[t.n] = 13, t.align[t.n++] = PDF_CENTER;
-	/* A long address shrinks the whole label rather than leave it. */
+	/* A long address shrinks the whole label rather than leave it; what
+	 * would still not fit at a third of the size stays inside the label,
+	 * never on its neighbour. */
 	while (scale > 0.3 && label_height(p, &t, width, scale) >
 	    g->h - 2 * LABEL_PAD_Y)
 		scale *= 0.9;
+	cairo_save(p->cr);
+	cairo_rectangle(p->cr, x, y, g->w, g->h);
+	cairo_clip(p->cr);
 	y += LABEL_PAD_Y;
 	for (k = 0; k < t.n; k++)
 		y += pdf_text(p, t.text[k], t.size[k] * scale,
 		    x + LABEL_PAD_X, y, width, t.align[k]) + LABEL_LINE_GAP;
+	cairo_restore(p->cr);
 	free(postal);
 	free(name);
 }

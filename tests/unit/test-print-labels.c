@@ -121,7 +121,14 @@ test_gaps_blank(void **state)
 	const double dpmm = 40 / 25.4;
 	FILE	*fp;
 
+	char	 huge[9100] = "";
+	int	 k;
+
 	lab_fill();
+	/* An address far too long for its label stays inside it. */
+	for (k = 0; k < 300; k++)
+		strcat(huge, "東京都千代田区千代田");
+	lab_members[4].v[5] = huge;
 	/* 3 x 4 labels of 60 x 50 mm: gaps of 9 mm across, 12 mm down. */
 	assert_int_equal(lab_print(state, "g.pdf",
 	    "grid:3x4:60x50mm:30.5x6mm", 0, PRINT_SORT_NONE, 12, &pdf, &e),

@@ -37,7 +37,7 @@ static char **
 checks_sorted(const struct imp *imp, char **rows, size_t n, size_t slot,
     bool att)
 {
-	struct sortent	*e;
+	struct sort_key	*e;
 	char		**out, *keys = NULL, *p = NULL;
 	const char	 *ev, *mem;
 	size_t		  i, total = 0, a, b;
@@ -78,11 +78,11 @@ checks_sorted(const struct imp *imp, char **rows, size_t n, size_t slot,
 			e[i].k = (const unsigned char *)row_slot(rows[i], slot);
 			e[i].len = (uint32_t)strlen((const char *)e[i].k);
 		}
-		e[i].idx = (uint32_t)i;
+		e[i].tag = (uint32_t)i;
 	}
-	sortent_sort(e, n);
+	sort_keys(e, n);
 	for (i = 0; i < n; i++)
-		out[i] = rows[e[i].idx];
+		out[i] = rows[e[i].tag];
 	free(e);
 	free(keys);
 	return (out);
@@ -741,7 +741,7 @@ checks_likely_dups(struct imp *imp)
 		job[kind].h = xcalloc(n, sizeof *job[kind].h);
 		job[kind].nh = 0;
 	}
-	threaded = util_thread(&th, checks_hash_main, &job[0]) == 0;
+	threaded = thread_start(&th, checks_hash_main, &job[0]) == 0;
 	checks_hash_main(&job[1]);
 	if (threaded)
 		pthread_join(th, NULL);

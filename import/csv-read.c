@@ -598,7 +598,7 @@ csvr_read(int fd, uint32_t file, enum import_encoding enc, csvr_row_fn fn,
 	pthread_mutex_init(&r.mu, NULL);
 	pthread_cond_init(&r.cv, NULL);
 	r.threaded = true;
-	if (util_thread(&r.th, csvr_thread, &r) == 0) {
+	if (thread_start(&r.th, csvr_thread, &r) == 0) {
 		rc = csvr_consume(&r, tick);
 		pthread_join(r.th, NULL);
 		for (i = r.head; i < r.tail; i++)

@@ -6,7 +6,6 @@
 #ifndef SANKA_IMPORT_INT_H
 #define SANKA_IMPORT_INT_H
 
-#include <pthread.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
@@ -14,7 +13,9 @@
 #include <stdio.h>
 
 #include "import/import.h"
+#include "store/sort.h"
 #include "store/store.h"
+#include "store/thread.h"
 #include "store/xmalloc.h"
 
 #define IMPORT_CHUNK		(64 * 1024)	/* bytes per read(2) */
@@ -28,9 +29,6 @@
 
 /* Grow *P (of *CAP bytes) to hold at least NEED bytes. */
 void	 util_grow(void *p, size_t *cap, size_t need);
-/* Start a thread that takes no signals (they reach the calling thread,
- * as before there were threads).  0 or an errno. */
-int	 util_thread(pthread_t *, void *(*)(void *), void *);
 
 /* --- diag.c: FILE:LINE:FIELD messages ---------------------------------- */
 
@@ -258,18 +256,6 @@ const char	*row_slot(const char *r, size_t slot);
 /* Fill V[0..N) with the first N slots of R. */
 void		 row_slots(const char *r, const char **v, size_t n);
 
-/* A key to sort (rows.c): its bytes, and its position before the sort,
- * which orders equal keys. */
-struct sortent {
-	const unsigned char	*k;
-	uint32_t		 len;
-	uint32_t		 idx;
-	uint64_t		 cache;	/* the sort's: 8 key bytes */
-};
-/* Sort A[0..N) by key bytes (a shorter key first), then idx: a radix sort,
- * one pass per distinguishing byte instead of a comparison per pair. */
-void		 sortent_sort(struct sortent *a, size_t n);
-
 /* A map of strings (borrowed) to 32-bit values, open addressing. */
 struct strmap {
 	const char	**key;
@@ -287,7 +273,7 @@ uint64_t	 hash_str(const char *);
 /* The hash of the string hashed to H followed by S. */
 uint64_t	 hash_more(uint64_t h, const char *s);
 
-/* --- plan.c: header plans and row conversion ---------------------------- */
+/* --- plan.c: header plans; plan-row.c: row conversion -------------------- */
 
 enum { MS_ID, MS_NAME, MS_KANA, MS_EMAIL, MS_PHONE, MS_POSTAL, MS_ADDRESS,
 	MS_ORG, MS_SEGMENT, MS_STATUS, MS_OPTOUT, MS_JOINED, MS_NOTES,
@@ -347,6 +333,8 @@ int	 plan_row(struct imp *, struct imp_file *, const struct csvr_row *);
 /* End of F: flush a kintone record being merged. */
 void	 plan_finish(struct imp *, struct imp_file *);
 void	 plan_free(struct plan *);
+/* The header of column COL; "" for none. */
+const char *plan_colname(const struct plan *, int col);
 
 /* --- import.c: the context shared by plan.c and checks.c ---------------- */
 
@@ -410,7 +398,7 @@ struct imp {
 	bool		 store_empty;	/* no member in the database */
 	bool		 refs_deferred;	/* member references: checks_refs_failed
 					   (the attendance rows are kept) */
-	void		*progress;
+	bool		 progress_over;	/* IMPORT_STEP_END was sent */
 };
 
 /* Remember KEY of a refused row of KIND. */
@@ -433,18 +421,5 @@ int	 checks_run(struct imp *);
  * check was left to the store.  -1 when there are errors to report. */
 int	 checks_refs_failed(struct imp *);
 void	 checks_free(struct imp *);
-
-/* --- progress.c: the stderr progress bar -------------------------------- */
-
-struct progress;
-/* A bar for LABEL when stderr is a terminal and ENABLE; else NULL. */
-struct progress	*progress_new(bool enable, const char *label);
-/* DONE of TOTAL bytes (or rows), ROWS rows so far; redrawn at most every
- * 100 ms. */
-void		 progress_update(struct progress *, uint64_t done,
-		    uint64_t total, uint64_t rows);
-void		 progress_label(struct progress *, const char *label);
-/* Clear the bar's line and free it. */
-void		 progress_done(struct progress *);
 
 #endif

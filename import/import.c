@@ -154,13 +154,32 @@ import_row(void *arg, const struct csvr_row *row)
 	return (plan_row(ir->imp, ir->f, row));
 }
 
+/* Tell the caller's progress bar of step STEP (LABEL; DONE of TOTAL, ROWS
+ * rows); nothing once the end was told. */
+static void
+import_tell_progress(struct imp *imp, enum import_step step, const char *label,
+    uint64_t done, uint64_t total, uint64_t rows)
+{
+	struct import_progress	ip;
+
+	if (imp->o->progress == NULL || imp->progress_over)
+		return;
+	ip.step = step;
+	ip.label = label;
+	ip.done = done;
+	ip.total = total;
+	ip.rows = rows;
+	imp->o->progress(&ip, imp->o->progress_arg);
+	imp->progress_over = step == IMPORT_STEP_END;
+}
+
 static void
 import_tick(void *arg, const struct csvr_info *info)
 {
 	struct import_read	*ir = arg;
 
-	progress_update(ir->imp->progress, info->done, info->size,
-	    info->rows > 0 ? info->rows - 1 : 0);
+	import_tell_progress(ir->imp, IMPORT_STEP_ADVANCE, NULL, info->done,
+	    info->size, info->rows > 0 ? info->rows - 1 : 0);
 }
 
 static void
@@ -183,7 +202,7 @@ import_read_file(struct imp *imp, struct imp_file *f)
 		close(fd);
 		return;
 	}
-	progress_label(imp->progress, f->path);
+	import_tell_progress(imp, IMPORT_STEP_STAGE, f->path, 0, 0, 0);
 	ir.imp = imp;
 	ir.f = f;
 	rc = csvr_read(fd, f->idx, imp->o->encoding, import_row, import_tick,
@@ -229,8 +248,8 @@ static void
 import_pulled(struct import_src *src)
 {
 	if (++src->pulled % 4096 == 0)
-		progress_update(src->imp->progress, src->pulled, src->total,
-		    src->pulled);
+		import_tell_progress(src->imp, IMPORT_STEP_ADVANCE, NULL,
+		    src->pulled, src->total, src->pulled);
 }
 
 static int
@@ -510,7 +529,6 @@ import_files(struct store *st, const char *const *paths, size_t n,
 	for (k = 0; k < 4; k++)
 		strmap_init(&imp.badkeys[k]);
 	diag_init(&imp.d, paths, o->msg, o->msg_arg);
-	imp.progress = progress_new(o->progress, paths[0]);
 
 	for (i = 0; i < n; i++) {
 		imp.f[i].path = paths[i];
@@ -521,14 +539,14 @@ import_files(struct store *st, const char *const *paths, size_t n,
 			failed = true;
 	}
 	if (!failed) {
-		progress_label(imp.progress, _("checking"));
+		import_tell_progress(&imp, IMPORT_STEP_STAGE, _("checking"), 0, 0,
+		    0);
 		/* with other errors, the references too */
 		if (checks_run(&imp) != 0)
 			checks_refs_failed(&imp);
 	}
 	if (imp.d.nerrors > 0 || failed) {
-		progress_done(imp.progress);
-		imp.progress = NULL;
+		import_tell_progress(&imp, IMPORT_STEP_END, NULL, 0, 0, 0);
 		diag_flush(&imp.d);
 		diag_say(o->msg, o->msg_arg, IMPORT_MSG_ERROR,
 		    _("nothing was imported"));
@@ -560,23 +578,21 @@ import_files(struct store *st, const char *const *paths, size_t n,
 			strcat(what, paths[i]);
 		}
 		source.what = what;
-		progress_label(imp.progress, o->dry_run ? _("checking with "
-		    "the database") : _("writing"));
+		import_tell_progress(&imp, IMPORT_STEP_STAGE, o->dry_run ?
+		    _("checking with the database") : _("writing"), 0, 0, 0);
 		memset(&res, 0, sizeof res);
 		src_rc = store_import(st, &source, o->dry_run, &res);
 		free(what);
 	}
 	free(src.attrs);
 	if (src_rc != STORE_OK && checks_refs_failed(&imp) != 0) {
-		progress_done(imp.progress);
-		imp.progress = NULL;
+		import_tell_progress(&imp, IMPORT_STEP_END, NULL, 0, 0, 0);
 		diag_flush(&imp.d);
 		diag_say(o->msg, o->msg_arg, IMPORT_MSG_ERROR,
 		    _("nothing was imported"));
 		goto out;
 	}
-	progress_done(imp.progress);
-	imp.progress = NULL;
+	import_tell_progress(&imp, IMPORT_STEP_END, NULL, 0, 0, 0);
 	diag_flush(&imp.d);
 	if (src_rc != STORE_OK) {
 		const struct store_error	*e = store_last_error(st);
@@ -593,7 +609,7 @@ import_files(struct store *st, const char *const *paths, size_t n,
 		    _("dry run: nothing was written"));
 	rc = IMPORT_OK;
 out:
-	progress_done(imp.progress);
+	import_tell_progress(&imp, IMPORT_STEP_END, NULL, 0, 0, 0);
 	checks_free(&imp);
 	for (i = 0; i < n; i++) {
 		plan_free(&imp.f[i].plan);

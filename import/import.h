@@ -14,8 +14,9 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
-struct store;
+#include "store/store.h"
 
 enum import_kind {
 	IMPORT_KIND_AUTO = 0,	/* recognised from the header row */
@@ -49,15 +50,36 @@ enum import_rc {
  * go to stdout, warnings and errors to stderr. */
 typedef void	(*import_msg_fn)(enum import_msg, const char *line, void *arg);
 
+/* Where an import is, for a progress bar (drawn by the caller). */
+enum import_step {
+	IMPORT_STEP_STAGE,	/* a new stage: LABEL is the path of the file
+				   read, or "checking", "writing" ... */
+	IMPORT_STEP_ADVANCE,	/* DONE of TOTAL (the file's bytes, or the
+				   rows written), ROWS rows so far */
+	IMPORT_STEP_END,	/* no more steps: the messages follow */
+};
+struct import_progress {
+	enum import_step	 step;
+	const char		*label;
+	uint64_t		 done, total, rows;
+};
+typedef void	(*import_progress_fn)(const struct import_progress *,
+		    void *arg);
+
 struct import_opts {
 	enum import_kind	 kind;		/* for every file; AUTO: by header */
 	enum import_encoding	 encoding;	/* AUTO, UTF8 or CP932 */
 	bool			 dry_run;	/* validate and report only */
 	bool			 past_from_total; /* kintone 参加回数 = old total */
-	bool			 progress;	/* a bar on stderr if a terminal */
+	import_progress_fn	 progress;	/* NULL: none */
+	void			*progress_arg;
 	import_msg_fn		 msg;
 	void			*msg_arg;
 };
+
+/* The cell parsers are the store's (store_date_parse, store_int_parse,
+ * store_bool_parse in store/store.h), shared by import, the command line
+ * and the forms. */
 
 /* Parse words as the command line spells them; -1 when unknown. */
 int		 import_kind_parse(const char *);

@@ -8,29 +8,21 @@
 
 #include "store/store-int.h"
 
-struct ck_ent {
-	size_t			 koff, klen, voff, vlen;
-	const unsigned char	*k, *v;
+struct ck_event {
+	char	code[STORE_ID_MAX + 1];
+	char	date[STORE_DATE_SIZE];
 };
 
-/* An expected set of keys (and values), sorted before comparing. */
-struct ck_set {
-	struct buf	 arena;
-	struct ck_ent	*e;
-	size_t		 n, cap;
-};
-
+/* One check: the read txn, the events, and the expected index sets. */
 struct ck {
 	struct store	*st;
 	MDB_txn		*txn;
 	void		(*cb)(const char *, void *);
 	void		*arg;
 	size_t		 ndiff;
-};
-
-struct ck_event {
-	char	code[STORE_ID_MAX + 1];
-	char	date[STORE_DATE_SIZE];
+	struct ck_event	*ev;		/* in code order */
+	size_t		 nev;
+	struct kvset	 bymem, pending, name, kana, total, last;
 };
 
 static void ck_report(struct ck *, const char *, ...)
@@ -50,23 +42,6 @@ ck_report(struct ck *ck, const char *fmt, ...)
 		ck->cb(line, ck->arg);
 }
 
-static void
-ck_add(struct ck_set *s, const void *k, size_t klen, const void *v,
-    size_t vlen)
-{
-	if (s->n == s->cap) {
-		s->cap = s->cap == 0 ? 1024 : s->cap * 2;
-		s->e = xrealloc(s->e, s->cap * sizeof *s->e);
-	}
-	s->e[s->n].koff = s->arena.len;
-	s->e[s->n].klen = klen;
-	buf_add(&s->arena, k, klen);
-	s->e[s->n].voff = s->arena.len;
-	s->e[s->n].vlen = vlen;
-	buf_add(&s->arena, v, vlen);
-	s->n++;
-}
-
 static int
 ck_keycmp(const void *a, size_t alen, const void *b, size_t blen)
 {
@@ -78,36 +53,6 @@ ck_keycmp(const void *a, size_t alen, const void *b, size_t blen)
 	return (alen < blen ? -1 : alen > blen);
 }
 
-static int
-ck_entcmp(const void *pa, const void *pb)
-{
-	const struct ck_ent	*a = pa, *b = pb;
-
-	return (ck_keycmp(a->k, a->klen, b->k, b->klen));
-}
-
-static void
-ck_sort(struct ck_set *s)
-{
-	size_t	i;
-
-	if (s->n == 0)
-		return;
-	for (i = 0; i < s->n; i++) {
-		s->e[i].k = s->arena.p + s->e[i].koff;
-		s->e[i].v = s->arena.p + s->e[i].voff;
-	}
-	qsort(s->e, s->n, sizeof *s->e, ck_entcmp);
-}
-
-static void
-ck_free(struct ck_set *s)
-{
-	buf_free(&s->arena);
-	free(s->e);
-	memset(s, 0, sizeof *s);
-}
-
 static void
 ck_render(enum store_db db, const void *k, size_t klen, char *out,
     size_t size)
@@ -117,15 +62,16 @@ ck_render(enum store_db db, const void *k, size_t klen, char *out,
 
 /* Compare the sorted expected set S with database DB. */
 static int
-ck_compare(struct ck *ck, enum store_db db, struct ck_set *s, bool values)
+ck_compare(struct ck *ck, enum store_db db, struct kvset *s, bool values)
 {
-	const char	*name = store_db_name(db);
-	MDB_cursor	*c;
-	MDB_val		 k, v;
-	char		 text[600];
-	size_t		 i = 0;
-	int		 rc, op, cmp;
-	bool		 more;
+	const char		*name = store_db_name(db);
+	const unsigned char	*want;
+	MDB_cursor		*c;
+	MDB_val			 k, v;
+	char			 text[600];
+	size_t			 i = 0;
+	int			 rc, op, cmp;
+	bool			 more;
 
 	if ((rc = store_cursor(ck->st, ck->txn, db, &c)) != STORE_OK)
 		return (rc);
@@ -144,20 +90,21 @@ ck_compare(struct ck *ck, enum store_db db, struct ck_set *s, bool values)
 			cmp = -1;
 		else
 			cmp = ck_keycmp(k.mv_data, k.mv_size, s->e[i].k,
-			    s->e[i].klen);
+			    s->e[i].len);
 		if (cmp < 0) {
 			ck_render(db, k.mv_data, k.mv_size, text, sizeof text);
 			ck_report(ck, "%s: unexpected %s", name, text);
 			op = MDB_NEXT;
 		} else if (cmp > 0) {
-			ck_render(db, s->e[i].k, s->e[i].klen, text,
+			ck_render(db, s->e[i].k, s->e[i].len, text,
 			    sizeof text);
 			ck_report(ck, "%s: missing %s", name, text);
 			i++;
 			continue;
 		} else {
-			if (values && (v.mv_size != s->e[i].vlen ||
-			    memcmp(v.mv_data, s->e[i].v, v.mv_size) != 0)) {
+			want = s->e[i].k + s->e[i].len;
+			if (values && (v.mv_size != s->e[i].tag ||
+			    memcmp(v.mv_data, want, v.mv_size) != 0)) {
 				const unsigned char *a = v.mv_data;
 
 				ck_render(db, k.mv_data, k.mv_size, text,
@@ -167,8 +114,8 @@ ck_compare(struct ck *ck, enum store_db db, struct ck_set *s, bool values)
 				    text, v.mv_size > 0 ?
 				    store_final_word(a[0]) : "?",
 				    v.mv_size > 1 ? store_response_word(a[1]) :
-				    "?", store_final_word(s->e[i].v[0]),
-				    store_response_word(s->e[i].v[1]));
+				    "?", store_final_word(want[0]),
+				    store_response_word(want[1]));
 			}
 			i++;
 			op = MDB_NEXT;
@@ -242,218 +189,276 @@ ck_stats(struct ck *ck, const char *id, const struct agg *want)
 
 /* The member part of a by_member key, compared with ID. */
 static int
-ck_member_cmp(const struct ck_ent *e, const char *id)
+ck_member_cmp(const struct sort_key *e, const char *id)
 {
 	const unsigned char	*z;
 	size_t			 n;
 
-	z = memchr(e->k, '\0', e->klen);
-	n = z == NULL ? e->klen : (size_t)(z - e->k);
+	z = memchr(e->k, '\0', e->len);
+	n = z == NULL ? e->len : (size_t)(z - e->k);
 	return (ck_keycmp(e->k, n, id, strlen(id)));
+}
+
+/* Events, in code order, into CK->ev; a bad date is reported. */
+static int
+ck_events(struct ck *ck)
+{
+	MDB_cursor	*c;
+	MDB_val		 k, v;
+	size_t		 cap = 0;
+	int		 rc, op;
+
+	if ((rc = store_cursor(ck->st, ck->txn, DB_EVENTS, &c)) != STORE_OK)
+		return (rc);
+	for (op = MDB_FIRST; (rc = mdb_cursor_get(c, &k, &v, op)) == 0;
+	    op = MDB_NEXT) {
+		if (ck->nev == cap) {
+			cap = cap == 0 ? 64 : cap * 2;
+			ck->ev = xrealloc(ck->ev, cap * sizeof *ck->ev);
+		}
+		codec_copy_text(ck->ev[ck->nev].code, sizeof ck->ev[0].code,
+		    k.mv_data, k.mv_size);
+		if (codec_event_date(&v, ck->ev[ck->nev].date) != STORE_OK ||
+		    !store_date_valid(ck->ev[ck->nev].date))
+			ck_report(ck, "events %s: bad date",
+			    ck->ev[ck->nev].code);
+		ck->nev++;
+	}
+	mdb_cursor_close(c);
+	if (rc != MDB_NOTFOUND)
+		return (store_mdb(ck->st, rc, "events"));
+	return (STORE_OK);
+}
+
+/* The attendance record K/V into the expected history and pending sets;
+ * a bad key, record, event or member is reported. */
+static void
+ck_attendance_one(struct ck *ck, const MDB_val *k, const MDB_val *v)
+{
+	const unsigned char	*p = k->mv_data, *z;
+	struct store_attendance	 a;
+	const struct ck_event	*e;
+	MDB_val			 mv;
+	char			 key[3 * STORE_ID_MAX + 16];
+	char			 code[STORE_ID_MAX + 1], id[STORE_ID_MAX + 1];
+	unsigned char		 val[2];
+	size_t			 n;
+
+	if ((z = memchr(p, '\0', k->mv_size)) == NULL) {
+		idx_render(DB_ATT, k->mv_data, k->mv_size, key, sizeof key);
+		ck_report(ck, "attendance %s: bad key", key);
+		return;
+	}
+	codec_copy_text(code, sizeof code, (const char *)p, (size_t)(z - p));
+	codec_copy_text(id, sizeof id, (const char *)z + 1,
+	    (size_t)(p + k->mv_size - z - 1));
+	if (codec_att_dec(v, &a, false) != STORE_OK) {
+		ck_report(ck, "attendance %s\\0%s: unreadable", code, id);
+		return;
+	}
+	e = bsearch(code, ck->ev, ck->nev, sizeof *ck->ev, ck_evcmp);
+	if (e == NULL) {
+		ck_report(ck, "attendance %s\\0%s: no such event", code, id);
+		return;
+	}
+	if (store_get(ck->st, ck->txn, DB_MEMBERS, id, strlen(id), &mv) !=
+	    STORE_OK)
+		ck_report(ck, "attendance %s\\0%s: no such member", code, id);
+	val[0] = (unsigned char)a.final;
+	val[1] = (unsigned char)a.response;
+	n = idx_bymem_key(key, id, e->date, code);
+	kvset_add(&ck->bymem, key, n, val, 2);
+	if (a.final == STORE_FINAL_PENDING) {
+		n = idx_pending_key(key, e->date, code, id);
+		kvset_add(&ck->pending, key, n, "", 0);
+	}
+}
+
+/* Attendance: by_member and pending as they should be, compared. */
+static int
+ck_attendance(struct ck *ck)
+{
+	MDB_cursor	*c;
+	MDB_val		 k, v;
+	int		 rc, op;
+
+	if ((rc = store_cursor(ck->st, ck->txn, DB_ATT, &c)) != STORE_OK)
+		return (rc);
+	for (op = MDB_FIRST; (rc = mdb_cursor_get(c, &k, &v, op)) == 0;
+	    op = MDB_NEXT)
+		ck_attendance_one(ck, &k, &v);
+	mdb_cursor_close(c);
+	if (rc != MDB_NOTFOUND)
+		return (store_mdb(ck->st, rc, "attendance"));
+	kvset_sort(&ck->bymem);
+	kvset_sort(&ck->pending);
+	if ((rc = ck_compare(ck, DB_BYMEM, &ck->bymem, true)) != STORE_OK)
+		return (rc);
+	return (ck_compare(ck, DB_PENDING, &ck->pending, false));
+}
+
+/* Member ID's aggregate G from its history, entries [*J, ...) of the
+ * sorted by_member set. */
+static void
+ck_member_history(struct ck *ck, const char *id, size_t *j, struct agg *g)
+{
+	const struct kvset	*s = &ck->bymem;
+	const unsigned char	*v;
+	const char		*t;
+	char			 date[STORE_DATE_SIZE], code[STORE_ID_MAX + 1];
+	size_t			 n;
+
+	while (*j < s->n && ck_member_cmp(&s->e[*j], id) < 0)
+		(*j)++;
+	for (; *j < s->n && ck_member_cmp(&s->e[*j], id) == 0; (*j)++) {
+		t = (const char *)s->e[*j].k + strlen(id) + 1;
+		snprintf(date, sizeof date, "%s", t);
+		n = (size_t)(t + strlen(t) + 1 - (const char *)s->e[*j].k);
+		codec_copy_text(code, sizeof code, (const char *)s->e[*j].k +
+		    n, s->e[*j].len - n);
+		v = s->e[*j].k + s->e[*j].len;
+		agg_add(g, date, code, v[0], v[1]);
+	}
+}
+
+/* Member M's expected index keys (its aggregate G) into the sets. */
+static void
+ck_member_keys(struct ck *ck, const struct store_member *m,
+    const struct agg *g, struct buf *b, struct buf *texts)
+{
+	char		 key[STORE_ID_MAX + 16];
+	const char	*t;
+	size_t		 n;
+
+	n = idx_kana_key(b, m);
+	kvset_add(&ck->kana, b->p, n, "", 0);
+	n = idx_total_key(key, g->s.total, m->id);
+	kvset_add(&ck->total, key, n, "", 0);
+	n = idx_last_key(key, g->s.last_date, m->id);
+	kvset_add(&ck->last, key, n, "", 0);
+	idx_name_texts(texts, m, NULL);
+	for (t = (const char *)texts->p; t < (const char *)texts->p +
+	    texts->len; t += strlen(t) + 1) {
+		b->len = 0;
+		buf_adds(b, t);
+		buf_addc(b, '\0');
+		buf_adds(b, m->id);
+		kvset_add(&ck->name, b->p, b->len, "", 0);
+	}
+}
+
+/* Members: each aggregate checked, every member index's keys collected. */
+static int
+ck_members(struct ck *ck)
+{
+	struct store_member	 m;
+	struct agg		 g;
+	struct buf		 b, texts;
+	MDB_cursor		*c;
+	MDB_val			 k, v;
+	char			 id[STORE_ID_MAX + 1];
+	size_t			 j = 0;
+	int			 rc, op;
+
+	if ((rc = store_cursor(ck->st, ck->txn, DB_MEMBERS, &c)) != STORE_OK)
+		return (rc);
+	buf_init(&b);
+	buf_init(&texts);
+	for (op = MDB_FIRST; (rc = mdb_cursor_get(c, &k, &v, op)) == 0;
+	    op = MDB_NEXT) {
+		codec_copy_text(id, sizeof id, k.mv_data, k.mv_size);
+		if (codec_member_dec(&v, id, &m) != STORE_OK) {
+			ck_report(ck, "members %s: unreadable", id);
+			continue;
+		}
+		agg_init(&g, m.past_count, m.past_last_date);
+		ck_member_history(ck, id, &j, &g);
+		agg_finish(&g);
+		ck_stats(ck, id, &g);
+		ck_member_keys(ck, &m, &g, &b, &texts);
+		store_member_free(&m);
+	}
+	mdb_cursor_close(c);
+	buf_free(&b);
+	buf_free(&texts);
+	if (rc != MDB_NOTFOUND)
+		return (store_mdb(ck->st, rc, "members"));
+	return (STORE_OK);
+}
+
+/* Aggregates of members that do not exist. */
+static int
+ck_orphan_stats(struct ck *ck)
+{
+	MDB_cursor	*c;
+	MDB_val		 k, v, mv;
+	char		 id[STORE_ID_MAX + 1];
+	int		 rc, op;
+
+	if ((rc = store_cursor(ck->st, ck->txn, DB_STATS, &c)) != STORE_OK)
+		return (rc);
+	for (op = MDB_FIRST; (rc = mdb_cursor_get(c, &k, &v, op)) == 0;
+	    op = MDB_NEXT) {
+		if (store_get(ck->st, ck->txn, DB_MEMBERS, k.mv_data,
+		    k.mv_size, &mv) == STORE_OK)
+			continue;
+		codec_copy_text(id, sizeof id, k.mv_data, k.mv_size);
+		ck_report(ck, "member_stats %s: no such member", id);
+	}
+	mdb_cursor_close(c);
+	if (rc != MDB_NOTFOUND)
+		return (store_mdb(ck->st, rc, "member_stats"));
+	return (STORE_OK);
+}
+
+/* The member indexes compared with the keys ck_members collected. */
+static int
+ck_member_indexes(struct ck *ck)
+{
+	static const enum store_db	 dbs[] = { DB_NAME, DB_BYKANA,
+					    DB_BYTOTAL, DB_BYLAST };
+	struct kvset			*sets[] = { &ck->name, &ck->kana,
+					    &ck->total, &ck->last };
+	size_t				 i;
+	int				 rc;
+
+	for (i = 0; i < 4; i++) {
+		kvset_sort(sets[i]);
+		if ((rc = ck_compare(ck, dbs[i], sets[i], false)) != STORE_OK)
+			return (rc);
+	}
+	return (STORE_OK);
 }
 
 int
 store_check(struct store *st, void (*cb)(const char *, void *), void *arg,
     size_t *ndiff)
 {
-	struct ck		 ck;
-	struct ck_set		 bymem, pending, name, kana, total, last;
-	struct ck_event		*ev = NULL, *e;
-	struct store_member	 m;
-	struct agg		 g;
-	struct buf		 b, texts;
-	MDB_cursor		*c;
-	MDB_val			 k, v, mv;
-	struct store_attendance	 a;
-	char			 key[3 * STORE_ID_MAX + 16];
-	char			 code[STORE_ID_MAX + 1], id[STORE_ID_MAX + 1];
-	char			 date[STORE_DATE_SIZE];
-	unsigned char		 val[2];
-	const unsigned char	*p, *z, *end;
-	const char		*t;
-	size_t			 nev = 0, cap = 0, i, n, j;
-	int			 rc, op;
+	struct ck	ck;
+	int		rc;
 
 	store_err_clear(st);
 	memset(&ck, 0, sizeof ck);
 	ck.st = st;
 	ck.cb = cb;
 	ck.arg = arg;
-	memset(&bymem, 0, sizeof bymem);
-	memset(&pending, 0, sizeof pending);
-	memset(&name, 0, sizeof name);
-	memset(&kana, 0, sizeof kana);
-	memset(&total, 0, sizeof total);
-	memset(&last, 0, sizeof last);
-	buf_init(&b);
-	buf_init(&texts);
 	if (ndiff != NULL)
 		*ndiff = 0;
 	if ((rc = store_rbegin(st, &ck.txn)) != STORE_OK)
 		return (rc);
-
-	/* events, in code order */
-	if ((rc = store_cursor(st, ck.txn, DB_EVENTS, &c)) != STORE_OK)
-		goto out;
-	for (op = MDB_FIRST; (rc = mdb_cursor_get(c, &k, &v, op)) == 0;
-	    op = MDB_NEXT) {
-		if (nev == cap) {
-			cap = cap == 0 ? 64 : cap * 2;
-			ev = xrealloc(ev, cap * sizeof *ev);
-		}
-		codec_copy_text(ev[nev].code, sizeof ev[nev].code, k.mv_data,
-		    k.mv_size);
-		if (codec_event_date(&v, ev[nev].date) != STORE_OK ||
-		    !store_date_valid(ev[nev].date))
-			ck_report(&ck, "events %s: bad date", ev[nev].code);
-		nev++;
-	}
-	mdb_cursor_close(c);
-	if (rc != MDB_NOTFOUND) {
-		rc = store_mdb(st, rc, "events");
-		goto out;
-	}
-
-	/* attendance: the expected history and pending entries */
-	if ((rc = store_cursor(st, ck.txn, DB_ATT, &c)) != STORE_OK)
-		goto out;
-	for (op = MDB_FIRST; (rc = mdb_cursor_get(c, &k, &v, op)) == 0;
-	    op = MDB_NEXT) {
-		p = k.mv_data;
-		end = p + k.mv_size;
-		if ((z = memchr(p, '\0', k.mv_size)) == NULL) {
-			idx_render(DB_ATT, k.mv_data, k.mv_size, key,
-			    sizeof key);
-			ck_report(&ck, "attendance %s: bad key", key);
-			continue;
-		}
-		codec_copy_text(code, sizeof code, (const char *)p,
-		    (size_t)(z - p));
-		codec_copy_text(id, sizeof id, (const char *)z + 1,
-		    (size_t)(end - z - 1));
-		if (codec_att_dec(&v, &a, false) != STORE_OK) {
-			ck_report(&ck, "attendance %s\\0%s: unreadable", code,
-			    id);
-			continue;
-		}
-		e = bsearch(code, ev, nev, sizeof *ev, ck_evcmp);
-		if (e == NULL) {
-			ck_report(&ck, "attendance %s\\0%s: no such event",
-			    code, id);
-			continue;
-		}
-		if (store_get(st, ck.txn, DB_MEMBERS, id, strlen(id), &mv) !=
-		    STORE_OK)
-			ck_report(&ck, "attendance %s\\0%s: no such member",
-			    code, id);
-		val[0] = (unsigned char)a.final;
-		val[1] = (unsigned char)a.response;
-		n = idx_bymem_key(key, id, e->date, code);
-		ck_add(&bymem, key, n, val, 2);
-		if (a.final == STORE_FINAL_PENDING) {
-			n = idx_pending_key(key, e->date, code, id);
-			ck_add(&pending, key, n, "", 0);
-		}
-	}
-	mdb_cursor_close(c);
-	if (rc != MDB_NOTFOUND) {
-		rc = store_mdb(st, rc, "attendance");
-		goto out;
-	}
-	ck_sort(&bymem);
-	ck_sort(&pending);
-	if ((rc = ck_compare(&ck, DB_BYMEM, &bymem, true)) != STORE_OK ||
-	    (rc = ck_compare(&ck, DB_PENDING, &pending, false)) != STORE_OK)
-		goto out;
-
-	/* members: aggregates and every member index */
-	if ((rc = store_cursor(st, ck.txn, DB_MEMBERS, &c)) != STORE_OK)
-		goto out;
-	j = 0;
-	for (op = MDB_FIRST; (rc = mdb_cursor_get(c, &k, &v, op)) == 0;
-	    op = MDB_NEXT) {
-		codec_copy_text(id, sizeof id, k.mv_data, k.mv_size);
-		if (codec_member_dec(&v, id, &m) != STORE_OK) {
-			ck_report(&ck, "members %s: unreadable", id);
-			continue;
-		}
-		agg_init(&g, m.past_count, m.past_last_date);
-		while (j < bymem.n && ck_member_cmp(&bymem.e[j], id) < 0)
-			j++;
-		for (; j < bymem.n && ck_member_cmp(&bymem.e[j], id) == 0;
-		    j++) {
-			t = (const char *)bymem.e[j].k + strlen(id) + 1;
-			snprintf(date, sizeof date, "%s", t);
-			n = (size_t)(t + strlen(t) + 1 -
-			    (const char *)bymem.e[j].k);
-			codec_copy_text(code, sizeof code,
-			    (const char *)bymem.e[j].k + n,
-			    bymem.e[j].klen - n);
-			agg_add(&g, date, code, bymem.e[j].v[0],
-			    bymem.e[j].v[1]);
-		}
-		agg_finish(&g);
-		ck_stats(&ck, id, &g);
-		n = idx_kana_key(&b, &m);
-		ck_add(&kana, b.p, n, "", 0);
-		n = idx_total_key(key, g.s.total, id);
-		ck_add(&total, key, n, "", 0);
-		n = idx_last_key(key, g.s.last_date, id);
-		ck_add(&last, key, n, "", 0);
-		idx_name_texts(&texts, &m, NULL);
-		for (t = (const char *)texts.p; t < (const char *)texts.p +
-		    texts.len; t += strlen(t) + 1) {
-			b.len = 0;
-			buf_adds(&b, t);
-			buf_addc(&b, '\0');
-			buf_adds(&b, id);
-			ck_add(&name, b.p, b.len, "", 0);
-		}
-		store_member_free(&m);
-	}
-	mdb_cursor_close(c);
-	if (rc != MDB_NOTFOUND) {
-		rc = store_mdb(st, rc, "members");
-		goto out;
-	}
-
-	/* aggregates of members that do not exist */
-	if ((rc = store_cursor(st, ck.txn, DB_STATS, &c)) != STORE_OK)
-		goto out;
-	for (op = MDB_FIRST; (rc = mdb_cursor_get(c, &k, &v, op)) == 0;
-	    op = MDB_NEXT) {
-		if (store_get(st, ck.txn, DB_MEMBERS, k.mv_data, k.mv_size,
-		    &mv) == STORE_OK)
-			continue;
-		codec_copy_text(id, sizeof id, k.mv_data, k.mv_size);
-		ck_report(&ck, "member_stats %s: no such member", id);
-	}
-	mdb_cursor_close(c);
-	if (rc != MDB_NOTFOUND) {
-		rc = store_mdb(st, rc, "member_stats");
-		goto out;
-	}
-	for (i = 0; i < 4; i++) {
-		static const enum store_db dbs[] = { DB_NAME, DB_BYKANA,
-		    DB_BYTOTAL, DB_BYLAST };
-		struct ck_set *sets[] = { &name, &kana, &total, &last };
-
-		ck_sort(sets[i]);
-		if ((rc = ck_compare(&ck, dbs[i], sets[i], false)) != STORE_OK)
-			goto out;
-	}
-	rc = STORE_OK;
-out:
+	if ((rc = ck_events(&ck)) == STORE_OK &&
+	    (rc = ck_attendance(&ck)) == STORE_OK &&
+	    (rc = ck_members(&ck)) == STORE_OK &&
+	    (rc = ck_orphan_stats(&ck)) == STORE_OK)
+		rc = ck_member_indexes(&ck);
 	mdb_txn_abort(ck.txn);
-	free(ev);
-	ck_free(&bymem);
-	ck_free(&pending);
-	ck_free(&name);
-	ck_free(&kana);
-	ck_free(&total);
-	ck_free(&last);
-	buf_free(&b);
-	buf_free(&texts);
+	free(ck.ev);
+	kvset_free(&ck.bymem);
+	kvset_free(&ck.pending);
+	kvset_free(&ck.name);
+	kvset_free(&ck.kana);
+	kvset_free(&ck.total);
+	kvset_free(&ck.last);
 	if (ndiff != NULL)
 		*ndiff = ck.ndiff;
 	return (rc);

@@ -20,6 +20,10 @@ store_event_free(struct store_event *e)
 	e->name = e->venue = e->notes = NULL;
 }
 
+/* An event's name and venue, its notes: kept like a member's. */
+static const struct text_rule event_line = { false, false, STORE_LINE_MAX };
+static const struct text_rule event_text = { true, false, STORE_TEXT_MAX };
+
 int
 event_norm(struct store *st, const struct store_event *in,
     struct store_event *out)
@@ -30,24 +34,31 @@ event_norm(struct store *st, const struct store_event *in,
 	if ((rc = store_key_fold(in->code, out->code, "event_code",
 	    &st->err)) != STORE_OK)
 		return (rc);
-	if ((rc = text_check_line(st, "name", in->name)) != STORE_OK ||
-	    (rc = text_check_line(st, "venue", in->venue)) != STORE_OK)
-		return (rc);
-	if (in->name == NULL || in->name[0] == '\0')
-		return (store_err(st, STORE_INVALID, "name",
-		    _("name is empty: an event needs a name")));
-	if (in->date[0] == '\0')
-		return (store_err(st, STORE_INVALID, "date",
-		    _("date is empty: an event needs a date")));
+	if ((rc = text_value(st, "name", in->name, &event_line,
+	    &out->name)) != STORE_OK ||
+	    (rc = text_value(st, "venue", in->venue, &event_line,
+	    &out->venue)) != STORE_OK)
+		goto fail;
+	if (out->name[0] == '\0') {
+		rc = store_err(st, STORE_INVALID, "name",
+		    _("name is empty: an event needs a name"));
+		goto fail;
+	}
+	if (in->date[0] == '\0') {
+		rc = store_err(st, STORE_INVALID, "date",
+		    _("date is empty: an event needs a date"));
+		goto fail;
+	}
 	if ((rc = text_date_field(st, "date", in->date)) != STORE_OK)
-		return (rc);
-	if (in->capacity < 0)
-		return (store_err(st, STORE_INVALID, "capacity",
-		    _("capacity is negative (%ld)"), (long)in->capacity));
-	if ((rc = text_norm_multi(st, "notes", in->notes, &out->notes)) != 0)
-		return (rc);
-	out->name = xstrdup(in->name);
-	out->venue = xstrdup(in->venue);
+		goto fail;
+	if (in->capacity < 0) {
+		rc = store_err(st, STORE_INVALID, "capacity",
+		    _("capacity is negative (%ld)"), (long)in->capacity);
+		goto fail;
+	}
+	if ((rc = text_value(st, "notes", in->notes, &event_text,
+	    &out->notes)) != 0)
+		goto fail;
 	memcpy(out->date, in->date, sizeof out->date);
 	out->capacity = in->capacity;
 	out->version = in->version;
@@ -55,6 +66,9 @@ event_norm(struct store *st, const struct store_event *in,
 	snprintf(out->updated_by, sizeof out->updated_by, "%s",
 	    in->updated_by);
 	return (STORE_OK);
+fail:
+	store_event_free(out);
+	return (rc);
 }
 
 int

@@ -10,6 +10,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <grp.h>
+#include <limits.h>
 #include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -227,4 +228,26 @@ files_undo(const char *dir, const struct files_seen *fs)
 		files_path(dir, i, path, sizeof path);
 		unlink(path);
 	}
+}
+
+bool
+store_exists(const char *dir)
+{
+	char	path[PATH_MAX];
+
+	files_path(dir, FILES_DATA, path, sizeof path);
+	return (access(path, F_OK) == 0);
+}
+
+void
+store_remove(const char *dir)
+{
+	char	path[PATH_MAX];
+	int	i;
+
+	for (i = 0; i < FILES_COUNT; i++) {
+		files_path(dir, i, path, sizeof path);
+		unlink(path);
+	}
+	rmdir(dir);
 }

@@ -73,14 +73,27 @@ store_attr_set(struct store_member *m, const char *name, const char *value)
 	m->nattrs++;
 }
 
+/* A custom attribute's value: multi-line text, as written. */
+static const struct text_rule member_attr_rule = { true, false,
+    STORE_TEXT_MAX };
+
+/* A custom attribute's name becomes a CSV header: one line, short, and
+ * never what a spreadsheet would run as a formula. */
 static int
-member_line(struct store *st, const char *field, const char *in, char **out)
+member_attr_name(struct store *st, const char *field, const char *name)
 {
 	int	rc;
 
-	if ((rc = text_check_line(st, field, in)) != STORE_OK)
+	if ((rc = text_check_line(st, field, name)) != STORE_OK)
 		return (rc);
-	*out = xstrdup(in);
+	if (strlen(name) > STORE_ATTR_NAME_MAX)
+		return (store_err(st, STORE_INVALID, "attr", _("the custom "
+		    "attribute name \"%.40s...\" is longer than %d bytes"),
+		    name, STORE_ATTR_NAME_MAX));
+	if (strchr("=+-@", name[0]) != NULL)
+		return (store_err(st, STORE_INVALID, "attr", _("the custom "
+		    "attribute name \"%s\" begins with %c: a spreadsheet "
+		    "would run it as a formula"), name, name[0]));
 	return (STORE_OK);
 }
 
@@ -137,6 +150,7 @@ member_norm_text(struct store *st, const struct store_member *in,
 {
 	const struct store_field	*f;
 	struct store_member_view	 view = { in, NULL, NULL };
+	struct text_rule		 rule;
 	const char			*v;
 	char				*copy;
 	int				 rc;
@@ -145,11 +159,10 @@ member_norm_text(struct store *st, const struct store_member *in,
 		if (f->slot != STORE_SLOT_STR || (f->flags & STORE_FIELD_DERIVED))
 			continue;
 		v = store_field_get(f, &view, STORE_STYLE_CSV, NULL, 0);
-		if (f->kind == STORE_KIND_TEXT)
-			rc = text_norm_multi(st, f->key, v, &copy);
-		else
-			rc = member_line(st, f->key, v, &copy);
-		if (rc != STORE_OK)
+		rule.multi = f->kind == STORE_KIND_TEXT;
+		rule.nfkc = f->norm == STORE_NORM_NFKC;
+		rule.limit = f->limit;
+		if ((rc = text_value(st, f->key, v, &rule, &copy)) != STORE_OK)
 			return (rc);
 		memcpy((char *)out + f->offset, &copy, sizeof copy);
 	}
@@ -209,13 +222,14 @@ member_norm(struct store *st, const struct store_member *in,
 			    _("a custom attribute has no name"));
 			goto fail;
 		}
-		if ((rc = text_check_line(st, field, name)) != STORE_OK)
+		if ((rc = member_attr_name(st, field, name)) != STORE_OK)
 			goto fail;
 		if (in->attrs[i].value == NULL || *in->attrs[i].value == '\0')
 			continue;
 		out->attrs[out->nattrs].name = xstrdup(name);
-		if ((rc = text_norm_multi(st, field, in->attrs[i].value,
-		    &out->attrs[out->nattrs].value)) != STORE_OK) {
+		if ((rc = text_value(st, field, in->attrs[i].value,
+		    &member_attr_rule, &out->attrs[out->nattrs].value)) !=
+		    STORE_OK) {
 			out->nattrs++;
 			goto fail;
 		}

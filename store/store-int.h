@@ -17,6 +17,7 @@
 
 #include "store/store.h"
 #include "store/i18n.h"
+#include "store/sort.h"
 #include "store/xmalloc.h"
 
 #define STORE_SCHEMA_VERSION	1
@@ -128,6 +129,22 @@ const char *store_db_name(enum store_db);
 int	 store_conflict(struct store *, const char *what, const char *key,
 	    uint32_t version, uint32_t expect, const char *by, int64_t at);
 
+/* kvset.c: keys, each with its value right after it in one arena (the
+ * sorted import path, the check).  Until kvset_sort an entry's k is an
+ * arena offset; its tag is always the value's length, so equal keys sort
+ * by it (they are refused or written once). */
+struct kvset {
+	struct buf	 arena;
+	struct sort_key	*e;
+	size_t		 n, cap;
+};
+void	 kvset_add(struct kvset *, const void *k, size_t klen, const void *v,
+	    size_t vlen);
+/* Sort by key; then e[i].k points at the key, its value at k + len. */
+void	 kvset_sort(struct kvset *);
+bool	 kvset_same_key(const struct sort_key *, const struct sort_key *);
+void	 kvset_free(struct kvset *);
+
 /* codec.c */
 void	 buf_init(struct buf *);
 void	 buf_free(struct buf *);
@@ -170,6 +187,19 @@ int	 text_fold_append(struct buf *, const char *, size_t);
 int	 text_fold_cut(struct buf *, const char *, size_t, size_t *cuts,
 	    size_t maxcuts, size_t *ncuts);
 bool	 text_is_valid(const char *);
+/* How a text value is kept: the field table's rule for member fields,
+ * the same shape for events and attributes. */
+struct text_rule {
+	bool	 multi;		/* may hold line feeds and tabs */
+	bool	 nfkc;		/* folded to NFKC (readings, phone, ...) */
+	size_t	 limit;		/* bytes */
+};
+/* IN checked and normalised as every write path keeps a value (import,
+ * command line, forms): ends trimmed of spaces, tabs and U+3000, NFKC by
+ * RULE, CRLF -> LF, no control characters, at most RULE->limit bytes.
+ * *OUT malloc'd.  STORE_OK or STORE_INVALID naming FIELD. */
+int	 text_value(struct store *, const char *field, const char *in,
+	    const struct text_rule *, char **out);
 int	 text_check_line(struct store *, const char *field, const char *);
 int	 text_norm_multi(struct store *, const char *field, const char *,
 	    char **out);

@@ -174,6 +174,11 @@ bool		 store_digits(const char *s);
  * STORE_IO. */
 int		 store_open(const char *dir, unsigned flags, struct store **out);
 void		 store_close(struct store *);
+/* Whether a database exists in directory DIR (without opening it). */
+bool		 store_exists(const char *dir);
+/* Delete the closed database in DIR and DIR itself, which held nothing
+ * else (a temporary database); what cannot be deleted is left. */
+void		 store_remove(const char *dir);
 const struct store_error *store_last_error(const struct store *);
 /* Whether store_open made a new database (data.mdb did not exist). */
 bool		 store_created(const struct store *);
@@ -306,6 +311,7 @@ enum store_field_slot {
 
 #define STORE_LINE_MAX		1024	/* bytes of a one-line value */
 #define STORE_TEXT_MAX		65536	/* bytes of notes and custom text */
+#define STORE_ATTR_NAME_MAX	64	/* bytes of a custom attribute name */
 
 struct store_field {
 	const char	*key;		/* as `show member` prints it */

@@ -403,6 +403,76 @@ store_key_lookup(const char *in, char out[STORE_ID_MAX + 1],
 	return (text_key_fold(in, out, field, err, true));
 }
 
+/* Cut spaces, tabs and ideographic spaces off both ends of S[0..*N). */
+static const char *
+text_trim(const char *s, size_t *n)
+{
+	for (;;) {
+		if (*n >= 1 && (s[0] == ' ' || s[0] == '\t')) {
+			s++;
+			(*n)--;
+		} else if (*n >= 3 && memcmp(s, "\xE3\x80\x80", 3) == 0) {
+			s += 3;
+			*n -= 3;
+		} else
+			break;
+	}
+	for (;;) {
+		if (*n >= 1 && (s[*n - 1] == ' ' || s[*n - 1] == '\t'))
+			(*n)--;
+		else if (*n >= 3 && memcmp(s + *n - 3, "\xE3\x80\x80", 3) == 0)
+			*n -= 3;
+		else
+			break;
+	}
+	return (s);
+}
+
+int
+text_value(struct store *st, const char *field, const char *in,
+    const struct text_rule *rule, char **out)
+{
+	const char	*v;
+	char		*nf = NULL;
+	size_t		 n;
+	long		 k;
+	int		 rc;
+
+	*out = NULL;
+	n = in == NULL ? 0 : strlen(in);
+	v = text_trim(in == NULL ? "" : in, &n);
+	if (u8_check((const uint8_t *)v, n) != NULL)
+		return (text_fail(&st->err, field, _("%s is not valid UTF-8"),
+		    field));
+	if (rule->nfkc && n > 0) {
+		nf = xmalloc(rule->limit + 1);
+		if ((k = store_nfkc(v, n, nf, rule->limit + 1)) == -2)
+			goto toolong;
+		if (k < 0) {
+			free(nf);
+			return (text_fail(&st->err, field,
+			    _("%s is not valid UTF-8"), field));
+		}
+		n = (size_t)k;
+		v = text_trim(nf, &n);
+	}
+	if (n > rule->limit)
+		goto toolong;
+	nf = nf == NULL ? xstrndup(v, n) : memmove(nf, v, n);
+	nf[n] = '\0';
+	if (rule->multi)
+		rc = text_norm_multi(st, field, nf, out);
+	else if ((rc = text_check_line(st, field, nf)) == STORE_OK)
+		*out = xstrdup(nf);
+	free(nf);
+	return (rc);
+toolong:
+	free(nf);
+	return (text_fail(&st->err, field, _("%s is longer than %zu bytes "
+	    "(sanka keeps at most that much, in every way a value arrives)"),
+	    field, rule->limit));
+}
+
 /* A one-line field: valid UTF-8 without control characters. */
 int
 text_check_line(struct store *st, const char *field, const char *s)

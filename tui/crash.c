@@ -1,4 +1,4 @@
-/* crash.c -- a fatal signal (a damaged data.mdb read through the map, an
+/* crash.c -- a fatal signal (a damaged database read through the map, an
  * assertion inside liblmdb) ends sanka with a message and exit 3, the
  * terminal given back first, never a bare "Segmentation fault". */
 

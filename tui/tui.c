@@ -20,6 +20,7 @@
 #include "tui/crash.h"
 #include "tui/draft.h"
 #include "tui/locale.h"
+#include "tui/progress.h"
 #include "tui/screen.h"
 #include "tui/trace.h"
 #include "tui/tui.h"
@@ -561,15 +562,19 @@ static int
 tui_import(struct tui *t, char *const *paths, size_t n,
     struct tui_import *imp)
 {
-	struct import_opts	opts;
+	struct import_opts	 opts;
+	struct progress		*bar;
+	int			 rc;
 
 	memset(&opts, 0, sizeof opts);
 	opts.kind = IMPORT_KIND_AUTO;
 	opts.encoding = IMPORT_ENC_AUTO;
-	opts.progress = true;
 	opts.msg = tui_import_msg;
 	opts.msg_arg = imp;
-	return (import_files(t->st, (const char *const *)paths, n, &opts));
+	bar = progress_attach(&opts);
+	rc = import_files(t->st, (const char *const *)paths, n, &opts);
+	progress_free(bar);
+	return (rc);
 }
 
 /* The outcome: a failure is a scrollable page of every message (nothing

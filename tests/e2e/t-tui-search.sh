@@ -1,7 +1,7 @@
 #!/bin/sh
 # t-tui-search.sh -- incremental search on [1] typed in hiragana, katakana,
 # half-width katakana, variant kanji and by ID; Japanese typed into a form
-# is stored exactly; the timing trace records the keys.
+# is stored as import stores it; the timing trace records the keys.
 . "$(dirname "$0")/lib.sh"
 export XDG_STATE_HOME=$TMPD/state
 
@@ -60,7 +60,9 @@ keys Escape
 poll 5 "! screen | grep -qF '検索: やまだ'" || fail "Esc did not clear"
 wait_for 'Smith John'
 
-# A new member typed in Japanese (full-width space, half-width kana).
+# A new member typed in Japanese (full-width space, half-width kana): the
+# name is kept as written, the reading folded to NFKC as import folds it
+# (issue 8: an untouched export imports back unchanged).
 keys n
 wait_for '会員の追加'
 text 'M010'
@@ -71,7 +73,7 @@ text 'ﾜﾀﾅﾍﾞ ﾐｻｷ'
 keys C-s
 wait_for '会員 M010 渡邊　美咲 を追加しました'
 expect_eq "name" "$(show_key M010 name)" '渡邊　美咲'
-expect_eq "kana" "$(show_key M010 kana)" 'ﾜﾀﾅﾍﾞ ﾐｻｷ'
+expect_eq "kana" "$(show_key M010 kana)" 'ワタナベ ミサキ'
 keys Escape
 search 'わたなべ' '渡邊　美咲'
 

@@ -252,6 +252,83 @@ test_cp932_export(void **state)
 	assert_int_equal(access(path, F_OK), 0);
 }
 
+/* What the progress callback is told, in order. */
+struct prog {
+	char	 log[1024];	/* "stage;" per stage, "end;" */
+	size_t	 advances, bad, msgs_before_end;
+	bool	 ended;
+};
+
+static void
+prog_cb(const struct import_progress *ip, void *arg)
+{
+	struct prog	*p = arg;
+	size_t		 n = strlen(p->log);
+
+	if (p->ended)
+		p->bad++;		/* nothing after the end */
+	switch (ip->step) {
+	case IMPORT_STEP_STAGE:
+		snprintf(p->log + n, sizeof p->log - n, "%s;", ip->label);
+		break;
+	case IMPORT_STEP_ADVANCE:
+		if (ip->done > ip->total)
+			p->bad++;
+		p->advances++;
+		break;
+	case IMPORT_STEP_END:
+		snprintf(p->log + n, sizeof p->log - n, "end;");
+		p->ended = true;
+		break;
+	}
+}
+
+static void
+prog_msg(enum import_msg kind, const char *line, void *arg)
+{
+	struct prog	*p = arg;
+
+	(void)kind;
+	(void)line;
+	if (!p->ended)
+		p->msgs_before_end++;
+}
+
+/* The caller's bar hears of each file, the checks and the writing, then
+ * the end once, before any message. */
+static void
+test_progress(void **state)
+{
+	struct fx		*fx = *state;
+	const char		*paths[3] = { "tests/data/members-basic.csv",
+				    "tests/data/events.csv",
+				    "tests/data/attendance-words.csv" };
+	const char		*bad = "tests/data/members-bad.csv";
+	struct import_opts	 o;
+	struct prog		 p;
+
+	memset(&o, 0, sizeof o);
+	memset(&p, 0, sizeof p);
+	o.progress = prog_cb;
+	o.progress_arg = &p;
+	o.msg = prog_msg;
+	o.msg_arg = &p;
+	assert_int_equal(import_files(fx->st, paths, 3, &o), IMPORT_OK);
+	assert_string_equal(p.log, "tests/data/members-basic.csv;"
+	    "tests/data/events.csv;tests/data/attendance-words.csv;"
+	    "checking;writing;end;");
+	assert_true(p.advances >= 3);
+	assert_int_equal(p.bad, 0);
+	assert_int_equal(p.msgs_before_end, 0);
+
+	memset(&p, 0, sizeof p);
+	o.dry_run = true;
+	assert_int_equal(import_files(fx->st, &bad, 1, &o), IMPORT_BAD);
+	assert_string_equal(p.log, "tests/data/members-bad.csv;checking;end;");
+	assert_int_equal(p.bad, 0);
+	assert_int_equal(p.msgs_before_end, 0);
+}
+
 int
 main(void)
 {
@@ -261,6 +338,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_unknown_members, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_cp932_export, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_progress, setup,
 		    teardown),
 	};
 

@@ -1,6 +1,6 @@
 /* test-store-env.c -- the environment: creation and group sharing, the
  * read-only open, schema refusal, a full map, backup, the last txn id,
- * permission errors. */
+ * permission errors, whether a database exists and removing one. */
 
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -471,6 +471,31 @@ test_permission(void **state)
 	assert_int_equal(WEXITSTATUS(status), 0);
 }
 
+/* store_exists tells a database directory from an empty or missing one
+ * without creating anything; store_remove takes the database and its
+ * directory away. */
+static void
+test_exists_remove(void **state)
+{
+	struct store	*st;
+	struct stat	 sb;
+	char		 dir[128];
+
+	(void)state;
+	snprintf(dir, sizeof dir, "%s/db", env_root);
+	assert_false(store_exists(dir));		/* missing */
+	assert_int_equal(mkdir(dir, 0700), 0);
+	assert_false(store_exists(dir));		/* empty */
+	st = ts_open(dir);
+	assert_true(store_exists(dir));
+	store_close(st);
+	assert_true(store_exists(dir));
+	store_remove(dir);
+	assert_int_equal(stat(dir, &sb), -1);
+	assert_int_equal(errno, ENOENT);
+	assert_false(store_exists(dir));
+}
+
 int
 main(void)
 {
@@ -496,6 +521,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_txnid_other_process,
 		    env_setup, env_teardown),
 		cmocka_unit_test_setup_teardown(test_permission, env_setup,
+		    env_teardown),
+		cmocka_unit_test_setup_teardown(test_exists_remove, env_setup,
 		    env_teardown),
 	};
 

@@ -9,7 +9,7 @@
 
 #include <unistr.h>
 
-#include "import/import-int.h"
+#include "import/import.h"
 #include "store/i18n.h"
 #include "store/store.h"
 #include "tui/cli/cli.h"

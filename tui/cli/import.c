@@ -4,12 +4,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "import/import.h"
 #include "store/i18n.h"
 #include "store/store.h"
 #include "tui/cli/cli.h"
+#include "tui/progress.h"
 
 static int	cli_import(const struct cli_entry *, struct cli_args *,
 		    const char *);
@@ -50,6 +50,7 @@ static int
 cli_import_tmpdb(char *dir, size_t size, struct store **st)
 {
 	const char	*tmp = getenv("TMPDIR");
+	int		 rc;
 
 	snprintf(dir, size, "%s/sanka-dry.XXXXXX", tmp != NULL && *tmp != '\0' ?
 	    tmp : "/tmp");
@@ -57,19 +58,12 @@ cli_import_tmpdb(char *dir, size_t size, struct store **st)
 		sanka_warnx(_("cannot make a temporary directory: %s"), dir);
 		return (SANKA_EXIT_ENV);
 	}
-	return (sanka_open(dir, false, st));
-}
-
-static void
-cli_import_rmdb(const char *dir)
-{
-	char	path[PATH_MAX];
-
-	snprintf(path, sizeof path, "%s/data.mdb", dir);
-	unlink(path);
-	snprintf(path, sizeof path, "%s/lock.mdb", dir);
-	unlink(path);
-	rmdir(dir);
+	/* opened quietly: the user made no database */
+	if ((rc = store_open(dir, 0, st)) != STORE_OK) {
+		sanka_warnx("%s", store_last_error(*st)->msg);
+		return (store_exit_code(rc));
+	}
+	return (0);
 }
 
 static int
@@ -78,7 +72,8 @@ cli_import(const struct cli_entry *e, struct cli_args *a, const char *dbdir)
 	struct import_opts	 o;
 	struct store		*st = NULL;
 	const char		*v;
-	char			 tmpdb[PATH_MAX] = "", path[PATH_MAX];
+	struct progress		*bar;
+	char			 tmpdb[PATH_MAX] = "";
 	int			 rc, k;
 
 	memset(&o, 0, sizeof o);
@@ -97,21 +92,21 @@ cli_import(const struct cli_entry *e, struct cli_args *a, const char *dbdir)
 	}
 	o.dry_run = cli_get(e, a, "dry-run") != NULL;
 	o.past_from_total = cli_get(e, a, "past-from-total") != NULL;
-	o.progress = true;
-	snprintf(path, sizeof path, "%s/data.mdb", sanka_dbdir(dbdir));
-	if (o.dry_run && access(path, F_OK) != 0)
+	if (o.dry_run && !store_exists(sanka_dbdir(dbdir)))
 		rc = cli_import_tmpdb(tmpdb, sizeof tmpdb, &st);
 	else
 		rc = sanka_open(dbdir, false, &st);
 	if (rc != 0)
 		goto out;
 	fflush(stdout);
+	bar = progress_attach(&o);
 	rc = import_files(st, (const char *const *)a->argv, (size_t)a->argc,
 	    &o);
+	progress_free(bar);
 out:
 	if (st != NULL)
 		store_close(st);
 	if (tmpdb[0] != '\0')
-		cli_import_rmdb(tmpdb);
+		store_remove(tmpdb);
 	return (rc);
 }

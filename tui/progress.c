@@ -1,4 +1,5 @@
-/* progress.c -- a progress bar on stderr while a large import runs. */
+/* progress.c -- a progress bar on stderr while a large import runs, drawn
+ * from the import's progress callback. */
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -6,7 +7,8 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "import/import-int.h"
+#include "store/xmalloc.h"
+#include "tui/progress.h"
 
 #define PROGRESS_WIDTH	24	/* cells of the bar */
 #define PROGRESS_LABEL	24	/* bytes of the label shown */
@@ -27,26 +29,13 @@ progress_now(void)
 	return ((double)ts.tv_sec + (double)ts.tv_nsec / 1e9);
 }
 
-struct progress *
-progress_new(bool enable, const char *label)
-{
-	struct progress	*p;
-
-	if (!enable || !isatty(STDERR_FILENO))
-		return (NULL);
-	p = xcalloc(1, sizeof *p);
-	progress_label(p, label);
-	return (p);
-}
-
-void
+/* A new stage: LABEL (a path: its last part), timed from now. */
+static void
 progress_label(struct progress *p, const char *label)
 {
 	const char	*base;
 	size_t		 n;
 
-	if (p == NULL)
-		return;
 	base = strrchr(label, '/');
 	base = base != NULL && base[1] != '\0' ? base + 1 : label;
 	n = strlen(base);
@@ -79,7 +68,8 @@ progress_num(char *out, size_t size, uint64_t v)
 	out[o] = '\0';
 }
 
-void
+/* DONE of TOTAL, ROWS rows so far; redrawn at most every 100 ms. */
+static void
 progress_update(struct progress *p, uint64_t done, uint64_t total,
     uint64_t rows)
 {
@@ -87,8 +77,6 @@ progress_update(struct progress *p, uint64_t done, uint64_t total,
 	double	now, el, frac;
 	size_t	i, fill;
 
-	if (p == NULL)
-		return;
 	now = progress_now();
 	if (now - p->last < 0.1)
 		return;
@@ -116,14 +104,54 @@ progress_update(struct progress *p, uint64_t done, uint64_t total,
 	p->drawn = true;
 }
 
-void
-progress_done(struct progress *p)
+/* Clear the bar's line. */
+static void
+progress_clear(struct progress *p)
 {
-	if (p == NULL)
-		return;
 	if (p->drawn) {
 		fputs("\r\033[K", stderr);
 		fflush(stderr);
 	}
+	p->drawn = false;
+}
+
+static void
+progress_import(const struct import_progress *ip, void *arg)
+{
+	struct progress	*p = arg;
+
+	switch (ip->step) {
+	case IMPORT_STEP_STAGE:
+		progress_label(p, ip->label);
+		break;
+	case IMPORT_STEP_ADVANCE:
+		progress_update(p, ip->done, ip->total, ip->rows);
+		break;
+	case IMPORT_STEP_END:
+		progress_clear(p);
+		break;
+	}
+}
+
+struct progress *
+progress_attach(struct import_opts *o)
+{
+	struct progress	*p;
+
+	if (!isatty(STDERR_FILENO))
+		return (NULL);
+	p = xcalloc(1, sizeof *p);
+	progress_label(p, "");
+	o->progress = progress_import;
+	o->progress_arg = p;
+	return (p);
+}
+
+void
+progress_free(struct progress *p)
+{
+	if (p == NULL)
+		return;
+	progress_clear(p);
 	free(p);
 }

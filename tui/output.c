@@ -102,6 +102,19 @@ output_ask_file(struct tui *t, struct output_job *job)
 	free(name);
 }
 
+/* While the messages go out (the screen waits), the count in the status
+ * line every ten of them. */
+static void
+output_mail_progress(void *arg, size_t done, size_t total)
+{
+	struct tui	*t = arg;
+
+	if (done % 10 != 0 && done != total)
+		return;
+	tui_status(t, _("Sending: %zu of %zu"), done, total);
+	tui_draw(t);
+}
+
 static void
 output_mail_done(struct tui *t, void *arg, int choice, const char *text)
 {
@@ -115,6 +128,8 @@ output_mail_done(struct tui *t, void *arg, int choice, const char *text)
 		req.template_path = job->templ;
 		req.event = job->event[0] != '\0' ? job->event : NULL;
 		req.filter = job->f;
+		req.progress = output_mail_progress;
+		req.arg = t;
 		make_mail(t->st, &req, &res);
 		output_say(t, &res);
 		tui_wrote(t);

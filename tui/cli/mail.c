@@ -6,13 +6,13 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-#include <unistd.h>
 
 #include "mail/mail.h"
 #include "store/i18n.h"
 #include "store/store.h"
 #include "tui/cli/cli.h"
 #include "tui/make.h"
+#include "tui/progress.h"
 #include "tui/reach.h"
 
 static int	cli_mail(const struct cli_entry *, struct cli_args *,
@@ -49,17 +49,10 @@ const struct cli_entry cli_mail_entry = {
 	.example = "sanka mail --template 案内.txt --event E006 invited=E006",
 };
 
-/* A bar on stderr when it is a terminal. */
 static void
 cli_mail_progress(void *arg, size_t done, size_t total)
 {
-	int	 w = 30, fill = total == 0 ? w : (int)(done * w / total);
-
-	(void)arg;
-	fprintf(stderr, "\r%s [%.*s%*s] %zu/%zu", _("sending"), fill,
-	    "##############################", w - fill, "", done, total);
-	if (done == total)
-		fputc('\n', stderr);
+	progress_step(arg, done, total);
 }
 
 static void
@@ -109,13 +102,14 @@ cli_mail_new(const struct cli_entry *e, struct cli_args *a,
 	if (cli_get(e, a, "resend-uncertain") != NULL)
 		return (cli_usage(e, _("--resend-uncertain goes with "
 		    "--resume")));
-	if (isatty(STDERR_FILENO))
-		req.progress = cli_mail_progress;
 	if ((rc = sanka_open(dbdir, req.dry_run != NULL, &st)) != 0)
 		return (rc);
 	if ((rc = cli_filter(e, st, a->argv, (size_t)a->argc, &f)) == 0) {
 		req.filter = f;
+		req.progress = cli_mail_progress;
+		req.arg = progress_new(_("sending"), "messages");
 		make_mail(st, &req, &res);
+		progress_free(req.arg);
 		if (res.left[0] != '\0')
 			sanka_warnx("%s", res.left);
 		rc = cli_mail_say(&res);
@@ -229,8 +223,9 @@ cli_mail_resume(const struct cli_entry *e, struct cli_args *a,
 		to[i] = (struct mail_target){ i, x.ids[r.index[i]],
 		    x.addr[r.index[i]], x.again[r.index[i]] };
 	job = (struct mail_job){ st, id, t, &src, to, r.n, NULL, 0,
-	    isatty(STDERR_FILENO) ? cli_mail_progress : NULL, NULL };
+	    cli_mail_progress, progress_new(_("sending"), "messages") };
 	make_mail_run(&job, &res);
+	progress_free(job.arg);
 	rc = cli_mail_say(&res);
 	if (x.uncertain != 0)
 		sanka_warnx(_("mailing %s: %zu uncertain, not sent again"), id,

@@ -15,30 +15,8 @@
 #include "import/import-int.h"
 #include "store/i18n.h"
 
-struct exp {
-	struct store	*st;
-	const struct export_opts *o;
-	FILE		*fp;
-	iconv_t		 cd;		/* UTF-8 -> CP932, or (iconv_t)-1 */
-	struct diag	 d;
-	const char	*names[1];	/* the output's name, for messages */
-	char		*line;		/* the row, encoded */
-	size_t		 len, cap;
-	uint64_t	 lineno;	/* physical line of the row */
-	uint64_t	 nextline;
-	size_t		 col;		/* 1-based, of the cell being added */
-	const char	*const *hdrs;	/* header names, by column */
-	bool		 ioerr;
-	/* members: the custom attribute columns */
-	char		**attr;
-	size_t		 nattrs, attrcap;
-	/* attendance: the full name of the last event looked up */
-	char		 evcode[STORE_ID_MAX + 1];
-	char		*evname;
-};
-
 /* Append N bytes of UTF-8 to the row, converted to the output encoding. */
-static void
+void
 exp_put(struct exp *x, const char *s, size_t n)
 {
 	char	*ip, *op;
@@ -88,7 +66,7 @@ exp_put(struct exp *x, const char *s, size_t n)
 }
 
 /* One cell: quoted when needed, guarded when a spreadsheet would run it. */
-static void
+void
 exp_cell(struct exp *x, const char *v, bool text)
 {
 	const char	*p;
@@ -137,7 +115,7 @@ exp_num(struct exp *x, long long v, bool zero_empty)
 	exp_cell(x, buf, false);
 }
 
-static void
+void
 exp_end_row(struct exp *x)
 {
 	exp_put(x, "\r\n", 2);
@@ -150,7 +128,7 @@ exp_end_row(struct exp *x)
 	x->lineno = x->nextline;
 }
 
-static void
+void
 exp_header(struct exp *x, const char *const *names, size_t n)
 {
 	size_t	i;
@@ -461,51 +439,130 @@ exp_copy(FILE *from, FILE *to)
 	return (!ferror(from) && fflush(to) == 0);
 }
 
+/* Start X: the output file (a temporary name beside PATH), the encoder,
+ * the byte order mark.  IMPORT_OK, or IMPORT_ENV with the message given;
+ * exp_close() X either way. */
 int
-export_table(struct store *st, const struct export_opts *o)
+exp_open(struct exp *x, struct store *st, const struct export_opts *o)
 {
-	struct exp	 x;
-	char		*tmp = NULL;
-	bool		 to_stdout = o->path == NULL || strcmp(o->path, "-") == 0;
-	int		 fd = -1, rc = IMPORT_ENV, src;
+	int	fd = -1;
 
-	memset(&x, 0, sizeof x);
-	x.st = st;
-	x.o = o;
-	x.cd = (iconv_t)-1;
-	x.names[0] = to_stdout ? "<stdout>" : o->path;
-	x.lineno = x.nextline = 1;
-	diag_init(&x.d, x.names, o->msg, o->msg_arg);
+	memset(x, 0, sizeof *x);
+	x->st = st;
+	x->o = o;
+	x->cd = (iconv_t)-1;
+	x->to_stdout = o->path == NULL || strcmp(o->path, "-") == 0;
+	x->names[0] = x->to_stdout ? "<stdout>" : o->path;
+	x->lineno = x->nextline = 1;
+	diag_init(&x->d, x->names, o->msg, o->msg_arg);
 	if (o->encoding == IMPORT_ENC_CP932 &&
-	    (x.cd = iconv_open("CP932", "UTF-8")) == (iconv_t)-1) {
+	    (x->cd = iconv_open("CP932", "UTF-8")) == (iconv_t)-1) {
 		diag_say(o->msg, o->msg_arg, IMPORT_MSG_ERROR,
 		    _("iconv cannot convert to CP932"));
-		goto out;
+		return (IMPORT_ENV);
 	}
-	if (to_stdout)
-		x.fp = o->encoding == IMPORT_ENC_CP932 ? tmpfile() : stdout;
+	if (x->to_stdout)
+		x->fp = o->encoding == IMPORT_ENC_CP932 ? tmpfile() : stdout;
 	else {
-		tmp = xmalloc(strlen(o->path) + 16);
-		sprintf(tmp, "%s.tmp.XXXXXX", o->path);
-		if ((fd = mkstemp(tmp)) == -1 || fchmod(fd, 0640) == -1 ||
-		    (x.fp = fdopen(fd, "w")) == NULL) {
+		x->tmp = xmalloc(strlen(o->path) + 16);
+		sprintf(x->tmp, "%s.tmp.XXXXXX", o->path);
+		if ((fd = mkstemp(x->tmp)) == -1 || fchmod(fd, 0640) == -1 ||
+		    (x->fp = fdopen(fd, "w")) == NULL) {
 			diag_say(o->msg, o->msg_arg, IMPORT_MSG_ERROR,
 			    "%s: %s", o->path, strerror(errno));
 			if (fd != -1) {
 				close(fd);
-				unlink(tmp);
+				unlink(x->tmp);
 			}
-			goto out;
+			free(x->tmp);
+			x->tmp = NULL;
+			return (IMPORT_ENV);
 		}
 	}
-	if (x.fp == NULL) {
+	if (x->fp == NULL) {
 		diag_say(o->msg, o->msg_arg, IMPORT_MSG_ERROR, "%s",
 		    strerror(errno));
-		goto out;
+		return (IMPORT_ENV);
 	}
 	if (o->encoding == IMPORT_ENC_UTF8_BOM && fwrite("\xEF\xBB\xBF", 1, 3,
-	    x.fp) != 3)
-		x.ioerr = true;
+	    x->fp) != 3)
+		x->ioerr = true;
+	return (IMPORT_OK);
+}
+
+/* Finish X after its rows: SRC is the store's code for reading them.
+ * The file is renamed into place only when everything went well; else it
+ * is removed.  Returns IMPORT_OK, IMPORT_BAD or IMPORT_ENV. */
+int
+exp_close(struct exp *x, int src)
+{
+	const struct export_opts	*o = x->o;
+	int				 rc = IMPORT_ENV;
+
+	if (x->fp == NULL)
+		;	/* exp_open failed and said why */
+	else if (src != STORE_OK && !(src == 1 && x->ioerr)) {
+		const struct store_error	*e = store_last_error(x->st);
+
+		if (src == STORE_NOTFOUND && o->event != NULL)
+			diag_say(o->msg, o->msg_arg, IMPORT_MSG_ERROR,
+			    _("no event %s"), o->event);
+		else
+			diag_say(o->msg, o->msg_arg, IMPORT_MSG_ERROR, "%s",
+			    e != NULL && e->msg[0] != '\0' ? e->msg :
+			    _("cannot read the database"));
+		rc = store_exit_code(src) == 1 ? IMPORT_BAD : IMPORT_ENV;
+	} else if (x->d.nerrors > 0) {
+		diag_flush(&x->d);
+		diag_say(o->msg, o->msg_arg, IMPORT_MSG_ERROR,
+		    _("nothing was written"));
+		rc = IMPORT_BAD;
+	} else if (x->ioerr || fflush(x->fp) != 0 || (!x->to_stdout &&
+	    fsync(fileno(x->fp)) != 0)) {
+		diag_say(o->msg, o->msg_arg, IMPORT_MSG_ERROR, "%s: %s",
+		    x->names[0], strerror(errno));
+	} else if (x->to_stdout && x->fp != stdout &&
+	    !exp_copy(x->fp, stdout)) {
+		diag_say(o->msg, o->msg_arg, IMPORT_MSG_ERROR, "<stdout>: %s",
+		    strerror(errno));
+	} else
+		rc = IMPORT_OK;
+	if (!x->to_stdout && x->fp != NULL) {
+		if (fclose(x->fp) != 0 && rc == IMPORT_OK) {
+			diag_say(o->msg, o->msg_arg, IMPORT_MSG_ERROR, "%s: %s",
+			    o->path, strerror(errno));
+			rc = IMPORT_ENV;
+		}
+		x->fp = NULL;
+		if (rc == IMPORT_OK && rename(x->tmp, o->path) != 0) {
+			diag_say(o->msg, o->msg_arg, IMPORT_MSG_ERROR, "%s: %s",
+			    o->path, strerror(errno));
+			rc = IMPORT_ENV;
+		}
+		if (rc != IMPORT_OK)
+			unlink(x->tmp);
+	} else if (x->fp != NULL && x->fp != stdout)
+		fclose(x->fp);
+	if (x->cd != (iconv_t)-1)
+		iconv_close(x->cd);
+	free(x->tmp);
+	free(x->line);
+	free(x->evname);
+	while (x->nattrs > 0)
+		free(x->attr[--x->nattrs]);
+	free(x->attr);
+	diag_free(&x->d);
+	return (rc);
+}
+
+int
+export_table(struct store *st, const struct export_opts *o)
+{
+	struct exp	x;
+	int		src;
+
+	if (exp_open(&x, st, o) != IMPORT_OK)
+		return (exp_close(&x, STORE_OK));
 	switch (o->kind) {
 	case IMPORT_KIND_MEMBERS:
 		src = exp_members(&x);
@@ -517,56 +574,5 @@ export_table(struct store *st, const struct export_opts *o)
 		src = exp_attendance(&x);
 		break;
 	}
-	if (src != STORE_OK && !(src == 1 && x.ioerr)) {
-		const struct store_error	*e = store_last_error(st);
-
-		if (src == STORE_NOTFOUND && o->event != NULL)
-			diag_say(o->msg, o->msg_arg, IMPORT_MSG_ERROR,
-			    _("no event %s"), o->event);
-		else
-			diag_say(o->msg, o->msg_arg, IMPORT_MSG_ERROR, "%s",
-			    e != NULL && e->msg[0] != '\0' ? e->msg :
-			    _("cannot read the database"));
-		rc = store_exit_code(src) == 1 ? IMPORT_BAD : IMPORT_ENV;
-	} else if (x.d.nerrors > 0) {
-		diag_flush(&x.d);
-		diag_say(o->msg, o->msg_arg, IMPORT_MSG_ERROR,
-		    _("nothing was written"));
-		rc = IMPORT_BAD;
-	} else if (x.ioerr || fflush(x.fp) != 0 || (!to_stdout &&
-	    fsync(fileno(x.fp)) != 0)) {
-		diag_say(o->msg, o->msg_arg, IMPORT_MSG_ERROR, "%s: %s",
-		    x.names[0], strerror(errno));
-	} else if (to_stdout && x.fp != stdout && !exp_copy(x.fp, stdout)) {
-		diag_say(o->msg, o->msg_arg, IMPORT_MSG_ERROR, "<stdout>: %s",
-		    strerror(errno));
-	} else
-		rc = IMPORT_OK;
-	if (!to_stdout) {
-		if (fclose(x.fp) != 0 && rc == IMPORT_OK) {
-			diag_say(o->msg, o->msg_arg, IMPORT_MSG_ERROR, "%s: %s",
-			    o->path, strerror(errno));
-			rc = IMPORT_ENV;
-		}
-		x.fp = NULL;
-		if (rc == IMPORT_OK && rename(tmp, o->path) != 0) {
-			diag_say(o->msg, o->msg_arg, IMPORT_MSG_ERROR, "%s: %s",
-			    o->path, strerror(errno));
-			rc = IMPORT_ENV;
-		}
-		if (rc != IMPORT_OK)
-			unlink(tmp);
-	} else if (x.fp != NULL && x.fp != stdout)
-		fclose(x.fp);
-out:
-	if (x.cd != (iconv_t)-1)
-		iconv_close(x.cd);
-	free(tmp);
-	free(x.line);
-	free(x.evname);
-	while (x.nattrs > 0)
-		free(x.attr[--x.nattrs]);
-	free(x.attr);
-	diag_free(&x.d);
-	return (rc);
+	return (exp_close(&x, src));
 }

@@ -6,6 +6,7 @@
 #ifndef SANKA_IMPORT_INT_H
 #define SANKA_IMPORT_INT_H
 
+#include <iconv.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
@@ -421,5 +422,41 @@ int	 checks_run(struct imp *);
  * check was left to the store.  -1 when there are errors to report. */
 int	 checks_refs_failed(struct imp *);
 void	 checks_free(struct imp *);
+
+/* --- export.c: the CSV writer behind every export ---------------------- */
+
+struct exp {
+	struct store	*st;
+	const struct export_opts *o;
+	FILE		*fp;
+	iconv_t		 cd;		/* UTF-8 -> CP932, or (iconv_t)-1 */
+	struct diag	 d;
+	const char	*names[1];	/* the output's name, for messages */
+	char		*line;		/* the row, encoded */
+	size_t		 len, cap;
+	uint64_t	 lineno;	/* physical line of the row */
+	uint64_t	 nextline;
+	size_t		 col;		/* 1-based, of the cell being added */
+	const char	*const *hdrs;	/* header names, by column */
+	bool		 ioerr;
+	bool		 to_stdout;
+	char		*tmp;		/* the file before its rename */
+	/* members: the custom attribute columns */
+	char		**attr;
+	size_t		 nattrs, attrcap;
+	/* attendance: the full name of the last event looked up */
+	char		 evcode[STORE_ID_MAX + 1];
+	char		*evname;
+};
+
+int	 exp_open(struct exp *, struct store *, const struct export_opts *);
+int	 exp_close(struct exp *, int src);
+/* Append N bytes of UTF-8 to the row, converted to the output encoding. */
+void	 exp_put(struct exp *, const char *, size_t);
+/* One cell: quoted when needed; TEXT: guarded when a spreadsheet would
+ * run it (a leading '). */
+void	 exp_cell(struct exp *, const char *, bool text);
+void	 exp_end_row(struct exp *);
+void	 exp_header(struct exp *, const char *const *names, size_t n);
 
 #endif

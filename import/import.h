@@ -111,4 +111,20 @@ struct export_opts {
  * unencodable text), IMPORT_ENV (write or store failure). */
 int		 export_table(struct store *, const struct export_opts *);
 
+/* A CSV of the caller's rows, written like export_table() (O's encoding
+ * and path; its kind and event are not used): NCOLS columns named HEADER,
+ * TEXT[i] true for a free-text column (guarded against formulas).  Open
+ * never fails: a file that cannot be made is reported at close. */
+struct export_list;
+struct export_list *export_list_open(struct store *,
+		    const struct export_opts *o, const char *const *header,
+		    const bool *text, size_t ncols);
+void		 export_list_row(struct export_list *,
+		    const char *const *cells);
+/* Finish; SRC: the store's code for reading the rows (STORE_OK when they
+ * were all given).  The file is in place only when IMPORT_OK is returned;
+ * else IMPORT_BAD (a cell CP932 cannot hold, a data error in SRC) or
+ * IMPORT_ENV, the message given. */
+int		 export_list_close(struct export_list *, int src);
+
 #endif

@@ -374,6 +374,24 @@ codec_member_row(const MDB_val *v, struct store_member_row *row)
 	}
 }
 
+enum store_member_status
+codec_member_status(const MDB_val *v)
+{
+	const struct store_field	*f;
+	struct codec_rd			 r;
+	size_t				 n;
+
+	codec_rd_init(&r, v);
+	for (f = store_fields; f < store_fields + store_nfields; f++) {
+		if (f->tag == 0)
+			continue;
+		if (f->slot == STORE_SLOT_STATUS)
+			return ((enum store_member_status)codec_rd_uv(&r));
+		(void)codec_rd_str(&r, &n);	/* every field before is text */
+	}
+	return (STORE_MEMBER_ACTIVE);
+}
+
 void
 codec_event_enc(struct buf *b, const struct store_event *e)
 {
@@ -451,6 +469,21 @@ codec_att_enc(struct buf *b, const struct store_attendance *a)
 	buf_uv(b, a->version);
 	buf_sv(b, a->updated_at);
 	buf_str(b, a->updated_by);
+}
+
+int
+codec_att_peek(const MDB_val *v, struct att_peek *a)
+{
+	struct codec_rd	r;
+	size_t		n;
+
+	codec_rd_init(&r, v);
+	(void)codec_rd_str(&r, &n);
+	a->invited = n != 0;
+	a->response = (int)codec_rd_uv(&r);
+	a->final = (int)codec_rd_uv(&r);
+	a->walk_in = codec_rd_uv(&r) != 0;
+	return (r.bad ? STORE_IO : STORE_OK);
 }
 
 /* Decode into *A (event and member are the caller's); with NOTE false the

@@ -382,16 +382,18 @@ filter_nfkc(const char *w)
 	return (out);
 }
 
-int
-store_filter_parse(struct store *st, char *const *words, size_t n,
-    struct store_filter **out, struct store_filter_error *e)
+/* Parse N WORDS; ORIGIN[i] (NULL: i) is the word of the caller's that
+ * word i came from, for the error. */
+static int
+filter_parse_words(struct store *st, char *const *words, size_t n,
+    const size_t *origin, char *const *given, struct store_filter **out,
+    struct store_filter_error *e)
 {
 	struct store_filter	*f;
 	char			*w;
-	size_t			 i;
+	size_t			 i, at;
 	int			 rc = STORE_OK;
 
-	memset(e, 0, sizeof *e);
 	*out = NULL;
 	f = xcalloc(1, sizeof *f);
 	for (i = 0; i < n && rc == STORE_OK; i++) {
@@ -403,8 +405,9 @@ store_filter_parse(struct store *st, char *const *words, size_t n,
 		rc = filter_word(st, w, &f->c[f->n++], e);
 		free(w);
 		if (rc != STORE_OK) {
-			e->word = i + 1;
-			snprintf(e->text, sizeof e->text, "%s", words[i]);
+			at = origin != NULL ? origin[i] : i;
+			e->word = at + 1;
+			snprintf(e->text, sizeof e->text, "%s", given[at]);
 		}
 	}
 	if (rc != STORE_OK) {
@@ -415,15 +418,77 @@ store_filter_parse(struct store *st, char *const *words, size_t n,
 	return (STORE_OK);
 }
 
+/* The saved filter a word names (@NAME, ＠NAME), or NULL. */
+static const char *
+filter_saved_name(const char *word)
+{
+	if (word[0] == '@')
+		return (word + 1);
+	if (strncmp(word, "\xef\xbc\xa0", 3) == 0)
+		return (word + 3);
+	return (NULL);
+}
+
 int
-store_filter_parse_line(struct store *st, const char *text,
+store_filter_parse(struct store *st, char *const *words, size_t n,
     struct store_filter **out, struct store_filter_error *e)
 {
-	char	**words = NULL, *copy, *p, *start = NULL;
-	size_t	  n = 0, i;
-	bool	  inq = false;
-	int	  rc;
+	const char	*name;
+	char		**all = NULL, **saved;
+	size_t		 i, j, nall = 0, nsaved, *origin = NULL;
+	int		 rc = STORE_OK;
 
+	memset(e, 0, sizeof *e);
+	*out = NULL;
+	for (i = 0; i < n && (st == NULL ||
+	    filter_saved_name(words[i]) == NULL); i++)
+		;
+	if (i == n)
+		return (filter_parse_words(st, words, n, NULL, words, out, e));
+	/* @NAME: the words saved under NAME stand in its place */
+	for (i = 0; i < n && rc == STORE_OK; i++) {
+		saved = NULL;
+		nsaved = 0;
+		if ((name = filter_saved_name(words[i])) != NULL) {
+			if ((rc = store_filter_load(st, name, &saved,
+			    &nsaved)) != STORE_OK) {
+				e->rc = rc;
+				e->word = i + 1;
+				snprintf(e->text, sizeof e->text, "%s",
+				    words[i]);
+				snprintf(e->msg, sizeof e->msg, "%s",
+				    store_last_error(st)->msg);
+				break;
+			}
+		} else {
+			saved = xcalloc(1, sizeof *saved);
+			saved[nsaved++] = xstrdup(words[i]);
+		}
+		all = xreallocarray(all, nall + nsaved + 1, sizeof *all);
+		origin = xreallocarray(origin, nall + nsaved + 1,
+		    sizeof *origin);
+		for (j = 0; j < nsaved; j++) {
+			origin[nall] = i;
+			all[nall++] = saved[j];
+		}
+		free(saved);
+	}
+	if (rc == STORE_OK)
+		rc = filter_parse_words(st, all, nall, origin, words, out, e);
+	for (i = 0; i < nall; i++)
+		free(all[i]);
+	free(all);
+	free(origin);
+	return (rc);
+}
+
+void
+store_filter_words(const char *text, char ***out, size_t *n)
+{
+	char	**words = NULL, *copy, *p, *start = NULL;
+	bool	  inq = false;
+
+	*n = 0;
 	copy = xstrdup(text != NULL ? text : "");
 	/* U+3000 (E3 80 80) separates words like a space. */
 	for (p = copy; (p = strstr(p, "\xe3\x80\x80")) != NULL; p += 3)
@@ -433,9 +498,9 @@ store_filter_parse_line(struct store *st, const char *text,
 			inq = !inq;
 		if (*p == '\0' || (!inq && (*p == ' ' || *p == '\t'))) {
 			if (start != NULL) {
-				words = xreallocarray(words, n + 1,
+				words = xreallocarray(words, *n + 1,
 				    sizeof *words);
-				words[n++] = xstrndup(start,
+				words[(*n)++] = xstrndup(start,
 				    (size_t)(p - start));
 				start = NULL;
 			}
@@ -445,10 +510,20 @@ store_filter_parse_line(struct store *st, const char *text,
 			start = p;
 	}
 	free(copy);
+	*out = words;
+}
+
+int
+store_filter_parse_line(struct store *st, const char *text,
+    struct store_filter **out, struct store_filter_error *e)
+{
+	char	**words;
+	size_t	  n;
+	int	  rc;
+
+	store_filter_words(text, &words, &n);
 	rc = store_filter_parse(st, words, n, out, e);
-	for (i = 0; i < n; i++)
-		free(words[i]);
-	free(words);
+	store_words_free(words, n);
 	return (rc);
 }
 

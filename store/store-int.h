@@ -167,6 +167,8 @@ void	 codec_member_enc(struct buf *, const struct store_member *);
 int	 codec_member_dec(const MDB_val *, const char *id,
 	    struct store_member *);
 void	 codec_member_row(const MDB_val *, struct store_member_row *);
+/* The status of an encoded member, read without decoding the rest. */
+enum store_member_status codec_member_status(const MDB_val *);
 void	 codec_event_enc(struct buf *, const struct store_event *);
 int	 codec_event_dec(const MDB_val *, const char *code,
 	    struct store_event *);
@@ -174,6 +176,13 @@ int	 codec_event_date(const MDB_val *, char date[STORE_DATE_SIZE]);
 void	 codec_event_name(const MDB_val *, char *, size_t);
 void	 codec_att_enc(struct buf *, const struct store_attendance *);
 int	 codec_att_dec(const MDB_val *, struct store_attendance *, bool note);
+/* What the reports count of an encoded record, read without the rest. */
+struct att_peek {
+	bool	invited;	/* invited_on set */
+	int	response, final;
+	bool	walk_in;
+};
+int	 codec_att_peek(const MDB_val *, struct att_peek *);
 void	 codec_agg_enc(struct buf *, const struct agg *);
 int	 codec_agg_dec(const MDB_val *, struct agg *);
 void	 codec_copy_text(char *dst, size_t size, const char *, size_t);
@@ -312,5 +321,30 @@ int	 audit_add(struct wtx *, const char *entity, const char *action,
 	    const char *member, const char *event, const char *old,
 	    const char *nw);
 int	 audit_redact(struct wtx *, const char *member);
+
+/* A read transaction and its store. */
+struct rtx {
+	struct store	*st;
+	MDB_txn		*txn;
+};
+
+/* walk.c: every member in ID order with its aggregate; WALK_MEMBER
+ * decodes the member record too (implied by a filter), WALK_HISTORY
+ * lists the dates of its attended records of events up to today, oldest
+ * first.  Members the filter drops are skipped.  CB's non-zero return
+ * stops the walk and is returned. */
+#define WALK_MEMBER	0x1
+#define WALK_HISTORY	0x2
+struct walk_member {
+	char		 id[STORE_ID_MAX + 1];
+	struct agg	 g;
+	struct store_member m;		/* WALK_MEMBER */
+	bool		 have_m;
+	char		(*dates)[STORE_DATE_SIZE];	/* WALK_HISTORY */
+	size_t		 ndates, capdates;
+};
+int	 walk_members(struct rtx *, unsigned need,
+	    const struct store_filter *,
+	    int (*cb)(const struct walk_member *, void *), void *arg);
 
 #endif

@@ -433,16 +433,20 @@ struct store_filter_error {
 };
 
 /* Parse N WORDS (the command line's arguments) into *OUT, reading the
- * records of the events named (ST may be NULL when none is).  No words
- * is a filter that keeps every member.  Returns STORE_OK; STORE_INVALID
- * for a bad word (a usage error, exit 2); STORE_NOTFOUND for an unknown
- * event or saved filter (@NAME; saved filters do not exist yet); or a
- * store error reading the events.  E names the word. */
+ * records of the events named (ST may be NULL when none is).  A word
+ * @NAME (＠NAME) stands for the words saved as NAME (store_filter_save).
+ * No words is a filter that keeps every member.  Returns STORE_OK;
+ * STORE_INVALID for a bad word (a usage error, exit 2); STORE_NOTFOUND
+ * for an unknown event or saved filter; or a store error reading the
+ * events.  E names the word as given. */
 int		 store_filter_parse(struct store *st, char *const *words,
 		    size_t n, struct store_filter **out,
 		    struct store_filter_error *e);
-/* The same over one line as typed in a screen: words are split at
- * spaces (U+3000 too) outside double quotes. */
+/* Split one line as typed in a screen into words: at spaces (U+3000
+ * too) outside double quotes.  *WORDS: free with store_words_free. */
+void		 store_filter_words(const char *text, char ***words,
+		    size_t *n);
+/* store_filter_parse over the words of one line (store_filter_words). */
 int		 store_filter_parse_line(struct store *st, const char *text,
 		    struct store_filter **out, struct store_filter_error *e);
 void		 store_filter_free(struct store_filter *);
@@ -680,6 +684,193 @@ struct store_import_result {
 int		 store_import(struct store *, const struct store_import_source *,
 		    bool dry_run, struct store_import_result *);
 
+/* --- reports (store/report.c, store/report-list.c) ------------------ */
+
+enum store_report_kind {
+	STORE_REPORT_RANGE, STORE_REPORT_YEARLY, STORE_REPORT_EVENTS,
+	STORE_REPORT_LAPSED, STORE_REPORT_TOP, STORE_REPORT_NOSHOW,
+	STORE_REPORT_NEVER, STORE_REPORT_COUNT
+};
+enum store_event_sort {
+	STORE_SORT_DATE, STORE_SORT_ATTENDED, STORE_SORT_ATTENDANCE_RATE,
+	STORE_SORT_NO_SHOW_RATE
+};
+/* The words of the command line (range, yearly, ...; date, attended,
+ * ...): the value, or -1 for an unknown word.  Static strings back. */
+int		 store_report_kind_parse(const char *);
+const char	*store_report_kind_word(enum store_report_kind);
+int		 store_event_sort_parse(const char *);
+/* Is KIND a member list (lapsed, top, noshow, never)? */
+bool		 store_report_is_list(enum store_report_kind);
+
+#define STORE_LABEL_SIZE 8	/* "FY2025" and its NUL */
+#define STORE_RATE_SIZE	 24
+/* Read a --year value, "2025" or "FY2025" (full-width folded), into
+ * *YEAR; "FY" with CALENDAR is refused.  STORE_OK or STORE_INVALID. */
+int		 store_report_year_parse(const char *, bool calendar,
+		    int *year);
+/* "FY2025" (April 2025 - March 2026), or "2025" when CALENDAR. */
+void		 store_year_label(int year, bool calendar,
+		    char out[STORE_LABEL_SIZE]);
+/* NUM / DEN as a percentage with one decimal, rounded half away from
+ * zero ("54.5", "-12.5"); "" when DEN is 0. */
+void		 store_rate_text(int64_t num, int64_t den,
+		    char out[STORE_RATE_SIZE]);
+
+struct store_report_opts {
+	bool		 calendar;	/* years January-December */
+	int		 year;		/* 0: every year (top: lifetime) */
+	int		 months;	/* lapsed: not within N months (0: 12) */
+	size_t		 limit;		/* member lists: rows at most (0: all) */
+	enum store_event_sort sort;	/* events */
+	/* the members counted (NULL: every member); a filter naming
+	 * status keeps members who left or are suspended in the lists */
+	const struct store_filter *filter;
+};
+
+/* range: buckets of total 0, 1, 2, 3-5, 6-9, 10-19, 20+. */
+#define STORE_RANGE_BUCKETS 7
+struct store_range_row {
+	const char	*bucket;	/* "3-5" (static) */
+	uint64_t	 members;
+	uint64_t	 attendances;	/* the sum of their totals */
+};
+
+/* yearly: one year.  Counts are of records of past events whose final
+ * status is set; rates: store_rate_text(no_show, attended + no_show) and
+ * store_rate_text(attended - prev_attended, prev_attended). */
+struct store_year_row {
+	int		 year;
+	char		 label[STORE_LABEL_SIZE];
+	uint64_t	 events;	/* past events that year */
+	uint64_t	 invited, accepted, attended, no_show;
+	uint64_t	 attendees;	/* distinct members who attended */
+	uint64_t	 first_time;	/* first attendance ever, past count 0 */
+	uint64_t	 repeat;	/* attended this and the previous year */
+	uint64_t	 lapsed;	/* the previous year, not this one */
+	bool		 has_prev;	/* the previous year is a row too */
+	uint64_t	 prev_attended;
+};
+
+/* events: one past event's funnel (DESIGN.md "Reports" gives the rates:
+ * acceptance accepted/invited, attendance attended_invited/invited,
+ * no_show no_show/(attended + no_show), cancellation cancelled/invited). */
+struct store_event_row {
+	char		 code[STORE_ID_MAX + 1];
+	char		 name[STORE_ROWTEXT_SIZE];
+	char		 date[STORE_DATE_SIZE];
+	int32_t		 capacity;	/* 0: no limit */
+	uint64_t	 invited;	/* records with invited_on set */
+	uint64_t	 accepted, attended, walk_in, no_show, cancelled;
+	uint64_t	 attended_invited;	/* attended among the invited */
+	bool		 over_capacity;	/* attended > capacity > 0 */
+};
+
+/* lapsed, top, noshow, never: one member, borrowed for the callback. */
+struct store_report_member {
+	const char	*id, *name, *kana, *segment;
+	uint32_t	 total;		/* top with a year: attendances in it */
+	uint32_t	 no_show;
+	const char	*last_date;
+	const char	*last_event;	/* "CODE NAME", or the past event text */
+	enum store_member_status status;
+};
+
+struct store_report {
+	enum store_report_kind kind;
+	struct store_range_row range[STORE_RANGE_BUCKETS];
+	uint64_t	 members;	/* range: the members counted */
+	struct store_year_row *years;	/* yearly, oldest first */
+	size_t		 nyears;
+	struct store_event_row *events;	/* events, in the order asked */
+	size_t		 nevents;
+	size_t		 listed;	/* member lists: rows before --limit
+					   (lifetime top with a limit: the
+					   rows listed, read from the top) */
+	/* left out: by the action rule (member lists; lifetime top with a
+	 * limit: those met above the last row listed), and */
+	size_t		 left_out[3];	/* by enum store_member_status */
+	size_t		 future_events;	/* events after today */
+	size_t		 pending_records;	/* past events' records, final
+						   status still empty */
+};
+
+/* Compute report KIND in one read transaction.  Member lists call MEMBER
+ * for each row (inside the transaction: no store write there); a non-zero
+ * return stops and is returned.  Free OUT with store_report_free even on
+ * error.  Returns STORE_OK, STORE_IO. */
+int		 store_report_run(struct store *, enum store_report_kind,
+		    const struct store_report_opts *, struct store_report *out,
+		    int (*member)(const struct store_report_member *, void *),
+		    void *arg);
+void		 store_report_free(struct store_report *);
+
+/* --- selections, saved filters, invitations (store/select.c) -------- */
+
+enum store_select_use {
+	STORE_USE_LIST,		/* select: the action rule only */
+	STORE_USE_INVITE,	/* also skip members with a record at EVENT */
+	STORE_USE_MAIL_MERGE,	/* also leave out mail_opt_out */
+	STORE_USE_INVITED,	/* only members with a record at EVENT */
+	STORE_USE_VIEW,		/* a list to look at: no action rule */
+};
+struct store_select_counts {
+	size_t	 kept;		/* members passed to the callback */
+	size_t	 left, suspended;	/* left out by the action rule */
+	size_t	 mail_opt_out;	/* MAIL_MERGE: left out; INVITE: kept */
+	size_t	 already;	/* INVITE: already have a record, skipped */
+};
+/* Every member FILTER keeps (NULL: all), in ID order, minus those USE
+ * leaves out: members who left or are suspended unless the filter names
+ * status (counted), and what USE says.  CB (NULL: count only) sees each
+ * inside one read transaction: no store call there.  EVENT: the event of
+ * USE_INVITE and USE_INVITED.  Returns STORE_OK, STORE_NOTFOUND (unknown
+ * event), STORE_IO, or CB's non-zero return. */
+int		 store_select(struct store *, const struct store_filter *,
+		    enum store_select_use, const char *event,
+		    int (*cb)(const struct store_member *,
+		    const struct store_stats *, void *), void *arg,
+		    struct store_select_counts *);
+
+/* Invite N members to EVENT in ONE write transaction (all or nothing); a
+ * member who already has a record there is left as is.  CREATED (N
+ * entries, when not NULL) says which records were made.  Returns
+ * STORE_OK, STORE_NOTFOUND, STORE_FULL, STORE_IO. */
+int		 store_invite_members(struct store *, const char *event,
+		    const char *const *members, size_t n, bool *created);
+/* Remove N members' invitations to EVENT in ONE write transaction with
+ * their audit records: each record must exist with no response, no final
+ * status and no check-in.  All or nothing: otherwise nothing is written,
+ * REFUSED (when not NULL) hears each member that cannot be removed and
+ * why, and the error names them.  Returns STORE_OK, STORE_NOTFOUND (no
+ * such event), STORE_INVALID (some cannot be removed), STORE_FULL,
+ * STORE_IO. */
+int		 store_uninvite(struct store *, const char *event,
+		    const char *const *members, size_t n,
+		    void (*refused)(const char *member, const char *why,
+		    void *), void *arg);
+
+/* Saved filters, shared by every staff member: NAME (folded like a key)
+ * maps to the filter's words.  Save replaces one of the same name, with
+ * an audit record; a word naming another saved filter (@NAME) is refused
+ * (save its words instead).  Returns STORE_OK, STORE_INVALID, STORE_FULL,
+ * STORE_IO. */
+int		 store_filter_save(struct store *, const char *name,
+		    const char *const *words, size_t n);
+/* The words of saved filter NAME: *WORDS is a malloc'd array of malloc'd
+ * strings; free with store_words_free.  STORE_OK, STORE_NOTFOUND. */
+int		 store_filter_load(struct store *, const char *name,
+		    char ***words, size_t *n);
+int		 store_filter_delete(struct store *, const char *name);
+/* Every saved filter by name; CB's non-zero return stops the walk. */
+int		 store_filter_each(struct store *, int (*cb)(const char *name,
+		    const char *const *words, size_t n, void *), void *arg);
+/* WORDS with each "@NAME" (＠ too) replaced by the words saved as NAME,
+ * into a new array (free with store_words_free).  An unknown name is
+ * STORE_NOTFOUND with the word in the message. */
+int		 store_filter_expand(struct store *, const char *const *words,
+		    size_t n, char ***out, size_t *nout);
+void		 store_words_free(char **words, size_t n);
 /* --- mailings (store/mailing.c) ------------------------------------ */
 
 /* What became of one recipient of a mailing. */

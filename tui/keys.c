@@ -88,6 +88,8 @@ const struct binding keys_table[] = {
 	{ KC_MEMBERS, '+', ACT_ADD, N_("New member"), 0 },
 	{ KC_MEMBERS, 'e', ACT_EDIT, N_("Edit member"), F },
 	{ KC_MEMBERS, 's', ACT_SORT, N_("Sort order"), F },
+	{ KC_MEMBERS, 'f', ACT_FILTER, N_("Filter"), F },
+	{ KC_MEMBERS, 'S', ACT_SAVE, N_("Save the filter"), 0 },
 	{ KC_MEMBERS, 'P', ACT_OUTPUT, N_("Print or mail"), F },
 	{ KC_MEMBER, 'e', ACT_EDIT, N_("Edit member"), F },
 	{ KC_EVENTS, 'n', ACT_ADD, N_("New event"), F },
@@ -97,6 +99,12 @@ const struct binding keys_table[] = {
 	{ KC_EVENT, 'i', ACT_INVITE, N_("Invite (search)"), F },
 	{ KC_EVENT, 'I', ACT_INVITE_FILTER, N_("Invite by filter"), F },
 	{ KC_EVENT, 'P', ACT_OUTPUT, N_("Print or mail"), F },
+
+	{ KC_REPORTS, TK_RIGHT, ACT_REPORT_NEXT, N_("Next report"), F },
+	{ KC_REPORTS, TK_LEFT, ACT_REPORT_PREV, N_("Previous report"), 0 },
+	{ KC_REPORTS, 'c', ACT_CALENDAR, N_("Fiscal or calendar years"), F },
+	{ KC_REPORTS, 'f', ACT_FILTER, N_("Filter the members"), F },
+	{ KC_REPORTS, 'x', ACT_EXPORT, N_("Export as CSV"), F },
 
 	{ KC_LIST, TK_UP, ACT_UP, N_("Up"), 0 },
 	{ KC_LIST, 'k', ACT_UP, N_("Up"), 0 },

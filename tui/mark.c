@@ -56,6 +56,7 @@ mark_push(struct marker *mk, const struct mark_job *job,
 	mk->steps = xreallocarray(mk->steps, mk->n + 1, sizeof *mk->steps);
 	st = &mk->steps[mk->n++];
 	st->n = job->n;
+	st->invited = 0;
 	st->recs = xcalloc(job->n, sizeof *st->recs);
 	for (i = 0; i < job->n; i++) {
 		snprintf(st->recs[i].event, sizeof st->recs[i].event, "%s",
@@ -253,6 +254,48 @@ mark_response(struct tui *t, struct marker *mk, const struct pending_row *row)
 }
 
 void
+mark_push_invited(struct marker *mk, const char *event,
+    const char *const *members, size_t n)
+{
+	struct mark_step	*st;
+	size_t			 i;
+
+	mk->steps = xreallocarray(mk->steps, mk->n + 1, sizeof *mk->steps);
+	st = &mk->steps[mk->n++];
+	st->n = n;
+	st->invited = 1;
+	st->recs = xcalloc(n + 1, sizeof *st->recs);
+	for (i = 0; i < n; i++) {
+		snprintf(st->recs[i].event, sizeof st->recs[i].event, "%s",
+		    event);
+		snprintf(st->recs[i].member, sizeof st->recs[i].member, "%s",
+		    members[i]);
+	}
+}
+
+/* Take back the invitations of step ST: all, or none when one of them
+ * was answered or marked since (the message names it). */
+static void
+mark_undo_invited(struct tui *t, struct mark_step *st)
+{
+	const char	**ids;
+	size_t		  i;
+	int		  rc;
+
+	ids = xcalloc(st->n + 1, sizeof *ids);
+	for (i = 0; i < st->n; i++)
+		ids[i] = st->recs[i].member;
+	rc = st->n == 0 ? STORE_OK : store_uninvite(t->st, st->recs[0].event,
+	    ids, st->n, NULL, NULL);
+	if (rc != STORE_OK)
+		tui_store_error(t, rc);
+	else
+		tui_status(t, _("Undone: %zu invitation(s) taken back."),
+		    st->n);
+	free(ids);
+}
+
+void
 mark_undo(struct tui *t, struct marker *mk)
 {
 	struct mark_step	*st;
@@ -265,6 +308,12 @@ mark_undo(struct tui *t, struct marker *mk)
 		return;
 	}
 	st = &mk->steps[--mk->n];
+	if (st->invited) {
+		mark_undo_invited(t, st);
+		free(st->recs);
+		tui_wrote(t);
+		return;
+	}
 	ch = xcalloc(st->n, sizeof *ch);
 	for (i = 0; i < st->n; i++) {
 		store_change_init(&ch[i], st->recs[i].event,

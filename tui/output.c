@@ -37,6 +37,7 @@ static const struct output_kind {
 
 struct output_job {
 	char		 event[STORE_ID_MAX + 1];	/* "" for none */
+	char		*offer;		/* the filter offered */
 	enum output_what what;
 	char		*templ, *layout, *filter;
 	struct store_filter *f;
@@ -51,6 +52,7 @@ output_free(void *arg)
 {
 	struct output_job *job = arg;
 
+	free(job->offer);
 	free(job->templ);
 	free(job->layout);
 	free(job->filter);
@@ -169,18 +171,13 @@ output_filter_done(struct tui *t, void *arg, int choice, const char *text)
 static void
 output_ask_filter(struct tui *t, struct output_job *job)
 {
-	char	*initial;
-
 	if (output_kinds[job->what].event_only ||
 	    (job->what == OUT_BADGES && job->event[0] != '\0')) {
 		output_ask_file(t, job);	/* the event's participants */
 		return;
 	}
-	initial = job->event[0] != '\0' ? xasprintf("invited=%s", job->event) :
-	    xstrdup("");
 	tui_prompt(t, _("Members matching (empty: every member; e.g. "
-	    "segment=正会員):"), initial, output_filter_done, job);
-	free(initial);
+	    "segment=正会員):"), job->offer, output_filter_done, job);
 }
 
 static void
@@ -247,7 +244,7 @@ output_what_done(struct tui *t, void *arg, int choice, const char *text)
 }
 
 void
-output_start(struct tui *t, const char *event)
+output_start(struct tui *t, const char *event, const char *filter)
 {
 	const char	*items[OUTPUT_NKINDS];
 	struct output_job *job;
@@ -256,6 +253,12 @@ output_start(struct tui *t, const char *event)
 	job = xcalloc(1, sizeof(*job));
 	snprintf(job->event, sizeof(job->event), "%s",
 	    event != NULL ? event : "");
+	if (filter != NULL)
+		job->offer = xstrdup(filter);
+	else if (event != NULL)
+		job->offer = xasprintf("invited=%s", event);
+	else
+		job->offer = xstrdup("");
 	for (i = 0; i < OUTPUT_NKINDS; i++)
 		items[i] = _(output_kinds[i].label);
 	tui_menu(t, _("Print or mail"), items, OUTPUT_NKINDS, 0,

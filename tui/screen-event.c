@@ -130,141 +130,6 @@ event_text(struct tui *t, struct screen *s, int key)
 	reclist_text(s->data, key);
 }
 
-/* Invite by filter: the prompt's text, then how many, then one call. */
-struct invite_job {
-	char			 event[STORE_ID_MAX + 1];
-	struct store_filter	*f;
-	bool			 active_only;	/* status not named */
-	struct store_change	*ch;
-	char			(*ids)[STORE_ID_MAX + 1];
-	size_t			 n;
-	char			**have;	/* invited already, sorted */
-	size_t			 nhave;
-};
-
-static void
-invite_job_free(void *arg)
-{
-	struct invite_job	*job = arg;
-	size_t			 i;
-
-	store_filter_free(job->f);
-	free(job->ch);
-	free(job->ids);
-	for (i = 0; i < job->nhave; i++)
-		free(job->have[i]);
-	free(job->have);
-	free(job);
-}
-
-static int
-invite_have(const struct store_att_row *r, void *arg)
-{
-	struct invite_job	*job = arg;
-
-	job->have = xreallocarray(job->have, job->nhave + 1,
-	    sizeof *job->have);
-	job->have[job->nhave++] = xstrdup(r->a.member);
-	return (0);
-}
-
-static int
-invite_strcmp(const void *a, const void *b)
-{
-	return (strcmp(*(char *const *)a, *(char *const *)b));
-}
-
-static int
-invite_match(const struct store_member *m, const struct store_stats *st,
-    void *arg)
-{
-	struct invite_job	*job = arg;
-	const char		*id = m->id;
-
-	if (!store_filter_match(job->f, m, st) || (job->active_only &&
-	    m->status != STORE_MEMBER_ACTIVE))
-		return (0);
-	if (job->nhave > 0 && bsearch(&id, job->have, job->nhave,
-	    sizeof *job->have, invite_strcmp) != NULL)
-		return (0);
-	job->ids = xreallocarray(job->ids, job->n + 1, sizeof *job->ids);
-	snprintf(job->ids[job->n], sizeof job->ids[0], "%s", m->id);
-	job->n++;
-	return (0);
-}
-
-static void
-invite_confirmed(struct tui *t, void *arg, int choice, const char *text)
-{
-	struct invite_job	*job = arg;
-	size_t			 i;
-	int			 rc;
-
-	(void)text;
-	if (choice != 0) {
-		tui_status(t, "%s", _("Cancelled; nobody was invited."));
-		return;
-	}
-	job->ch = xcalloc(job->n, sizeof *job->ch);
-	for (i = 0; i < job->n; i++)
-		store_change_init(&job->ch[i], job->event, job->ids[i]);
-	if ((rc = store_attendance_apply(t->st, job->ch, job->n,
-	    NULL)) != STORE_OK)
-		tui_store_error(t, rc);
-	else
-		tui_status(t, _("Invited %zu members to %s."), job->n,
-		    job->event);
-	tui_wrote(t);
-}
-
-static void
-invite_filter_done(struct tui *t, void *arg, int choice, const char *text)
-{
-	struct event_page	*ep = arg;
-	struct invite_job		*job;
-	struct store_filter_error	 e;
-	char				*q;
-	int				 rc;
-
-	if (choice != 0 || *text == '\0')
-		return;
-	job = xcalloc(1, sizeof *job);
-	snprintf(job->event, sizeof job->event, "%s", ep->rl.event);
-	if (store_filter_parse_line(t->st, text, &job->f, &e) != STORE_OK) {
-		tui_error(t, "%s: %s", e.text, e.msg);
-		invite_job_free(job);
-		return;
-	}
-	/* Members who left or are on leave are invited only when asked. */
-	job->active_only = !store_filter_names(job->f, "status");
-	rc = store_event_records(t->st, job->event, invite_have, job);
-	if (rc == STORE_OK) {
-		if (job->nhave > 1)
-			qsort(job->have, job->nhave, sizeof *job->have,
-			    invite_strcmp);
-		rc = store_member_each(t->st, invite_match, job);
-	}
-	if (rc != STORE_OK) {
-		tui_store_error(t, rc);
-		invite_job_free(job);
-		return;
-	}
-	if (job->n == 0) {
-		tui_status(t, _("No member matches \"%s\" who is not invited "
-		    "yet."), text);
-		invite_job_free(job);
-		return;
-	}
-	q = xasprintf(job->active_only ?
-	    _("Invite %zu active members matching \"%s\" to %s %s? (status=... "
-	    "also invites members who left or are on leave)") :
-	    _("Invite %zu members matching \"%s\" to %s %s?"),
-	    job->n, text, job->event, ep->ev.name != NULL ? ep->ev.name : "");
-	tui_dialog(t, q, _("Invite"), _("Cancel"), invite_confirmed, job,
-	    invite_job_free);
-	free(q);
-}
-
 static void
 event_act(struct tui *t, struct screen *s, enum action act, int key)
 {
@@ -297,13 +162,11 @@ event_act(struct tui *t, struct screen *s, enum action act, int key)
 		break;
 	case ACT_INVITE_FILTER:
 		if (ep->found)
-			tui_prompt(t, _("Invite every member matching (e.g. "
-			    "segment=正会員 total>=3):"), "",
-			    invite_filter_done, ep);
+			invite_filter(t, &ep->rl.mk, ep->rl.event, ep->ev.name);
 		break;
 	case ACT_OUTPUT:
 		if (ep->found)
-			output_start(t, ep->rl.event);
+			output_start(t, ep->rl.event, NULL);
 		break;
 	default:
 		break;

@@ -5,7 +5,9 @@
 
 #include "store/i18n.h"
 #include "tui/output.h"
+#include "tui/member-filter.h"
 #include "tui/screen.h"
+#include "tui/width.h"
 #include "store/xmalloc.h"
 
 #define MEMBERS_CTX	(KC_GLOBAL | KC_LIST | KC_MEMBERS)
@@ -26,7 +28,11 @@ struct members {
 	char			 query[MEMBERS_QUERY];	/* the one applied */
 	size_t			 count;
 	char			 err[512];	/* why the last fetch failed */
+	struct member_filter	 mf;		/* f: the filter line */
 };
+
+/* Where the list's rows come from. */
+enum members_source { MS_PAGE, MS_SEARCH, MS_FILTER };
 
 static const char *const members_orders[] = {
 	N_("by ID"), N_("by reading"), N_("by attendance count"),
@@ -36,7 +42,7 @@ static const char *const members_orders[] = {
 /* The store's rows of the order or the query after ANCHOR, made rows
  * as shown. */
 static int
-members_fetch_rows(struct members *ms, int search,
+members_fetch_rows(struct members *ms, enum members_source src,
     const struct members_row *anchor, int backward, struct members_row *rows,
     size_t n, size_t *got)
 {
@@ -47,7 +53,9 @@ members_fetch_rows(struct members *ms, int search,
 	int			 rc;
 
 	*got = 0;
-	if (search)
+	if (src == MS_FILTER)
+		rc = member_filter_fetch(&ms->mf, ms->t->st, from, m, n, got);
+	else if (src == MS_SEARCH)
 		rc = store_member_search(ms->t->st, ms->query, from, m, n,
 		    got);
 	else
@@ -73,7 +81,8 @@ static int
 members_fetch(void *arg, const void *anchor, int backward, void *rows,
     size_t n, size_t *got)
 {
-	return (members_fetch_rows(arg, 0, anchor, backward, rows, n, got));
+	return (members_fetch_rows(arg, MS_PAGE, anchor, backward, rows, n,
+	    got));
 }
 
 static int
@@ -83,7 +92,17 @@ members_fetch_search(void *arg, const void *anchor, int backward,
 	*got = 0;
 	if (backward)
 		return (0);	/* never asked: the source is forward only */
-	return (members_fetch_rows(arg, 1, anchor, 0, rows, n, got));
+	return (members_fetch_rows(arg, MS_SEARCH, anchor, 0, rows, n, got));
+}
+
+static int
+members_fetch_filter(void *arg, const void *anchor, int backward,
+    void *rows, size_t n, size_t *got)
+{
+	*got = 0;
+	if (backward)
+		return (0);	/* never asked: the source is forward only */
+	return (members_fetch_rows(arg, MS_FILTER, anchor, 0, rows, n, got));
 }
 
 static int
@@ -98,7 +117,9 @@ static void
 members_apply(struct members *ms)
 {
 	snprintf(ms->query, sizeof ms->query, "%s", field_text(&ms->search.q));
-	if (ms->query[0] == '\0')
+	if (ms->mf.applied)
+		listview_set_source(&ms->lv, members_fetch_filter, ms, 0);
+	else if (ms->query[0] == '\0')
 		listview_set_source(&ms->lv, members_fetch, ms, 1);
 	else
 		listview_set_source(&ms->lv, members_fetch_search, ms, 0);
@@ -151,6 +172,36 @@ members_fit(struct tui *t, struct screen *s, int h, int cols)
 	listview_set_height(&ms->lv, (size_t)(h > 2 ? h - 2 : 1));
 }
 
+/* Line 0 with a filter: the words (the cursor there while typed), how
+ * many members it keeps, or which word is wrong. */
+static void
+members_draw_filter(struct tui *t, struct screen *s, WINDOW *w, int cols)
+{
+	struct members	*ms = s->data;
+	char		 line[1024], view[1024];
+	int		 lw, col;
+
+	snprintf(line, sizeof line, "%s ", _("Filter:"));
+	lw = width_str(line);
+	draw_text(w, 0, 0, lw, line, A_BOLD);
+	field_view(&ms->mf.q, cols / 2, view, sizeof view, &col);
+	draw_text(w, 0, lw, cols / 2, view, A_UNDERLINE);
+	if (ms->mf.open) {
+		s->cur_y = 0;
+		s->cur_x = lw + col;
+	}
+	if (ms->mf.err[0] != '\0')
+		draw_text(w, 0, lw + cols / 2 + 1, cols - lw - cols / 2 - 1,
+		    ms->mf.err, tui_attr(t, TA_ERROR));
+	else {
+		snprintf(line, sizeof line, _("%zu members (%zu left, %zu on "
+		    "leave)  S saves"), ms->mf.n, ms->mf.left,
+		    ms->mf.suspended);
+		draw_text(w, 0, lw + cols / 2 + 1, cols - lw - cols / 2 - 1,
+		    line, A_NORMAL);
+	}
+}
+
 static void
 members_draw(struct tui *t, struct screen *s, WINDOW *w, int h, int cols)
 {
@@ -158,7 +209,9 @@ members_draw(struct tui *t, struct screen *s, WINDOW *w, int h, int cols)
 	char		 line[1024], head[4096];
 	int		 lw;
 
-	if (list_search_shown(&ms->search)) {
+	if (ms->mf.open || ms->mf.applied || ms->mf.err[0] != '\0')
+		members_draw_filter(t, s, w, cols);
+	else if (list_search_shown(&ms->search)) {
 		lw = list_search_draw(s, &ms->search, w, 0, cols);
 		if (ms->query[0] != '\0') {
 			snprintf(line, sizeof line, _("%zu%s found"),
@@ -202,12 +255,76 @@ members_unfocus(struct screen *s)
 	list_search_focus(s, &ms->search, 0);
 }
 
+/* The filter's words changed: the list follows while they parse. */
+static void
+members_filter_changed(struct tui *t, struct members *ms)
+{
+	int	rc;
+
+	if ((rc = member_filter_update(&ms->mf, t->st)) > 0)
+		tui_store_error(t, rc);
+	if (rc == 0)
+		members_apply(ms);
+}
+
+static void
+members_filter_focus(struct screen *s, struct members *ms, int open)
+{
+	ms->mf.open = open;
+	s->ctx = open ? MEMBERS_CTX | KC_SEARCH | KC_FIELD : MEMBERS_CTX;
+}
+
+static void
+members_save_done(struct tui *t, void *arg, int choice, const char *text)
+{
+	struct members	*ms = arg;
+	int		 rc;
+
+	if (choice != 0 || *text == '\0')
+		return;
+	if ((rc = member_filter_save(&ms->mf, t->st, text)) != STORE_OK)
+		tui_store_error(t, rc);
+	else
+		tui_status(t, _("Saved as @%s for everyone (select @%s, "
+		    "report ... @%s)."), text, text, text);
+}
+
+/* A key while the filter line has the focus; 0 when it is the list's. */
+static int
+members_filter_act(struct tui *t, struct screen *s, struct members *ms,
+    enum action act)
+{
+	if (tui_field_act(&ms->mf.q, act)) {
+		members_filter_changed(t, ms);
+		return (1);
+	}
+	switch (act) {
+	case ACT_OPEN:			/* Enter: to the list */
+		members_filter_focus(s, ms, 0);
+		return (1);
+	case ACT_BACK:			/* Esc: clear, then leave */
+		if (*field_text(&ms->mf.q) == '\0') {
+			members_filter_focus(s, ms, 0);
+			return (1);
+		}
+		field_set(&ms->mf.q, "");
+		members_filter_changed(t, ms);
+		return (1);
+	default:
+		return (0);
+	}
+}
+
 static void
 members_text(struct tui *t, struct screen *s, int key)
 {
 	struct members	*ms = s->data;
 
-	(void)t;
+	if (ms->mf.open) {
+		field_insert(&ms->mf.q, (uint32_t)key);
+		members_filter_changed(t, ms);
+		return;
+	}
 	list_search_text(&ms->search, key);
 	members_apply(ms);
 }
@@ -220,6 +337,8 @@ members_act(struct tui *t, struct screen *s, enum action act, int key)
 	struct screen			*n;
 
 	(void)key;
+	if (ms->mf.open && members_filter_act(t, s, ms, act))
+		return;
 	switch (list_act(s, &ms->lv, &ms->search, act)) {
 	case LIST_QUERY:
 		members_apply(ms);
@@ -240,6 +359,17 @@ members_act(struct tui *t, struct screen *s, enum action act, int key)
 		if (r != NULL)
 			tui_push(t, s->panel, screen_member_new(t, r->m.id));
 		break;
+	case ACT_FILTER:
+		members_filter_focus(s, ms, 1);
+		break;
+	case ACT_SAVE:
+		if (!ms->mf.applied)
+			tui_status(t, "%s", _("f types a filter; S then saves "
+			    "it by name."));
+		else
+			tui_prompt(t, _("Save this filter for everyone as "
+			    "@NAME; NAME:"), "", members_save_done, ms);
+		break;
 	case ACT_ADD:
 		if ((n = screen_form_member(t, NULL, NULL)) != NULL)
 			tui_push(t, s->panel, n);
@@ -249,8 +379,9 @@ members_act(struct tui *t, struct screen *s, enum action act, int key)
 		    NULL)) != NULL)
 			tui_push(t, s->panel, n);
 		break;
-	case ACT_OUTPUT:
-		output_start(t, NULL);
+	case ACT_OUTPUT:	/* for the filter shown, when one is */
+		output_start(t, NULL, ms->mf.applied ? field_text(&ms->mf.q) :
+		    "");
 		break;
 	default:
 		break;
@@ -262,9 +393,11 @@ members_reload(struct tui *t, struct screen *s)
 {
 	struct members	*ms = s->data;
 
-	(void)t;
 	ms->count = store_member_count(ms->t->st);
-	listview_reload(&ms->lv, members_same);
+	if (ms->mf.applied && member_filter_update(&ms->mf, t->st) == 0)
+		members_apply(ms);
+	else
+		listview_reload(&ms->lv, members_same);
 }
 
 static void
@@ -274,6 +407,7 @@ members_free(struct screen *s)
 
 	listview_free(&ms->lv);
 	list_search_free(&ms->search);
+	member_filter_free(&ms->mf);
 	free(ms);
 }
 
@@ -297,6 +431,7 @@ screen_members_new(struct tui *t)
 	ms->order = STORE_ORDER_ID;
 	listview_init(&ms->lv, sizeof(struct members_row));
 	list_search_init(&ms->search, MEMBERS_CTX, 0);
+	member_filter_init(&ms->mf);
 	/* A screen's worth now; the first draw knows the real height. */
 	listview_set_height(&ms->lv, (size_t)(t->lines > 6 ? t->lines - 5 :
 	    1));

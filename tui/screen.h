@@ -189,7 +189,8 @@ const char	*tui_arrow(void);
 void		 tui_time(int64_t t, char *buf, size_t size);
 
 /* mark.c: set final statuses and responses, with undo, on the pending
- * panel and an event's page.  A step is one store_attendance_apply. */
+ * panel and an event's page.  A step is one store_attendance_apply, or
+ * one bulk invitation (undone by taking those invitations back). */
 struct mark_rec {
 	char		 event[STORE_ID_MAX + 1];
 	char		 member[STORE_ID_MAX + 1];
@@ -199,6 +200,7 @@ struct mark_rec {
 struct mark_step {
 	struct mark_rec	*recs;
 	size_t		 n;
+	int		 invited;	/* RECS were invited by this step */
 };
 struct marker {
 	struct mark_step *steps;
@@ -212,8 +214,18 @@ void		 mark_final(struct tui *, struct marker *,
 		    struct listview *tags, enum store_final);
 void		 mark_response(struct tui *, struct marker *,
 		    const struct pending_row *row);
-/* Re-apply the statuses before the last step, with its versions. */
+/* The invitations of MEMBERS (N) to EVENT just made, as one step. */
+void		 mark_push_invited(struct marker *, const char *event,
+		    const char *const *members, size_t n);
+/* Undo the last step: re-apply the statuses before it, with its
+ * versions, or take its invitations back (all or none). */
 void		 mark_undo(struct tui *, struct marker *);
+
+/* invite.c: invite everyone a filter keeps to EVENT (NAME: its name),
+ * after a preview of who and of who is left out and why; the invitation
+ * is one step of MK, so u undoes all of it. */
+void		 invite_filter(struct tui *, struct marker *mk,
+		    const char *event, const char *name);
 void		 mark_free(struct marker *);
 
 /* draw.c */

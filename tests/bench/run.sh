@@ -13,9 +13,10 @@
 #   BENCH_PRINT=10000    members of the print and mail parts: labels and
 #                        letters; messages handed to the local MTA (exim4
 #                        with a private configuration, queued only)
-#   BENCH_ONLY=mark,import,screens,print,mail   run some parts only
+#   BENCH_ONLY=mark,import,screens,reports,print,mail   run some parts only
 #                        (screens reuses the import's databases when both
 #                        run)
+#   BENCH_REPORT_MEMBERS=1000000, BENCH_REPORT_RECORDS=5000000: reports.sh
 #
 # Generated CSVs are kept in build/bench/data/ (by N and seed); databases
 # go to build/bench/work/, removed at the end.  Exit 1 when something
@@ -30,7 +31,7 @@ NEV=${BENCH_EVENTS:-200}
 ROUNDS=${BENCH_ROUNDS:-3}
 SEED=${BENCH_SEED:-42}
 MARKS=${BENCH_MARKS:-4000}
-ONLY=${BENCH_ONLY:-mark,import,screens,print,mail}
+ONLY=${BENCH_ONLY:-mark,import,screens,reports,print,mail}
 NPRINT=${BENCH_PRINT:-10000}
 B=build/bench
 DATA=$B/data
@@ -332,6 +333,12 @@ if want screens; then
 	fi
 fi
 
+# --- 4. reports -------------------------------------------------------------
+if want reports; then
+	. tests/bench/reports.sh
+fi
+
+# --- 5. print and mail ------------------------------------------------------
 # cputime LOG CMD...: run CMD; wall, sanka's own CPU and its children's
 # CPU (seconds) in $WALL $CPU $CHILD.
 cputime() {

@@ -86,6 +86,9 @@ extern const struct cli_entry cli_merge_entry;
 extern const struct cli_entry cli_show_member_entry;
 extern const struct cli_entry cli_show_event_entry;
 extern const struct cli_entry cli_invite_entry;
+extern const struct cli_entry cli_uninvite_entry;
+extern const struct cli_entry cli_report_entry;
+extern const struct cli_entry cli_select_entry;
 extern const struct cli_entry cli_respond_entry;
 extern const struct cli_entry cli_mark_entry;
 extern const struct cli_entry cli_history_entry;
@@ -159,9 +162,9 @@ int		 cli_event_apply(const struct cli_entry *, struct cli_args *,
 /* How many options of A were given. */
 int		 cli_nopts(const struct cli_entry *, const struct cli_args *);
 
-/* targets.c: the FILTER words of E into *F (NULL when the words could
- * not be read).  A bad word is printed with E's usage (exit 2), an
- * unknown event or saved filter named (exit 1); else 0. */
+/* targets.c: the FILTER words of E (@NAME expanded) into *F (NULL when
+ * the words could not be read).  A bad word is printed with E's usage
+ * (exit 2), an unknown event or saved filter named (exit 1); else 0. */
 int		 cli_filter(const struct cli_entry *e, struct store *st,
 		    char *const *words, size_t n, struct store_filter **f);
 /* "sanka: left out N members: A left, B suspended, C mail_opt_out, D

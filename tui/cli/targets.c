@@ -1,8 +1,10 @@
-/* targets.c -- what the commands that act on members chosen by a filter
- * share: the FILTER words (a bad word named) and the line saying who an
- * action left out. */
+/* targets.c -- what report, select, print and mail share: the FILTER
+ * words (saved filters expanded, a bad word named), and the line saying
+ * who an action left out (its text is tui/reach.c's, which the screens
+ * show too). */
 
 #include <stdio.h>
+#include <stdlib.h>
 
 #include "store/i18n.h"
 #include "store/store.h"
@@ -13,8 +15,8 @@ int
 cli_filter(const struct cli_entry *e, struct store *st, char *const *words,
     size_t n, struct store_filter **f)
 {
-	struct store_filter_error fe;
-	int		 rc;
+	struct store_filter_error	 fe;
+	int				 rc;
 
 	*f = NULL;
 	if ((rc = store_filter_parse(st, words, n, f, &fe)) == STORE_OK)

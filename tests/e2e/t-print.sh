@@ -133,4 +133,22 @@ text "$W/screen.pdf"
 keys Enter
 wait_for "screen.pdf: 1 members, 1 pages"
 pdftotext "$W/screen.pdf" - | grep -qF "髙橋 花子 様" || fail "screen labels"
+# A filtered member list: P offers the list's own filter.
+keys f
+text 'id=M004'
+keys Enter
+wait_for '𠮷田 一'
+keys P
+wait_for 'Print or mail'
+keys 3
+wait_for 'Layout (a6'
+keys Enter
+wait_for 'id=M004'
+keys Enter
+wait_for 'Write the PDF to:'
+keys Escape
+text "$W/filtered.pdf"
+keys Enter
+wait_for "filtered.pdf: 1 members, 1 pages"
+pdftotext "$W/filtered.pdf" - | grep -qF "𠮷田 一" || fail "filtered badges"
 echo ok

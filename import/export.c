@@ -329,6 +329,7 @@ static int
 exp_record_cb(const struct store_att_row *r, void *arg)
 {
 	struct exp	*x = arg;
+	char		 at[20];
 
 	exp_cell(x, r->a.event, true);
 	exp_cell(x, exp_event_name(x, r), true);
@@ -341,6 +342,11 @@ exp_record_cb(const struct store_att_row *r, void *arg)
 	exp_cell(x, store_final_word(r->a.final), false);
 	exp_cell(x, r->a.walk_in ? "1" : "0", false);
 	exp_cell(x, r->a.note, true);
+	at[0] = '\0';
+	if (r->a.checked_in_at != 0)
+		store_time_iso(r->a.checked_in_at, at, sizeof at);
+	exp_cell(x, at, false);
+	exp_cell(x, r->a.checked_in_by, true);
 	exp_end_row(x);
 	return (x->ioerr ? 1 : 0);
 }

@@ -121,6 +121,10 @@ static const struct hdr_alias hdr_aliases[] = {
 	{ K_A, HF_A_NOTE, "note" },
 	{ K_A, HF_A_NOTE, "備考" },
 	{ K_A, HF_A_NOTE, "notes" },
+	{ K_A, HF_A_CHECKED_AT, "checked_in_at" },
+	{ K_A, HF_A_CHECKED_AT, "受付日時" },
+	{ K_A, HF_A_CHECKED_BY, "checked_in_by" },
+	{ K_A, HF_A_CHECKED_BY, "受付者" },
 };
 
 /* Which column of a members file each member field is (import's slots
@@ -156,7 +160,8 @@ static const struct hdr_export hdr_ja[] = {
 	{ HF_A_NAME, "氏名" }, { HF_A_KANA, "フリガナ" },
 	{ HF_A_INVITED, "招待日" }, { HF_A_RESPONSE, "回答" },
 	{ HF_A_FINAL, "最終ステータス" }, { HF_A_WALKIN, "当日参加" },
-	{ HF_A_NOTE, "備考" },
+	{ HF_A_NOTE, "備考" }, { HF_A_CHECKED_AT, "受付日時" },
+	{ HF_A_CHECKED_BY, "受付者" },
 };
 
 static const enum hfield hdr_cols_events[] = {
@@ -166,7 +171,7 @@ static const enum hfield hdr_cols_events[] = {
 static const enum hfield hdr_cols_attendance[] = {
 	HF_A_EVENT, HF_A_EVNAME, HF_A_EVDATE, HF_A_MEMBER, HF_A_NAME,
 	HF_A_KANA, HF_A_INVITED, HF_A_RESPONSE, HF_A_FINAL, HF_A_WALKIN,
-	HF_A_NOTE, HF_NONE,
+	HF_A_NOTE, HF_A_CHECKED_AT, HF_A_CHECKED_BY, HF_NONE,
 };
 
 void

@@ -185,7 +185,7 @@ enum hfield {
 	HF_E_NOTES,
 	HF_A_EVENT, HF_A_EVNAME, HF_A_EVDATE, HF_A_MEMBER, HF_A_NAME,
 	HF_A_KANA, HF_A_INVITED, HF_A_RESPONSE, HF_A_FINAL, HF_A_WALKIN,
-	HF_A_NOTE,
+	HF_A_NOTE, HF_A_CHECKED_AT, HF_A_CHECKED_BY,
 };
 
 /* Fold a header for matching: BOM dropped, NFKC, ASCII lower case,
@@ -281,7 +281,7 @@ enum { MS_ID, MS_NAME, MS_KANA, MS_EMAIL, MS_PHONE, MS_POSTAL, MS_ADDRESS,
 	MS_PAST_COUNT, MS_PAST_DATE, MS_PAST_EVENT, MS_NFIXED };
 enum { ES_CODE, ES_NAME, ES_DATE, ES_VENUE, ES_CAPACITY, ES_NOTES, ES_N };
 enum { AS_EVENT, AS_MEMBER, AS_EVNAME, AS_EVDATE, AS_INVITED, AS_RESPONSE,
-	AS_FINAL, AS_WALKIN, AS_NOTE, AS_N };
+	AS_FINAL, AS_WALKIN, AS_NOTE, AS_CHECKED_AT, AS_CHECKED_BY, AS_N };
 
 enum conv {
 	CV_KEY,			/* ID or code: store_key_fold */
@@ -289,6 +289,7 @@ enum conv {
 	CV_MULTI,		/* notes, custom text: line feeds kept */
 	CV_NFKC,		/* one line, NFKC: e-mail, phone, reading */
 	CV_DATE, CV_INT, CV_BOOL, CV_MSTATUS, CV_RESPONSE, CV_FINAL,
+	CV_TIME,		/* a date and time: Unix seconds */
 };
 
 struct pslot {

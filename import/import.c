@@ -369,6 +369,14 @@ import_next_record(void *arg, struct store_change *out)
 		out->invited_on = v[AS_INVITED];
 	if (pl->slot[AS_NOTE].col >= 0)
 		out->note = v[AS_NOTE];
+	/* a check-in at a door, as the export wrote it */
+	if (pl->slot[AS_CHECKED_AT].col >= 0 && *v[AS_CHECKED_AT] != '\0') {
+		out->checkin = true;
+		out->checkin_at = strtoll(v[AS_CHECKED_AT], NULL, 10);
+		if (pl->slot[AS_CHECKED_BY].col >= 0 &&
+		    *v[AS_CHECKED_BY] != '\0')
+			out->checkin_by = v[AS_CHECKED_BY];
+	}
 	import_pulled(src);
 	return (1);
 }

@@ -186,6 +186,25 @@ plan_conv_date_int(const struct plan_at *at, const struct pslot *s,
 	return (plan_ok(at, out, strlen(out)));
 }
 
+/* A date and time (CV_TIME) as Unix seconds, empty allowed. */
+static bool
+plan_conv_time(const struct plan_at *at, const char *v, size_t n)
+{
+	char	out[32];
+	int64_t	t;
+
+	if (n == 0)
+		return (plan_ok(at, "", 0));
+	if (store_time_parse(v, NULL, &t) != STORE_OK) {
+		diag_error(&at->imp->d, at->f->idx, at->line, at->col, at->hdr,
+		    _("\"%s\" is not a date and time (2026-02-21T18:04:05)"),
+		    v);
+		return (false);
+	}
+	snprintf(out, sizeof out, "%lld", (long long)t);
+	return (plan_ok(at, out, strlen(out)));
+}
+
 /* A word to one digit: yes/no (CV_BOOL) or a status word; the last words
  * seen are remembered per slot. */
 static bool
@@ -261,6 +280,8 @@ plan_convert(struct imp *imp, struct imp_file *f, struct plan_cells *pc,
 	case CV_DATE:
 	case CV_INT:
 		return (plan_conv_date_int(&at, s, v, n));
+	case CV_TIME:
+		return (plan_conv_time(&at, v, n));
 	case CV_BOOL:
 	case CV_MSTATUS:
 	case CV_RESPONSE:

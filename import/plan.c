@@ -54,6 +54,8 @@ static const struct plan_fixed plan_attendance[] = {
 	{ HF_A_FINAL, AS_FINAL, CV_FINAL, 0 },
 	{ HF_A_WALKIN, AS_WALKIN, CV_BOOL, 0 },
 	{ HF_A_NOTE, AS_NOTE, CV_MULTI, 0 },
+	{ HF_A_CHECKED_AT, AS_CHECKED_AT, CV_TIME, 0 },
+	{ HF_A_CHECKED_BY, AS_CHECKED_BY, CV_TEXT, 0 },
 	{ HF_NONE, 0, 0, 0 },
 };
 

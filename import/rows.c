@@ -5,7 +5,11 @@
 
 #include "import/import-int.h"
 
-#define ARENA_BLOCK	(1024 * 1024)
+/* Under glibc's mmap threshold (128 KiB): a block the store has taken
+ * every row of goes back to the heap, where LMDB's dirty pages reuse it,
+ * instead of to the kernel, which would hand fresh pages (one minor fault
+ * each) to the next allocation. */
+#define ARENA_BLOCK	(120 * 1024)
 
 struct arena_blk {
 	struct arena_blk *next;

@@ -176,7 +176,10 @@ att_audit(struct wtx *w, const struct store_attendance *a,
 	const char	*action;
 	int		 rc;
 
-	if (a == NULL ? b->final != STORE_FINAL_PENDING : a->final != b->final)
+	if (b->checked_in_at != 0 && (a == NULL || a->checked_in_at == 0))
+		action = "checkin";
+	else if (a == NULL ? b->final != STORE_FINAL_PENDING :
+	    a->final != b->final)
 		action = "mark";
 	else if (a == NULL ? b->response != STORE_RESP_NONE :
 	    a->response != b->response)
@@ -325,6 +328,10 @@ att_apply_one(struct wtx *w, const struct store_change *c,
 		}
 		att_created_invited_on(c, NULL, nw.invited_on);
 		nw.note = xstrdup("");
+		/* attended without an invitation: a walk-in (not an import's
+		 * history, which says walk_in itself) */
+		nw.walk_in = !w->quiet && c->final == STORE_FINAL_ATTENDED &&
+		    nw.invited_on[0] == '\0';
 	}
 	if (c->invited_on != NULL)
 		snprintf(nw.invited_on, sizeof nw.invited_on, "%s",
@@ -340,9 +347,9 @@ att_apply_one(struct wtx *w, const struct store_change *c,
 		nw.checked_in_by[0] = '\0';
 	}
 	if (c->checkin) {
-		nw.checked_in_at = w->now;
+		nw.checked_in_at = c->checkin_at != 0 ? c->checkin_at : w->now;
 		snprintf(nw.checked_in_by, sizeof nw.checked_in_by, "%s",
-		    st->actor);
+		    c->checkin_by != NULL ? c->checkin_by : st->actor);
 	}
 	if (note != NULL) {
 		free(nw.note);

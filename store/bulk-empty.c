@@ -226,8 +226,9 @@ bulk_record_fast(struct bulk *b, const struct store_change *c,
 	    (enum store_final)c->final;
 	a.walk_in = c->walk_in == 1;
 	if (c->checkin) {
-		a.checked_in_at = b->w.now;
-		str_copy(a.checked_in_by, sizeof a.checked_in_by, st->actor);
+		a.checked_in_at = c->checkin_at != 0 ? c->checkin_at : b->w.now;
+		str_copy(a.checked_in_by, sizeof a.checked_in_by,
+		    c->checkin_by != NULL ? c->checkin_by : st->actor);
 	}
 	a.note = an.note;
 	a.version = 1;

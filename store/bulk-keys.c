@@ -1,6 +1,7 @@
 /* bulk-keys.c -- name_index and by_kana of an import's new members, built
  * and sorted by a second thread while the import writes, then appended. */
 
+#define _GNU_SOURCE	/* mremap: a set grows without a copy */
 #include <sys/mman.h>
 
 #include <pthread.h>
@@ -27,7 +28,9 @@ keyset_free(struct bulk_keyset *ks)
 }
 
 /* Room for CAP records: mapped (so that they can be given back in
- * pieces), or from malloc when mapping fails. */
+ * pieces), or from malloc when mapping fails.  A mapped set is moved by
+ * the kernel (mremap): a copy would touch every record again in fresh
+ * pages, a million page faults' worth of memory at a million members. */
 static void
 keyset_grow(struct bulk_keyset *ks)
 {
@@ -35,6 +38,12 @@ keyset_grow(struct bulk_keyset *ks)
 	size_t		 cap = ks->cap == 0 ? 65536 : 2 * ks->cap;
 	bool		 mapped = true;
 
+	if (ks->mapped && (r = mremap(ks->r, ks->cap * sizeof *r,
+	    cap * sizeof *r, MREMAP_MAYMOVE)) != MAP_FAILED) {
+		ks->r = r;
+		ks->cap = cap;
+		return;
+	}
 	r = mmap(NULL, cap * sizeof *r, PROT_READ | PROT_WRITE,
 	    MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 	if (r == MAP_FAILED) {

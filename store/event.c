@@ -475,7 +475,8 @@ event_counts(struct store *st, MDB_txn *txn, const char *code,
 			break;
 		if (codec_att_dec(&v, &a, false) != STORE_OK)
 			continue;
-		ec->invited++;
+		if (a.invited_on[0] != '\0')
+			ec->invited++;
 		switch (a.response) {
 		case STORE_RESP_ACCEPTED: ec->accepted++; break;
 		case STORE_RESP_DECLINED: ec->declined++; break;

@@ -703,6 +703,37 @@ out:
 }
 
 int
+store_members_exist(struct store *st, const char *const *ids, size_t n,
+    bool *exists)
+{
+	MDB_txn	*txn;
+	MDB_val	 v;
+	char	 id[STORE_ID_MAX + 1];
+	size_t	 i;
+	int	 rc = STORE_OK;
+
+	store_err_clear(st);
+	memset(exists, 0, n * sizeof *exists);
+	if (n == 0)
+		return (STORE_OK);
+	if ((rc = store_rbegin(st, &txn)) != STORE_OK)
+		return (rc);
+	for (i = 0; i < n && rc == STORE_OK; i++) {
+		/* a text that is no member ID names no member */
+		if (store_key_lookup(ids[i], id, "member_id", &st->err) != 0)
+			continue;
+		rc = store_get(st, txn, DB_MEMBERS, id, strlen(id), &v);
+		exists[i] = rc == STORE_OK;
+		if (rc == STORE_NOTFOUND)
+			rc = STORE_OK;
+	}
+	if (rc == STORE_OK)
+		store_err_clear(st);	/* the texts that were no IDs */
+	mdb_txn_abort(txn);
+	return (rc);
+}
+
+int
 store_member_each(struct store *st, int (*cb)(const struct store_member *,
     const struct store_stats *, void *), void *arg)
 {

@@ -247,6 +247,11 @@ void		 store_attr_set(struct store_member *, const char *name,
  * NULL).  Returns STORE_OK, STORE_NOTFOUND, STORE_IO. */
 int		 store_member_get(struct store *, const char *id,
 		    struct store_member *m, struct store_stats *stats);
+/* Set EXISTS[i] when member IDS[i] (folded as store_member_get does) is
+ * in the database, for i < N; one read txn, no record decoded (sorted IDS
+ * read the fewest pages).  Returns STORE_OK or STORE_IO. */
+int		 store_members_exist(struct store *, const char *const *ids,
+		    size_t n, bool *exists);
 /* Add M (m->id folded first).  Returns STORE_OK, STORE_EXISTS,
  * STORE_INVALID, STORE_FULL, STORE_IO. */
 int		 store_member_add(struct store *, const struct store_member *m);
@@ -474,7 +479,7 @@ struct store_event {
 };
 
 struct store_event_counts {
-	uint32_t	 invited;	/* records of any kind */
+	uint32_t	 invited;	/* invited records (invited_on set) */
 	uint32_t	 accepted, declined, tentative, no_response;
 	uint32_t	 attended, absent, no_show, cancelled, pending;
 	uint32_t	 walk_in;
@@ -543,6 +548,9 @@ struct store_att_row {
  * (response none, final pending) unless ONLY_EXISTING.  invited_on is the
  * date given, else today when the change sets neither response nor final
  * (an invitation), else empty (a mark or response without an invitation).
+ * A record that a change setting final = attended creates, without an
+ * invitation date or a walk_in of its own, is a walk-in (DESIGN.md
+ * "Statuses"); an import's records are walk-ins only when it says so.
  * EXPECT: the version the caller read (0: no check). */
 struct store_change {
 	const char	*event;
@@ -550,7 +558,9 @@ struct store_change {
 	int		 response;	/* enum store_response or STORE_KEEP */
 	int		 final;		/* enum store_final or STORE_KEEP */
 	int		 walk_in;	/* 0, 1 or STORE_KEEP */
-	bool		 checkin;	/* stamp checked_in_at/_by now */
+	bool		 checkin;	/* stamp checked_in_at/_by */
+	int64_t		 checkin_at;	/* checkin: the time; 0: now */
+	const char	*checkin_by;	/* checkin: who; NULL: the actor */
 	bool		 clear_checkin;	/* undo of a check-in */
 	const char	*invited_on;	/* NULL: keep */
 	const char	*note;		/* NULL: keep */
@@ -683,6 +693,98 @@ struct store_import_result {
  * it.  DRY_RUN: do everything, then abort. */
 int		 store_import(struct store *, const struct store_import_source *,
 		    bool dry_run, struct store_import_result *);
+
+/* --- check-in at the door (store/checkin.c) ------------------------- */
+
+#define STORE_CHECKIN_TEXT 256	/* bytes of a scanned or typed text kept */
+
+enum store_checkin_outcome {
+	STORE_CHECKIN_OK = 0,	/* 受付完了: now attended, counted once */
+	STORE_CHECKIN_ALREADY,	/* 受付済み: was attended; nothing written */
+	STORE_CHECKIN_ERROR,	/* エラー: see reason; nothing written */
+};
+
+enum store_checkin_reason {
+	STORE_CHECKIN_UNKNOWN = 1,	/* no member by that ID */
+	STORE_CHECKIN_LEFT,		/* the member left (退会) */
+	STORE_CHECKIN_INVALID,		/* not an ID (empty, too long, ...) */
+	STORE_CHECKIN_REFUSED,		/* the write was refused */
+};
+
+/* One scan: the text in, the outcome out.  Fill `text` (and `fallback`,
+ * `at` when wanted), zero the rest. */
+struct store_checkin {
+	char		 text[STORE_CHECKIN_TEXT];	/* as typed or scanned */
+	char		 fallback[STORE_ID_MAX + 1];	/* the match selected
+							   on screen; "" none */
+	int64_t		 at;		/* checked_in_at to record; 0: now */
+	/* filled by the store */
+	enum store_checkin_outcome outcome;
+	enum store_checkin_reason reason;	/* ERROR only */
+	char		 member[STORE_ID_MAX + 1];	/* the ID found */
+	char		 name[STORE_ROWTEXT_SIZE];
+	char		 kana[STORE_ROWTEXT_SIZE];
+	bool		 suspended;	/* OK, with a warning (休会) */
+	uint32_t	 total_before, total_after;	/* OK: 参加回数 5 → 6 */
+	bool		 first_time;	/* OK: total before was 0 (初参加) */
+	bool		 over_capacity;	/* OK: attended now exceeds capacity */
+	bool		 created;	/* OK: no record before: a walk-in */
+	enum store_final previous;	/* OK: final before (欠席 → 参加) */
+	int64_t		 prev_at;	/* OK: checked_in_at/_by before, */
+	char		 prev_by[STORE_USER_SIZE];	/* for an undo */
+	uint32_t	 version;	/* OK: the record's version after */
+	int64_t		 checked_in_at;	/* OK: now; ALREADY: when (0: marked
+					   without a check-in) */
+	char		 door[STORE_USER_SIZE];	/* ALREADY: at which door */
+};
+
+/* The checked_in_by a door records: "unixuser (DOOR)", or the Unix user
+ * alone when DOOR is NULL or "". */
+void		 store_checkin_by(const struct store *, const char *door,
+		    char out[STORE_USER_SIZE]);
+/* Check in the N scans of ITEMS at EVENT in ONE durable write transaction
+ * (DESIGN.md "The door"): each text is resolved to a member by its exact
+ * ID (NFKC-folded; a single case-folded match counts as exact), else by
+ * its fallback; final = attended, checked_in_at, checked_in_by (for DOOR,
+ * see store_checkin_by) and the aggregate; a member without a record
+ * becomes a walk-in.  An ID twice in ITEMS is ALREADY the second time.
+ * Each item gets its outcome; ALREADY and ERROR write nothing.  Returns
+ * STORE_OK (even when some items are ERROR), STORE_NOTFOUND (no such
+ * event), STORE_FULL, STORE_PERM or STORE_IO; on an error nothing was
+ * written and the outcomes are not filled. */
+int		 store_checkin_run(struct store *, const char *event,
+		    const char *door, struct store_checkin *items, size_t n);
+/* Undo the check-in DONE (an OK of store_checkin_run at EVENT) in one
+ * write transaction: the record goes back to its final and check-in
+ * before, and a walk-in record the check-in created is removed (a guest
+ * member stays).  Returns STORE_OK, STORE_CONFLICT when the record
+ * changed since (error.by/.at say who), STORE_NOTFOUND when it is gone,
+ * STORE_FULL, STORE_IO. */
+int		 store_checkin_undo(struct store *, const char *event,
+		    const struct store_checkin *done);
+/* The ID the next guest would get (shown as provisional): the next
+ * number of the most common ID pattern of the database (prefix and digit
+ * count, M001 -> M002), else G0001.  One read transaction. */
+int		 store_guest_next_id(struct store *, char out[STORE_ID_MAX + 1]);
+/* Add GUEST (its id ignored: assigned as store_guest_next_id does, inside
+ * the transaction) and check it in at EVENT, one write transaction; *OUT
+ * is the check-in's outcome, out->member the ID given.  Returns what
+ * store_checkin_run does, and STORE_INVALID for a refused field. */
+int		 store_checkin_guest(struct store *, const char *event,
+		    const char *door, const struct store_member *guest,
+		    struct store_checkin *out);
+/* A second handle on the environment of ST for another thread (a writer
+ * thread): its own errors, the same LMDB environment (an environment is
+ * opened once per process).  Free it with store_share_close() before
+ * store_close(ST); never store_close() it. */
+struct store	*store_share(struct store *);
+void		 store_share_close(struct store *);
+/* "HH:MM", "HH:MM:SS" on DATE (YYYY-MM-DD), or ISO 8601 date and time
+ * ("2026-02-21T18:04[:SS]", optional "Z" or "+09:00"; without a zone the
+ * local time of $TZ, Asia/Tokyo when unset) into Unix time.  STORE_OK or
+ * STORE_INVALID. */
+int		 store_time_parse(const char *text, const char *date,
+		    int64_t *out);
 
 /* --- reports (store/report.c, store/report-list.c) ------------------ */
 

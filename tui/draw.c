@@ -1,6 +1,8 @@
 /* draw.c -- drawing helpers: cut text by columns, cells, lists. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <wchar.h>
 
 #include "store/i18n.h"
 #include "tui/screen.h"
@@ -10,13 +12,21 @@ void
 draw_text(WINDOW *w, int y, int x, int cols, const char *s, attr_t a)
 {
 	char	buf[2048];
+	wchar_t	wbuf[2048];
+	size_t	n;
 
 	if (cols <= 0)
 		return;
 	width_fit(buf, sizeof buf, s, cols, WIDTH_PAD | WIDTH_ELLIPSIS);
 	wattrset(w, a);
-	/* The bottom-right cell returns ERR though it draws: ignore. */
-	(void)mvwaddstr(w, y, x, buf);
+	/* Whole characters to curses: it builds them byte by byte from a
+	 * string, the most of a list frame's cost.  The bottom-right cell
+	 * returns ERR though it draws: ignore. */
+	if ((n = mbstowcs(wbuf, buf, sizeof wbuf / sizeof wbuf[0])) !=
+	    (size_t)-1 && n < sizeof wbuf / sizeof wbuf[0])
+		(void)mvwaddnwstr(w, y, x, wbuf, (int)n);
+	else
+		(void)mvwaddstr(w, y, x, buf);
 	wattrset(w, A_NORMAL);
 }
 

@@ -1,6 +1,8 @@
 /* frame.c -- the frame around the screens: windows, title line with the
  * panels, status line and footer, colours, and drawing a frame. */
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "store/i18n.h"
 #include "tui/screen.h"
@@ -26,6 +28,8 @@ tui_attr(const struct tui *t, enum tui_attr which)
 		return (A_BOLD | (t->color ? COLOR_PAIR(1) : 0));
 	case TA_OK:
 		return (t->color ? COLOR_PAIR(2) : A_NORMAL);
+	case TA_WARN:
+		return (t->color ? COLOR_PAIR(5) : A_NORMAL);
 	case TA_DIM:
 		return (A_DIM);
 	case TA_NORMAL:
@@ -51,6 +55,19 @@ tui_windows_free(struct tui *t)
 		*p[i] = NULL;
 		*w[i] = NULL;
 	}
+	t->shown_title[0] = t->shown_status[0] = '\0';
+}
+
+/* Whether a line whose content is described by KEY must be drawn: not
+ * when SHOWN, what it was last drawn from, is KEY (an untouched window
+ * costs the next doupdate nothing).  Remembers KEY. */
+static bool
+tui_line_stale(char *shown, size_t size, const char *key)
+{
+	if (strcmp(shown, key) == 0)
+		return (false);
+	snprintf(shown, size, "%s", key);
+	return (true);
 }
 
 WINDOW *
@@ -91,14 +108,19 @@ static void
 tui_draw_title(struct tui *t)
 {
 	WINDOW	*w = t->wtitle;
-	char	 item[512];
+	char	 item[512], key[sizeof t->shown_title];
 	int	 i, x, uw;
 
+	/* the rest of the line is fixed while the windows live */
+	snprintf(key, sizeof key, "%d", t->panel);
+	if (!tui_line_stale(t->shown_title, sizeof t->shown_title, key))
+		return;
 	wbkgdset(w, ' ' | tui_attr(t, TA_TITLE));
 	werase(w);
 	draw_text(w, 0, 0, 6, " sanka", tui_attr(t, TA_TITLE) | A_BOLD);
 	x = 7;
-	for (i = 0; i < tui_npanels && x < t->cols; i++) {
+	/* the kiosk reaches no panel: none is offered */
+	for (i = 0; i < tui_npanels && x < t->cols && !t->kiosk; i++) {
 		/* The current panel is not reversed and bold: seen without
 		 * colour. */
 		snprintf(item, sizeof item, "[%d] %s", i + 1, _(tui_panels[i].label));
@@ -125,9 +147,12 @@ tui_draw_title(struct tui *t)
 static void
 tui_draw_status(struct tui *t, struct screen *s)
 {
-	char	foot[1024];
+	char	foot[1024], key[sizeof t->shown_status];
 	unsigned ctx = t->modal != NULL ? tui_modal_ctx(t->modal) : s->ctx;
 
+	snprintf(key, sizeof key, "%u %d %s", ctx, t->msg_err, t->msg);
+	if (!tui_line_stale(t->shown_status, sizeof t->shown_status, key))
+		return;
 	werase(t->wmsg);
 	if (t->msg[0] != '\0')
 		draw_text(t->wmsg, 0, 0, t->cols, t->msg, t->msg_err ?
@@ -212,6 +237,7 @@ tui_colors(struct tui *t)
 	init_pair(2, COLOR_GREEN, -1);
 	init_pair(3, COLOR_YELLOW, COLOR_BLUE);
 	init_pair(4, COLOR_CYAN, -1);
+	init_pair(5, COLOR_YELLOW, -1);
 	t->color = 1;
 }
 

@@ -70,6 +70,14 @@ const struct binding keys_table[] = {
 
 	{ KC_PICK, TK_ENTER, ACT_INVITE, N_("Invite this member"), F },
 
+	{ KC_DOOR, TK_ENTER, ACT_SCAN, N_("Check in"), F },
+	{ KC_DOOR, TK_UP, ACT_UP, N_("Previous match"), 0 },
+	{ KC_DOOR, TK_DOWN, ACT_DOWN, N_("Next match"), 0 },
+	{ KC_DOOR, TK_CTRL('z'), ACT_UNDO, N_("Undo the last check-in"), F },
+	{ KC_DOOR, TK_F2, ACT_GUEST, N_("Add a guest"), F },
+	{ KC_DOOR, TK_ESC, ACT_BACK, N_("Clear the input; again: leave"),
+	    F },
+
 	{ KC_SEARCH, TK_ESC, ACT_BACK,
 	    N_("Clear the search; again: leave it"), F },
 
@@ -99,6 +107,8 @@ const struct binding keys_table[] = {
 	{ KC_EVENT, 'i', ACT_INVITE, N_("Invite (search)"), F },
 	{ KC_EVENT, 'I', ACT_INVITE_FILTER, N_("Invite by filter"), F },
 	{ KC_EVENT, 'P', ACT_OUTPUT, N_("Print or mail"), F },
+	{ KC_EVENTS | KC_EVENT, 'C', ACT_CHECKIN, N_("Check-in at the door"),
+	    F },
 
 	{ KC_REPORTS, TK_RIGHT, ACT_REPORT_NEXT, N_("Next report"), F },
 	{ KC_REPORTS, TK_LEFT, ACT_REPORT_PREV, N_("Previous report"), 0 },

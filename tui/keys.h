@@ -40,6 +40,7 @@ enum keyctx {
 	KC_HELP		= 1u << 13,	/* the list of every key */
 	KC_PICK		= 1u << 14,	/* picking members to invite */
 	KC_MARK		= 1u << 15,	/* records that can be marked */
+	KC_DOOR		= 1u << 16,	/* the check-in door */
 	KC_ALL		= 0xffffffffu,
 };
 
@@ -60,6 +61,7 @@ enum action {
 	ACT_CHOICE1, ACT_CHOICE2, ACT_CHOICE3, ACT_CHOICE4,
 	ACT_REPORT_NEXT, ACT_REPORT_PREV, ACT_CALENDAR, ACT_FILTER,
 	ACT_EXPORT,
+	ACT_CHECKIN, ACT_SCAN, ACT_GUEST,
 };
 
 #define B_FOOTER	0x1	/* shown in the status line */

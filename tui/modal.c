@@ -114,6 +114,14 @@ tui_prompt(struct tui *t, const char *title, const char *initial,
 }
 
 void
+tui_prompt_secret(struct tui *t, const char *title, modal_done_fn done,
+    void *arg)
+{
+	tui_prompt(t, title, "", done, arg);
+	t->modal->secret = 1;
+}
+
+void
 tui_page(struct tui *t, const char *title, char **lines, size_t n)
 {
 	struct modal	*m;
@@ -351,7 +359,19 @@ tui_draw_modal(struct tui *t, int *cy, int *cx)
 	}
 	free(r);
 	if (m->kind == MODAL_PROMPT && y < h - 1) {
-		field_view(&m->f, inner, view, sizeof view, &col);
+		if (m->secret) {
+			struct field	stars;
+			const char	*p;
+
+			field_init(&stars);
+			for (p = field_text(&m->f); *p != '\0'; p++) {
+				if (((unsigned char)*p & 0xc0) != 0x80)
+					field_insert(&stars, '*');
+			}
+			field_view(&stars, inner, view, sizeof view, &col);
+			field_free(&stars);
+		} else
+			field_view(&m->f, inner, view, sizeof view, &col);
 		draw_text(w, y, 2, inner, view, A_UNDERLINE);
 		*cy = 1 + (t->lines - 3 - h) / 2 + y;
 		*cx = (t->cols - wd) / 2 + 2 + col;

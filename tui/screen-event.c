@@ -160,6 +160,11 @@ event_act(struct tui *t, struct screen *s, enum action act, int key)
 		if (ep->found)
 			tui_push(t, t->panel, screen_pick_new(t, ep->rl.event));
 		break;
+	case ACT_CHECKIN:
+		if (ep->found && (n = screen_checkin_new(t, ep->rl.event, NULL,
+		    false, true)) != NULL)
+			tui_push(t, t->panel, n);
+		break;
 	case ACT_INVITE_FILTER:
 		if (ep->found)
 			invite_filter(t, &ep->rl.mk, ep->rl.event, ep->ev.name);

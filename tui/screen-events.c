@@ -217,6 +217,11 @@ events_act(struct tui *t, struct screen *s, enum action act, int key)
 		    NULL)) != NULL)
 			tui_push(t, s->panel, n);
 		break;
+	case ACT_CHECKIN:
+		if (r != NULL && (n = screen_checkin_new(t, r->code, NULL,
+		    false, true)) != NULL)
+			tui_push(t, s->panel, n);
+		break;
 	default:
 		break;
 	}

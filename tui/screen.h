@@ -5,6 +5,7 @@
 #define SANKA_TUI_SCREEN_H
 
 #include <curses.h>
+#include <stdbool.h>
 #include <panel.h>
 #include <stdint.h>
 
@@ -44,6 +45,10 @@ struct screen_ops {
 	int	(*unsaved)(struct screen *);
 	char	*(*draft)(struct screen *);
 	void	(*free)(struct screen *);
+	/* Work between keys (results of a writer thread): called before
+	 * each wait for a key; may wait itself for that work or a key.
+	 * Returns the longest wait for the key in ms, -1 for the usual. */
+	int	(*tick)(struct tui *, struct screen *);
 };
 
 struct screen {
@@ -73,6 +78,7 @@ struct modal {
 	char		*buttons[2];
 	int		 sel;		/* button or item */
 	struct field	 f;		/* MODAL_PROMPT */
+	int		 secret;	/* MODAL_PROMPT: drawn as '*' */
 	size_t		 top;		/* MODAL_PAGE scroll (display rows) */
 	size_t		 rows, shown;	/* MODAL_PAGE: wrapped rows, visible */
 	modal_done_fn	 done;
@@ -100,12 +106,21 @@ struct tui {
 	struct modal	*modal;
 	WINDOW		*wtitle, *wbody, *wmsg, *wfoot, *wmodal;
 	PANEL		*ptitle, *pbody, *pmsg, *pfoot, *pmodal;
+	/* what the title and the status lines show (frame.c: unchanged,
+	 * they are not drawn again); "" after the windows are made */
+	char		 shown_title[16], shown_status[1100];
 	int		 lines, cols;
 	int		 small;
 	int		 color;
+	int		 kiosk;		/* the door's kiosk: no key leaves */
 	char		 user[STORE_USER_SIZE];
 	char		 dbshow[256];	/* the open database, ~ for $HOME */
 	char		 today[STORE_DATE_SIZE];
+	/* trace lines of results drawn after their key (a check-in's
+	 * confirmation after its commit): written after the next draw */
+	const char	*late_kind;
+	uint64_t	*late_since;
+	size_t		 nlate, late_cap;
 	struct evname	*evnames;	/* every event's name, by code */
 	size_t		 nevnames;
 	uint64_t	 evseen;
@@ -114,7 +129,7 @@ struct tui {
 /* Attributes: colour only adds to a text marker or A_REVERSE/A_BOLD. */
 enum tui_attr {
 	TA_NORMAL, TA_TITLE, TA_TAB_CUR, TA_HEADER, TA_CURSOR, TA_TAGGED,
-	TA_ERROR, TA_OK, TA_DIM, TA_FOCUS, TA_BUTTON_CUR,
+	TA_ERROR, TA_OK, TA_DIM, TA_FOCUS, TA_BUTTON_CUR, TA_WARN,
 };
 attr_t		 tui_attr(const struct tui *, enum tui_attr);
 
@@ -132,6 +147,8 @@ struct screen	*tui_screen_new(const struct screen_ops *, unsigned ctx,
 /* Push S on PANEL's stack and show that panel; pop the current top. */
 void		 tui_push(struct tui *, int panel, struct screen *s);
 void		 tui_pop(struct tui *);
+/* Show PANEL, building its own screen the first time. */
+void		 tui_panel(struct tui *, int panel);
 /* Read S again when the store changed since it last did. */
 void		 tui_refresh(struct tui *, struct screen *s);
 /* After our own write: every screen reads again when shown. */
@@ -146,6 +163,14 @@ void		 tui_menu(struct tui *, const char *title,
 		    modal_done_fn, void *arg);
 void		 tui_prompt(struct tui *, const char *title,
 		    const char *initial, modal_done_fn, void *arg);
+/* A prompt whose text is drawn as '*' (a PIN). */
+void		 tui_prompt_secret(struct tui *, const char *title,
+		    modal_done_fn, void *arg);
+/* True when a key is waiting on the terminal (a paste, a scanner). */
+int		 tui_typeahead(void);
+/* Trace KIND for a result that shows at the next draw, timed from SINCE
+ * (trace_now() when its key was read). */
+void		 tui_trace_late(struct tui *, const char *kind, uint64_t since);
 void		 tui_page(struct tui *, const char *title, char **lines,
 		    size_t n);	/* takes LINES */
 /* The panels ([1] members...), one row each: tui.c's table. */
@@ -308,5 +333,18 @@ struct screen	*screen_form_member(struct tui *, const char *id,
 struct screen	*screen_form_event(struct tui *, const char *code,
 		    const char *draft);
 struct screen	*screen_pick_new(struct tui *, const char *event);
+/* The door of EVENT (screen-checkin.c); NULL when it cannot be read.
+ * DOOR: the door's name (NULL: $SANKA_USER); KIOSK: no key leaves it;
+ * BELL: a bell with each error. */
+struct screen	*screen_checkin_new(struct tui *, const char *event,
+		    const char *door, bool kiosk, bool bell);
+struct tui_door_opts;
+/* Before the terminal: can `sanka checkin` open a door with O?  0, or
+ * the exit status with the reason in MSG. */
+int		 screen_checkin_check(struct store *,
+		    const struct tui_door_opts *o, char *msg, size_t size);
+/* Open the door of O: its event, today's, or a picker of events. */
+void		 screen_checkin_begin(struct tui *,
+		    const struct tui_door_opts *o);
 
 #endif

@@ -8,6 +8,8 @@
  *           `/`), "down", "up", "pgdn", "pgup", "top", "bottom", "open",
  *           "back", "panel", "sort", "mark" (a status key or a confirmed
  *           question), "undo", "dialog", "resize", "key" (any other);
+ *           "checkin": the door's Enter of a scan, to the redraw that
+ *           shows its outcome (drawn after the commit);
  *           "refresh": another process's commit noticed and the panel
  *           redrawn.
  *   DUR_US  for a key, from reading it (get_wch returned) to the end of

@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <inttypes.h>
 #include <locale.h>
+#include <poll.h>
 #include <pwd.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -246,7 +247,7 @@ tui_wrote(struct tui *t)
 	t->dirty = 1;
 }
 
-static void
+void
 tui_panel(struct tui *t, int panel)
 {
 	if (panel < 0 || panel >= tui_npanels)
@@ -485,7 +486,7 @@ tui_key(struct tui *t, int key, const char **kind)
 	}
 	if (t->small) {
 		act = keys_lookup(KC_GLOBAL, key);
-		if (act == ACT_QUIT)
+		if (act == ACT_QUIT && !t->kiosk)
 			tui_quit(t);
 		return;
 	}
@@ -635,6 +636,41 @@ tui_poll(struct tui *t)
 	trace_event("refresh", t0);
 }
 
+void
+tui_trace_late(struct tui *t, const char *kind, uint64_t since)
+{
+	t->late_kind = kind;
+	if (t->nlate == t->late_cap) {
+		t->late_cap = t->late_cap == 0 ? 64 : t->late_cap * 2;
+		t->late_since = xreallocarray(t->late_since, t->late_cap,
+		    sizeof *t->late_since);
+	}
+	t->late_since[t->nlate++] = since;
+}
+
+int
+tui_typeahead(void)
+{
+	struct pollfd	p = { STDIN_FILENO, POLLIN, 0 };
+
+	return (poll(&p, 1, 0) > 0 && (p.revents & POLLIN));
+}
+
+/* The wait for the next key: the usual, or shorter when the screen has
+ * work between keys (it may have waited for it already). */
+static int
+tui_tick(struct tui *t)
+{
+	struct screen	*s = t->top[t->panel];
+	int		 ms;
+
+	if (s->ops->tick == NULL ||
+	    (ms = s->ops->tick(t, s)) < 0 || ms > TUI_TIMEOUT_MS)
+		ms = TUI_TIMEOUT_MS;
+	wtimeout(t->wbody, ms);
+	return (ms);
+}
+
 static int
 tui_loop(struct tui *t)
 {
@@ -643,19 +679,28 @@ tui_loop(struct tui *t)
 	struct screen	*shown;
 	wint_t		 wc;
 	unsigned	 gen;
-	int		 rc, fast = 0, first = 1;
+	size_t		 i;
+	int		 rc, ms, fast = 0, first = 1;
 
 	while (!t->quit && tui_signal == 0) {
-		if (t->dirty) {
+		/* keys already waiting (a paste, a scanner's ID) are read
+		 * before the screen is drawn again */
+		if (t->dirty && (first || !tui_typeahead())) {
 			tui_fit(t);
 			tui_draw(t);
 			if (first)
 				trace_event("start", trace_started());
 			else if (kind != NULL)
 				trace_event(kind, t0);
+			for (i = 0; i < t->nlate; i++)
+				trace_event(t->late_kind, t->late_since[i]);
+			t->nlate = 0;
 			first = 0;
 		}
 		kind = NULL;
+		ms = tui_tick(t);
+		if (t->dirty && !tui_typeahead())
+			continue;
 		before = trace_now();
 		errno = 0;
 		rc = wget_wch(t->wbody, &wc);
@@ -663,7 +708,7 @@ tui_loop(struct tui *t)
 			/* A timeout, a signal, or the terminal is gone. */
 			if (errno == EIO || errno == EBADF || errno == ENXIO)
 				return (SIGHUP);
-			if (trace_now() - before < 5000) {
+			if (ms > 5 && trace_now() - before < 5000) {
 				if (++fast > TUI_FAST_ERR_MAX)
 					return (SIGHUP);
 			} else
@@ -777,12 +822,15 @@ tui_free(struct tui *t)
 		t->top[i] = NULL;
 	}
 	free(t->top);
+	free(t->late_since);
 	tui_evnames_free(t);
 	free(t->draft_path);
 }
 
-int
-tui_main(const char *dbdir, char *const *imports, size_t nimports)
+/* The screens, after the imports of -i or opening the door of DOOR. */
+static int
+tui_run(const char *dbdir, char *const *imports, size_t nimports,
+    const struct tui_door_opts *door)
 {
 	struct tui		 t;
 	struct tui_import	 imp;
@@ -837,7 +885,10 @@ tui_main(const char *dbdir, char *const *imports, size_t nimports)
 		tui_status(&t, "%s", warn[0] != '\0' ? warn : tw);
 		t.msg_err = 1;
 	}
-	tui_offer_draft(&t);
+	if (door != NULL)
+		screen_checkin_begin(&t, door);
+	else
+		tui_offer_draft(&t);
 	if (nimports > 0)
 		tui_import_show(&t, irc, &imp);
 
@@ -853,4 +904,29 @@ tui_main(const char *dbdir, char *const *imports, size_t nimports)
 	store_close(t.st);
 	trace_close();
 	return (irc == IMPORT_OK ? SANKA_EXIT_OK : irc);
+}
+
+int
+tui_main(const char *dbdir, char *const *imports, size_t nimports)
+{
+	return (tui_run(dbdir, imports, nimports, NULL));
+}
+
+int
+tui_checkin_main(const char *dbdir, const struct tui_door_opts *o)
+{
+	struct store	*st;
+	char		 msg[512];
+	int		 rc;
+
+	/* the event first, with or without a terminal; never a new database */
+	if ((rc = sanka_open(dbdir, true, &st)) != 0)
+		return (rc);
+	rc = screen_checkin_check(st, o, msg, sizeof msg);
+	store_close(st);
+	if (rc != 0) {
+		sanka_warnx("%s", msg);
+		return (rc);
+	}
+	return (tui_run(dbdir, NULL, 0, o));
 }

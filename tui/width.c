@@ -1,4 +1,5 @@
 /* width.c -- display columns of UTF-8 text: libunistring, ambiguous 1 or 2. */
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -34,6 +35,9 @@ width_uc(uint32_t uc)
 {
 	int	w;
 
+	/* printable ASCII without the table: most cells of a list row */
+	if (uc >= 0x20 && uc < 0x7f)
+		return (1);
 	/* "EUC-JP" makes libunistring count ambiguous characters as 2. */
 	w = uc_width(uc, width_amb == 2 ? "EUC-JP" : "UTF-8");
 	return (w < 0 ? 1 : w);
@@ -45,6 +49,10 @@ width_next(const char *s, size_t n, uint32_t *uc)
 	ucs4_t	c;
 	int	len;
 
+	if (n > 0 && (unsigned char)s[0] < 0x80) {
+		*uc = (unsigned char)s[0];
+		return (1);
+	}
 	len = u8_mbtouc(&c, (const uint8_t *)s, n);
 	if (len <= 0)
 		len = 1;
@@ -135,9 +143,10 @@ int
 width_fit(char *out, size_t outsz, const char *s, int cols, unsigned flags)
 {
 	const char	*ell = width_ellipsis(), *p;
-	size_t		 i = 0, n, o = 0, len, plen;
+	size_t		 i = 0, n, o = 0, len, plen, cut_o = 0;
 	uint32_t	 uc;
-	int		 used = 0, w, ew, total, limit;
+	int		 used = 0, w, ew, cut_used = -1;
+	bool		 over = false;
 
 	if (outsz == 0)
 		return (0);
@@ -147,18 +156,17 @@ width_fit(char *out, size_t outsz, const char *s, int cols, unsigned flags)
 	if (cols < 0)
 		cols = 0;
 	n = strlen(s);
-	total = width_strn(s, n);
-	limit = cols;
 	ew = width_str(ell);
-	if (total > cols && (flags & WIDTH_ELLIPSIS) && cols >= ew)
-		limit = cols - ew;
-	else
-		flags &= ~WIDTH_ELLIPSIS;
-
+	/* One pass: fit COLS, noting where the text that fits COLS - EW
+	 * ends, the cut when an ellipsis is wanted. */
 	while (i < n) {
 		len = width_next(s + i, n - i, &uc);
 		w = width_uc(uc);
-		if (used + w > limit)
+		if (cut_used < 0 && used + w > cols - ew) {
+			cut_o = o;
+			cut_used = used;
+		}
+		if ((over = used + w > cols))
 			break;
 		plen = width_shown(s + i, len, uc, &p);
 		if (!width_put(out, outsz, &o, p, plen))
@@ -166,7 +174,15 @@ width_fit(char *out, size_t outsz, const char *s, int cols, unsigned flags)
 		used += w;
 		i += len;
 	}
-	if (i < n && (flags & WIDTH_ELLIPSIS)) {
+	/* out of room in OUT: whether the text is wider than COLS */
+	if (!over && i < n)
+		over = used + width_strn(s + i, n - i) > cols;
+	if (over && (flags & WIDTH_ELLIPSIS) && cols >= ew) {
+		if (cut_used >= 0) {
+			o = cut_o;
+			used = cut_used;
+			out[o] = '\0';
+		}
 		if (width_put(out, outsz, &o, ell, strlen(ell)))
 			used += ew;
 	}

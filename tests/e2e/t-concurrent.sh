@@ -66,7 +66,7 @@ done
 for e in 1 2 3 4 5; do
 	sk show event E0$e >"$TMPD/ev"
 	for f in attended absent no_show cancelled pending; do
-		n=$(awk -F '\t' -v f=$f 'NF == 4 && $4 == f' "$TMPD/ev" | wc -l)
+		n=$(awk -F '\t' -v f=$f 'NF == 5 && $4 == f' "$TMPD/ev" | wc -l)
 		expect_eq "E0$e $f" "$(sed -n "s/^$f: //p" "$TMPD/ev")" $n
 	done
 done

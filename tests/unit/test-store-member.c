@@ -396,6 +396,33 @@ test_each_and_count(void **state)
 	ts_clean(st);
 }
 
+/* Existence of many IDs at once: folded like store_member_get, a text
+ * that is no ID and an unknown one are both absent, nothing left in the
+ * error. */
+static void
+test_members_exist(void **state)
+{
+	struct ts	*t = *state;
+	struct store	*st = t->st;
+	const char	*ids[] = { "M01", "Ｍ０３", "M04", "M 1", "", "M02" };
+	bool		 ex[6];
+
+	ts_add_member(st, "M01", "n", "", 0, "");
+	ts_add_member(st, "M02", "n", "", 0, "");
+	ts_add_member(st, "M03", "n", "", 0, "");
+	memset(ex, 0xff, sizeof ex);
+	assert_int_equal(store_members_exist(st, ids, 6, ex), STORE_OK);
+	assert_true(ex[0]);
+	assert_true(ex[1]);
+	assert_false(ex[2]);
+	assert_false(ex[3]);
+	assert_false(ex[4]);
+	assert_true(ex[5]);
+	assert_int_equal(store_last_error(st)->rc, STORE_OK);
+	assert_int_equal(store_members_exist(st, ids, 0, ex), STORE_OK);
+	ts_clean(st);
+}
+
 int
 main(void)
 {
@@ -413,6 +440,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_merge, ts_setup,
 		    ts_teardown),
 		cmocka_unit_test_setup_teardown(test_each_and_count, ts_setup,
+		    ts_teardown),
+		cmocka_unit_test_setup_teardown(test_members_exist, ts_setup,
 		    ts_teardown),
 	};
 

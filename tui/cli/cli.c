@@ -33,6 +33,7 @@ const struct cli_entry *const cli_table[] = {
 	&cli_select_entry,
 	&cli_respond_entry,
 	&cli_mark_entry,
+	&cli_checkin_entry,
 	&cli_history_entry,
 	&cli_explain_entry,
 	&cli_log_entry,

@@ -91,6 +91,7 @@ extern const struct cli_entry cli_report_entry;
 extern const struct cli_entry cli_select_entry;
 extern const struct cli_entry cli_respond_entry;
 extern const struct cli_entry cli_mark_entry;
+extern const struct cli_entry cli_checkin_entry;
 extern const struct cli_entry cli_history_entry;
 extern const struct cli_entry cli_explain_entry;
 extern const struct cli_entry cli_log_entry;

@@ -89,13 +89,15 @@ out:
 	return (rc);
 }
 
-/* One participant: member ID, name, response, final (tab-separated). */
+/* One participant: member ID, name, response, final, walk_in yes/no
+ * (tab-separated). */
 static int
 cli_show_participant(const struct store_att_row *r, void *arg)
 {
 	(void)arg;
-	printf("%s\t%s\t%s\t%s\n", r->a.member, r->member_name,
-	    store_response_word(r->a.response), cli_final_word(r->a.final));
+	printf("%s\t%s\t%s\t%s\t%s\n", r->a.member, r->member_name,
+	    store_response_word(r->a.response), cli_final_word(r->a.final),
+	    r->a.walk_in ? "yes" : "no");
 	return (0);
 }
 

@@ -235,6 +235,58 @@ checks_event_known(struct imp *imp, const char *code)
 
 /* --- events named by name and date ------------------------------------- */
 
+/* The key of an event named NAME on DATE: its name folded as the store
+ * matches names (width, case, every kind of space). */
+static char *
+checks_evkey(const char *name, const char *date)
+{
+	char	*folded, *key;
+
+	if ((folded = store_fold(name)) == NULL)
+		folded = xstrdup(name);
+	key = xmalloc(strlen(folded) + strlen(date) + 2);
+	sprintf(key, "%s\x1f%s", folded, date);
+	free(folded);
+	return (key);
+}
+
+/* Event E, named by name and date and not in this import: the stored
+ * event that matches (two matching: an error naming both), or a new one
+ * with a stable code from its date and a number -- with a warning when a
+ * stored event on that date has a name a letter or two away. */
+static void
+checks_evref_stored(struct imp *imp, struct evref *e)
+{
+	char		 near[STORE_ID_MAX + 1];
+	unsigned	 seq;
+	int		 rc;
+
+	rc = store_event_find(imp->st, e->name, e->date, e->code);
+	if (rc == STORE_OK) {
+		e->found = true;
+		return;
+	}
+	if (rc != STORE_NOTFOUND) {
+		e->code[0] = '\0';
+		diag_error(&imp->d, e->file, e->line, 0, NULL, "%s",
+		    store_last_error(imp->st)->msg);
+		return;
+	}
+	for (seq = 1;; seq++) {
+		snprintf(e->code, sizeof e->code, "E%.4s%.2s%.2s-%u",
+		    e->date, e->date + 5, e->date + 8, seq);
+		if (!checks_event_known(imp, e->code))
+			break;
+	}
+	e->created = true;
+	imp->ncreated++;
+	if (store_event_similar(imp->st, e->name, e->date, near) == STORE_OK)
+		diag_warn(&imp->d, e->file, e->line, 0, NULL, _("a new event "
+		    "\"%s\" on %s (%s), but event %s on that date has a "
+		    "similar name: check the spelling, or give the event "
+		    "code"), e->name, e->date, e->code, near);
+}
+
 static void
 checks_evrefs(struct imp *imp)
 {
@@ -253,8 +305,7 @@ checks_evrefs(struct imp *imp)
 		row_slots(imp->sorted[IMPORT_KIND_EVENTS][i], v, ES_N);
 		if (*v[ES_NAME] == '\0' || *v[ES_DATE] == '\0')
 			continue;
-		keys[nkeys] = xmalloc(strlen(v[ES_NAME]) + 16);
-		sprintf(keys[nkeys], "%s\x1f%s", v[ES_NAME], v[ES_DATE]);
+		keys[nkeys] = checks_evkey(v[ES_NAME], v[ES_DATE]);
 		slot = strmap_put(&byname, keys[nkeys], (uint32_t)i);
 		if (*slot != i)
 			*slot = AMBIG;
@@ -262,12 +313,13 @@ checks_evrefs(struct imp *imp)
 	}
 	for (i = 0; i < imp->nev; i++) {
 		struct evref	*e = &imp->ev[i];
-		char		 key[IMPORT_TEXT_MAX + 32];
+		char		*key;
 		uint32_t	*v;
-		unsigned	 seq;
 
-		snprintf(key, sizeof key, "%s\x1f%s", e->name, e->date);
-		if ((v = strmap_get(&byname, key)) != NULL) {
+		key = checks_evkey(e->name, e->date);
+		v = strmap_get(&byname, key);
+		free(key);
+		if (v != NULL) {
 			if (*v == AMBIG) {
 				diag_error(&imp->d, e->file, e->line, 0, NULL,
 				    _("several events of this import are "
@@ -280,20 +332,7 @@ checks_evrefs(struct imp *imp)
 			e->found = true;
 			continue;
 		}
-		if (store_event_find(imp->st, e->name, e->date, e->code) ==
-		    STORE_OK) {
-			e->found = true;
-			continue;
-		}
-		/* A new event: a stable code from its date and a number. */
-		for (seq = 1;; seq++) {
-			snprintf(e->code, sizeof e->code, "E%.4s%.2s%.2s-%u",
-			    e->date, e->date + 5, e->date + 8, seq);
-			if (!checks_event_known(imp, e->code))
-				break;
-		}
-		e->created = true;
-		imp->ncreated++;
+		checks_evref_stored(imp, e);
 	}
 	for (i = 0; i < nkeys; i++)
 		free(keys[i]);

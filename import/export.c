@@ -65,7 +65,8 @@ exp_put(struct exp *x, const char *s, size_t n)
 	x->len = (size_t)(op - x->line);
 }
 
-/* One cell: quoted when needed, guarded when a spreadsheet would run it. */
+/* One cell: quoted when needed, guarded when a spreadsheet would run it
+ * (TEXT: typed by a user, header cells included). */
 void
 exp_cell(struct exp *x, const char *v, bool text)
 {
@@ -135,7 +136,7 @@ exp_header(struct exp *x, const char *const *names, size_t n)
 
 	x->hdrs = names;
 	for (i = 0; i < n; i++)
-		exp_cell(x, names[i], false);
+		exp_cell(x, names[i], true);
 	exp_end_row(x);
 }
 

@@ -296,6 +296,7 @@ struct pslot {
 	int		 col;		/* 0-based column, -1: absent */
 	int		 col2;		/* second half (姓+名), -1: none */
 	enum conv	 conv;
+	uint32_t	 mask;		/* STORE_MF_* or STORE_EF_*; 0: none */
 	const char	*what;		/* canonical name for messages */
 	/* a word column (CV_BOOL, statuses): the words read last and their
 	 * digits, as the same few words come row after row */
@@ -382,6 +383,10 @@ struct imp_file {
 struct imp {
 	struct store	*st;
 	const struct import_opts *o;
+	/* what the import takes away (store_import_alert), the first
+	 * IMPORT_LIST_MAX lines kept */
+	char		*alert[IMPORT_LIST_MAX];
+	size_t		 nalert;
 	struct diag	 d;
 	struct imp_file	*f;
 	size_t		 nf;

@@ -91,11 +91,15 @@ imp_evref(struct imp *imp, const char *name, const char *date, uint32_t file,
 {
 	struct evref	*e;
 	uint32_t	*v;
-	char		*key;
+	char		*key, *folded;
 	const char	*k;
 
-	key = xmalloc(strlen(name) + strlen(date) + 2);
-	sprintf(key, "%s\x1f%s", name, date);
+	/* one event however its rows space or widen its name */
+	if ((folded = store_fold(name)) == NULL)
+		folded = xstrdup(name);
+	key = xmalloc(strlen(folded) + strlen(date) + 2);
+	sprintf(key, "%s\x1f%s", folded, date);
+	free(folded);
 	if ((v = strmap_get(&imp->evmap, key)) != NULL) {
 		free(key);
 		return (*v);
@@ -252,6 +256,43 @@ import_pulled(struct import_src *src)
 		    src->pulled, src->total, src->pulled);
 }
 
+/* The fields of row V (NFIXED slots by plan PL) the store is to set: the
+ * file's columns, less those the row leaves empty, as an empty cell keeps
+ * the stored value unless --blank clear. */
+static uint32_t
+import_row_fields(const struct imp *imp, const struct plan *pl,
+    const char *const *v, size_t nfixed)
+{
+	uint32_t	f = pl->fields;
+	size_t		i;
+
+	if (imp->o->blank_clear)
+		return (f);
+	for (i = 0; i < nfixed; i++)
+		if (pl->slot[i].col >= 0 && *v[i] == '\0')
+			f &= ~pl->slot[i].mask;
+	if (!(f & STORE_MF_PAST_COUNT))
+		f &= ~(uint32_t)STORE_MF_PAST_IS_TOTAL;
+	return (f);
+}
+
+/* A word cell of an attendance row: its digit, or when empty STORE_KEEP
+ * (with --blank clear: CLEARED). */
+static int
+import_word(const struct imp *imp, const char *v, int cleared)
+{
+	if (*v != '\0')
+		return (*v - '0');
+	return (imp->o->blank_clear ? cleared : STORE_KEEP);
+}
+
+/* A text cell of an attendance row: NULL (keep) when empty. */
+static const char *
+import_text(const struct imp *imp, const char *v)
+{
+	return (*v != '\0' || imp->o->blank_clear ? v : NULL);
+}
+
 static int
 import_next_event(void *arg, struct store_event *out, uint32_t *fields)
 {
@@ -270,7 +311,8 @@ import_next_event(void *arg, struct store_event *out, uint32_t *fields)
 		out->venue = (char *)v[ES_VENUE];
 		out->capacity = (int32_t)strtol(v[ES_CAPACITY], NULL, 10);
 		out->notes = (char *)v[ES_NOTES];
-		*fields = imp->f[row_hdr(r)->file].plan.fields;
+		*fields = import_row_fields(imp,
+		    &imp->f[row_hdr(r)->file].plan, v, ES_N);
 		import_pulled(src);
 		return (1);
 	}
@@ -296,7 +338,7 @@ import_next_member(void *arg, struct store_member *out, uint32_t *fields)
 	struct imp		*imp = src->imp;
 	const struct plan	*pl;
 	const char		*v[MS_NFIXED], *r, *p;
-	size_t			 i;
+	size_t			 i, n;
 
 	memset(out, 0, sizeof *out);
 	if (src->im >= imp->nsorted[IMPORT_KIND_MEMBERS]) {
@@ -330,14 +372,17 @@ import_next_member(void *arg, struct store_member *out, uint32_t *fields)
 		    sizeof *src->attrs);
 	}
 	p = v[MS_PAST_EVENT] + strlen(v[MS_PAST_EVENT]) + 1;
-	for (i = 0; i < pl->nattrs; i++) {
-		src->attrs[i].name = pl->attr[i];
-		src->attrs[i].value = (char *)p;
+	for (i = n = 0; i < pl->nattrs; i++) {
+		/* an empty cell keeps the attribute (--blank clear: drops) */
+		if (*p != '\0' || imp->o->blank_clear) {
+			src->attrs[n].name = pl->attr[i];
+			src->attrs[n++].value = (char *)p;
+		}
 		p += strlen(p) + 1;
 	}
-	out->attrs = pl->nattrs > 0 ? src->attrs : NULL;
-	out->nattrs = pl->nattrs;
-	*fields = pl->fields;
+	out->attrs = n > 0 ? src->attrs : NULL;
+	out->nattrs = n;
+	*fields = import_row_fields(imp, pl, v, MS_NFIXED);
 	import_pulled(src);
 	return (1);
 }
@@ -359,16 +404,19 @@ import_next_record(void *arg, struct store_change *out)
 	pl = &imp->f[row_hdr(r)->file].plan;
 	row_slots(r, v, AS_N);
 	store_change_init(out, imp_row_event(imp, r), v[AS_MEMBER]);
+	out->not_invited = true;	/* a row's empty cells invent nothing */
 	if (pl->slot[AS_RESPONSE].col >= 0)
-		out->response = *v[AS_RESPONSE] - '0';
+		out->response = import_word(imp, v[AS_RESPONSE],
+		    STORE_RESP_NONE);
 	if (pl->slot[AS_FINAL].col >= 0)
-		out->final = *v[AS_FINAL] - '0';
+		out->final = import_word(imp, v[AS_FINAL],
+		    STORE_FINAL_PENDING);
 	if (pl->slot[AS_WALKIN].col >= 0)
-		out->walk_in = *v[AS_WALKIN] == '1';
-	if (pl->slot[AS_INVITED].col >= 0 && *v[AS_INVITED] != '\0')
-		out->invited_on = v[AS_INVITED];
+		out->walk_in = import_word(imp, v[AS_WALKIN], 0);
+	if (pl->slot[AS_INVITED].col >= 0)
+		out->invited_on = import_text(imp, v[AS_INVITED]);
 	if (pl->slot[AS_NOTE].col >= 0)
-		out->note = v[AS_NOTE];
+		out->note = import_text(imp, v[AS_NOTE]);
 	/* a check-in at a door, as the export wrote it */
 	if (pl->slot[AS_CHECKED_AT].col >= 0 && *v[AS_CHECKED_AT] != '\0') {
 		out->checkin = true;
@@ -382,6 +430,58 @@ import_next_record(void *arg, struct store_change *out)
 }
 
 /* --- the summary ------------------------------------------------------- */
+
+/* A record or member the import takes from, as one line: 「1002 EV05:
+ * 参加 → 未確定 (参加回数 3 → 2)」, 「1002: 最終参加日 2026-02-10 →
+ * 2026-02-01」. */
+static void
+import_alert(void *arg, const struct store_import_alert *a)
+{
+	struct import_src	*src = arg;
+	struct imp		*imp = src->imp;
+	char			 line[512];
+	size_t			 n;
+	bool			 total = a->new_total != a->old_total;
+
+	if (imp->nalert++ >= IMPORT_LIST_MAX)
+		return;
+	n = (size_t)snprintf(line, sizeof line, "%s%s%s:", a->member,
+	    *a->event != '\0' ? " " : "", a->event);
+	if (*a->event != '\0')
+		n += (size_t)snprintf(line + n, sizeof line - n, " %s → %s",
+		    store_final_text((enum store_final)a->old_final),
+		    store_final_text((enum store_final)a->new_final));
+	if (total)
+		n += (size_t)snprintf(line + n, sizeof line - n,
+		    *a->event != '\0' ? " (%s %u → %u)" : " %s %u → %u",
+		    _("total"), a->old_total, a->new_total);
+	if (*a->event == '\0' && strcmp(a->old_last, a->new_last) != 0)
+		snprintf(line + n, sizeof line - n, "%s %s %s → %s",
+		    total ? "," : "", _("last date"),
+		    *a->old_last != '\0' ? a->old_last : "-",
+		    *a->new_last != '\0' ? a->new_last : "-");
+	imp->alert[imp->nalert - 1] = xstrdup(line);
+}
+
+/* The records and members the import takes from: the first
+ * IMPORT_LIST_MAX, then how many more. */
+static void
+import_alerts(struct imp *imp)
+{
+	size_t	i;
+
+	if (imp->nalert == 0)
+		return;
+	diag_say(imp->o->msg, imp->o->msg_arg, IMPORT_MSG_SUMMARY,
+	    _("%zu changed a final status, lowered a total or moved a last "
+	    "date:"), imp->nalert);
+	for (i = 0; i < imp->nalert && i < IMPORT_LIST_MAX; i++)
+		diag_say(imp->o->msg, imp->o->msg_arg, IMPORT_MSG_SUMMARY,
+		    "  %s", imp->alert[i]);
+	if (imp->nalert > IMPORT_LIST_MAX)
+		diag_say(imp->o->msg, imp->o->msg_arg, IMPORT_MSG_SUMMARY,
+		    _("  … and %zu more"), imp->nalert - IMPORT_LIST_MAX);
+}
 
 /* "a.csv, b.csv": the files of KIND. */
 static char *
@@ -570,6 +670,7 @@ import_files(struct store *st, const char *const *paths, size_t n,
 	source.next_event = import_next_event;
 	source.next_member = import_next_member;
 	source.next_record = import_next_record;
+	source.alert = import_alert;
 	source.what = paths[0];
 	{
 		/* The audit record names every file. */
@@ -612,6 +713,7 @@ import_files(struct store *st, const char *const *paths, size_t n,
 		goto out;
 	}
 	import_summary(&imp, &res);
+	import_alerts(&imp);
 	if (o->dry_run)
 		diag_say(o->msg, o->msg_arg, IMPORT_MSG_SUMMARY,
 		    _("dry run: nothing was written"));
@@ -635,6 +737,8 @@ out:
 	for (k = 0; k < 4; k++)
 		strmap_free(&imp.badkeys[k]);
 	free(imp.ev);
+	for (i = 0; i < imp.nalert && i < IMPORT_LIST_MAX; i++)
+		free(imp.alert[i]);
 	diag_free(&imp.d);
 	return (rc);
 }

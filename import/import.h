@@ -71,6 +71,8 @@ struct import_opts {
 	enum import_encoding	 encoding;	/* AUTO, UTF8 or CP932 */
 	bool			 dry_run;	/* validate and report only */
 	bool			 past_from_total; /* kintone 参加回数 = old total */
+	bool			 blank_clear;	/* an empty cell clears the stored
+						   value (default: keeps it) */
 	import_progress_fn	 progress;	/* NULL: none */
 	void			*progress_arg;
 	import_msg_fn		 msg;

@@ -214,6 +214,8 @@ plan_conv_word(const struct plan_at *at, struct pslot *s, const char *v)
 	bool	b;
 	int	e;
 
+	if (*v == '\0')	/* empty: the stored word is kept (--blank) */
+		return (plan_ok(at, "", 0));
 	if ((digit = plan_memo_get(s, v)) != '\0')
 		return (plan_ok(at, &digit, 1));
 	if (s->conv == CV_BOOL)

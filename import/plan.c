@@ -175,6 +175,9 @@ plan_header_cells(struct plan *pl, const struct csvr_row *row)
 		h = val_trim(row->cell[c], &hl);
 		while (strncmp(h, "\xEF\xBB\xBF", 3) == 0)
 			h += 3;
+		/* export guards header cells as it guards data cells */
+		hl = strlen(h);
+		val_unguard(h, &hl);
 		pl->col[c].header = xstrdup(h);
 		pl->col[c].slot = -1;
 	}
@@ -395,7 +398,12 @@ plan_header_attrs(struct imp *imp, struct imp_file *f, size_t nfixed)
 			diag_error(&imp->d, f->idx, 1, col + 1,
 			    attrs[i]->header, _("the custom column \"%s\" "
 			    "appears twice"), name);
-		if (strlen(name) > IMPORT_ATTR_NAME_MAX ||
+		if (name[0] != '\0' && strchr("=+-@\t\r", name[0]) != NULL)
+			diag_error(&imp->d, f->idx, 1, col + 1,
+			    attrs[i]->header, _("the custom column name "
+			    "\"%s\" begins with %c: a spreadsheet would run it "
+			    "as a formula"), name, name[0]);
+		else if (strlen(name) > IMPORT_ATTR_NAME_MAX ||
 		    val_has_ctl(name, strlen(name), false))
 			diag_error(&imp->d, f->idx, 1, col + 1,
 			    attrs[i]->header, _("a custom column name must be "
@@ -478,6 +486,7 @@ plan_header(struct imp *imp, struct imp_file *f, const struct csvr_row *row)
 	for (i = 0; i < nfixed; i++) {
 		pl->slot[i].col = pl->slot[i].col2 = -1;
 		pl->slot[i].conv = tab[i].conv;
+		pl->slot[i].mask = tab[i].mask;
 		pl->slot[i].what = hdr_name(tab[i].field, false);
 	}
 	plan_header_match(imp, f, tab, &si);

@@ -248,7 +248,8 @@ att_created_invited_on(const struct store_change *c, const char *today,
 	out[0] = '\0';
 	if (c->invited_on != NULL)
 		snprintf(out, STORE_DATE_SIZE, "%s", c->invited_on);
-	else if (c->response == STORE_KEEP && c->final == STORE_KEEP) {
+	else if (!c->not_invited && c->response == STORE_KEEP &&
+	    c->final == STORE_KEEP) {
 		if (today != NULL)
 			snprintf(out, STORE_DATE_SIZE, "%s", today);
 		else

@@ -120,7 +120,7 @@ audit_add(struct wtx *w, const char *entity, const char *action,
 	}
 	f[0] = st->actor;
 	f[1] = entity;
-	f[2] = action;
+	f[2] = w->import ? "import" : action;
 	f[3] = member;
 	f[4] = event;
 	f[5] = old;
@@ -130,8 +130,10 @@ audit_add(struct wtx *w, const char *entity, const char *action,
 	audit_enc(b, w->now, f);
 	audit_key(key, w->seq);
 	rc = store_put(st, w->txn, DB_AUDIT, key, 8, b->p, b->len, MDB_APPEND);
-	if (rc == STORE_OK)
+	if (rc == STORE_OK) {
 		w->seq++;
+		w->naudit++;
+	}
 	return (rc);
 }
 

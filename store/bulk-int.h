@@ -88,6 +88,13 @@ struct bulk_sorter {
 	size_t		 nset, done;
 };
 
+/* A record whose final status the import changed (bulk-alert.c). */
+struct bulk_rec_alert {
+	char	member[STORE_ID_MAX + 1];
+	char	event[STORE_ID_MAX + 1];
+	int	old_final, new_final;
+};
+
 struct bulk {
 	struct store		*st;
 	struct wtx		 w;
@@ -108,12 +115,26 @@ struct bulk {
 	bool			 keys_on;
 	struct bulk_sorter	 sorter;
 	char			 today[STORE_DATE_SIZE];
+	struct kvset		 before;	/* aggregates before a touch */
+	size_t			 nbefore;
+	struct bulk_rec_alert	*recal;
+	size_t			 nrecal, caprecal;
 };
 
 /* bulk.c: a member met (CLS: BULK_ADDED ...), for its aggregate and the
  * past totals after the records. */
 void	bulk_mem_add(struct bulk *, const struct store_member *, int64_t total,
 	    int cls);
+
+/* bulk-alert.c: what an import took away, told by src->alert */
+/* MEMBER is about to change: keep its aggregate as it is now. */
+void	bulk_alert_before(struct bulk *, const char *member);
+/* The final status of MEMBER at EVENT went from OLD_FINAL to NEW_FINAL. */
+void	bulk_alert_record(struct bulk *, const char *member,
+	    const char *event, int old_final, int new_final);
+/* Tell each such record, then each member whose total went down or whose
+ * last date moved back, comparing with the aggregates now. */
+int	bulk_alerts(struct bulk *);
 
 /* bulk-empty.c: the sorted path */
 /* Append KEY/VAL to DB through cursor C; STORE_IO when out of order. */

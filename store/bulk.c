@@ -126,6 +126,9 @@ bulk_events(struct bulk *b)
 			e.updated_at = b->w.now;
 			str_copy(e.updated_by, sizeof e.updated_by, st->actor);
 			rc = event_write(&b->w, exists ? &old : NULL, &e);
+			if (rc == STORE_OK && !b->w.quiet)
+				rc = event_audit(&b->w, exists ? "edit" :
+				    "add", exists ? &old : NULL, &e, NULL);
 		}
 		store_event_free(&e);
 		store_event_free(&old);
@@ -207,7 +210,9 @@ bulk_member_upsert(struct bulk *b, struct store_member *m, int64_t total,
 	if (cls != BULK_UNCHANGED) {
 		m->updated_at = b->w.now;
 		str_copy(m->updated_by, sizeof m->updated_by, b->st->actor);
-		if ((rc = member_write(&b->w, exists ? old : NULL, m)) != 0)
+		if ((rc = member_write(&b->w, exists ? old : NULL, m)) != 0 ||
+		    (!b->w.quiet && (rc = member_audit(&b->w, exists ? "edit" :
+		    "add", exists ? old : NULL, m)) != 0))
 			return (rc);
 	}
 	if (total >= 0)
@@ -315,8 +320,12 @@ bulk_members(struct bulk *b)
 			rc = bulk_member_fast(b, &m, total);
 			if (rc == STORE_OK)
 				b->res->members.added++;
-		} else
+		} else {
+			if (exists && (f & (STORE_MF_PAST_COUNT |
+			    STORE_MF_PAST_IS_TOTAL | STORE_MF_PAST_LAST_DATE)))
+				bulk_alert_before(b, old.id);
 			rc = bulk_member_upsert(b, &m, total, &old, exists);
+		}
 		store_member_free(&m);
 		store_member_free(&old);
 		if (rc != STORE_OK)
@@ -330,13 +339,39 @@ bulk_members(struct bulk *b)
 	return (STORE_OK);
 }
 
+/* The final status of record EV/MEM as stored (STORE_KEEP: none). */
+static int
+bulk_record_final(struct bulk *b, const char *ev, const char *mem, int *final)
+{
+	struct store_attendance	 old;
+	MDB_val			 v;
+	char			 k[2 * STORE_ID_MAX + 2];
+	int			 rc;
+
+	*final = STORE_KEEP;
+	rc = store_get(b->st, b->w.txn, DB_ATT, k, idx_att_key(k, ev, mem),
+	    &v);
+	if (rc == STORE_NOTFOUND)
+		return (STORE_OK);
+	if (rc != STORE_OK)
+		return (rc);
+	memset(&old, 0, sizeof old);
+	if (codec_att_dec(&v, &old, false) != STORE_OK)
+		return (store_err(b->st, STORE_IO, NULL,
+		    _("attendance %s/%s: corrupt record"), ev, mem));
+	*final = (int)old.final;
+	return (STORE_OK);
+}
+
 static int
 bulk_records(struct bulk *b)
 {
 	struct store_change	 c;
 	const struct bulk_ev	*evc = NULL;
+	struct store_attendance	 now;
 	char			 ev[STORE_ID_MAX + 1], mem[STORE_ID_MAX + 1];
-	int			 rc, changed;
+	int			 rc, changed, was;
+	bool			 keys;
 
 	if (b->src->next_record == NULL)
 		return (STORE_OK);
@@ -352,11 +387,25 @@ bulk_records(struct bulk *b)
 			continue;
 		}
 		c.expect = 0;
-		if ((rc = att_apply_one(&b->w, &c, NULL, &changed)) != 0)
+		/* the folded keys: the status before, then the repeated-record
+		 * check */
+		keys = store_key_fold(c.event, ev, "event_code", NULL) == 0 &&
+		    store_key_fold(c.member, mem, "member_id", NULL) == 0;
+		was = STORE_KEEP;
+		if (keys && c.final != STORE_KEEP) {
+			if ((rc = bulk_record_final(b, ev, mem, &was)) != 0)
+				return (rc);
+			bulk_alert_before(b, mem);
+		}
+		memset(&now, 0, sizeof now);
+		rc = att_apply_one(&b->w, &c, &now, &changed);
+		store_attendance_free(&now);
+		if (rc != 0)
 			return (rc);
-		/* the folded keys, for the repeated-record check */
-		if (store_key_fold(c.event, ev, "event_code", NULL) == 0 &&
-		    store_key_fold(c.member, mem, "member_id", NULL) == 0) {
+		if (was != STORE_KEEP && was != STORE_FINAL_PENDING &&
+		    (int)now.final != was)
+			bulk_alert_record(b, mem, ev, was, (int)now.final);
+		if (keys) {
 			char	k[2 * STORE_ID_MAX + 2];
 
 			kvset_add(&b->seen, k, idx_att_key(k, ev, mem),
@@ -415,6 +464,8 @@ bulk_past_totals(struct bulk *b)
 			b->mem[i].cls = BULK_UPDATED;
 		}
 		rc = member_write(&b->w, &old, &m);
+		if (rc == STORE_OK && !b->w.quiet)
+			rc = member_audit(&b->w, "edit", &old, &m);
 		store_member_free(&old);
 		store_member_free(&m);
 		if (rc != STORE_OK)
@@ -433,6 +484,9 @@ bulk_audit(struct bulk *b)
 	buf_init(&t);
 	buf_adds(&t, "what=");
 	text_escape(&t, b->src->what);
+	if (b->w.naudit > 0)
+		buf_printf(&t, "; changes: %zu (the entries just before)",
+		    b->w.naudit);
 	buf_printf(&t, "; events: added %zu, updated %zu, unchanged %zu"
 	    "; members: added %zu, updated %zu, unchanged %zu"
 	    "; records: added %zu, updated %zu, unchanged %zu",
@@ -489,15 +543,23 @@ store_import(struct store *st, const struct store_import_source *src,
 		b.fast_members = e1 && e2 && b.fast_records;
 	}
 
+	/* one audit entry per change, save additions into an empty table */
+	if ((rc = bulk_db_empty(&b, DB_EVENTS, &e1)) != STORE_OK)
+		goto fail;
+	b.w.import = true;
+	b.w.quiet = e1;
 	rc = bulk_events(&b);
+	b.w.quiet = b.fast_members;
 	if (rc == STORE_OK)
 		rc = bulk_members(&b);
 	if (b.mcur != NULL) {
 		mdb_cursor_close(b.mcur);
 		b.mcur = NULL;
 	}
+	b.w.quiet = b.fast_records;
 	if (rc != STORE_OK || (rc = bulk_records(&b)) != STORE_OK)
 		goto fail;
+	b.w.quiet = b.fast_members;
 	/* the aggregates changed so far into member_stats: the bulk passes
 	 * below read it directly */
 	if ((rc = agg_flush(&b.w)) != STORE_OK)
@@ -507,7 +569,8 @@ store_import(struct store *st, const struct store_import_source *src,
 	else if (b.fast_records)
 		rc = bulk_aggregates_runs(&b);
 	if (rc != STORE_OK || (rc = bulk_names(&b)) != STORE_OK ||
-	    (rc = bulk_past_totals(&b)) != STORE_OK)
+	    (rc = bulk_past_totals(&b)) != STORE_OK ||
+	    (rc = bulk_alerts(&b)) != STORE_OK)
 		goto fail;
 	if (res->events.added + res->events.updated + res->members.added +
 	    res->members.updated + res->records.added + res->records.updated ==
@@ -531,6 +594,8 @@ out:
 	kvset_free(&b.bymem);
 	kvset_free(&b.pending);
 	kvset_free(&b.seen);
+	kvset_free(&b.before);
+	free(b.recal);
 	buf_free(&b.ids);
 	buf_free(&b.enc);
 	free(b.mem);

@@ -23,6 +23,7 @@ struct ck {
 	struct ck_event	*ev;		/* in code order */
 	size_t		 nev;
 	struct kvset	 bymem, pending, name, kana, total, last;
+	struct ckv	*values;	/* check-values.c */
 };
 
 static void ck_report(struct ck *, const char *, ...)
@@ -40,6 +41,13 @@ ck_report(struct ck *ck, const char *fmt, ...)
 	ck->ndiff++;
 	if (ck->cb != NULL)
 		ck->cb(line, ck->arg);
+}
+
+/* A line of check-values.c. */
+static void
+ck_line(const char *line, void *arg)
+{
+	ck_report(arg, "%s", line);
 }
 
 static int
@@ -203,6 +211,7 @@ ck_member_cmp(const struct sort_key *e, const char *id)
 static int
 ck_events(struct ck *ck)
 {
+	struct store_event	 e;
 	MDB_cursor	*c;
 	MDB_val		 k, v;
 	size_t		 cap = 0;
@@ -222,6 +231,11 @@ ck_events(struct ck *ck)
 		    !store_date_valid(ck->ev[ck->nev].date))
 			ck_report(ck, "events %s: bad date",
 			    ck->ev[ck->nev].code);
+		else if (codec_event_dec(&v, ck->ev[ck->nev].code, &e) ==
+		    STORE_OK) {
+			ckv_event(ck->values, &e);
+			store_event_free(&e);
+		}
 		ck->nev++;
 	}
 	mdb_cursor_close(c);
@@ -376,6 +390,7 @@ ck_members(struct ck *ck)
 		agg_finish(&g);
 		ck_stats(ck, id, &g);
 		ck_member_keys(ck, &m, &g, &b, &texts);
+		ckv_member(ck->values, &m);
 		store_member_free(&m);
 	}
 	mdb_cursor_close(c);
@@ -446,12 +461,14 @@ store_check(struct store *st, void (*cb)(const char *, void *), void *arg,
 		*ndiff = 0;
 	if ((rc = store_rbegin(st, &ck.txn)) != STORE_OK)
 		return (rc);
+	ck.values = ckv_new(ck_line, &ck);
 	if ((rc = ck_events(&ck)) == STORE_OK &&
 	    (rc = ck_attendance(&ck)) == STORE_OK &&
 	    (rc = ck_members(&ck)) == STORE_OK &&
 	    (rc = ck_orphan_stats(&ck)) == STORE_OK)
 		rc = ck_member_indexes(&ck);
 	mdb_txn_abort(ck.txn);
+	ckv_end(ck.values);
 	free(ck.ev);
 	kvset_free(&ck.bymem);
 	kvset_free(&ck.pending);

@@ -413,7 +413,7 @@ member_write(struct wtx *w, const struct store_member *old,
 	return (STORE_OK);
 }
 
-static int
+int
 member_audit(struct wtx *w, const char *action, const struct store_member *a,
     const struct store_member *b)
 {
@@ -509,6 +509,123 @@ store_member_update(struct store *st, const struct store_member *in,
 fail:
 	store_wabort(&w);
 out:
+	store_member_free(&m);
+	store_member_free(&old);
+	return (rc);
+}
+
+/* OUT's fields named in FIELDS (STORE_MF_*) become IN's, by the field
+ * table (strings borrowed from IN). */
+static void
+member_take(struct store_member *out, const struct store_member *in,
+    uint32_t fields)
+{
+	const struct store_field	*f;
+	size_t				 n;
+
+	for (f = store_fields; f < store_fields + store_nfields; f++) {
+		if ((f->mask & fields) == 0)
+			continue;
+		switch (f->slot) {
+		case STORE_SLOT_STR:
+			n = sizeof (char *);
+			break;
+		case STORE_SLOT_CHARS:
+			n = f->size;
+			break;
+		case STORE_SLOT_INT32:
+			n = sizeof (int32_t);
+			break;
+		case STORE_SLOT_BOOL:
+			n = sizeof (bool);
+			break;
+		case STORE_SLOT_STATUS:
+			n = sizeof (enum store_member_status);
+			break;
+		default:
+			continue;
+		}
+		memcpy((char *)out + f->offset, (const char *)in + f->offset,
+		    n);
+	}
+}
+
+/* OLD with PATCH's FIELDS over it, normalised into *M (attributes: the
+ * ones PATCH gives are set, "" removes one, the others kept). */
+static int
+member_patched(struct store *st, const struct store_member *old,
+    const struct store_member *patch, uint32_t fields, struct store_member *m)
+{
+	struct store_member	merged = *old;
+	size_t			i;
+	int			rc;
+
+	member_take(&merged, patch, fields);
+	if (fields & STORE_MF_ATTRS) {
+		merged.attrs = NULL;
+		merged.nattrs = 0;
+		for (i = 0; i < old->nattrs; i++)
+			store_attr_set(&merged, old->attrs[i].name,
+			    old->attrs[i].value);
+		for (i = 0; i < patch->nattrs; i++)
+			store_attr_set(&merged, patch->attrs[i].name,
+			    patch->attrs[i].value);
+	}
+	rc = member_norm(st, &merged, m);
+	if (fields & STORE_MF_ATTRS) {
+		for (i = 0; i < merged.nattrs; i++) {
+			free(merged.attrs[i].name);
+			free(merged.attrs[i].value);
+		}
+		free(merged.attrs);
+	}
+	return (rc);
+}
+
+int
+store_member_patch(struct store *st, const struct store_member *patch,
+    uint32_t fields, struct store_member *result)
+{
+	struct store_member	m, old;
+	struct wtx		w;
+	char			id[STORE_ID_MAX + 1];
+	int			rc;
+
+	store_err_clear(st);
+	memset(&old, 0, sizeof old);
+	memset(&m, 0, sizeof m);
+	if ((rc = store_key_lookup(patch->id, id, "member_id", &st->err)) !=
+	    STORE_OK)
+		return (rc);
+	if ((rc = store_wbegin(st, &w)) != STORE_OK)
+		return (rc);
+	if ((rc = member_read(st, w.txn, id, &old)) != STORE_OK) {
+		if (rc == STORE_NOTFOUND)
+			store_err(st, rc, "member_id",
+			    _("member %s not found"), id);
+		goto fail;
+	}
+	if ((rc = member_patched(st, &old, patch, fields, &m)) != STORE_OK)
+		goto fail;
+	if (member_same(&old, &m)) {
+		store_wabort(&w);
+		goto out;
+	}
+	m.version = old.version + 1;
+	m.updated_at = w.now;
+	snprintf(m.updated_by, sizeof m.updated_by, "%s", st->actor);
+	if ((rc = member_write(&w, &old, &m)) != STORE_OK ||
+	    (rc = member_audit(&w, "edit", &old, &m)) != STORE_OK)
+		goto fail;
+	rc = store_wcommit(&w);
+	goto out;
+fail:
+	store_wabort(&w);
+out:
+	if (rc == STORE_OK && result != NULL) {
+		*result = m;
+		memset(&m, 0, sizeof m);
+	}
 	store_member_free(&m);
 	store_member_free(&old);
 	return (rc);

@@ -60,7 +60,9 @@ struct wtx {
 	MDB_txn		*txn;
 	int64_t		 now;
 	uint64_t	 seq;		/* next audit sequence; 0: not read yet */
-	bool		 quiet;		/* an import: no audit record per row */
+	bool		 quiet;		/* no audit record per row */
+	bool		 import;	/* each record's action is "import" */
+	size_t		 naudit;	/* audit records added */
 	struct buf	 scratch[3];	/* reused by each change of a batch */
 	char		 ev_code[STORE_ID_MAX + 1];	/* one-entry cache */
 	char		 ev_date[STORE_DATE_SIZE];
@@ -292,6 +294,9 @@ int	 event_read(struct store *, MDB_txn *, const char *code,
  * then its member ID and a NUL, into OUT; *N records. */
 int	 event_scan(struct store *, MDB_txn *, const char *code,
 	    struct buf *out, size_t *n);
+/* The audit record of a member's change A -> B (NULL: none). */
+int	 member_audit(struct wtx *, const char *action,
+	    const struct store_member *a, const struct store_member *b);
 int	 event_audit(struct wtx *, const char *action,
 	    const struct store_event *old, const struct store_event *nw,
 	    const char *extra);
@@ -315,6 +320,16 @@ int	 att_write(struct wtx *, const char *date,
 	    const struct store_attendance *old, struct store_attendance *nw);
 int	 att_drop(struct wtx *, const char *event, const char *member,
 	    const char *date, int final);
+
+/* check-values.c: store_check's lines on values (an ID with an invisible
+ * character, a value over its limit, same-date events whose folded names
+ * match), each one line to REPORT. */
+struct ckv;
+struct ckv *ckv_new(void (*report)(const char *line, void *), void *arg);
+void	 ckv_member(struct ckv *, const struct store_member *);
+void	 ckv_event(struct ckv *, const struct store_event *);
+/* Report the same-name events and free. */
+void	 ckv_end(struct ckv *);
 
 /* audit.c */
 int	 audit_add(struct wtx *, const char *entity, const char *action,

@@ -261,6 +261,16 @@ int		 store_member_add(struct store *, const struct store_member *m);
  * STORE_INVALID, STORE_FULL, STORE_IO. */
 int		 store_member_update(struct store *, const struct store_member *m,
 		    uint32_t expect);
+/* Set the fields of member patch->id named in FIELDS (STORE_MF_*) to
+ * PATCH's, in ONE write txn over the member as it is then: no version to
+ * expect, so edits of other fields never conflict.  With STORE_MF_ATTRS
+ * the attributes PATCH gives are set ("" removes one), the others kept.
+ * *RESULT (when not NULL; store_member_free) receives the member as
+ * saved.  Returns STORE_OK, STORE_NOTFOUND, STORE_INVALID, STORE_FULL,
+ * STORE_IO. */
+int		 store_member_patch(struct store *,
+		    const struct store_member *patch, uint32_t fields,
+		    struct store_member *result);
 /* Delete member ID.  With attendance records it is STORE_HASREFS unless
  * FORCE, which deletes them too and redacts the member's personal data in
  * the audit trail (the fact of each change stays). */
@@ -565,6 +575,9 @@ struct store_change {
 	const char	*invited_on;	/* NULL: keep */
 	const char	*note;		/* NULL: keep */
 	bool		 only_existing;	/* STORE_NOTFOUND instead of creating */
+	bool		 not_invited;	/* a record this creates is no
+					   invitation: no invited_on unless
+					   given (import) */
 	uint32_t	 expect;
 };
 
@@ -662,6 +675,19 @@ enum store_event_field {
 	STORE_EF_NOTES = 1u << 4,
 };
 
+/* What an import takes away, told before it commits (and in a dry run):
+ * a record whose final status changes from one that was set (EVENT not
+ * ""), or a member whose total goes down or whose last date moves back
+ * (EVENT ""; OLD_FINAL and NEW_FINAL STORE_KEEP).  Borrowed for the
+ * call. */
+struct store_import_alert {
+	const char	*member;
+	const char	*event;
+	int		 old_final, new_final;	/* enum store_final */
+	uint32_t	 old_total, new_total;
+	char		 old_last[STORE_DATE_SIZE], new_last[STORE_DATE_SIZE];
+};
+
 /* The rows an import brings, pulled by the store in this order: every
  * event, every member, then every record.  Each next_* fills *out with
  * borrowed pointers valid until the next call and returns 1, or returns 0
@@ -674,6 +700,8 @@ struct store_import_source {
 		    uint32_t *fields);
 	int	(*next_record)(void *arg, struct store_change *out);
 	const char *what;	/* for the one audit record: file names */
+	/* NULL, or told each record and member the import takes from */
+	void	(*alert)(void *arg, const struct store_import_alert *);
 };
 
 struct store_import_counts {
@@ -684,7 +712,8 @@ struct store_import_result {
 };
 
 /* Apply a whole import in ONE write transaction (all or nothing), with one
- * audit record.  Re-importing the same rows changes nothing: no version
+ * audit record, and before it one entry (action "import") per event,
+ * member and record it changed, save additions into an empty database.  Re-importing the same rows changes nothing: no version
  * moves and, when no row changed at all, nothing is written (no audit
  * record, no transaction).  Into an
  * empty database it takes a sorted bulk path (appended keys, index builds

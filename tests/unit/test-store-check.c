@@ -4,6 +4,7 @@
 #include <lmdb.h>
 
 #include "test-store-util.h"
+#include "store/store-int.h"	/* the codec, to store what writes refuse */
 
 struct raw {
 	MDB_env	*env;
@@ -220,6 +221,64 @@ test_history_and_indexes(void **state)
 	assert_true(deleted == 1);
 }
 
+/* Issue 8 items 2, 4, 5: values the store refuses today but an older
+ * sanka stored -- an ID with an invisible character, a name over its
+ * limit, an event split by a name differing in width -- are listed. */
+static void
+test_values(void **state)
+{
+	struct ts		*t = *state;
+	struct raw		 r;
+	struct lines		 l;
+	struct store_member	 m;
+	struct store_event	 e;
+	struct buf		 b;
+	char			 k1[256], name[2001];
+	MDB_val			 v;
+
+	check_setup_data(t->st);
+	store_close(t->st);
+	raw_open(&r, t->dir);
+	/* M002 again under an ID with a zero-width space */
+	v = raw_get(&r, "members", raw_key(k1, "M002", NULL, NULL));
+	raw_put(&r, "members", raw_key(k1, "M\xE2\x80\x8B" "002", NULL, NULL),
+	    v);
+	/* a 2,000-byte name */
+	buf_init(&b);
+	memset(&m, 0, sizeof m);
+	snprintf(m.id, sizeof m.id, "M003");
+	memset(name, 'a', sizeof name - 1);
+	name[sizeof name - 1] = '\0';
+	m.name = name;
+	m.version = 1;
+	codec_member_enc(&b, &m);
+	v.mv_data = b.p;
+	v.mv_size = b.len;
+	raw_put(&r, "members", raw_key(k1, "M003", NULL, NULL), v);
+	/* E005 イベント5 again, in half-width kana */
+	memset(&e, 0, sizeof e);
+	snprintf(e.code, sizeof e.code, "E007");
+	snprintf(e.date, sizeof e.date, "2026-01-18");
+	e.name = (char *)"ｲﾍﾞﾝﾄ5";
+	e.version = 1;
+	b.len = 0;
+	codec_event_enc(&b, &e);
+	v.mv_data = b.p;
+	v.mv_size = b.len;
+	raw_put(&r, "events", raw_key(k1, "E007", NULL, NULL), v);
+	raw_close(&r);
+	buf_free(&b);
+	check_run(t, &l);
+	assert_true(lines_have(&l, "members M\\u200B002: the key contains an "
+	    "invisible or control character U+200B at character 2; merge or "
+	    "delete it as M\\u200B002"));
+	assert_true(lines_have(&l, "members M003: name is 2000 bytes, over "
+	    "its limit of 1024"));
+	assert_true(lines_have(&l, "events E005, E007: the same name on "
+	    "2026-01-18 after folding (width, case, spaces): merge them with "
+	    "`sanka merge event KEEP DROP`"));
+}
+
 static void
 test_clean_after_repairs(void **state)
 {
@@ -240,6 +299,8 @@ main(void)
 		    ts_setup, ts_teardown),
 		cmocka_unit_test_setup_teardown(test_history_and_indexes,
 		    ts_setup, ts_teardown),
+		cmocka_unit_test_setup_teardown(test_values, ts_setup,
+		    ts_teardown),
 		cmocka_unit_test_setup_teardown(test_clean_after_repairs,
 		    ts_setup, ts_teardown),
 	};

@@ -147,7 +147,7 @@ test_import_and_reimport(void **state)
 	store_audit_each(st, NULL, NULL, 0, audits_cb, &l);
 	assert_int_equal(l.n, 1);
 
-	/* one changed row: one update, one more audit record */
+	/* one changed row: one update, its audit entries */
 	d->mem[5].email = (char *)"changed@example.jp";
 	d->rec[7].final = d->rec[7].final == 1 ? 2 : 1;
 	assert_int_equal(ts_import(st, &src, false, &r), STORE_OK);
@@ -159,9 +159,16 @@ test_import_and_reimport(void **state)
 	assert_int_equal(m.version, 2);
 	assert_string_equal(m.email, "changed@example.jp");
 	store_member_free(&m);
+	/* the import's record, after one entry per change (issue 8 item 1) */
 	memset(&l, 0, sizeof l);
 	store_audit_each(st, NULL, NULL, 0, audits_cb, &l);
-	assert_int_equal(l.n, 2);
+	assert_int_equal(l.n, 4);
+	assert_string_equal(l.entity[0], "import");
+	assert_non_null(strstr(l.text[0], "; changes: 2 (the entries just "
+	    "before)"));
+	assert_string_equal(l.entity[1], "attendance");
+	assert_string_equal(l.entity[2], "member");
+	assert_non_null(strstr(l.text[2], "email=changed@example.jp"));
 	ts_clean(st);
 	free(d);
 }

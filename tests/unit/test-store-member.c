@@ -423,6 +423,65 @@ test_members_exist(void **state)
 	ts_clean(st);
 }
 
+/* Issue 8 item 11: a patch names only its fields and applies them to the
+ * member as it is when saved, so an edit of other fields in between is no
+ * conflict (the command line's `edit member` read, then saved with the
+ * version read: a spurious conflict). */
+static void
+test_patch(void **state)
+{
+	struct ts		*t = *state;
+	struct store		*st = t->st;
+	struct store_member	 m, other, p, saved, g;
+	struct store_stats	 s;
+
+	memset(&m, 0, sizeof m);
+	snprintf(m.id, sizeof m.id, "M001");
+	store_str_set(&m.name, "山田 史郎");
+	store_attr_set(&m, "支部", "関東");
+	store_attr_set(&m, "血液型", "A");
+	assert_int_equal(store_member_add(st, &m), STORE_OK);
+	/* someone else changes the e-mail after our read */
+	assert_int_equal(store_member_get(st, "M001", &other, NULL), STORE_OK);
+	store_str_set(&other.email, "shiro@example.jp");
+	assert_int_equal(store_member_update(st, &other, other.version),
+	    STORE_OK);
+	memset(&p, 0, sizeof p);
+	snprintf(p.id, sizeof p.id, "Ｍ００１");
+	store_str_set(&p.phone, "０９０－１２１２－３４３４");
+	p.past_count = 3;
+	store_attr_set(&p, "支部", "関西");
+	p.attrs = realloc(p.attrs, 2 * sizeof *p.attrs);
+	p.attrs[1].name = strdup("血液型");
+	p.attrs[1].value = strdup("");	/* removes it */
+	p.nattrs = 2;
+	assert_int_equal(store_member_patch(st, &p, STORE_MF_PHONE |
+	    STORE_MF_PAST_COUNT | STORE_MF_ATTRS, &saved), STORE_OK);
+	assert_string_equal(saved.name, "山田 史郎");
+	assert_int_equal(saved.version, 3);
+	assert_int_equal(store_member_get(st, "M001", &g, &s), STORE_OK);
+	assert_string_equal(g.email, "shiro@example.jp");
+	assert_string_equal(g.phone, "090-1212-3434");
+	assert_string_equal(g.name, "山田 史郎");
+	assert_int_equal(s.total, 3);
+	assert_int_equal(g.nattrs, 1);
+	assert_string_equal(g.attrs[0].name, "支部");
+	assert_string_equal(g.attrs[0].value, "関西");
+	/* the same patch again changes nothing */
+	store_member_free(&saved);
+	assert_int_equal(store_member_patch(st, &p, STORE_MF_PHONE, &saved),
+	    STORE_OK);
+	assert_int_equal(saved.version, 3);
+	snprintf(p.id, sizeof p.id, "M404");
+	assert_int_equal(store_member_patch(st, &p, STORE_MF_PHONE, NULL),
+	    STORE_NOTFOUND);
+	store_member_free(&m);
+	store_member_free(&other);
+	store_member_free(&p);
+	store_member_free(&saved);
+	store_member_free(&g);
+}
+
 int
 main(void)
 {
@@ -438,6 +497,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_delete, ts_setup,
 		    ts_teardown),
 		cmocka_unit_test_setup_teardown(test_merge, ts_setup,
+		    ts_teardown),
+		cmocka_unit_test_setup_teardown(test_patch, ts_setup,
 		    ts_teardown),
 		cmocka_unit_test_setup_teardown(test_each_and_count, ts_setup,
 		    ts_teardown),

@@ -243,6 +243,7 @@ ts_import(struct store *st, struct ts_src *s, bool dry,
 	int				rc;
 
 	s->iev = s->imem = s->irec = 0;
+	memset(&src, 0, sizeof src);
 	src.arg = s;
 	src.next_event = ts_src_event;
 	src.next_member = ts_src_member;

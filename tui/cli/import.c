@@ -23,13 +23,15 @@ static const struct cli_opt cli_import_opts[] = {
 	  false },
 	{ "past-from-total", NULL, NULL, N_("a kintone 参加回数 column is the "
 	  "old total: past_count = it - attended"), false },
+	{ "blank", NULL, "keep|clear", N_("what an empty cell does to a "
+	  "stored value: keep it (default) or clear it"), false },
 	{ NULL, NULL, NULL, NULL, false }
 };
 
 const struct cli_entry cli_import_entry = {
 	.name = "import",
 	.usage = "[--kind K] [--encoding auto|utf-8|cp932] [--dry-run] "
-	    "[--past-from-total] FILE...",
+	    "[--past-from-total] [--blank keep|clear] FILE...",
 	.help = N_("import members, events and attendance from CSV files (all "
 	    "or nothing)"),
 	.opts = cli_import_opts,
@@ -40,7 +42,9 @@ const struct cli_entry cli_import_entry = {
 	    "or the header row.\nSeveral files import in one transaction: "
 	    "events and members first.\n--past-from-total: a kintone 参加回数 "
 	    "column is the old total, so\npast_count = it - the attended "
-	    "records."),
+	    "records.\nAn empty cell leaves the stored value as it is; "
+	    "--blank clear empties it,\nand 未確定 (pending) clears one "
+	    "status."),
 	.example = "sanka import members.csv events.csv attendance.csv",
 };
 
@@ -92,6 +96,12 @@ cli_import(const struct cli_entry *e, struct cli_args *a, const char *dbdir)
 	}
 	o.dry_run = cli_get(e, a, "dry-run") != NULL;
 	o.past_from_total = cli_get(e, a, "past-from-total") != NULL;
+	if ((v = cli_get(e, a, "blank")) != NULL) {
+		if (strcmp(v, "keep") != 0 && strcmp(v, "clear") != 0)
+			return (cli_usage(e, _("--blank takes keep or clear, "
+			    "not %s"), v));
+		o.blank_clear = strcmp(v, "clear") == 0;
+	}
 	if (o.dry_run && !store_exists(sanka_dbdir(dbdir)))
 		rc = cli_import_tmpdb(tmpdb, sizeof tmpdb, &st);
 	else

@@ -12,6 +12,10 @@ VERSION	 = 0.1.0
 PREFIX	?= /usr/local
 BINDIR	?= $(PREFIX)/bin
 LOCALEDIR ?= $(PREFIX)/share/locale
+MANDIR	?= $(PREFIX)/share/man
+COMPLETIONDIR ?= $(PREFIX)/share/bash-completion/completions
+# The shared directory of a server install: SANKA_SYSTEM_DB in tui/sanka.h.
+SHAREDDIR = /var/lib/sanka
 DESTDIR	?=
 
 CC	?= cc
@@ -51,15 +55,16 @@ MO	   = $(patsubst po/%.po,build/locale/%/LC_MESSAGES/sanka.mo,$(PO))
 DEB_PKGS = build-essential pkg-config libncurses-dev ncurses-term \
 	   liblmdb-dev lmdb-utils libcsv-dev libunistring-dev libcmocka-dev \
 	   tmux gettext locales sqlite3 libsqlite3-dev hyperfine clang python3 \
-	   libclang-rt-14-dev libcairo2-dev libpango1.0-dev libqrencode-dev \
-	   fonts-ipaexfont fonts-noto-cjk poppler-utils zbar-tools
+	   libclang-rt-14-dev dpkg-dev debhelper lintian libcairo2-dev \
+	   libpango1.0-dev libqrencode-dev fonts-ipaexfont fonts-noto-cjk \
+	   poppler-utils zbar-tools
 # The tests hand mail to a local MTA; one is installed only when the
 # machine has none (exim4 configured to deliver on this machine only).
 MTA_PKG	 = exim4-daemon-light
 LOCALES	 = ja_JP.UTF-8 en_US.UTF-8
 
 .PHONY: all run check unit unit-asan e2e e2e-asan bench fuzz install uninstall \
-	deps clean
+	deps clean deb check-deb
 .DEFAULT_GOAL := all
 # Keep the test objects make would delete as intermediates.
 .SECONDARY: $(foreach d,build build/asan,$(patsubst %.c,$(d)/%.o,$(UNIT_SRC)))
@@ -171,16 +176,42 @@ fuzz: deps $(patsubst tests/fuzz/%.c,build/fuzz/%,$(FUZZ_SRC))
 
 # --- install and packages ------------------------------------------------
 
+# The Debian package (debian/); check-deb installs it, runs a smoke
+# test as a staff user and purges it, leaving the machine as it was.
+# The package builds from a copy of the tracked files in build/deb/, so
+# its clean and its PREFIX=/usr build leave this tree alone.
+deb:
+	rm -rf build/deb && mkdir -p build/deb/sanka-$(VERSION)
+	git ls-files -z | xargs -0 cp --parents -t build/deb/sanka-$(VERSION)
+	cd build/deb/sanka-$(VERSION) && \
+	    DEB_BUILD_OPTIONS=nocheck dpkg-buildpackage -us -uc -b
+	lintian --fail-on error build/deb/sanka_$(VERSION)_*.deb
+check-deb: deb
+	tests/check-deb.sh
+
+# As root into the running system (no DESTDIR): group sanka, sanka setgid
+# sanka 2755 and the shared directory 2770 root:sanka (the package does the
+# same in its maintainer scripts).
 install: all
-	install -d $(DESTDIR)$(BINDIR)
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
+	    $(DESTDIR)$(COMPLETIONDIR)
 	install -m 0755 sanka $(DESTDIR)$(BINDIR)/sanka
+	install -m 0644 docs/sanka.1 $(DESTDIR)$(MANDIR)/man1/sanka.1
+	install -m 0644 docs/sanka.bash $(DESTDIR)$(COMPLETIONDIR)/sanka
 	for mo in $(MO); do \
 		lang=$${mo#build/locale/}; lang=$${lang%%/*}; \
 		install -d $(DESTDIR)$(LOCALEDIR)/$$lang/LC_MESSAGES; \
 		install -m 0644 $$mo $(DESTDIR)$(LOCALEDIR)/$$lang/LC_MESSAGES/; \
 	done
+	if [ -z "$(DESTDIR)" ] && [ "$$(id -u)" = 0 ]; then \
+		getent group sanka >/dev/null || groupadd --system sanka; \
+		chown root:sanka $(BINDIR)/sanka; \
+		chmod 2755 $(BINDIR)/sanka; \
+		install -d -o root -g sanka -m 2770 $(SHAREDDIR); \
+	fi
 uninstall:
-	rm -f $(DESTDIR)$(BINDIR)/sanka
+	rm -f $(DESTDIR)$(BINDIR)/sanka $(DESTDIR)$(MANDIR)/man1/sanka.1 \
+	    $(DESTDIR)$(COMPLETIONDIR)/sanka
 	for mo in $(MO); do \
 		lang=$${mo#build/locale/}; lang=$${lang%%/*}; \
 		rm -f $(DESTDIR)$(LOCALEDIR)/$$lang/LC_MESSAGES/sanka.mo; \

@@ -205,7 +205,8 @@ exp_member_cb(const struct store_member *m, const struct store_stats *s,
 	char				 buf[64];
 
 	for (f = store_fields; f < store_fields + store_nfields; f++) {
-		if (!(f->flags & STORE_FIELD_CSV))
+		if (!(f->flags & STORE_FIELD_CSV) ||
+		    store_field_hidden(x->st, f))
 			continue;
 		if ((f->flags & STORE_FIELD_DERIVED) && !attrs) {
 			exp_member_attrs(x, m);
@@ -254,7 +255,8 @@ exp_members(struct exp *x)
 	names = xcalloc(store_nfields + x->nattrs, sizeof *names);
 	owned = xcalloc(x->nattrs + 1, sizeof *owned);
 	for (f = store_fields; f < store_fields + store_nfields; f++) {
-		if (!(f->flags & STORE_FIELD_CSV))
+		if (!(f->flags & STORE_FIELD_CSV) ||
+		    store_field_hidden(x->st, f))
 			continue;
 		if ((f->flags & STORE_FIELD_DERIVED) && !attrs) {
 			exp_member_attr_names(x, names, &n, owned);
@@ -462,6 +464,11 @@ exp_open(struct exp *x, struct store *st, const struct export_opts *o)
 	x->names[0] = x->to_stdout ? "<stdout>" : o->path;
 	x->lineno = x->nextline = 1;
 	diag_init(&x->d, x->names, o->msg, o->msg_arg);
+	if (store_access(st, STORE_AREA_EXPORT, STORE_ACT_VIEW) != STORE_OK) {
+		diag_say(o->msg, o->msg_arg, IMPORT_MSG_ERROR, "%s",
+		    store_last_error(st)->msg);
+		return (IMPORT_ENV);
+	}
 	if (o->encoding == IMPORT_ENC_CP932 &&
 	    (x->cd = iconv_open("CP932", "UTF-8")) == (iconv_t)-1) {
 		diag_say(o->msg, o->msg_arg, IMPORT_MSG_ERROR,

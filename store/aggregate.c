@@ -277,7 +277,7 @@ int
 agg_compute(struct store *st, MDB_txn *txn, const char *member,
     int32_t past_count, const char *past_date, struct agg *g)
 {
-	MDB_cursor		*c;
+	struct cur		c;
 	MDB_val			 k, v;
 	char			 key[STORE_ID_MAX + 2];
 	char			 date[STORE_DATE_SIZE], code[STORE_ID_MAX + 1];
@@ -295,7 +295,7 @@ agg_compute(struct store *st, MDB_txn *txn, const char *member,
 	k.mv_data = key;
 	k.mv_size = mlen + 1;
 	for (op = MDB_SET_RANGE;; op = MDB_NEXT) {
-		rc = mdb_cursor_get(c, &k, &v, op);
+		rc = cur_get(&c, &k, &v, op);
 		if (rc != 0)
 			break;
 		if (k.mv_size <= mlen + 1 || memcmp(k.mv_data, key,
@@ -311,7 +311,7 @@ agg_compute(struct store *st, MDB_txn *txn, const char *member,
 		agg_add(g, date, code, v.mv_size > 0 ? val[0] : 0,
 		    v.mv_size > 1 ? val[1] : 0);
 	}
-	mdb_cursor_close(c);
+	cur_close(&c);
 	if (rc != 0 && rc != MDB_NOTFOUND)
 		return (store_mdb(st, rc, "by_member"));
 	agg_finish(g);

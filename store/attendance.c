@@ -380,6 +380,33 @@ out:
 	return (rc);
 }
 
+/* The right a change needs: checkin for the door's own changes, add for
+ * an invitation (a record made and nothing set), edit for the rest. */
+static unsigned
+att_right(const struct store_change *c)
+{
+	if (c->checkin || c->clear_checkin)
+		return (STORE_ACT_CHECKIN);
+	if (c->response == STORE_KEEP && c->final == STORE_KEEP &&
+	    c->note == NULL && !c->only_existing)
+		return (STORE_ACT_ADD);
+	return (STORE_ACT_EDIT);
+}
+
+/* A member outside the role's rows has no records to change. */
+static int
+att_inside_rows(struct wtx *w, const struct store_change *c)
+{
+	char	id[STORE_ID_MAX + 1];
+
+	if (w->st->rows == NULL || store_key_lookup(c->member, id,
+	    "member_id", &w->st->err) != STORE_OK || access_id_ok(w->st,
+	    w->txn, id))
+		return (STORE_OK);	/* a bad key is apply's to report */
+	return (store_err(w->st, STORE_NOTFOUND, "member_id",
+	    _("member %s not found"), id));
+}
+
 int
 store_attendance_apply(struct store *st, const struct store_change *changes,
     size_t n, struct store_attendance *result)
@@ -391,9 +418,16 @@ store_attendance_apply(struct store *st, const struct store_change *changes,
 	store_err_clear(st);
 	if (result != NULL)
 		memset(result, 0, n * sizeof *result);
+	for (i = 0; i < n; i++) {
+		if ((rc = access_need(st, STORE_AREA_ATTENDANCE,
+		    att_right(&changes[i]))) != STORE_OK)
+			return (rc);
+	}
 	if ((rc = store_wbegin(st, &w)) != STORE_OK)
 		return (rc);
 	for (i = 0; i < n; i++) {
+		if ((rc = att_inside_rows(&w, &changes[i])) != STORE_OK)
+			goto fail;
 		rc = att_apply_one(&w, &changes[i],
 		    result != NULL ? &result[i] : NULL, &changed);
 		if (rc != STORE_OK)
@@ -464,7 +498,8 @@ store_attendance_get(struct store *st, const char *eventin,
 
 	store_err_clear(st);
 	memset(a, 0, sizeof *a);
-	if ((rc = store_key_lookup(eventin, a->event, "event_code",
+	if ((rc = access_need(st, STORE_AREA_ATTENDANCE, STORE_ACT_VIEW)) != 0 ||
+	    (rc = store_key_lookup(eventin, a->event, "event_code",
 	    &st->err)) != STORE_OK ||
 	    (rc = store_key_lookup(memberin, a->member, "member_id",
 	    &st->err)) != STORE_OK)
@@ -473,6 +508,8 @@ store_attendance_get(struct store *st, const char *eventin,
 		return (rc);
 	n = idx_att_key(k, a->event, a->member);
 	rc = store_get(st, txn, DB_ATT, k, n, &v);
+	if (rc == STORE_OK && !access_id_ok(st, txn, a->member))
+		rc = STORE_NOTFOUND;
 	if (rc == STORE_NOTFOUND)
 		store_err(st, rc, NULL, _("member %s has no record at "
 		    "event %s"), a->member, a->event);
@@ -507,6 +544,8 @@ att_walk_row(struct att_walk *aw, const char *event, const char *member,
 	MDB_val			 ev, mv;
 	int			 rc;
 
+	if (!access_id_ok(aw->st, aw->txn, member))
+		return (0);	/* outside the role's rows: no such record */
 	memset(&row, 0, sizeof row);
 	snprintf(row.a.event, sizeof row.a.event, "%s", event);
 	snprintf(row.a.member, sizeof row.a.member, "%s", member);
@@ -528,6 +567,7 @@ att_walk_row(struct att_walk *aw, const char *event, const char *member,
 	if (store_get(aw->st, aw->txn, DB_MEMBERS, member, strlen(member),
 	    &mv) == STORE_OK) {
 		codec_member_row(&mv, &mr);
+		access_hide_row(aw->st, &mr);
 		memcpy(row.member_name, mr.name, sizeof row.member_name);
 		memcpy(row.member_kana, mr.kana, sizeof row.member_kana);
 	}
@@ -540,11 +580,15 @@ static int
 att_walk_begin(struct store *st, struct att_walk *aw, store_att_cb cb,
     void *arg)
 {
+	int	rc;
+
 	store_err_clear(st);
 	memset(aw, 0, sizeof *aw);
 	aw->st = st;
 	aw->cb = cb;
 	aw->arg = arg;
+	if ((rc = access_need(st, STORE_AREA_ATTENDANCE, STORE_ACT_VIEW)) != 0)
+		return (rc);
 	return (store_rbegin(st, &aw->txn));
 }
 
@@ -552,7 +596,7 @@ att_walk_begin(struct store *st, struct att_walk *aw, store_att_cb cb,
 static int
 att_walk_att(struct att_walk *aw, const char *prefix, size_t plen)
 {
-	MDB_cursor	*c;
+	struct cur	c;
 	MDB_val		 k, v;
 	char		 event[STORE_ID_MAX + 1], member[STORE_ID_MAX + 1];
 	const char	*z;
@@ -564,7 +608,7 @@ att_walk_att(struct att_walk *aw, const char *prefix, size_t plen)
 	k.mv_size = plen;
 	op = plen == 0 ? MDB_FIRST : MDB_SET_RANGE;
 	for (;; op = MDB_NEXT) {
-		if ((rc = mdb_cursor_get(c, &k, &v, op)) != 0) {
+		if ((rc = cur_get(&c, &k, &v, op)) != 0) {
 			rc = rc == MDB_NOTFOUND ? STORE_OK :
 			    store_mdb(aw->st, rc, "attendance");
 			break;
@@ -582,7 +626,7 @@ att_walk_att(struct att_walk *aw, const char *prefix, size_t plen)
 		if ((rc = att_walk_row(aw, event, member, &v)) != 0)
 			break;
 	}
-	mdb_cursor_close(c);
+	cur_close(&c);
 	return (rc);
 }
 
@@ -621,7 +665,7 @@ store_member_history(struct store *st, const char *memberin, store_att_cb cb,
     void *arg)
 {
 	struct att_walk	 aw;
-	MDB_cursor	*c;
+	struct cur	c;
 	MDB_val		 k, v, av;
 	char		 id[STORE_ID_MAX + 2], seek[STORE_ID_MAX + 2];
 	char		 ak[2 * STORE_ID_MAX + 2], event[STORE_ID_MAX + 1];
@@ -642,10 +686,10 @@ store_member_history(struct store *st, const char *memberin, store_att_cb cb,
 	}
 	k.mv_data = seek;
 	k.mv_size = mlen + 1;
-	rc = mdb_cursor_get(c, &k, &v, MDB_SET_RANGE);
+	rc = cur_get(&c, &k, &v, MDB_SET_RANGE);
 	op = rc == MDB_NOTFOUND ? MDB_LAST : MDB_PREV;
 	for (;; op = MDB_PREV) {
-		if ((rc = mdb_cursor_get(c, &k, &v, op)) != 0) {
+		if ((rc = cur_get(&c, &k, &v, op)) != 0) {
 			rc = rc == MDB_NOTFOUND ? STORE_OK :
 			    store_mdb(st, rc, "by_member");
 			break;
@@ -670,7 +714,7 @@ store_member_history(struct store *st, const char *memberin, store_att_cb cb,
 		if ((rc = att_walk_row(&aw, event, id, &av)) != 0)
 			break;
 	}
-	mdb_cursor_close(c);
+	cur_close(&c);
 	mdb_txn_abort(aw.txn);
 	return (rc);
 }
@@ -679,7 +723,7 @@ int
 store_pending_each(struct store *st, store_att_cb cb, void *arg)
 {
 	struct att_walk	 aw;
-	MDB_cursor	*c;
+	struct cur	c;
 	MDB_val		 k, v, av;
 	char		 event[STORE_ID_MAX + 1], member[STORE_ID_MAX + 1];
 	char		 ak[2 * STORE_ID_MAX + 2];
@@ -694,7 +738,7 @@ store_pending_each(struct store *st, store_att_cb cb, void *arg)
 		return (rc);
 	}
 	for (op = MDB_FIRST;; op = MDB_NEXT) {
-		if ((rc = mdb_cursor_get(c, &k, &v, op)) != 0) {
+		if ((rc = cur_get(&c, &k, &v, op)) != 0) {
 			rc = rc == MDB_NOTFOUND ? STORE_OK :
 			    store_mdb(st, rc, "pending");
 			break;
@@ -717,7 +761,7 @@ store_pending_each(struct store *st, store_att_cb cb, void *arg)
 		if ((rc = att_walk_row(&aw, event, member, &av)) != 0)
 			break;
 	}
-	mdb_cursor_close(c);
+	cur_close(&c);
 	mdb_txn_abort(aw.txn);
 	return (rc);
 }

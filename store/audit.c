@@ -97,7 +97,7 @@ audit_add(struct wtx *w, const char *entity, const char *action,
     const char *member, const char *event, const char *old, const char *nw)
 {
 	struct store	*st = w->st;
-	MDB_cursor	*c;
+	struct cur	c;
 	MDB_val		 k, v;
 	struct buf	*b;
 	unsigned char	 key[8];
@@ -109,8 +109,8 @@ audit_add(struct wtx *w, const char *entity, const char *action,
 	if (w->seq == 0) {
 		if ((rc = store_cursor(st, w->txn, DB_AUDIT, &c)) != STORE_OK)
 			return (rc);
-		rc = mdb_cursor_get(c, &k, &v, MDB_LAST);
-		mdb_cursor_close(c);
+		rc = cur_get(&c, &k, &v, MDB_LAST);
+		cur_close(&c);
 		if (rc == 0 && k.mv_size == 8)
 			w->seq = audit_seq(k.mv_data) + 1;
 		else if (rc == 0 || rc == MDB_NOTFOUND)
@@ -143,7 +143,7 @@ int
 audit_redact(struct wtx *w, const char *member)
 {
 	struct store		*st = w->st;
-	MDB_cursor		*c;
+	struct cur		c;
 	MDB_val			 k, v;
 	struct audit_rec	 r;
 	struct buf		 keys, b;
@@ -157,7 +157,7 @@ audit_redact(struct wtx *w, const char *member)
 	if ((rc = store_cursor(st, w->txn, DB_AUDIT, &c)) != STORE_OK)
 		return (rc);
 	for (op = MDB_FIRST;; op = MDB_NEXT) {
-		if ((rc = mdb_cursor_get(c, &k, &v, op)) != 0)
+		if ((rc = cur_get(&c, &k, &v, op)) != 0)
 			break;
 		if (k.mv_size != 8 || audit_dec(&v, &r) != STORE_OK)
 			continue;
@@ -171,7 +171,7 @@ audit_redact(struct wtx *w, const char *member)
 		buf_add(&keys, k.mv_data, 8);
 		nkeys++;
 	}
-	mdb_cursor_close(c);
+	cur_close(&c);
 	if (rc != MDB_NOTFOUND) {
 		buf_free(&keys);
 		return (store_mdb(st, rc, "audit"));
@@ -199,6 +199,15 @@ audit_redact(struct wtx *w, const char *member)
 	return (rc);
 }
 
+static char *
+audit_hide(const struct store *st, char *text)
+{
+	char	*hidden = access_audit_text(st, text);
+
+	free(text);
+	return (hidden);
+}
+
 static bool
 audit_match(const char *want, const char *s, size_t n)
 {
@@ -210,7 +219,7 @@ store_audit_each(struct store *st, const char *memberin, const char *eventin,
     size_t limit, int (*cb)(const struct store_audit *, void *), void *arg)
 {
 	MDB_txn			*txn;
-	MDB_cursor		*c;
+	struct cur		c;
 	MDB_val			 k, v;
 	struct audit_rec	 r;
 	struct store_audit	 a;
@@ -221,6 +230,8 @@ store_audit_each(struct store *st, const char *memberin, const char *eventin,
 	int			 rc, op;
 
 	store_err_clear(st);
+	if ((rc = access_need(st, STORE_AREA_MEMBERS, STORE_ACT_VIEW)) != 0)
+		return (rc);
 	if (memberin != NULL && store_key_lookup(memberin, member, "member_id",
 	    &st->err) != STORE_OK)
 		return (STORE_OK);	/* no such key: nothing to list */
@@ -235,7 +246,7 @@ store_audit_each(struct store *st, const char *memberin, const char *eventin,
 		return (rc);
 	}
 	for (op = MDB_LAST;; op = MDB_PREV) {
-		if ((rc = mdb_cursor_get(c, &k, &v, op)) != 0) {
+		if ((rc = cur_get(&c, &k, &v, op)) != 0) {
 			rc = rc == MDB_NOTFOUND ? STORE_OK :
 			    store_mdb(st, rc, "audit");
 			break;
@@ -253,8 +264,14 @@ store_audit_each(struct store *st, const char *memberin, const char *eventin,
 		codec_copy_text(a.action, sizeof a.action, r.f[2], r.n[2]);
 		codec_copy_text(a.member, sizeof a.member, r.f[3], r.n[3]);
 		codec_copy_text(a.event, sizeof a.event, r.f[4], r.n[4]);
+		if (a.member[0] != '\0' && !access_id_ok(st, txn, a.member))
+			continue;	/* outside the rows (or gone) */
 		old = xstrndup(r.f[5], r.n[5]);
 		nw = xstrndup(r.f[6], r.n[6]);
+		if (st->role.hide != 0) {
+			old = audit_hide(st, old);
+			nw = audit_hide(st, nw);
+		}
 		a.old = old;
 		a.new = nw;
 		rc = cb(&a, arg);
@@ -265,7 +282,7 @@ store_audit_each(struct store *st, const char *memberin, const char *eventin,
 		if (limit != 0 && ++count >= limit)
 			break;
 	}
-	mdb_cursor_close(c);
+	cur_close(&c);
 	mdb_txn_abort(txn);
 	return (rc);
 }

@@ -12,7 +12,7 @@
 /* Append KEY/VAL through cursor C (one cursor per database: a put through
  * it skips the per-call setup of mdb_put). */
 int
-bulk_append(struct bulk *b, MDB_cursor *c, enum store_db db, const void *key,
+bulk_append(struct bulk *b, struct cur *c, enum store_db db, const void *key,
     size_t klen, const void *val, size_t vlen)
 {
 	MDB_val	k, v;
@@ -22,7 +22,7 @@ bulk_append(struct bulk *b, MDB_cursor *c, enum store_db db, const void *key,
 	k.mv_size = klen;
 	v.mv_data = (void *)val;
 	v.mv_size = vlen;
-	if ((rc = mdb_cursor_put(c, &k, &v, MDB_APPEND)) == 0)
+	if ((rc = cur_put(c, &k, &v, MDB_APPEND)) == 0)
 		return (STORE_OK);
 	if (rc == MDB_KEYEXIST)
 		return (store_err(b->st, STORE_IO, NULL,
@@ -34,7 +34,7 @@ bulk_append(struct bulk *b, MDB_cursor *c, enum store_db db, const void *key,
 static int
 bulk_set_append(struct bulk *b, enum store_db db, struct kvset *s)
 {
-	MDB_cursor	*c;
+	struct cur	c;
 	size_t		 i;
 	int		 rc = STORE_OK;
 
@@ -43,10 +43,10 @@ bulk_set_append(struct bulk *b, enum store_db db, struct kvset *s)
 	for (i = 0; i < s->n && rc == STORE_OK; i++) {
 		if (i > 0 && kvset_same_key(&s->e[i - 1], &s->e[i]))
 			continue;
-		rc = bulk_append(b, c, db, s->e[i].k, s->e[i].len,
+		rc = bulk_append(b, &c, db, s->e[i].k, s->e[i].len,
 		    s->e[i].k + s->e[i].len, s->e[i].tag);
 	}
-	mdb_cursor_close(c);
+	cur_close(&c);
 	return (rc);
 }
 
@@ -69,10 +69,10 @@ bulk_member_fast(struct bulk *b, struct store_member *m, int64_t total)
 	/* IDs usually come in order: append; otherwise an ordinary put */
 	flags = strcmp(m->id, b->last_id) > 0 ? MDB_APPEND : MDB_NOOVERWRITE;
 	rc = STORE_OK;
-	if (b->mcur == NULL)
+	if (b->mcur.c == NULL)
 		rc = store_cursor(st, b->w.txn, DB_MEMBERS, &b->mcur);
 	if (rc == STORE_OK && flags == MDB_APPEND)
-		rc = bulk_append(b, b->mcur, DB_MEMBERS, m->id, idlen,
+		rc = bulk_append(b, &b->mcur, DB_MEMBERS, m->id, idlen,
 		    enc->p, enc->len);
 	else if (rc == STORE_OK)
 		rc = store_put(st, b->w.txn, DB_MEMBERS, m->id, idlen,
@@ -100,14 +100,14 @@ bulk_evcmp(const void *key, const void *elem)
 int
 bulk_load_events(struct bulk *b)
 {
-	MDB_cursor	*c;
+	struct cur	c;
 	MDB_val		 k, v;
 	size_t		 cap = 0;
 	int		 rc, op;
 
 	if ((rc = store_cursor(b->st, b->w.txn, DB_EVENTS, &c)) != STORE_OK)
 		return (rc);
-	for (op = MDB_FIRST; (rc = mdb_cursor_get(c, &k, &v, op)) == 0;
+	for (op = MDB_FIRST; (rc = cur_get(&c, &k, &v, op)) == 0;
 	    op = MDB_NEXT) {
 		if (b->nev == cap) {
 			cap = cap == 0 ? 256 : cap * 2;
@@ -116,13 +116,13 @@ bulk_load_events(struct bulk *b)
 		codec_copy_text(b->ev[b->nev].code, sizeof b->ev[0].code,
 		    k.mv_data, k.mv_size);
 		if (codec_event_date(&v, b->ev[b->nev].date) != STORE_OK) {
-			mdb_cursor_close(c);
+			cur_close(&c);
 			return (store_err(b->st, STORE_IO, NULL,
 			    _("event %s: corrupt record"), b->ev[b->nev].code));
 		}
 		b->nev++;
 	}
-	mdb_cursor_close(c);
+	cur_close(&c);
 	if (rc != MDB_NOTFOUND)
 		return (store_mdb(b->st, rc, "events"));
 	return (STORE_OK);
@@ -449,7 +449,7 @@ bulk_order_append_free(struct bulk_order *o)
 static int
 bulk_order_append(struct bulk *b, struct bulk_order *o)
 {
-	MDB_cursor	*c;
+	struct cur	c;
 	char		 key[STORE_ID_MAX + 16], date[STORE_DATE_SIZE];
 	const char	*id;
 	size_t		 i, n;
@@ -475,10 +475,10 @@ bulk_order_append(struct bulk *b, struct bulk_order *o)
 					    99999999u - o->last[i].rank);
 				n = idx_last_key(key, date, id);
 			}
-			rc = bulk_append(b, c, k == 0 ? DB_BYTOTAL : DB_BYLAST,
+			rc = bulk_append(b, &c, k == 0 ? DB_BYTOTAL : DB_BYLAST,
 			    key, n, "", 0);
 		}
-		mdb_cursor_close(c);
+		cur_close(&c);
 	}
 	bulk_order_append_free(o);
 	return (rc);
@@ -503,7 +503,7 @@ bulk_aggregates_fast(struct bulk *b)
 	struct bulk_order o;
 	struct buf	 enc;
 	struct agg	 g;
-	MDB_cursor	*c;
+	struct cur	c;
 	size_t		 i, j = 0;
 	int		 rc = STORE_OK;
 
@@ -531,12 +531,12 @@ bulk_aggregates_fast(struct bulk *b)
 		agg_finish(&g);
 		enc.len = 0;
 		bulk_agg_enc(&enc, &g);
-		rc = bulk_append(b, c, DB_STATS, b->mem[i].id,
+		rc = bulk_append(b, &c, DB_STATS, b->mem[i].id,
 		    strlen(b->mem[i].id), enc.p, enc.len);
 		bulk_order_add(&o, b->mem[i].id, &g);
 	}
 	buf_free(&enc);
-	mdb_cursor_close(c);
+	cur_close(&c);
 	if (rc == STORE_OK && j < b->bymem.n)
 		rc = bulk_unknown_member(b, &b->bymem.e[j]);
 	kvset_free(&b->bymem);
@@ -560,7 +560,7 @@ bulk_aggregates_runs(struct bulk *b)
 	struct bulk_order	 o;
 	const struct sort_key	*e;
 	const unsigned char	*z;
-	MDB_cursor		*c = NULL;
+	struct cur		 c;
 	MDB_val			 k, v;
 	MDB_stat		 ms;
 	struct buf		 enc;
@@ -606,7 +606,7 @@ bulk_aggregates_runs(struct bulk *b)
 		return (store_mdb(st, mrc, "by_total"));
 	if ((rc = store_cursor(st, b->w.txn, DB_STATS, &c)) != STORE_OK)
 		return (rc);
-	for (op = MDB_FIRST; (mrc = mdb_cursor_get(c, &k, &v, op)) == 0;
+	for (op = MDB_FIRST; (mrc = cur_get(&c, &k, &v, op)) == 0;
 	    op = MDB_NEXT) {
 		codec_copy_text(id, sizeof id, k.mv_data, k.mv_size);
 		if (codec_agg_dec(&v, &old) != STORE_OK) {
@@ -631,7 +631,7 @@ bulk_aggregates_runs(struct bulk *b)
 				/* the key from the page moves in the put */
 				k.mv_data = id;
 				k.mv_size = strlen(id);
-				if ((mrc = mdb_cursor_put(c, &k, &v,
+				if ((mrc = cur_put(&c, &k, &v,
 				    MDB_CURRENT)) != 0) {
 					rc = store_mdb(st, mrc,
 					    "member_stats");
@@ -641,7 +641,7 @@ bulk_aggregates_runs(struct bulk *b)
 		}
 		bulk_order_add(&o, id, &g);
 	}
-	mdb_cursor_close(c);
+	cur_close(&c);
 	buf_free(&enc);
 	if (rc == STORE_OK && mrc != MDB_NOTFOUND)
 		rc = store_mdb(st, mrc, "member_stats");

@@ -109,7 +109,7 @@ struct bulk {
 	struct bulk_ev		*ev;
 	size_t			 nev;
 	char			 last_id[STORE_ID_MAX + 1];
-	MDB_cursor		*mcur;		/* members, appending */
+	struct cur		 mcur;		/* members, appending */
 	struct buf		 enc;		/* a value being encoded */
 	struct bulk_keys	 keys;
 	bool			 keys_on;
@@ -138,7 +138,7 @@ int	bulk_alerts(struct bulk *);
 
 /* bulk-empty.c: the sorted path */
 /* Append KEY/VAL to DB through cursor C; STORE_IO when out of order. */
-int	bulk_append(struct bulk *, MDB_cursor *c, enum store_db db,
+int	bulk_append(struct bulk *, struct cur *c, enum store_db db,
 	    const void *key, size_t klen, const void *val, size_t vlen);
 /* A new member into the empty members database (its keys collected). */
 int	bulk_member_fast(struct bulk *, struct store_member *, int64_t total);

@@ -200,7 +200,7 @@ keyset_sort(struct bulk_keyset *ks)
 static int
 keyset_append(struct bulk *b, enum store_db db, struct bulk_keyset *ks)
 {
-	MDB_cursor		*c;
+	struct cur		c;
 	const unsigned char	*k, *pk = NULL;
 	size_t			 i, len, plen = 0, upto;
 	int			 rc;
@@ -210,7 +210,7 @@ keyset_append(struct bulk *b, enum store_db db, struct bulk_keyset *ks)
 	for (i = 0; i < ks->n && rc == STORE_OK; i++) {
 		k = keyset_key(ks, &ks->r[i], &len);
 		if (pk == NULL || len != plen || memcmp(k, pk, len) != 0)
-			rc = bulk_append(b, c, db, k, len, "", 0);
+			rc = bulk_append(b, &c, db, k, len, "", 0);
 		pk = k;
 		plen = len;
 		/* the records before I are done with */
@@ -220,7 +220,7 @@ keyset_append(struct bulk *b, enum store_db db, struct bulk_keyset *ks)
 			ks->gone = upto;
 		}
 	}
-	mdb_cursor_close(c);
+	cur_close(&c);
 	return (rc);
 }
 
@@ -242,6 +242,8 @@ bulk_keys_batch(struct bulk_keys *k, const char *p, size_t len)
 		m.kana = (char *)p;
 		p += strlen(p) + 1;
 		m.email = (char *)p;
+		p += strlen(p) + 1;
+		m.phone = (char *)p;
 		p += strlen(p) + 1;
 		n = idx_kana_key(&k->kanakey, &m);
 		keyset_add(k->kana, k->kanakey.p, n);
@@ -346,6 +348,8 @@ bulk_keys_add(struct bulk *b, const struct store_member *m)
 	    strlen(m->kana) + 1 : 1);
 	buf_add(&k->fill, m->email != NULL ? m->email : "", m->email != NULL ?
 	    strlen(m->email) + 1 : 1);
+	buf_add(&k->fill, m->phone != NULL ? m->phone : "", m->phone != NULL ?
+	    strlen(m->phone) + 1 : 1);
 	if (k->fill.len >= BULK_BATCH)
 		bulk_keys_push(k);
 }

@@ -264,6 +264,10 @@ bulk_members(struct bulk *b)
 		}
 		bulk_member_merge(&merged, &old, &row, f, exists);
 		memcpy(merged.id, old.id, sizeof merged.id);
+		if ((rc = access_import_member(st, f, &merged)) != STORE_OK) {
+			store_member_free(&old);
+			return (rc);
+		}
 		if (b->fast_members) {
 			/* stored as given when it needs no normalisation */
 			merged.attrs = row.attrs;
@@ -511,6 +515,8 @@ store_import(struct store *st, const struct store_import_source *src,
 	int				 rc;
 
 	store_err_clear(st);
+	if ((rc = access_need(st, STORE_AREA_IMPORT, STORE_ACT_VIEW)) != 0)
+		return (rc);
 	if (res == NULL)
 		res = &local;
 	memset(res, 0, sizeof *res);
@@ -552,10 +558,7 @@ store_import(struct store *st, const struct store_import_source *src,
 	b.w.quiet = b.fast_members;
 	if (rc == STORE_OK)
 		rc = bulk_members(&b);
-	if (b.mcur != NULL) {
-		mdb_cursor_close(b.mcur);
-		b.mcur = NULL;
-	}
+	cur_close(&b.mcur);
 	b.w.quiet = b.fast_records;
 	if (rc != STORE_OK || (rc = bulk_records(&b)) != STORE_OK)
 		goto fail;

@@ -1,6 +1,7 @@
-/* check.c -- store_check: rebuild every aggregate and index in memory from
- * members, events and attendance, and report each difference from what is
- * stored as one English line. */
+/* check.c -- store_check: every entry against its checksum ("damaged DB
+ * KEY"), then every aggregate and index rebuilt in memory from members,
+ * events and attendance, each difference from what is stored reported as
+ * one English line. */
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -24,6 +25,7 @@ struct ck {
 	size_t		 nev;
 	struct kvset	 bymem, pending, name, kana, total, last;
 	struct ckv	*values;	/* check-values.c */
+	char		 first_bad[340];	/* "DB KEY" */
 };
 
 static void ck_report(struct ck *, const char *, ...)
@@ -74,7 +76,7 @@ ck_compare(struct ck *ck, enum store_db db, struct kvset *s, bool values)
 {
 	const char		*name = store_db_name(db);
 	const unsigned char	*want;
-	MDB_cursor		*c;
+	struct cur		c;
 	MDB_val			 k, v;
 	char			 text[600];
 	size_t			 i = 0;
@@ -83,10 +85,10 @@ ck_compare(struct ck *ck, enum store_db db, struct kvset *s, bool values)
 
 	if ((rc = store_cursor(ck->st, ck->txn, db, &c)) != STORE_OK)
 		return (rc);
-	rc = mdb_cursor_get(c, &k, &v, MDB_FIRST);
+	rc = cur_get(&c, &k, &v, MDB_FIRST);
 	for (;;) {
 		if (rc != 0 && rc != MDB_NOTFOUND) {
-			mdb_cursor_close(c);
+			cur_close(&c);
 			return (store_mdb(ck->st, rc, name));
 		}
 		more = rc == 0;
@@ -128,9 +130,9 @@ ck_compare(struct ck *ck, enum store_db db, struct kvset *s, bool values)
 			i++;
 			op = MDB_NEXT;
 		}
-		rc = mdb_cursor_get(c, &k, &v, (MDB_cursor_op)op);
+		rc = cur_get(&c, &k, &v, (MDB_cursor_op)op);
 	}
-	mdb_cursor_close(c);
+	cur_close(&c);
 	return (STORE_OK);
 }
 
@@ -212,14 +214,14 @@ static int
 ck_events(struct ck *ck)
 {
 	struct store_event	 e;
-	MDB_cursor	*c;
+	struct cur	c;
 	MDB_val		 k, v;
 	size_t		 cap = 0;
 	int		 rc, op;
 
 	if ((rc = store_cursor(ck->st, ck->txn, DB_EVENTS, &c)) != STORE_OK)
 		return (rc);
-	for (op = MDB_FIRST; (rc = mdb_cursor_get(c, &k, &v, op)) == 0;
+	for (op = MDB_FIRST; (rc = cur_get(&c, &k, &v, op)) == 0;
 	    op = MDB_NEXT) {
 		if (ck->nev == cap) {
 			cap = cap == 0 ? 64 : cap * 2;
@@ -238,7 +240,7 @@ ck_events(struct ck *ck)
 		}
 		ck->nev++;
 	}
-	mdb_cursor_close(c);
+	cur_close(&c);
 	if (rc != MDB_NOTFOUND)
 		return (store_mdb(ck->st, rc, "events"));
 	return (STORE_OK);
@@ -292,16 +294,16 @@ ck_attendance_one(struct ck *ck, const MDB_val *k, const MDB_val *v)
 static int
 ck_attendance(struct ck *ck)
 {
-	MDB_cursor	*c;
+	struct cur	c;
 	MDB_val		 k, v;
 	int		 rc, op;
 
 	if ((rc = store_cursor(ck->st, ck->txn, DB_ATT, &c)) != STORE_OK)
 		return (rc);
-	for (op = MDB_FIRST; (rc = mdb_cursor_get(c, &k, &v, op)) == 0;
+	for (op = MDB_FIRST; (rc = cur_get(&c, &k, &v, op)) == 0;
 	    op = MDB_NEXT)
 		ck_attendance_one(ck, &k, &v);
-	mdb_cursor_close(c);
+	cur_close(&c);
 	if (rc != MDB_NOTFOUND)
 		return (store_mdb(ck->st, rc, "attendance"));
 	kvset_sort(&ck->bymem);
@@ -368,7 +370,7 @@ ck_members(struct ck *ck)
 	struct store_member	 m;
 	struct agg		 g;
 	struct buf		 b, texts;
-	MDB_cursor		*c;
+	struct cur		c;
 	MDB_val			 k, v;
 	char			 id[STORE_ID_MAX + 1];
 	size_t			 j = 0;
@@ -378,7 +380,7 @@ ck_members(struct ck *ck)
 		return (rc);
 	buf_init(&b);
 	buf_init(&texts);
-	for (op = MDB_FIRST; (rc = mdb_cursor_get(c, &k, &v, op)) == 0;
+	for (op = MDB_FIRST; (rc = cur_get(&c, &k, &v, op)) == 0;
 	    op = MDB_NEXT) {
 		codec_copy_text(id, sizeof id, k.mv_data, k.mv_size);
 		if (codec_member_dec(&v, id, &m) != STORE_OK) {
@@ -393,7 +395,7 @@ ck_members(struct ck *ck)
 		ckv_member(ck->values, &m);
 		store_member_free(&m);
 	}
-	mdb_cursor_close(c);
+	cur_close(&c);
 	buf_free(&b);
 	buf_free(&texts);
 	if (rc != MDB_NOTFOUND)
@@ -405,14 +407,14 @@ ck_members(struct ck *ck)
 static int
 ck_orphan_stats(struct ck *ck)
 {
-	MDB_cursor	*c;
+	struct cur	c;
 	MDB_val		 k, v, mv;
 	char		 id[STORE_ID_MAX + 1];
 	int		 rc, op;
 
 	if ((rc = store_cursor(ck->st, ck->txn, DB_STATS, &c)) != STORE_OK)
 		return (rc);
-	for (op = MDB_FIRST; (rc = mdb_cursor_get(c, &k, &v, op)) == 0;
+	for (op = MDB_FIRST; (rc = cur_get(&c, &k, &v, op)) == 0;
 	    op = MDB_NEXT) {
 		if (store_get(ck->st, ck->txn, DB_MEMBERS, k.mv_data,
 		    k.mv_size, &mv) == STORE_OK)
@@ -420,7 +422,7 @@ ck_orphan_stats(struct ck *ck)
 		codec_copy_text(id, sizeof id, k.mv_data, k.mv_size);
 		ck_report(ck, "member_stats %s: no such member", id);
 	}
-	mdb_cursor_close(c);
+	cur_close(&c);
 	if (rc != MDB_NOTFOUND)
 		return (store_mdb(ck->st, rc, "member_stats"));
 	return (STORE_OK);
@@ -445,14 +447,70 @@ ck_member_indexes(struct ck *ck)
 	return (STORE_OK);
 }
 
+/* seal_walk's report of a damaged entry: "damaged DB KEY". */
+static void
+ck_damaged(enum store_db db, const MDB_val *k, void *arg)
+{
+	struct ck	*ck = arg;
+	char		 text[300];
+
+	seal_key_text(db, k, text, sizeof text);
+	if (ck->first_bad[0] == '\0')
+		snprintf(ck->first_bad, sizeof ck->first_bad, "%s %s",
+		    store_db_name(db), text);
+	ck_report(ck, "damaged %s %s", store_db_name(db), text);
+}
+
+/* Every entry of every database against its checksum, in TXN. */
+static int
+ck_seals(struct ck *ck, size_t *nbad)
+{
+	int	db, rc = STORE_OK;
+
+	*nbad = 0;
+	for (db = 0; rc == STORE_OK && db < DB_COUNT; db++)
+		rc = seal_walk(ck->st, ck->txn, (enum store_db)db, ck_damaged,
+		    ck, nbad);
+	if (rc == STORE_OK && *nbad != 0)
+		rc = store_err(ck->st, STORE_DAMAGED, NULL, _("%zu damaged "
+		    "entries (the first: %s): the database is damaged; restore "
+		    "a backup"), *nbad, ck->first_bad);
+	return (rc);
+}
+
+int
+store_verify(struct store *st, void (*cb)(const char *, void *), void *arg,
+    size_t *nbad)
+{
+	struct ck	ck;
+	size_t		n = 0;
+	int		rc;
+
+	store_err_clear(st);
+	memset(&ck, 0, sizeof ck);
+	ck.st = st;
+	ck.cb = cb;
+	ck.arg = arg;
+	if ((rc = store_rbegin(st, &ck.txn)) == STORE_OK) {
+		rc = ck_seals(&ck, &n);
+		mdb_txn_abort(ck.txn);
+	}
+	if (nbad != NULL)
+		*nbad = n;
+	return (rc);
+}
+
 int
 store_check(struct store *st, void (*cb)(const char *, void *), void *arg,
     size_t *ndiff)
 {
 	struct ck	ck;
+	size_t		nbad;
 	int		rc;
 
 	store_err_clear(st);
+	if ((rc = access_need(st, STORE_AREA_ADMIN, STORE_ACT_VIEW)) != 0)
+		return (rc);
 	memset(&ck, 0, sizeof ck);
 	ck.st = st;
 	ck.cb = cb;
@@ -462,7 +520,9 @@ store_check(struct store *st, void (*cb)(const char *, void *), void *arg,
 	if ((rc = store_rbegin(st, &ck.txn)) != STORE_OK)
 		return (rc);
 	ck.values = ckv_new(ck_line, &ck);
-	if ((rc = ck_events(&ck)) == STORE_OK &&
+	/* damaged entries first: the comparisons below would stop at one */
+	if ((rc = ck_seals(&ck, &nbad)) == STORE_OK &&
+	    (rc = ck_events(&ck)) == STORE_OK &&
 	    (rc = ck_attendance(&ck)) == STORE_OK &&
 	    (rc = ck_members(&ck)) == STORE_OK &&
 	    (rc = ck_orphan_stats(&ck)) == STORE_OK)

@@ -58,7 +58,7 @@ ck_count_attended(struct ck_run *r)
 {
 	struct store		*st = r->w.st;
 	struct store_attendance	 a;
-	MDB_cursor		*c;
+	struct cur		 c;
 	MDB_val			 k, v;
 	char			 key[STORE_ID_MAX + 2];
 	size_t			 clen = strlen(r->event);
@@ -70,7 +70,7 @@ ck_count_attended(struct ck_run *r)
 	k.mv_data = key;
 	k.mv_size = clen + 1;
 	for (op = MDB_SET_RANGE;; op = MDB_NEXT) {
-		if ((rc = mdb_cursor_get(c, &k, &v, op)) != 0)
+		if ((rc = cur_get(&c, &k, &v, op)) != 0)
 			break;
 		if (k.mv_size <= clen + 1 || memcmp(k.mv_data, key,
 		    clen + 1) != 0)
@@ -79,7 +79,7 @@ ck_count_attended(struct ck_run *r)
 		    a.final == STORE_FINAL_ATTENDED)
 			r->attended++;
 	}
-	mdb_cursor_close(c);
+	cur_close(&c);
 	if (rc != 0 && rc != MDB_NOTFOUND)
 		return (store_mdb(st, rc, "attendance"));
 	return (STORE_OK);
@@ -94,6 +94,9 @@ ck_begin(struct store *st, struct ck_run *r, const char *eventin,
 	int			rc;
 
 	memset(r, 0, sizeof *r);
+	if ((rc = access_need(st, STORE_AREA_ATTENDANCE,
+	    STORE_ACT_CHECKIN)) != STORE_OK)
+		return (rc);
 	if ((rc = store_key_fold(eventin, r->event, "event_code",
 	    &st->err)) != STORE_OK)
 		return (rc == STORE_INVALID ? STORE_NOTFOUND : rc);
@@ -152,7 +155,7 @@ static int
 ck_resolve_case(struct ck_run *r, const char *key, char id[STORE_ID_MAX + 1])
 {
 	struct store	*st = r->w.st;
-	MDB_cursor	*c;
+	struct cur	 c;
 	MDB_val		 k, v;
 	char		 up[STORE_ID_MAX + 1], cand[STORE_ID_MAX + 1];
 	char		 found[STORE_ID_MAX + 1];
@@ -185,7 +188,7 @@ ck_resolve_case(struct ck_run *r, const char *key, char id[STORE_ID_MAX + 1])
 	k.mv_size = flen;
 	for (i = 0, op = MDB_SET_RANGE; i < CK_CASE_SCAN && n < 2;
 	    i++, op = MDB_NEXT) {
-		if ((rc = mdb_cursor_get(c, &k, &v, op)) != 0)
+		if ((rc = cur_get(&c, &k, &v, op)) != 0)
 			break;
 		if (k.mv_size < flen || memcmp(k.mv_data, fold, flen) != 0)
 			break;
@@ -197,7 +200,7 @@ ck_resolve_case(struct ck_run *r, const char *key, char id[STORE_ID_MAX + 1])
 		if (ck_case_equal(cand, key))
 			ck_candidate(cand, found, &n);
 	}
-	mdb_cursor_close(c);
+	cur_close(&c);
 	free(fold);
 	if (rc != 0 && rc != MDB_NOTFOUND)
 		return (store_mdb(st, rc, "name_index"));
@@ -225,9 +228,12 @@ ck_resolve(struct ck_run *r, const char *text, char id[STORE_ID_MAX + 1])
 	rc = store_get(st, r->w.txn, DB_MEMBERS, key, strlen(key), &v);
 	if (rc == STORE_OK)
 		snprintf(id, STORE_ID_MAX + 1, "%s", key);
-	if (rc != STORE_NOTFOUND)
-		return (rc);
-	return (ck_resolve_case(r, key, id));
+	else if (rc == STORE_NOTFOUND)
+		rc = ck_resolve_case(r, key, id);
+	/* a member outside the role's rows does not exist for it */
+	if (rc == STORE_OK && !access_id_ok(st, r->w.txn, id))
+		rc = STORE_NOTFOUND;
+	return (rc);
 }
 
 static void

@@ -81,6 +81,15 @@ store_mdb(struct store *st, int rc, const char *what)
 	case EROFS:
 		return (store_err(st, STORE_PERM, NULL,
 		    _("%s: permission denied"), what));
+	case STORE_MDB_DAMAGED:
+		return (STORE_DAMAGED);	/* the message names the entry */
+	case MDB_CORRUPTED:
+	case MDB_PAGE_NOTFOUND:
+	case MDB_BAD_TXN:
+	case MDB_BAD_VALSIZE:
+		return (store_err(st, STORE_DAMAGED, NULL, _("%s: the database "
+		    "is damaged (%s): restore a backup"), what,
+		    mdb_strerror(rc)));
 	case EIO:
 		if (store_disk_nearly_full(st))
 			return (store_mdb(st, ENOSPC, what));
@@ -108,18 +117,19 @@ store_time_text(int64_t t, char *out, size_t size)
 	strftime(out, size, "%Y-%m-%d %H:%M", &tm);
 }
 
-static void
-store_actor_init(struct store *st)
+void
+store_actor_refresh(struct store *st)
 {
 	struct passwd	*pw;
 	const char	*staff;
 	char		 user[64];
 	char		*p;
 
-	if ((pw = getpwuid(geteuid())) != NULL)
+	/* the real uid: a setgid sanka acts for whoever ran it */
+	if ((pw = getpwuid(getuid())) != NULL)
 		snprintf(user, sizeof user, "%s", pw->pw_name);
 	else
-		snprintf(user, sizeof user, "%lu", (unsigned long)geteuid());
+		snprintf(user, sizeof user, "%lu", (unsigned long)getuid());
 	staff = getenv("SANKA_USER");
 	if (staff != NULL && *staff != '\0') {
 		snprintf(st->actor, sizeof st->actor, "%s (%.*s)", user,
@@ -206,7 +216,7 @@ store_mkdir(struct store *st, const char *dir, bool *shared)
 }
 
 /* The schema marker: digits only ("1x" is not 1); -1 when it is not. */
-static long
+long
 store_schema_parse(const char *num)
 {
 	char	*end;
@@ -219,130 +229,115 @@ store_schema_parse(const char *num)
 	return (errno != 0 || *end != '\0' ? -1 : v);
 }
 
-/* Check the schema version and open every named database in one txn. */
+/* The schema of TXN's snapshot in *VER (0: none yet); STORE_OK, or an
+ * error for a damaged marker or a newer schema. */
+static int
+store_schema_of(struct store *st, MDB_txn *txn, long *ver)
+{
+	char	num[32];
+	int	rc;
+
+	*ver = 0;
+	rc = seal_schema_read(st, txn, ver);
+	if (rc == STORE_NOTFOUND) {
+		*ver = 0;
+		return (STORE_OK);
+	}
+	if (rc != STORE_OK)
+		return (rc);
+	if (*ver < 1)
+		return (store_err(st, STORE_DAMAGED, NULL, _("the database's "
+		    "schema marker is damaged: restore a backup (nothing was "
+		    "changed)")));
+	if (*ver > STORE_SCHEMA_VERSION) {
+		snprintf(num, sizeof num, "%ld", *ver);
+		return (store_err(st, STORE_SCHEMA, NULL, _("the database has "
+		    "schema version %s; this sanka knows version %d: upgrade "
+		    "sanka (nothing was changed)"), num,
+		    STORE_SCHEMA_VERSION));
+	}
+	return (STORE_OK);
+}
+
+/* Open every named database in one read txn: STORE_OK, or STORE_NOTFOUND
+ * when one is missing (or the marker is) and the open may create them. */
+static int
+store_open_existing(struct store *st, bool ro, long *ver)
+{
+	MDB_txn		*txn;
+	unsigned	 i;
+	int		 rc;
+
+	*ver = 0;
+	if ((rc = mdb_txn_begin(st->env, NULL, MDB_RDONLY, &txn)) != 0)
+		return (store_mdb(st, rc, _("cannot read the database")));
+	rc = mdb_dbi_open(txn, "meta", 0, &st->dbi[DB_META]);
+	if (rc == 0 && (rc = store_schema_of(st, txn, ver)) != STORE_OK) {
+		mdb_txn_abort(txn);
+		return (rc);
+	}
+	for (i = 0; rc == 0 && *ver != 0 && i < DB_COUNT; i++) {
+		rc = mdb_dbi_open(txn, store_db_names[i], 0, &st->dbi[i]);
+		/* Read-only, a database from before mailings has none to
+		 * read (dbi 0: absent). */
+		if (rc == MDB_NOTFOUND && ro && i == DB_MAILINGS)
+			st->dbi[i] = 0, rc = 0;
+	}
+	if (rc == 0 && *ver != 0) {
+		st->sealed = *ver >= 2;
+		if ((rc = mdb_txn_commit(txn)) != 0)
+			return (store_mdb(st, rc,
+			    _("cannot read the database")));
+		return (STORE_OK);
+	}
+	mdb_txn_abort(txn);
+	if (rc != 0 && rc != MDB_NOTFOUND)
+		return (store_mdb(st, rc, i == 0 ? "meta" :
+		    store_db_names[i - 1]));
+	if (ro)
+		return (store_err(st, STORE_NODB, NULL,
+		    _("no sanka database here")));
+	return (STORE_NOTFOUND);
+}
+
+/* Check the schema version and open every named database (creating what
+ * is missing, migrating schema 1, unless read-only). */
 static int
 store_open_dbis(struct store *st)
 {
 	MDB_txn		*txn;
-	MDB_val		 k, v;
-	unsigned	 i, flags;
-	char		 num[32];
+	unsigned	 i;
 	long		 ver;
 	bool		 ro;
 	int		 rc;
 
 	ro = (st->flags & STORE_READONLY) != 0;
-	for (;;) {
-		if ((rc = mdb_txn_begin(st->env, NULL, MDB_RDONLY, &txn)) != 0)
-			return (store_mdb(st, rc, _("cannot read the database")));
-		rc = mdb_dbi_open(txn, "meta", 0, &st->dbi[DB_META]);
-		if (rc == MDB_NOTFOUND) {
-			mdb_txn_abort(txn);
-			if (ro)
-				return (store_err(st, STORE_NODB, NULL,
-				    _("no sanka database here")));
-			break;		/* create it below */
-		}
-		if (rc != 0) {
-			mdb_txn_abort(txn);
-			return (store_mdb(st, rc, "meta"));
-		}
-		k.mv_data = (void *)"schema";
-		k.mv_size = 6;
-		if ((rc = mdb_get(txn, st->dbi[DB_META], &k, &v)) != 0) {
-			mdb_txn_abort(txn);
-			if (rc != MDB_NOTFOUND)
-				return (store_mdb(st, rc, "meta"));
-			if (ro)
-				return (store_err(st, STORE_NODB, NULL,
-				    _("no sanka database here")));
-			break;
-		}
-		snprintf(num, sizeof num, "%.*s",
-		    (int)(v.mv_size < 31 ? v.mv_size : 31),
-		    (const char *)v.mv_data);
-		ver = store_schema_parse(num);
-		if (ver < 1) {
-			mdb_txn_abort(txn);
-			return (store_err(st, STORE_IO, NULL, _("the database's "
-			    "schema marker \"%s\" is damaged: restore a "
-			    "backup (nothing was changed)"), num));
-		}
-		if (ver > STORE_SCHEMA_VERSION) {
-			mdb_txn_abort(txn);
-			return (store_err(st, STORE_SCHEMA, NULL, _("the "
-			    "database has schema version %s; this sanka knows "
-			    "version %d: upgrade sanka (nothing was changed)"),
-			    num, STORE_SCHEMA_VERSION));
-		}
-		for (i = 0; i < DB_COUNT; i++) {
-			rc = mdb_dbi_open(txn, store_db_names[i], 0,
-			    &st->dbi[i]);
-			/* Read-only, a database from before mailings has
-			 * none to read (dbi 0: absent). */
-			if (rc == MDB_NOTFOUND && ro && i == DB_MAILINGS)
-				st->dbi[i] = 0, rc = 0;
-			if (rc != 0)
-				break;
-		}
-		if (rc == MDB_NOTFOUND && !ro) {
-			mdb_txn_abort(txn);
-			break;
-		}
-		if (rc != 0) {
-			mdb_txn_abort(txn);
-			return (store_mdb(st, rc, store_db_names[i]));
-		}
-		if ((rc = mdb_txn_commit(txn)) != 0)
-			return (store_mdb(st, rc, _("cannot read the database")));
-		return (STORE_OK);
-	}
+	rc = store_open_existing(st, ro, &ver);
+	if (rc == STORE_OK)
+		return (ver == 1 && !ro ? migrate_schema1(st) : STORE_OK);
+	if (rc != STORE_NOTFOUND)
+		return (rc);
 
 	/* A new (or incomplete) database: create what is missing. */
 	if ((rc = mdb_txn_begin(st->env, NULL, 0, &txn)) != 0)
 		return (store_mdb(st, rc, _("cannot write the database")));
 	for (i = 0; i < DB_COUNT; i++) {
-		flags = MDB_CREATE;
-		if ((rc = mdb_dbi_open(txn, store_db_names[i], flags,
+		if ((rc = mdb_dbi_open(txn, store_db_names[i], MDB_CREATE,
 		    &st->dbi[i])) != 0) {
 			mdb_txn_abort(txn);
 			return (store_mdb(st, rc, store_db_names[i]));
 		}
 	}
-	k.mv_data = (void *)"schema";
-	k.mv_size = 6;
-	rc = mdb_get(txn, st->dbi[DB_META], &k, &v);
-	if (rc == MDB_NOTFOUND) {
-		snprintf(num, sizeof num, "%d", STORE_SCHEMA_VERSION);
-		v.mv_data = num;
-		v.mv_size = strlen(num);
-		rc = mdb_put(txn, st->dbi[DB_META], &k, &v, 0);
-	} else if (rc == 0) {
-		snprintf(num, sizeof num, "%.*s",
-		    (int)(v.mv_size < 31 ? v.mv_size : 31),
-		    (const char *)v.mv_data);
-		ver = store_schema_parse(num);
-		if (ver < 1) {
-			mdb_txn_abort(txn);
-			return (store_err(st, STORE_IO, NULL, _("the database's "
-			    "schema marker \"%s\" is damaged: restore a "
-			    "backup (nothing was changed)"), num));
-		}
-		if (ver > STORE_SCHEMA_VERSION) {
-			mdb_txn_abort(txn);
-			return (store_err(st, STORE_SCHEMA, NULL, _("the "
-			    "database has schema version %s; this sanka knows "
-			    "version %d: upgrade sanka (nothing was changed)"),
-			    num, STORE_SCHEMA_VERSION));
-		}
-	}
-	if (rc != 0) {
+	if ((rc = store_schema_of(st, txn, &ver)) == STORE_OK && ver == 0)
+		rc = seal_schema_write(st, txn, STORE_SCHEMA_VERSION);
+	if (rc != STORE_OK) {
 		mdb_txn_abort(txn);
-		return (store_mdb(st, rc, "meta"));
+		return (rc);
 	}
+	st->sealed = ver == 0 || ver >= 2;
 	if ((rc = mdb_txn_commit(txn)) != 0)
 		return (store_mdb(st, rc, _("cannot write the database")));
-	return (STORE_OK);
+	return (ver == 1 ? migrate_schema1(st) : STORE_OK);
 }
 
 /* Open the environment of DIR, retrying while another process opens or
@@ -359,7 +354,9 @@ store_env_open(struct store *st, const char *dir, unsigned envflags,
 	for (tries = 0;; tries++) {
 		if ((rc = mdb_env_create(&st->env)) != 0)
 			break;
-		if ((rc = mdb_env_set_mapsize(st->env, store_map_size())) != 0 ||
+		if ((rc = mdb_env_set_mapsize(st->env,
+		    (st->flags & STORE_SHARED) ? STORE_MAP_SIZE :
+		    store_map_size())) != 0 ||
 		    (rc = mdb_env_set_maxreaders(st->env,
 		    STORE_MAXREADERS)) != 0 ||
 		    (rc = mdb_env_set_maxdbs(st->env, DB_COUNT + 4)) != 0)
@@ -462,14 +459,21 @@ store_open(const char *dir, unsigned flags, struct store **out)
 	*out = st;
 	st->flags = flags;
 	ro = (flags & STORE_READONLY) != 0;
-	store_actor_init(st);
+	/* privileged: no name service, no environment until the drop */
+	if (flags & STORE_SHARED)
+		snprintf(st->actor, sizeof st->actor, "%lu",
+		    (unsigned long)getuid());
+	else
+		store_actor_refresh(st);
 
 	if (dir == NULL || *dir == '\0')
 		return (store_err(st, STORE_IO, NULL,
 		    _("no database directory given")));
-	if ((rc = store_open_dir(st, dir, !ro, &shared, &made)) != STORE_OK)
+	if ((rc = store_open_dir(st, dir, !ro && !(flags & STORE_SHARED),
+	    &shared, &made)) != STORE_OK)
 		return (rc);
-	if ((rc = files_before_open(st, dir, !ro, shared, &fs)) != STORE_OK)
+	if ((rc = files_before_open(st, dir, !ro && !(flags & STORE_SHARED),
+	    shared, &fs)) != STORE_OK)
 		goto undo;
 	if (ro && !fs.existed[FILES_DATA])
 		return (store_err(st, STORE_NODB, NULL,
@@ -508,6 +512,8 @@ store_open(const char *dir, unsigned flags, struct store **out)
 		    "was created"), dir);
 		goto undo;
 	}
+	if (rc == STORE_OK && fstat(fd, &fs.sb[FILES_DATA]) == 0)
+		rc = access_load(st, fs.sb[FILES_DATA].st_uid);
 	return (rc);
 undo:
 	if (rc == STORE_FULL) {
@@ -525,6 +531,7 @@ store_close(struct store *st)
 		return;
 	if (st->env != NULL)
 		mdb_env_close(st->env);
+	access_free(st);
 	free(st);
 }
 
@@ -532,6 +539,12 @@ bool
 store_created(const struct store *st)
 {
 	return (st->created);
+}
+
+bool
+store_migrated(const struct store *st)
+{
+	return (st->migrated);
 }
 
 const struct store_error *
@@ -596,7 +609,11 @@ store_begin(struct store *st, unsigned flags, MDB_txn **txn)
 		*txn = NULL;
 		return (store_mdb(st, rc, _("cannot begin a transaction")));
 	}
-	return (STORE_OK);
+	if ((rc = seal_begin(st, *txn)) != STORE_OK) {
+		mdb_txn_abort(*txn);
+		*txn = NULL;
+	}
+	return (rc);
 }
 
 int
@@ -648,70 +665,7 @@ store_wabort(struct wtx *w)
 	if (w->txn != NULL)
 		mdb_txn_abort(w->txn);
 	w->txn = NULL;
-}
-
-int
-store_get(struct store *st, MDB_txn *txn, enum store_db db, const void *key,
-    size_t klen, MDB_val *v)
-{
-	MDB_val	k;
-	int	rc;
-
-	k.mv_data = (void *)key;
-	k.mv_size = klen;
-	rc = mdb_get(txn, st->dbi[db], &k, v);
-	if (rc == MDB_NOTFOUND)
-		return (STORE_NOTFOUND);
-	if (rc != 0)
-		return (store_mdb(st, rc, store_db_names[db]));
-	return (STORE_OK);
-}
-
-int
-store_put(struct store *st, MDB_txn *txn, enum store_db db, const void *key,
-    size_t klen, const void *val, size_t vlen, unsigned flags)
-{
-	MDB_val	k, v;
-	int	rc;
-
-	k.mv_data = (void *)key;
-	k.mv_size = klen;
-	v.mv_data = (void *)val;
-	v.mv_size = vlen;
-	rc = mdb_put(txn, st->dbi[db], &k, &v, flags);
-	if (rc == MDB_KEYEXIST)
-		return (STORE_EXISTS);
-	if (rc != 0)
-		return (store_mdb(st, rc, store_db_names[db]));
-	return (STORE_OK);
-}
-
-int
-store_del(struct store *st, MDB_txn *txn, enum store_db db, const void *key,
-    size_t klen)
-{
-	MDB_val	k;
-	int	rc;
-
-	k.mv_data = (void *)key;
-	k.mv_size = klen;
-	rc = mdb_del(txn, st->dbi[db], &k, NULL);
-	if (rc == MDB_NOTFOUND)
-		return (STORE_NOTFOUND);
-	if (rc != 0)
-		return (store_mdb(st, rc, store_db_names[db]));
-	return (STORE_OK);
-}
-
-int
-store_cursor(struct store *st, MDB_txn *txn, enum store_db db,
-    MDB_cursor **c)
-{
-	int	rc;
-
-	if ((rc = mdb_cursor_open(txn, st->dbi[db], c)) != 0)
-		return (store_mdb(st, rc, store_db_names[db]));
-	return (STORE_OK);
+	access_flush(w->st);
 }
 
 const char *
@@ -729,6 +683,9 @@ store_backup(struct store *st, const char *path)
 	if (st->env == NULL)
 		return (store_err(st, STORE_IO, NULL,
 		    _("the database is not open")));
+	if ((rc = access_need(st, STORE_AREA_ADMIN, STORE_ACT_VIEW)) != 0 ||
+	    (rc = store_verify(st, NULL, NULL, NULL)) != STORE_OK)
+		return (rc);
 	if ((fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW |
 	    O_CLOEXEC, 0640)) == -1) {
 		if (errno == EEXIST)

@@ -165,7 +165,7 @@ int
 event_scan(struct store *st, MDB_txn *txn, const char *code, struct buf *out,
     size_t *n)
 {
-	MDB_cursor		*c;
+	struct cur		c;
 	MDB_val			 k, v;
 	struct store_attendance	 a;
 	char			 key[STORE_ID_MAX + 2];
@@ -180,13 +180,13 @@ event_scan(struct store *st, MDB_txn *txn, const char *code, struct buf *out,
 	k.mv_data = key;
 	k.mv_size = clen + 1;
 	for (op = MDB_SET_RANGE;; op = MDB_NEXT) {
-		if ((rc = mdb_cursor_get(c, &k, &v, op)) != 0)
+		if ((rc = cur_get(&c, &k, &v, op)) != 0)
 			break;
 		if (k.mv_size <= clen + 1 || memcmp(k.mv_data, key,
 		    clen + 1) != 0)
 			break;
 		if (codec_att_dec(&v, &a, false) != STORE_OK) {
-			mdb_cursor_close(c);
+			cur_close(&c);
 			return (store_err(st, STORE_IO, NULL,
 			    _("attendance %s: corrupt record"), code));
 		}
@@ -197,7 +197,7 @@ event_scan(struct store *st, MDB_txn *txn, const char *code, struct buf *out,
 		buf_addc(out, '\0');
 		(*n)++;
 	}
-	mdb_cursor_close(c);
+	cur_close(&c);
 	if (rc != 0 && rc != MDB_NOTFOUND)
 		return (store_mdb(st, rc, "attendance"));
 	return (STORE_OK);
@@ -309,6 +309,8 @@ store_event_add(struct store *st, const struct store_event *in)
 	int			rc;
 
 	store_err_clear(st);
+	if ((rc = access_need(st, STORE_AREA_EVENTS, STORE_ACT_ADD)) != 0)
+		return (rc);
 	if ((rc = event_norm(st, in, &e)) != STORE_OK)
 		return (rc);
 	if ((rc = store_wbegin(st, &w)) != STORE_OK)
@@ -345,6 +347,8 @@ store_event_update(struct store *st, const struct store_event *in,
 	int			rc;
 
 	store_err_clear(st);
+	if ((rc = access_need(st, STORE_AREA_EVENTS, STORE_ACT_EDIT)) != 0)
+		return (rc);
 	memset(&old, 0, sizeof old);
 	if ((rc = event_norm(st, in, &e)) != STORE_OK)
 		return (rc);
@@ -394,6 +398,8 @@ store_event_delete(struct store *st, const char *codein, bool force,
 	int			 rc;
 
 	store_err_clear(st);
+	if ((rc = access_need(st, STORE_AREA_EVENTS, STORE_ACT_DELETE)) != 0)
+		return (rc);
 	memset(&old, 0, sizeof old);
 	buf_init(&list);
 	if ((rc = store_key_lookup(codein, code, "event_code", &st->err)) != 0)
@@ -453,7 +459,7 @@ static int
 event_counts(struct store *st, MDB_txn *txn, const char *code,
     struct store_event_counts *ec)
 {
-	MDB_cursor		*c;
+	struct cur		c;
 	MDB_val			 k, v;
 	struct store_attendance	 a;
 	char			 key[STORE_ID_MAX + 2];
@@ -468,7 +474,7 @@ event_counts(struct store *st, MDB_txn *txn, const char *code,
 	k.mv_data = key;
 	k.mv_size = clen + 1;
 	for (op = MDB_SET_RANGE;; op = MDB_NEXT) {
-		if ((rc = mdb_cursor_get(c, &k, &v, op)) != 0)
+		if ((rc = cur_get(&c, &k, &v, op)) != 0)
 			break;
 		if (k.mv_size <= clen + 1 || memcmp(k.mv_data, key,
 		    clen + 1) != 0)
@@ -493,7 +499,7 @@ event_counts(struct store *st, MDB_txn *txn, const char *code,
 		if (a.walk_in)
 			ec->walk_in++;
 	}
-	mdb_cursor_close(c);
+	cur_close(&c);
 	if (rc != 0 && rc != MDB_NOTFOUND)
 		return (store_mdb(st, rc, "attendance"));
 	return (STORE_OK);
@@ -508,6 +514,8 @@ store_event_get(struct store *st, const char *codein, struct store_event *e,
 	int	 rc;
 
 	store_err_clear(st);
+	if ((rc = access_need(st, STORE_AREA_EVENTS, STORE_ACT_VIEW)) != 0)
+		return (rc);
 	memset(e, 0, sizeof *e);
 	if (ec != NULL)
 		memset(ec, 0, sizeof *ec);
@@ -542,7 +550,7 @@ store_event_each(struct store *st, int (*cb)(const struct store_event *,
     const struct store_event_counts *, void *), void *arg)
 {
 	MDB_txn			*txn;
-	MDB_cursor		*c;
+	struct cur		c;
 	MDB_val			 k, v;
 	struct store_event	*ev = NULL;
 	struct store_event_counts ec;
@@ -551,6 +559,8 @@ store_event_each(struct store *st, int (*cb)(const struct store_event *,
 	int			 rc, mrc, op;
 
 	store_err_clear(st);
+	if ((rc = access_need(st, STORE_AREA_EVENTS, STORE_ACT_VIEW)) != 0)
+		return (rc);
 	if ((rc = store_rbegin(st, &txn)) != STORE_OK)
 		return (rc);
 	if ((rc = store_cursor(st, txn, DB_EVENTS, &c)) != STORE_OK) {
@@ -558,7 +568,7 @@ store_event_each(struct store *st, int (*cb)(const struct store_event *,
 		return (rc);
 	}
 	for (op = MDB_FIRST;; op = MDB_NEXT) {
-		if ((mrc = mdb_cursor_get(c, &k, &v, op)) != 0) {
+		if ((mrc = cur_get(&c, &k, &v, op)) != 0) {
 			if (mrc != MDB_NOTFOUND)
 				rc = store_mdb(st, mrc, "events");
 			break;
@@ -575,7 +585,7 @@ store_event_each(struct store *st, int (*cb)(const struct store_event *,
 		}
 		n++;
 	}
-	mdb_cursor_close(c);
+	cur_close(&c);
 	if (rc == STORE_OK) {
 		if (n > 1)	/* ev is NULL when there are no events */
 			qsort(ev, n, sizeof *ev, event_newest_first);
@@ -645,7 +655,7 @@ event_match(struct store *st, const char *folded, const char *date,
     bool similar, char codes[2][STORE_ID_MAX + 1], size_t *n)
 {
 	MDB_txn		*txn;
-	MDB_cursor	*c;
+	struct cur	c;
 	MDB_val		 k, v;
 	char		 d[STORE_DATE_SIZE], name[1040], *fn;
 	bool		 hit;
@@ -658,7 +668,7 @@ event_match(struct store *st, const char *folded, const char *date,
 		mdb_txn_abort(txn);
 		return (rc);
 	}
-	for (op = MDB_FIRST; mdb_cursor_get(c, &k, &v, op) == 0;
+	for (op = MDB_FIRST; (rc = cur_get(&c, &k, &v, op)) == 0;
 	    op = MDB_NEXT) {
 		if (codec_event_date(&v, d) != STORE_OK || strcmp(d, date) != 0)
 			continue;
@@ -677,9 +687,9 @@ event_match(struct store *st, const char *folded, const char *date,
 			    k.mv_size);
 		(*n)++;
 	}
-	mdb_cursor_close(c);
+	cur_close(&c);
 	mdb_txn_abort(txn);
-	return (STORE_OK);
+	return (rc == MDB_NOTFOUND ? STORE_OK : store_mdb(st, rc, "events"));
 }
 
 int
@@ -691,6 +701,8 @@ store_event_find(struct store *st, const char *name, const char *date,
 	int	 rc;
 
 	store_err_clear(st);
+	if ((rc = access_need(st, STORE_AREA_EVENTS, STORE_ACT_VIEW)) != 0)
+		return (rc);
 	code[0] = '\0';
 	if (name == NULL)
 		name = "";
@@ -724,6 +736,8 @@ store_event_similar(struct store *st, const char *name, const char *date,
 	int	 rc;
 
 	store_err_clear(st);
+	if ((rc = access_need(st, STORE_AREA_EVENTS, STORE_ACT_VIEW)) != 0)
+		return (rc);
 	code[0] = '\0';
 	if ((folded = store_fold(name == NULL ? "" : name)) == NULL)
 		return (STORE_NOTFOUND);

@@ -83,6 +83,11 @@ files_check_one(struct store *st, const char *path, const struct stat *dirsb,
 		return (store_err(st, STORE_PERM, NULL, _("%s is not a regular "
 		    "file (a link or a device); sanka does not open it"),
 		    path));
+	if ((st->flags & STORE_SHARED) && (seen->st_uid != 0 ||
+	    seen->st_gid != getegid()))
+		return (store_err(st, STORE_PERM, NULL, _("%s is not owned by "
+		    "root and sanka's group; the shared database is not "
+		    "opened (ask root to check it)"), path));
 	if (seen->st_uid != dirsb->st_uid && seen->st_uid != geteuid())
 		return (store_err(st, STORE_PERM, NULL, _("%s belongs to "
 		    "another user than its directory; sanka does not open it"),
@@ -147,6 +152,9 @@ files_before_open(struct store *st, const char *dir, bool create,
 		}
 		if (rc != STORE_NOTFOUND)
 			return (rc);
+		if (st->flags & STORE_SHARED)
+			return (store_err(st, STORE_PERM, NULL, _("%s is "
+			    "missing: ask root to run \"sanka init\""), path));
 		store_err_clear(st);
 		if (i == FILES_LOCK && create) {
 			if ((rc = files_reserve_lock(st, path, shared)) != STORE_OK)

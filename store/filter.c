@@ -410,7 +410,13 @@ filter_parse_words(struct store *st, char *const *words, size_t n,
 			snprintf(e->text, sizeof e->text, "%s", given[at]);
 		}
 	}
+	if (rc == STORE_OK && st != NULL &&
+	    (rc = access_filter(st, f)) != STORE_OK) {
+		snprintf(e->msg, sizeof e->msg, "%s", store_last_error(st)->msg);
+		access_flush(st);
+	}
 	if (rc != STORE_OK) {
+		e->rc = rc;
 		store_filter_free(f);
 		return (rc);
 	}

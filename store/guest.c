@@ -131,17 +131,17 @@ static int
 guest_next_id(struct store *st, MDB_txn *txn, char out[STORE_ID_MAX + 1])
 {
 	struct guest_patterns	 ps;
-	MDB_cursor		*c;
+	struct cur		 c;
 	MDB_val			 k, v;
 	int			 rc, op, tries;
 
 	memset(&ps, 0, sizeof ps);
 	if ((rc = store_cursor(st, txn, DB_MEMBERS, &c)) != STORE_OK)
 		return (rc);
-	for (op = MDB_FIRST; (rc = mdb_cursor_get(c, &k, &v, op)) == 0;
+	for (op = MDB_FIRST; (rc = cur_get(&c, &k, &v, op)) == 0;
 	    op = MDB_NEXT)
 		guest_count(&ps, k.mv_data, k.mv_size);
-	mdb_cursor_close(c);
+	cur_close(&c);
 	if (ps.best != NULL) {
 		/* prefix + width digits is an ID seen: at most 64 bytes */
 		size_t plen = strlen(ps.best->prefix);

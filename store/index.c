@@ -256,6 +256,26 @@ idx_texts_parts(struct idx_texts *t, const char *s)
 	}
 }
 
+/* A phone number as written (hyphens and all), its digits alone (a
+ * prefix of them finds it) and their last four. */
+static void
+idx_texts_phone(struct idx_texts *t, const char *phone)
+{
+	char	digits[STORE_TEXT_KEY_MAX];
+	size_t	n = 0;
+
+	if (phone == NULL || *phone == '\0')
+		return;
+	idx_texts_add(t, phone, strlen(phone));
+	for (; *phone != '\0' && n < sizeof digits; phone++) {
+		if (*phone >= '0' && *phone <= '9')
+			digits[n++] = *phone;
+	}
+	idx_texts_add(t, digits, n);
+	if (n > 4)
+		idx_texts_add(t, digits + n - 4, 4);
+}
+
 /* A "plain" ID (ASCII without lower-case letters, spaces or [\\]^_`)
  * folds by lower-casing, which keeps the order of IDs: search finds it
  * in members itself, so the name index need not hold it. */
@@ -275,7 +295,8 @@ idx_id_plain(const char *id, size_t len)
 }
 
 /* The folded texts a member is found by: name, reading, their parts, ID,
- * e-mail local part; sorted, a prefix of another entry left out (a
+ * e-mail address and its domain, phone as written, its digits and their
+ * last four; sorted, a prefix of another entry left out (a
  * prefix search finds the longer one). */
 size_t
 idx_search_texts(struct buf *out, const struct store_member *m)
@@ -306,10 +327,13 @@ idx_search_texts_in(struct buf *out, struct buf *tmp,
 	idx_texts_parts(&t, m->kana);
 	idx_texts_add(&t, m->id, strlen(m->id));
 	if (m->email != NULL && *m->email != '\0') {
-		a = strchr(m->email, '@');
-		idx_texts_add(&t, m->email, a == NULL ?
-		    strlen(m->email) : (size_t)(a - m->email));
+		/* the whole address (its local part is a prefix) and the
+		 * domain */
+		idx_texts_add(&t, m->email, strlen(m->email));
+		if ((a = strrchr(m->email, '@')) != NULL)
+			idx_texts_add(&t, a + 1, strlen(a + 1));
 	}
+	idx_texts_phone(&t, m->phone);
 	/* a few entries: insertion sort */
 	for (i = 1; i < t.n; i++) {
 		o = t.off[i];

@@ -22,6 +22,30 @@ list_db(enum store_order order)
 	}
 }
 
+/* The role may list members in ORDER: it sees the field it sorts by. */
+static int
+list_may_sort(struct store *st, enum store_order order)
+{
+	static const char *const keys[] = {
+		[STORE_ORDER_ID] = "id", [STORE_ORDER_KANA] = "kana",
+		[STORE_ORDER_TOTAL] = "total",
+		[STORE_ORDER_LAST_DATE] = "last_date",
+	};
+	const struct store_field	*f;
+	int				 rc;
+
+	if ((rc = access_need(st, STORE_AREA_MEMBERS, STORE_ACT_VIEW)) != 0)
+		return (rc);
+	if ((f = store_field_find(keys[order])) != NULL &&
+	    store_field_hidden(st, f)) {
+		access_refuse(st, f->key, _("%s is hidden from role %s: the "
+		    "list cannot be sorted by it"), f->key, st->role.name);
+		access_flush(st);
+		return (STORE_PERM);
+	}
+	return (STORE_OK);
+}
+
 /* Does the upper-case of PREFIX start KEY? */
 static bool
 list_upper_eq(const char *key, const char *prefix, size_t plen)
@@ -47,10 +71,12 @@ buf_reset_copy(struct buf *dst, const struct buf *src)
 }
 
 /* Fill ROW for member ID found at list position KEY; false when the
- * member is gone (an index entry check would report). */
+ * member is gone (an index entry check would report), outside the role's
+ * rows, or (PREFIX not NULL: a search) found only by a hidden field. */
 static bool
 list_fill(struct store *st, MDB_txn *txn, const void *key, size_t keylen,
-    const char *id, size_t idlen, struct store_member_row *row)
+    const char *id, size_t idlen, struct store_member_row *row,
+    const char *prefix, size_t plen)
 {
 	MDB_val		mv, sv;
 	struct agg	g;
@@ -65,6 +91,7 @@ list_fill(struct store *st, MDB_txn *txn, const void *key, size_t keylen,
 	if (store_get(st, txn, DB_MEMBERS, row->id, idlen, &mv) != STORE_OK)
 		return (false);
 	codec_member_row(&mv, row);
+	memset(&g, 0, sizeof g);
 	if (store_get(st, txn, DB_STATS, row->id, idlen, &sv) == STORE_OK &&
 	    codec_agg_dec(&sv, &g) == STORE_OK) {
 		row->total = g.s.total;
@@ -72,6 +99,9 @@ list_fill(struct store *st, MDB_txn *txn, const void *key, size_t keylen,
 		memcpy(row->last_event, g.s.last_event,
 		    sizeof row->last_event);
 	}
+	if (!access_list_ok(st, &mv, row->id, &g, prefix, plen))
+		return (false);
+	access_hide_row(st, row);
 	return (true);
 }
 
@@ -83,7 +113,7 @@ store_member_page(struct store *st, enum store_order order,
 	enum store_db		 db = list_db(order);
 	struct store_member_row	 tmp;
 	MDB_txn			*txn;
-	MDB_cursor		*c;
+	struct cur		c;
 	MDB_val			 k, v;
 	const char		*id;
 	size_t			 idlen, i;
@@ -91,6 +121,8 @@ store_member_page(struct store *st, enum store_order order,
 
 	store_err_clear(st);
 	*got = 0;
+	if ((rc = list_may_sort(st, order)) != STORE_OK)
+		return (rc);
 	if (n == 0)
 		return (STORE_OK);
 	if ((rc = store_rbegin(st, &txn)) != STORE_OK)
@@ -104,7 +136,7 @@ store_member_page(struct store *st, enum store_order order,
 	else {
 		k.mv_data = (void *)from->key;
 		k.mv_size = from->keylen;
-		rc = mdb_cursor_get(c, &k, &v, MDB_SET_RANGE);
+		rc = cur_get(&c, &k, &v, MDB_SET_RANGE);
 		if (rc == MDB_NOTFOUND)
 			op = backward ? MDB_LAST : -1;
 		else if (rc != 0)
@@ -118,12 +150,12 @@ store_member_page(struct store *st, enum store_order order,
 			op = MDB_GET_CURRENT;
 	}
 	while (op != -1 && *got < n) {
-		if ((rc = mdb_cursor_get(c, &k, &v, (MDB_cursor_op)op)) != 0)
+		if ((rc = cur_get(&c, &k, &v, (MDB_cursor_op)op)) != 0)
 			break;
 		op = backward ? MDB_PREV : MDB_NEXT;
 		id = idx_key_id(db, k.mv_data, k.mv_size, &idlen);
 		if (list_fill(st, txn, k.mv_data, k.mv_size, id, idlen,
-		    &rows[*got]))
+		    &rows[*got], NULL, 0))
 			(*got)++;
 	}
 	if (rc != 0 && rc != MDB_NOTFOUND)
@@ -135,11 +167,11 @@ store_member_page(struct store *st, enum store_order order,
 			rows[*got - 1 - i] = tmp;
 		}
 	}
-	mdb_cursor_close(c);
+	cur_close(&c);
 	mdb_txn_abort(txn);
 	return (STORE_OK);
 fail:
-	mdb_cursor_close(c);
+	cur_close(&c);
 	mdb_txn_abort(txn);
 	*got = 0;
 	return (store_mdb(st, rc, "member list"));
@@ -180,7 +212,7 @@ list_first_match(struct store *st, MDB_txn *txn, const char *id,
  */
 struct list_stream {
 	enum store_db	 db;
-	MDB_cursor	*c;
+	struct cur	c;
 	bool		 live;
 	struct buf	 key;		/* the current "text \0 id" */
 	size_t		 idoff;
@@ -199,7 +231,7 @@ list_stream_next(struct list_stream *s, const char *prefix, size_t plen,
 	k.mv_data = (void *)seek;
 	k.mv_size = seeklen;
 	for (;; op = MDB_NEXT) {
-		if ((rc = mdb_cursor_get(s->c, &k, &v, op)) != 0) {
+		if ((rc = cur_get(&s->c, &k, &v, op)) != 0) {
 			s->live = false;
 			return (rc == MDB_NOTFOUND ? 0 : rc);
 		}
@@ -247,8 +279,9 @@ list_keycmp(const struct buf *a, const struct buf *b)
 	return (a->len < b->len ? -1 : a->len > b->len);
 }
 
-int
-store_member_search(struct store *st, const char *query,
+/* store_member_search of the folded PREFIX. */
+static int
+list_search(struct store *st, const char *prefix,
     const struct store_member_row *after, struct store_member_row *rows,
     size_t n, size_t *got)
 {
@@ -256,21 +289,13 @@ store_member_search(struct store *st, const char *query,
 	struct list_stream	 s[3], *best;
 	struct buf		 after_key, seek;
 	MDB_txn			*txn;
-	char			*prefix;
 	const char		*z;
 	size_t			 plen, i, tlen;
 	int			 rc = 0, src = STORE_OK;
 	bool			 idable;
 
-	store_err_clear(st);
 	*got = 0;
-	if ((prefix = store_fold(query)) == NULL)
-		return (STORE_OK);
 	plen = strlen(prefix);
-	if (plen == 0 || n == 0) {
-		free(prefix);
-		return (STORE_OK);
-	}
 	if (plen > STORE_TEXT_KEY_MAX)
 		plen = STORE_TEXT_KEY_MAX;
 	/* could a plain ID start with it? */
@@ -280,10 +305,8 @@ store_member_search(struct store *st, const char *query,
 		if (c <= 0x20 || c >= 0x7f || (c >= 0x5b && c <= 0x60))
 			idable = false;
 	}
-	if ((rc = store_rbegin(st, &txn)) != STORE_OK) {
-		free(prefix);
+	if ((rc = store_rbegin(st, &txn)) != STORE_OK)
 		return (rc);
-	}
 	buf_init(&after_key);
 	buf_init(&seek);
 	if (after != NULL)
@@ -344,7 +367,8 @@ store_member_search(struct store *st, const char *query,
 				if (list_first_match(st, txn, id,
 				    (const char *)best->key.p, tlen, prefix,
 				    plen) && list_fill(st, txn, best->key.p,
-				    best->key.len, id, idlen, &rows[*got]))
+				    best->key.len, id, idlen, &rows[*got],
+				    prefix, plen))
 					(*got)++;
 			}
 		}
@@ -358,17 +382,76 @@ store_member_search(struct store *st, const char *query,
 		}
 	}
 	for (i = 0; i < 3; i++) {
-		if (s[i].c != NULL)
-			mdb_cursor_close(s[i].c);
+		cur_close(&s[i].c);
 		buf_free(&s[i].key);
 	}
 	mdb_txn_abort(txn);
 	buf_free(&after_key);
 	buf_free(&seek);
-	free(prefix);
 	if (src != STORE_OK || rc != 0) {
 		*got = 0;
 		return (src != STORE_OK ? src : store_mdb(st, rc, "search"));
 	}
 	return (STORE_OK);
+}
+
+/* The digits of a phone-like query (digits with - ( ) + . or spaces, not
+ * digits alone) malloc'd; NULL for any other. */
+static char *
+list_phone_digits(const char *q)
+{
+	char	*d, *o;
+	bool	 other = false;
+
+	o = d = xmalloc(strlen(q) + 1);
+	for (; *q != '\0'; q++) {
+		if (*q >= '0' && *q <= '9')
+			*o++ = *q;
+		else if (strchr("-()+. ", *q) != NULL)
+			other = true;
+		else
+			break;
+	}
+	*o = '\0';
+	if (*q != '\0' || !other || o == d) {
+		free(d);
+		return (NULL);
+	}
+	return (d);
+}
+
+int
+store_member_search(struct store *st, const char *query,
+    const struct store_member_row *after, struct store_member_row *rows,
+    size_t n, size_t *got)
+{
+	struct store_member_row	 probe;
+	char			*prefix, *digits;
+	size_t			 found;
+	int			 rc;
+
+	store_err_clear(st);
+	*got = 0;
+	if ((rc = access_need(st, STORE_AREA_MEMBERS, STORE_ACT_VIEW)) != 0)
+		return (rc);
+	if ((prefix = store_fold(query)) == NULL)
+		return (STORE_OK);
+	if (*prefix == '\0' || n == 0) {
+		free(prefix);
+		return (STORE_OK);
+	}
+	rc = list_search(st, prefix, after, rows, n, got);
+	/* a phone number written otherwise than it is stored: its digits
+	 * (when the query as typed finds no one at all) */
+	if (rc == STORE_OK && *got == 0 &&
+	    (digits = list_phone_digits(prefix)) != NULL) {
+		found = 0;
+		if (after != NULL)
+			rc = list_search(st, prefix, NULL, &probe, 1, &found);
+		if (rc == STORE_OK && found == 0)
+			rc = list_search(st, digits, after, rows, n, got);
+		free(digits);
+	}
+	free(prefix);
+	return (rc);
 }

@@ -301,21 +301,21 @@ mailing_scan(struct store *st, MDB_txn *txn, int kind, const char *a,
     int (*cb)(struct store *, const char *rest, size_t restlen,
     const MDB_val *v, void *), void *arg)
 {
-	MDB_cursor	*c;
+	struct cur	 cu;
 	MDB_val		 k, v;
 	struct buf	 pre;
 	int		 rc, op;
 
 	buf_init(&pre);
 	mailing_key(&pre, kind, a, "");
-	if ((rc = store_cursor(st, txn, DB_MAILINGS, &c)) != STORE_OK) {
+	if ((rc = store_cursor(st, txn, DB_MAILINGS, &cu)) != STORE_OK) {
 		buf_free(&pre);
 		return (rc);
 	}
 	k.mv_data = pre.p;
 	k.mv_size = pre.len;
 	for (op = MDB_SET_RANGE;; op = MDB_NEXT) {
-		if ((rc = mdb_cursor_get(c, &k, &v, op)) != 0) {
+		if ((rc = cur_get(&cu, &k, &v, op)) != 0) {
 			rc = rc == MDB_NOTFOUND ? STORE_OK :
 			    store_mdb(st, rc, "mailings");
 			break;
@@ -327,7 +327,7 @@ mailing_scan(struct store *st, MDB_txn *txn, int kind, const char *a,
 		    k.mv_size - pre.len, &v, arg)) != 0)
 			break;
 	}
-	mdb_cursor_close(c);
+	cur_close(&cu);
 	buf_free(&pre);
 	return (rc);
 }

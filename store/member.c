@@ -441,8 +441,13 @@ store_member_add(struct store *st, const struct store_member *in)
 	int			rc;
 
 	store_err_clear(st);
-	if ((rc = member_norm(st, in, &m)) != STORE_OK)
+	if ((rc = access_need(st, STORE_AREA_MEMBERS, STORE_ACT_ADD)) != 0 ||
+	    (rc = member_norm(st, in, &m)) != STORE_OK)
 		return (rc);
+	if ((rc = access_member_add(st, &m)) != STORE_OK) {
+		access_flush(st);
+		goto out;
+	}
 	if ((rc = store_wbegin(st, &w)) != STORE_OK)
 		goto out;
 	rc = store_get(st, w.txn, DB_MEMBERS, m.id, strlen(m.id), &v);
@@ -478,7 +483,8 @@ store_member_update(struct store *st, const struct store_member *in,
 
 	store_err_clear(st);
 	memset(&old, 0, sizeof old);
-	if ((rc = member_norm(st, in, &m)) != STORE_OK)
+	if ((rc = access_need(st, STORE_AREA_MEMBERS, STORE_ACT_EDIT)) != 0 ||
+	    (rc = member_norm(st, in, &m)) != STORE_OK)
 		return (rc);
 	if ((rc = store_wbegin(st, &w)) != STORE_OK)
 		goto out;
@@ -488,6 +494,8 @@ store_member_update(struct store *st, const struct store_member *in,
 			    _("member %s not found"), m.id);
 		goto fail;
 	}
+	if ((rc = access_member_update(st, w.txn, &old, &m)) != STORE_OK)
+		goto fail;
 	if (expect != 0 && expect != old.version) {
 		rc = store_conflict(st, _("member"), m.id, old.version, expect,
 		    old.updated_by, old.updated_at);
@@ -594,7 +602,8 @@ store_member_patch(struct store *st, const struct store_member *patch,
 	store_err_clear(st);
 	memset(&old, 0, sizeof old);
 	memset(&m, 0, sizeof m);
-	if ((rc = store_key_lookup(patch->id, id, "member_id", &st->err)) !=
+	if ((rc = access_need(st, STORE_AREA_MEMBERS, STORE_ACT_EDIT)) != 0 ||
+	    (rc = store_key_lookup(patch->id, id, "member_id", &st->err)) !=
 	    STORE_OK)
 		return (rc);
 	if ((rc = store_wbegin(st, &w)) != STORE_OK)
@@ -605,7 +614,8 @@ store_member_patch(struct store *st, const struct store_member *patch,
 			    _("member %s not found"), id);
 		goto fail;
 	}
-	if ((rc = member_patched(st, &old, patch, fields, &m)) != STORE_OK)
+	if ((rc = member_patched(st, &old, patch, fields, &m)) != STORE_OK ||
+	    (rc = access_member_update(st, w.txn, &old, &m)) != STORE_OK)
 		goto fail;
 	if (member_same(&old, &m)) {
 		store_wabort(&w);
@@ -636,7 +646,7 @@ int
 member_drop(struct wtx *w, const struct store_member *m, size_t *nrec)
 {
 	struct store	*st = w->st;
-	MDB_cursor	*c;
+	struct cur	c;
 	MDB_val		 k, v;
 	struct buf	 keys;
 	const char	*p, *end, *date, *ev;
@@ -653,7 +663,7 @@ member_drop(struct wtx *w, const struct store_member *m, size_t *nrec)
 	k.mv_data = key;
 	k.mv_size = mlen + 1;
 	for (op = MDB_SET_RANGE;; op = MDB_NEXT) {
-		if ((rc = mdb_cursor_get(c, &k, &v, op)) != 0)
+		if ((rc = cur_get(&c, &k, &v, op)) != 0)
 			break;
 		if (k.mv_size <= mlen + 1 || memcmp(k.mv_data, key,
 		    mlen + 1) != 0)
@@ -666,7 +676,7 @@ member_drop(struct wtx *w, const struct store_member *m, size_t *nrec)
 		    0);
 		(*nrec)++;
 	}
-	mdb_cursor_close(c);
+	cur_close(&c);
 	if (rc != 0 && rc != MDB_NOTFOUND) {
 		buf_free(&keys);
 		return (store_mdb(st, rc, "by_member"));
@@ -709,17 +719,21 @@ store_member_delete(struct store *st, const char *idin, bool force,
 	struct buf		text;
 	char			id[STORE_ID_MAX + 1];
 	size_t			nrec;
-	MDB_cursor		*c;
+	struct cur		c;
 	MDB_val			k, v;
 	int			rc;
 
 	store_err_clear(st);
 	memset(&old, 0, sizeof old);
-	if ((rc = store_key_lookup(idin, id, "member_id", &st->err)) != 0)
+	if ((rc = access_need(st, STORE_AREA_MEMBERS, STORE_ACT_DELETE)) != 0 ||
+	    (rc = store_key_lookup(idin, id, "member_id", &st->err)) != 0)
 		return (rc);
 	if ((rc = store_wbegin(st, &w)) != STORE_OK)
 		return (rc);
-	if ((rc = member_read(st, w.txn, id, &old)) != STORE_OK) {
+	if ((rc = member_read(st, w.txn, id, &old)) != STORE_OK ||
+	    !access_id_ok(st, w.txn, id)) {
+		if (rc == STORE_OK)
+			rc = STORE_NOTFOUND;
 		if (rc == STORE_NOTFOUND)
 			store_err(st, rc, "member_id",
 			    _("member %s not found"), id);
@@ -739,16 +753,16 @@ store_member_delete(struct store *st, const char *idin, bool force,
 		memcpy(key, id, strlen(id) + 1);
 		k.mv_data = key;
 		k.mv_size = strlen(id) + 1;
-		rc = mdb_cursor_get(c, &k, &v, MDB_SET_RANGE);
+		rc = cur_get(&c, &k, &v, MDB_SET_RANGE);
 		if (rc == 0 && k.mv_size > strlen(id) + 1 &&
 		    memcmp(k.mv_data, key, strlen(id) + 1) == 0) {
-			mdb_cursor_close(c);
+			cur_close(&c);
 			rc = store_err(st, STORE_HASREFS, "member_id",
 			    _("member %s has attendance records; delete them "
 			    "first or force the deletion"), id);
 			goto fail;
 		}
-		mdb_cursor_close(c);
+		cur_close(&c);
 		if (rc != 0 && rc != MDB_NOTFOUND) {
 			rc = store_mdb(st, rc, "by_member");
 			goto fail;
@@ -794,11 +808,18 @@ store_member_get(struct store *st, const char *idin, struct store_member *m,
 	memset(m, 0, sizeof *m);
 	if (stats != NULL)
 		memset(stats, 0, sizeof *stats);
+	if ((rc = access_need(st, STORE_AREA_MEMBERS, STORE_ACT_VIEW)) != 0)
+		return (rc);
 	if ((rc = store_key_lookup(idin, id, "member_id", &st->err)) != 0)
 		return (rc == STORE_INVALID ? STORE_NOTFOUND : rc);
 	if ((rc = store_rbegin(st, &txn)) != STORE_OK)
 		return (rc);
-	if ((rc = member_read(st, txn, id, m)) != STORE_OK) {
+	if ((rc = member_read(st, txn, id, m)) != STORE_OK ||
+	    !access_id_ok(st, txn, id)) {
+		if (rc == STORE_OK) {
+			store_member_free(m);
+			rc = STORE_NOTFOUND;
+		}
 		if (rc == STORE_NOTFOUND)
 			store_err(st, rc, "member_id",
 			    _("member %s not found"), id);
@@ -814,6 +835,8 @@ store_member_get(struct store *st, const char *idin, struct store_member *m,
 		if (rc != STORE_OK)
 			store_member_free(m);
 	}
+	if (rc == STORE_OK)
+		access_hide_member(st, m, stats);
 out:
 	mdb_txn_abort(txn);
 	return (rc);
@@ -855,7 +878,7 @@ store_member_each(struct store *st, int (*cb)(const struct store_member *,
     const struct store_stats *, void *), void *arg)
 {
 	MDB_txn			*txn;
-	MDB_cursor		*c;
+	struct cur		c;
 	MDB_val			 k, v, sv;
 	struct store_member	 m;
 	struct agg		 g;
@@ -863,14 +886,15 @@ store_member_each(struct store *st, int (*cb)(const struct store_member *,
 	int			 rc, op;
 
 	store_err_clear(st);
-	if ((rc = store_rbegin(st, &txn)) != STORE_OK)
+	if ((rc = access_need(st, STORE_AREA_MEMBERS, STORE_ACT_VIEW)) != 0 ||
+	    (rc = store_rbegin(st, &txn)) != STORE_OK)
 		return (rc);
 	if ((rc = store_cursor(st, txn, DB_MEMBERS, &c)) != STORE_OK) {
 		mdb_txn_abort(txn);
 		return (rc);
 	}
 	for (op = MDB_FIRST;; op = MDB_NEXT) {
-		if ((rc = mdb_cursor_get(c, &k, &v, op)) != 0) {
+		if ((rc = cur_get(&c, &k, &v, op)) != 0) {
 			rc = rc == MDB_NOTFOUND ? STORE_OK :
 			    store_mdb(st, rc, "members");
 			break;
@@ -884,14 +908,28 @@ store_member_each(struct store *st, int (*cb)(const struct store_member *,
 		memset(&g, 0, sizeof g);
 		if (store_get(st, txn, DB_STATS, id, strlen(id), &sv) == 0)
 			(void)codec_agg_dec(&sv, &g);
-		rc = cb(&m, &g.s, arg);
+		rc = 0;
+		if (access_row_ok(st, &m, &g.s)) {
+			access_hide_member(st, &m, &g.s);
+			rc = cb(&m, &g.s, arg);
+		}
 		store_member_free(&m);
 		if (rc != 0)
 			break;
 	}
-	mdb_cursor_close(c);
+	cur_close(&c);
 	mdb_txn_abort(txn);
 	return (rc);
+}
+
+static int
+member_count_cb(const struct store_member *m, const struct store_stats *s,
+    void *arg)
+{
+	(void)m;
+	(void)s;
+	(*(size_t *)arg)++;
+	return (0);
 }
 
 size_t
@@ -901,6 +939,13 @@ store_member_count(struct store *st)
 	MDB_stat ms;
 	size_t	 n = 0;
 
+	/* a count is not a refusal to audit: the screens poll it */
+	if (!(st->role.allow[STORE_AREA_MEMBERS] & STORE_ACT_VIEW))
+		return (0);
+	if (st->rows != NULL) {
+		(void)store_member_each(st, member_count_cb, &n);
+		return (n);
+	}
 	if (store_rbegin(st, &txn) != STORE_OK)
 		return (0);
 	if (mdb_stat(txn, st->dbi[DB_MEMBERS], &ms) == 0)

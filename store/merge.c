@@ -121,7 +121,7 @@ store_member_merge(struct store *st, const char *keepin, const char *dropin)
 	struct merge_at		 from, to;
 	struct wtx		 w;
 	struct buf		 list, old, nw;
-	MDB_cursor		*c;
+	struct cur		c;
 	MDB_val			 k, v;
 	char			 kid[STORE_ID_MAX + 1], did[STORE_ID_MAX + 1];
 	char			 key[STORE_ID_MAX + 2];
@@ -136,7 +136,9 @@ store_member_merge(struct store *st, const char *keepin, const char *dropin)
 	buf_init(&list);
 	buf_init(&old);
 	buf_init(&nw);
-	if ((rc = store_key_lookup(keepin, kid, "keep", &st->err)) != 0 ||
+	if ((rc = access_need(st, STORE_AREA_MEMBERS, STORE_ACT_EDIT)) != 0 ||
+	    (rc = access_need(st, STORE_AREA_MEMBERS, STORE_ACT_DELETE)) != 0 ||
+	    (rc = store_key_lookup(keepin, kid, "keep", &st->err)) != 0 ||
 	    (rc = store_key_lookup(dropin, did, "drop", &st->err)) != 0)
 		return (rc);
 	if (strcmp(kid, did) == 0)
@@ -144,8 +146,11 @@ store_member_merge(struct store *st, const char *keepin, const char *dropin)
 		    _("cannot merge member %s into itself"), kid));
 	if ((rc = store_wbegin(st, &w)) != STORE_OK)
 		return (rc);
-	if ((rc = member_read(st, w.txn, kid, &keep)) != STORE_OK ||
-	    (rc = member_read(st, w.txn, did, &drop)) != STORE_OK) {
+	/* a member outside the role's rows does not exist for it */
+	if ((rc = access_id_ok(st, w.txn, kid) ? member_read(st, w.txn, kid,
+	    &keep) : STORE_NOTFOUND) != STORE_OK ||
+	    (rc = access_id_ok(st, w.txn, did) ? member_read(st, w.txn, did,
+	    &drop) : STORE_NOTFOUND) != STORE_OK) {
 		if (rc == STORE_NOTFOUND)
 			store_err(st, rc, keep.id[0] == '\0' ? "keep" : "drop",
 			    _("member %s not found"), keep.id[0] == '\0' ?
@@ -161,7 +166,7 @@ store_member_merge(struct store *st, const char *keepin, const char *dropin)
 	k.mv_data = key;
 	k.mv_size = dlen + 1;
 	for (op = MDB_SET_RANGE;; op = MDB_NEXT) {
-		if ((rc = mdb_cursor_get(c, &k, &v, op)) != 0)
+		if ((rc = cur_get(&c, &k, &v, op)) != 0)
 			break;
 		if (k.mv_size <= dlen + 1 || memcmp(k.mv_data, key,
 		    dlen + 1) != 0)
@@ -171,7 +176,7 @@ store_member_merge(struct store *st, const char *keepin, const char *dropin)
 		buf_addc(&list, '\0');
 		nrec++;
 	}
-	mdb_cursor_close(c);
+	cur_close(&c);
 	if (rc != 0 && rc != MDB_NOTFOUND) {
 		rc = store_mdb(st, rc, "by_member");
 		goto fail;
@@ -265,6 +270,9 @@ store_event_merge(struct store *st, const char *keepin, const char *dropin)
 	int			 rc;
 
 	store_err_clear(st);
+	if ((rc = access_need(st, STORE_AREA_EVENTS, STORE_ACT_EDIT)) != 0 ||
+	    (rc = access_need(st, STORE_AREA_EVENTS, STORE_ACT_DELETE)) != 0)
+		return (rc);
 	memset(&keep, 0, sizeof keep);
 	memset(&drop, 0, sizeof drop);
 	buf_init(&list);

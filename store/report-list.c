@@ -227,7 +227,7 @@ rpt_top_index(struct rpt *r, int (*cb)(const struct store_report_member *,
     void *), void *arg)
 {
 	struct rpt_cand	 c;
-	MDB_cursor	*cur;
+	struct cur	 cur;
 	MDB_val		 k, v;
 	const unsigned char *p;
 	char		 id[STORE_ID_MAX + 1];
@@ -239,7 +239,7 @@ rpt_top_index(struct rpt *r, int (*cb)(const struct store_report_member *,
 	memset(&c, 0, sizeof c);
 	c.kind = STORE_REPORT_TOP;
 	for (op = MDB_FIRST; r->out->listed < r->opts->limit; op = MDB_NEXT) {
-		if ((rc = mdb_cursor_get(cur, &k, &v, (MDB_cursor_op)op)) != 0)
+		if ((rc = cur_get(&cur, &k, &v, (MDB_cursor_op)op)) != 0)
 			break;
 		if (k.mv_size <= 4 || k.mv_size - 4 > STORE_ID_MAX)
 			continue;
@@ -261,7 +261,7 @@ rpt_top_index(struct rpt *r, int (*cb)(const struct store_report_member *,
 	rc = rc == 0 || rc == MDB_NOTFOUND ? STORE_OK :
 	    store_mdb(r->st, rc, "by_total");
 out:
-	mdb_cursor_close(cur);
+	cur_close(&cur);
 	return (rc);
 }
 

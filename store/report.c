@@ -205,7 +205,7 @@ int
 rpt_events_load(struct rpt *r)
 {
 	struct store_event	 e;
-	MDB_cursor		*c;
+	struct cur	 c;
 	MDB_val			 k, v;
 	struct rpt_event	*re;
 	char			 code[STORE_ID_MAX + 1];
@@ -215,11 +215,11 @@ rpt_events_load(struct rpt *r)
 	if ((rc = store_cursor(r->st, r->rx.txn, DB_EVENTS, &c)) != 0)
 		return (rc);
 	for (op = MDB_FIRST;; op = MDB_NEXT) {
-		if ((rc = mdb_cursor_get(c, &k, &v, (MDB_cursor_op)op)) != 0)
+		if ((rc = cur_get(&c, &k, &v, (MDB_cursor_op)op)) != 0)
 			break;
 		codec_copy_text(code, sizeof code, k.mv_data, k.mv_size);
 		if (codec_event_dec(&v, code, &e) != STORE_OK) {
-			mdb_cursor_close(c);
+			cur_close(&c);
 			return (store_err(r->st, STORE_IO, NULL,
 			    _("event %s: corrupt record"), code));
 		}
@@ -241,7 +241,7 @@ rpt_events_load(struct rpt *r)
 			r->ymin = re->year;
 		store_event_free(&e);
 	}
-	mdb_cursor_close(c);
+	cur_close(&c);
 	if (rc != MDB_NOTFOUND)
 		return (store_mdb(r->st, rc, "events"));
 	if (r->opts->year != 0 && r->opts->year < r->ymin)
@@ -257,6 +257,7 @@ rpt_begin(struct store *st, enum store_report_kind kind,
     struct rpt *r)
 {
 	static const struct store_report_opts none;
+	int	rc;
 
 	memset(out, 0, sizeof *out);
 	out->kind = kind;
@@ -265,10 +266,13 @@ rpt_begin(struct store *st, enum store_report_kind kind,
 	r->opts = opts != NULL ? opts : &none;
 	r->out = out;
 	r->rx.st = st;
-	r->use_keep = r->opts->filter != NULL &&
-	    !store_filter_empty(r->opts->filter);
+	/* a role's rows count like a filter: its records only */
+	r->use_keep = (r->opts->filter != NULL &&
+	    !store_filter_empty(r->opts->filter)) || access_restricted(st);
 	store_today(r->today);
 	store_err_clear(st);
+	if ((rc = access_need(st, STORE_AREA_REPORTS, STORE_ACT_VIEW)) != 0)
+		return (rc);
 	return (store_rbegin(st, &r->rx.txn));
 }
 
@@ -339,7 +343,7 @@ static int
 rpt_records(struct rpt *r)
 {
 	struct att_peek		 a;
-	MDB_cursor		*c;
+	struct cur	 c;
 	MDB_val			 k, v;
 	char			 seek[STORE_ID_MAX + 2], member[STORE_ID_MAX + 1];
 	const char		*z;
@@ -349,7 +353,7 @@ rpt_records(struct rpt *r)
 
 	if ((rc = store_cursor(r->st, r->rx.txn, DB_ATT, &c)) != STORE_OK)
 		return (rc);
-	while ((rc = mdb_cursor_get(c, &k, &v, op)) == 0) {
+	while ((rc = cur_get(&c, &k, &v, op)) == 0) {
 		op = MDB_NEXT;
 		if ((z = memchr(k.mv_data, '\0', k.mv_size)) == NULL ||
 		    (clen = (size_t)(z - (const char *)k.mv_data)) >
@@ -380,7 +384,7 @@ rpt_records(struct rpt *r)
 		if (codec_att_peek(&v, &a) != STORE_OK) {
 			codec_copy_text(member, sizeof member, z + 1,
 			    k.mv_size - clen - 1);
-			mdb_cursor_close(c);
+			cur_close(&c);
 			return (store_err(r->st, STORE_IO, NULL,
 			    _("attendance %s/%s: corrupt record"),
 			    r->ev[ei].code, member));
@@ -390,7 +394,7 @@ rpt_records(struct rpt *r)
 		else
 			rpt_count(r, &r->ev[ei], &a);
 	}
-	mdb_cursor_close(c);
+	cur_close(&c);
 	if (rc != 0 && rc != MDB_NOTFOUND)
 		return (store_mdb(r->st, rc, "attendance"));
 	return (STORE_OK);

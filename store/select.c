@@ -86,6 +86,8 @@ store_select(struct store *st, const struct store_filter *f,
 
 	store_err_clear(st);
 	memset(counts, 0, sizeof *counts);
+	if ((rc = access_need(st, STORE_AREA_MEMBERS, STORE_ACT_VIEW)) != 0)
+		return (rc);
 	event[0] = '\0';
 	if (ev && (rc = store_key_fold(eventin, event,
 	    "event_code", &st->err)) != STORE_OK)
@@ -126,6 +128,8 @@ store_invite_members(struct store *st, const char *event,
 	store_err_clear(st);
 	if (created != NULL)
 		memset(created, 0, n * sizeof *created);
+	if ((rc = access_need(st, STORE_AREA_ATTENDANCE, STORE_ACT_ADD)) != 0)
+		return (rc);
 	if ((rc = store_wbegin(st, &w)) != STORE_OK)
 		return (rc);
 	for (i = 0; i < n; i++) {
@@ -219,6 +223,8 @@ store_uninvite(struct store *st, const char *eventin,
 	int			 rc;
 
 	store_err_clear(st);
+	if ((rc = access_need(st, STORE_AREA_ATTENDANCE, STORE_ACT_DELETE)) != 0)
+		return (rc);
 	if ((rc = store_key_fold(eventin, event, "event_code",
 	    &st->err)) != STORE_OK)
 		return (rc == STORE_INVALID ? STORE_NOTFOUND : rc);
@@ -340,6 +346,8 @@ store_filter_save(struct store *st, const char *name,
 	int		 rc;
 
 	store_err_clear(st);
+	if ((rc = access_need(st, STORE_AREA_MEMBERS, STORE_ACT_VIEW)) != 0)
+		return (rc);
 	buf_init(&k);
 	buf_init(&val);
 	buf_init(&old);
@@ -392,6 +400,8 @@ store_filter_load(struct store *st, const char *name, char ***words,
 	store_err_clear(st);
 	*words = NULL;
 	*n = 0;
+	if ((rc = access_need(st, STORE_AREA_MEMBERS, STORE_ACT_VIEW)) != 0)
+		return (rc);
 	buf_init(&k);
 	if ((rc = select_filter_key(st, name, &k)) == STORE_OK &&
 	    (rc = store_rbegin(st, &txn)) == STORE_OK) {
@@ -419,6 +429,8 @@ store_filter_delete(struct store *st, const char *name)
 	int		 rc;
 
 	store_err_clear(st);
+	if ((rc = access_need(st, STORE_AREA_MEMBERS, STORE_ACT_VIEW)) != 0)
+		return (rc);
 	buf_init(&k);
 	buf_init(&old);
 	if ((rc = select_filter_key(st, name, &k)) != STORE_OK ||
@@ -451,13 +463,15 @@ store_filter_each(struct store *st, int (*cb)(const char *,
     const char *const *, size_t, void *), void *arg)
 {
 	MDB_txn		*txn;
-	MDB_cursor	*c;
+	struct cur	 c;
 	MDB_val		 k, v;
 	char		 name[STORE_ID_MAX + 1], **words;
 	size_t		 plen = strlen(SELECT_FILTER_PREFIX), n;
 	int		 rc, op;
 
 	store_err_clear(st);
+	if ((rc = access_need(st, STORE_AREA_MEMBERS, STORE_ACT_VIEW)) != 0)
+		return (rc);
 	if ((rc = store_rbegin(st, &txn)) != STORE_OK)
 		return (rc);
 	if ((rc = store_cursor(st, txn, DB_META, &c)) != STORE_OK) {
@@ -467,7 +481,7 @@ store_filter_each(struct store *st, int (*cb)(const char *,
 	k.mv_data = (void *)SELECT_FILTER_PREFIX;
 	k.mv_size = plen;
 	for (op = MDB_SET_RANGE;; op = MDB_NEXT) {
-		if ((rc = mdb_cursor_get(c, &k, &v, (MDB_cursor_op)op)) != 0) {
+		if ((rc = cur_get(&c, &k, &v, (MDB_cursor_op)op)) != 0) {
 			rc = rc == MDB_NOTFOUND ? STORE_OK :
 			    store_mdb(st, rc, "meta");
 			break;
@@ -485,7 +499,7 @@ store_filter_each(struct store *st, int (*cb)(const char *,
 		if (rc != 0)
 			break;
 	}
-	mdb_cursor_close(c);
+	cur_close(&c);
 	mdb_txn_abort(txn);
 	return (rc);
 }

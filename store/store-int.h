@@ -20,7 +20,7 @@
 #include "store/sort.h"
 #include "store/xmalloc.h"
 
-#define STORE_SCHEMA_VERSION	1
+#define STORE_SCHEMA_VERSION	2	/* 2: every value sealed (seal.c) */
 #if SIZE_MAX > 0xffffffffu
 #define STORE_MAP_SIZE	((size_t)64 << 30)	/* grows only as used */
 #else
@@ -41,8 +41,19 @@ struct store {
 	MDB_dbi		 dbi[DB_COUNT];
 	unsigned	 flags;
 	bool		 created;	/* this open made data.mdb */
+	bool		 sealed;	/* the snapshot's values carry a CRC */
+	bool		 migrated;	/* this open migrated schema 1 */
 	char		 actor[STORE_USER_SIZE];
 	struct store_error err;
+	/* access.c: the caller's role, its rows, a refusal to audit */
+	struct store_role role;
+	struct store_filter *rows;
+	bool		 refused;
+	char		 refusal[160];
+	bool		 deferred;	/* a STORE_SHARED open: no right until
+					   store_privilege_dropped */
+	bool		 norole;	/* ... which then refuses the user */
+	uint32_t	 norole_admin;	/* the admin to name then */
 };
 
 /* A growable byte buffer. */
@@ -111,6 +122,7 @@ int	 files_after_open(struct store *, const char *dir, int datafd,
 /* Remove the files that did not exist before (a failed creation). */
 void	 files_undo(const char *dir, const struct files_seen *);
 
+void	 store_actor_refresh(struct store *);
 int	 store_err(struct store *, int rc, const char *field,
 	    const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 int	 store_mdb(struct store *, int mdb_rc, const char *what);
@@ -119,17 +131,44 @@ int	 store_wbegin(struct store *, struct wtx *);
 int	 store_wcommit(struct wtx *);
 void	 store_wabort(struct wtx *);
 int	 store_rbegin(struct store *, MDB_txn **);
+long	 store_schema_parse(const char *);
+void	 store_time_text(int64_t, char *, size_t);
+const char *store_db_name(enum store_db);
+int	 store_conflict(struct store *, const char *what, const char *key,
+	    uint32_t version, uint32_t expect, const char *by, int64_t at);
+
+/* seal.c: the only LMDB reads and writes of entries.  A damaged entry is
+ * STORE_DAMAGED (its database and key in the message); a cursor call
+ * returns LMDB codes and STORE_MDB_DAMAGED, which store_mdb maps to
+ * STORE_DAMAGED keeping the message. */
+#define STORE_MDB_DAMAGED	(-30700)	/* outside LMDB's codes */
+struct cur {
+	MDB_cursor	*c;
+	struct store	*st;
+	enum store_db	 db;
+	size_t		 steps, bound;
+};
 int	 store_get(struct store *, MDB_txn *, enum store_db, const void *,
 	    size_t, MDB_val *);
 int	 store_put(struct store *, MDB_txn *, enum store_db, const void *,
 	    size_t, const void *, size_t, unsigned);
 int	 store_del(struct store *, MDB_txn *, enum store_db, const void *,
 	    size_t);
-int	 store_cursor(struct store *, MDB_txn *, enum store_db, MDB_cursor **);
-void	 store_time_text(int64_t, char *, size_t);
-const char *store_db_name(enum store_db);
-int	 store_conflict(struct store *, const char *what, const char *key,
-	    uint32_t version, uint32_t expect, const char *by, int64_t at);
+int	 store_cursor(struct store *, MDB_txn *, enum store_db, struct cur *);
+int	 cur_get(struct cur *, MDB_val *k, MDB_val *v, MDB_cursor_op);
+int	 cur_put(struct cur *, MDB_val *k, const MDB_val *v, unsigned flags);
+void	 cur_close(struct cur *);
+bool	 seal_ok(const MDB_val *k, const MDB_val *v);
+void	 seal_key_text(enum store_db, const MDB_val *k, char *, size_t);
+int	 seal_schema_read(struct store *, MDB_txn *, long *ver);
+int	 seal_schema_write(struct store *, MDB_txn *, long ver);
+int	 seal_begin(struct store *, MDB_txn *);
+int	 seal_walk(struct store *, MDB_txn *, enum store_db,
+	    void (*bad)(enum store_db, const MDB_val *, void *), void *arg,
+	    size_t *nbad);
+
+/* migrate.c: schema 1 -> 2 in one write transaction (a writer's open). */
+int	 migrate_schema1(struct store *);
 
 /* kvset.c: keys, each with its value right after it in one arena (the
  * sorted import path, the check).  Until kvset_sort an entry's k is an
@@ -321,6 +360,37 @@ int	 att_write(struct wtx *, const char *date,
 int	 att_drop(struct wtx *, const char *event, const char *member,
 	    const char *date, int final);
 
+/* access.c: roles (docs/DESIGN.md "Roles and access").  Refusals set the
+ * error and are audited by access_flush once no transaction is open. */
+int	 access_load(struct store *, uid_t data_owner);
+void	 access_free(struct store *);
+int	 access_need(struct store *, enum store_area, unsigned action);
+int	 access_refuse(struct store *, const char *right, const char *fmt,
+	    ...) __attribute__((format(printf, 3, 4)));
+void	 access_flush(struct store *);
+/* access-rows.c: what the role sees of members */
+bool	 access_restricted(const struct store *);
+bool	 access_row_ok(const struct store *, const struct store_member *,
+	    const struct store_stats *);
+/* Is member ID (its record read in TXN) inside the rows? */
+bool	 access_id_ok(struct store *, MDB_txn *, const char *id);
+void	 access_hide_member(const struct store *, struct store_member *,
+	    struct store_stats *);
+void	 access_hide_row(const struct store *, struct store_member_row *);
+/* A list row read from MV: false when outside the rows, or (PREFIX not
+ * NULL) found only through a hidden field. */
+bool	 access_list_ok(struct store *, const MDB_val *mv, const char *id,
+	    const struct agg *, const char *prefix, size_t plen);
+int	 access_member_add(struct store *, const struct store_member *);
+/* NW keeps OLD's hidden values; a read-only change or a member moved out
+ * of the rows is refused. */
+int	 access_member_update(struct store *, MDB_txn *,
+	    const struct store_member *old, struct store_member *nw);
+int	 access_filter(struct store *, const struct store_filter *);
+int	 access_import_member(struct store *, uint32_t fields,
+	    const struct store_member *);
+/* TEXT ("field=value; ...") with hidden values as (hidden); malloc'd. */
+char	*access_audit_text(const struct store *, const char *text);
 /* check-values.c: store_check's lines on values (an ID with an invisible
  * character, a value over its limit, same-date events whose folded names
  * match), each one line to REPORT. */

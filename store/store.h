@@ -44,6 +44,7 @@ enum store_rc {
 	STORE_PERM,		/* permission denied			(exit 3) */
 	STORE_NODB,		/* read-only open of a missing database	(exit 3) */
 	STORE_IO,		/* any other environment failure	(exit 3) */
+	STORE_DAMAGED,		/* an entry or the file is damaged	(exit 3) */
 };
 
 struct store;
@@ -162,6 +163,11 @@ bool		 store_digits(const char *s);
 
 #define STORE_READONLY	0x1	/* never create; a missing database is STORE_NODB;
 				   write functions return STORE_PERM */
+#define STORE_SHARED	0x2	/* the shared directory of a setgid sanka: no
+				   environment read, no file created (a missing
+				   one is STORE_PERM: ask root to run sanka
+				   init), both files regular and owned
+				   root:<the effective group> */
 
 /* Open (and with flags 0 create) the database in directory DIR, creating
  * the directory 0770 (group-shared when its parent is setgid) and files
@@ -173,6 +179,11 @@ bool		 store_digits(const char *s);
  * failure).  Returns STORE_OK, STORE_NODB, STORE_SCHEMA, STORE_PERM,
  * STORE_IO. */
 int		 store_open(const char *dir, unsigned flags, struct store **out);
+/* After a STORE_SHARED open, once the privilege is dropped: the audit
+ * actor's user name and $SANKA_USER read now, and the refusal of a user
+ * with no role (STORE_PERM naming an admin) made now, when the name
+ * service may be read. */
+int		 store_privilege_dropped(struct store *);
 void		 store_close(struct store *);
 /* Whether a database exists in directory DIR (without opening it). */
 bool		 store_exists(const char *dir);
@@ -182,13 +193,17 @@ void		 store_remove(const char *dir);
 const struct store_error *store_last_error(const struct store *);
 /* Whether store_open made a new database (data.mdb did not exist). */
 bool		 store_created(const struct store *);
+/* Whether store_open migrated a schema-1 database to schema 2. */
+bool		 store_migrated(const struct store *);
 int		 store_exit_code(int rc);	/* 0, 1 or 3 */
 /* The id of the last committed write transaction of any process; a
  * screen polls it to notice other staff's changes.  Cheap. */
 uint64_t	 store_txnid(struct store *);
 /* A hot, compacted copy of the whole database into the new file PATH
- * (0640), consistent as of one moment while others keep writing.
- * Returns STORE_OK, STORE_EXISTS (PATH exists), STORE_PERM, STORE_IO. */
+ * (0640), consistent as of one moment while others keep writing; every
+ * entry's checksum is verified first (no file is written when one fails).
+ * Returns STORE_OK, STORE_EXISTS (PATH exists), STORE_PERM, STORE_IO,
+ * STORE_DAMAGED. */
 int		 store_backup(struct store *, const char *path);
 
 /* --- members (store/member.c) --------------------------------------- */
@@ -321,7 +336,9 @@ enum store_field_slot {
 #define STORE_FIELD_DERIVED	0x01	/* kept by the store: read-only */
 #define STORE_FIELD_CSV		0x02	/* a column of the member CSV */
 #define STORE_FIELD_AFTER_ATTRS	0x04	/* show prints it after attr.NAME */
-#define STORE_FIELD_SEARCH	0x08	/* the name index holds it */
+#define STORE_FIELD_SEARCH	0x08	/* search finds it (store/index.c):
+					 * e-mail whole and its domain, phone
+					 * as written, digits, last four */
 #define STORE_FIELD_REQUIRED	0x10	/* a member needs it */
 
 #define STORE_LINE_MAX		1024	/* bytes of a one-line value */
@@ -419,10 +436,12 @@ size_t		 store_member_count(struct store *);
 int		 store_member_page(struct store *, enum store_order,
 		    const struct store_member_row *from, bool backward,
 		    struct store_member_row *rows, size_t n, size_t *got);
-/* Members whose ID, name, surname, given name, reading or e-mail local part
+/* Members whose ID, name, surname, given name, reading, e-mail address,
+ * its domain, phone number (as written, its digits, their last four)
  * starts with QUERY once both are folded (store_fold), each once, in index
- * order; AFTER continues a previous page (NULL: the first).  An empty
- * query lists nothing. */
+ * order; a phone-like query that finds no one as typed is searched by its
+ * digits (090-1234 finds 09012345678).  AFTER continues a previous page
+ * (NULL: the first).  An empty query lists nothing. */
 int		 store_member_search(struct store *, const char *query,
 		    const struct store_member_row *after,
 		    struct store_member_row *rows, size_t n, size_t *got);
@@ -646,11 +665,18 @@ int		 store_audit_each(struct store *, const char *member,
 
 /* --- verification (store/check.c) ----------------------------------- */
 
-/* Recompute every aggregate and index from the attendance records and
- * compare.  Each difference is one English line passed to CB (e.g.
- * "member_stats M001: total 5, expected 6").  *ndiff counts them. */
+/* Check every entry against its checksum, then recompute every aggregate
+ * and index from the attendance records and compare.  Each damaged entry
+ * ("damaged members M001") and each difference (e.g. "member_stats M001:
+ * total 5, expected 6") is one English line passed to CB; *ndiff counts
+ * them.  A damaged entry or file: STORE_DAMAGED (the comparisons are not
+ * run); otherwise STORE_OK with *ndiff differences. */
 int		 store_check(struct store *, void (*cb)(const char *line,
 		    void *), void *arg, size_t *ndiff);
+/* Only the checksums and the tree walks of store_check (backup's check);
+ * CB may be NULL.  STORE_OK or STORE_DAMAGED with *nbad entries. */
+int		 store_verify(struct store *, void (*cb)(const char *line,
+		    void *), void *arg, size_t *nbad);
 
 /* --- bulk import (store/bulk.c) ------------------------------------- */
 
@@ -722,6 +748,73 @@ struct store_import_result {
  * it.  DRY_RUN: do everything, then abort. */
 int		 store_import(struct store *, const struct store_import_source *,
 		    bool dry_run, struct store_import_result *);
+
+/* --- roles and access (store/access.c) ------------------------------ */
+
+/* docs/DESIGN.md "Roles and access": every function of this header applies
+ * the role of the caller (the real uid) chosen at store_open.  A missing
+ * right is STORE_PERM (exit 3) naming the role and the right, with one
+ * audit record when the database is open for writing; a member outside
+ * the role's rows is STORE_NOTFOUND; a hidden field reads as empty and
+ * store_field_hidden() says which to leave out. */
+enum store_area {
+	STORE_AREA_MEMBERS, STORE_AREA_EVENTS, STORE_AREA_ATTENDANCE,
+	STORE_AREA_REPORTS, STORE_AREA_IMPORT, STORE_AREA_EXPORT,
+	STORE_AREA_PRINT, STORE_AREA_MAIL, STORE_AREA_ADMIN,
+	STORE_AREA_COUNT
+};
+#define STORE_ACT_VIEW		0x01	/* for import ... mail: may use */
+#define STORE_ACT_ADD		0x02
+#define STORE_ACT_EDIT		0x04
+#define STORE_ACT_DELETE	0x08
+#define STORE_ACT_CHECKIN	0x10	/* check-in, walk-ins, its undo */
+#define STORE_ACT_ALL		0x1f
+#define STORE_ROLE_NAME_MAX	32
+
+struct store_role {
+	char		 name[STORE_ROLE_NAME_MAX + 1];
+	unsigned	 allow[STORE_AREA_COUNT];	/* STORE_ACT_* */
+	char		 rows[512];	/* a filter line; "" keeps every member */
+	uint64_t	 hide;		/* bit i: store_fields[i] */
+	uint64_t	 read_only;
+	bool		 builtin;
+};
+
+/* The role the caller acts in (after store_open). */
+const struct store_role *store_role_current(const struct store *);
+/* Is member field F hidden from the caller? */
+bool		 store_field_hidden(const struct store *,
+		    const struct store_field *);
+/* The caller may use AREA:ACTION (e.g. export:view before an export), or
+ * STORE_PERM with the refusal audited. */
+int		 store_access(struct store *, enum store_area, unsigned action);
+/* "members:view,members:add,..." / "email,phone" of a role, into BUF. */
+const char	*store_role_allow_text(const struct store_role *, char *buf,
+		    size_t size);
+const char	*store_role_fields_text(uint64_t mask, char *buf, size_t size);
+
+/* Roles (admin:view to read them, admin:edit to change them).  Built-in
+ * roles (admin, staff, viewer, door) can be copied, not changed. */
+int		 store_role_get(struct store *, const char *name,
+		    struct store_role *);
+int		 store_role_each(struct store *,
+		    int (*cb)(const struct store_role *, void *), void *arg);
+/* Add role NAME, a copy of FROM (NULL: no rights).  STORE_EXISTS. */
+int		 store_role_add(struct store *, const char *name,
+		    const char *from);
+/* Apply N options (--allow A:ACT,..., --rows FILTER, --hide F,...,
+ * --read-only F,...; each pair OPTS[2i], OPTS[2i+1]) to role NAME, all or
+ * nothing.  STORE_INVALID naming the bad option or word. */
+int		 store_role_set(struct store *, const char *name,
+		    char *const *opts, size_t n);
+/* STORE_HASREFS when a user still has the role. */
+int		 store_role_delete(struct store *, const char *name);
+
+/* Users by uid. */
+int		 store_user_set(struct store *, uint32_t uid, const char *role);
+int		 store_user_delete(struct store *, uint32_t uid);
+int		 store_user_each(struct store *,
+		    int (*cb)(uint32_t uid, const char *role, void *), void *arg);
 
 /* --- check-in at the door (store/checkin.c) ------------------------- */
 

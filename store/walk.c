@@ -28,20 +28,20 @@ walk_idcmp(const MDB_val *k, const char *id, size_t idlen)
 /* Move C (on members) to ID: the next key in the usual case, a lookup
  * after a gap.  *V receives the value.  STORE_NOTFOUND: no such key. */
 static int
-walk_member_at(struct store *st, MDB_cursor *c, bool *placed, const char *id,
+walk_member_at(struct store *st, struct cur *c, bool *placed, const char *id,
     size_t idlen, MDB_val *v)
 {
 	MDB_val	k;
 	int	rc = MDB_NOTFOUND;
 
-	if (*placed && (rc = mdb_cursor_get(c, &k, v, MDB_NEXT)) == 0 &&
+	if (*placed && (rc = cur_get(c, &k, v, MDB_NEXT)) == 0 &&
 	    k.mv_size == idlen && memcmp(k.mv_data, id, idlen) == 0)
 		return (STORE_OK);
 	if (rc != 0 && rc != MDB_NOTFOUND)
 		return (store_mdb(st, rc, "members"));
 	k.mv_data = (void *)id;
 	k.mv_size = idlen;
-	rc = mdb_cursor_get(c, &k, v, MDB_SET_KEY);
+	rc = cur_get(c, &k, v, MDB_SET_KEY);
 	*placed = rc == 0;
 	if (rc == MDB_NOTFOUND)
 		return (STORE_NOTFOUND);
@@ -52,7 +52,7 @@ walk_member_at(struct store *st, MDB_cursor *c, bool *placed, const char *id,
  * cursor C, whose current entry is *K, *V (at or before ID's first; *LIVE
  * false once it ran off the end), oldest first, into W->dates. */
 static int
-walk_history(struct store *st, MDB_cursor *c, MDB_val *k, MDB_val *v,
+walk_history(struct store *st, struct cur *c, MDB_val *k, MDB_val *v,
     bool *live, const char *id, size_t idlen, const char *today,
     struct walk_member *w)
 {
@@ -83,7 +83,7 @@ walk_history(struct store *st, MDB_cursor *c, MDB_val *k, MDB_val *v,
 				    '\0';
 			}
 		}
-		if ((rc = mdb_cursor_get(c, k, v, MDB_NEXT)) == MDB_NOTFOUND)
+		if ((rc = cur_get(c, k, v, MDB_NEXT)) == MDB_NOTFOUND)
 			*live = false;
 		else if (rc != 0)
 			return (store_mdb(st, rc, "by_member"));
@@ -92,7 +92,7 @@ walk_history(struct store *st, MDB_cursor *c, MDB_val *k, MDB_val *v,
 }
 
 struct walk_cursors {
-	MDB_cursor	*stats, *members, *history;
+	struct cur	 stats, members, history;
 	bool		 placed, live;
 	MDB_val		 hk, hv;	/* the history cursor's entry */
 };
@@ -100,12 +100,9 @@ struct walk_cursors {
 static void
 walk_close(struct walk_cursors *wc)
 {
-	if (wc->stats != NULL)
-		mdb_cursor_close(wc->stats);
-	if (wc->members != NULL)
-		mdb_cursor_close(wc->members);
-	if (wc->history != NULL)
-		mdb_cursor_close(wc->history);
+	cur_close(&wc->stats);
+	cur_close(&wc->members);
+	cur_close(&wc->history);
 }
 
 static int
@@ -123,7 +120,7 @@ walk_open(struct rtx *rx, unsigned need, struct walk_cursors *wc)
 		if ((rc = store_cursor(rx->st, rx->txn, DB_BYMEM,
 		    &wc->history)) != STORE_OK)
 			return (rc);
-		rc = mdb_cursor_get(wc->history, &wc->hk, &wc->hv, MDB_FIRST);
+		rc = cur_get(&wc->history, &wc->hk, &wc->hv, MDB_FIRST);
 		if (rc != 0 && rc != MDB_NOTFOUND)
 			return (store_mdb(rx->st, rc, "by_member"));
 		wc->live = rc == 0;
@@ -151,7 +148,7 @@ walk_one(struct rtx *rx, unsigned need, const char *today,
 		return (store_err(rx->st, STORE_IO, NULL,
 		    _("member_stats %s: corrupt record"), w->id));
 	if (need & WALK_MEMBER) {
-		rc = walk_member_at(rx->st, wc->members, &wc->placed, w->id,
+		rc = walk_member_at(rx->st, &wc->members, &wc->placed, w->id,
 		    idlen, &mv);
 		if (rc == STORE_NOTFOUND)
 			return (STORE_OK);	/* `check` reports it */
@@ -161,10 +158,13 @@ walk_one(struct rtx *rx, unsigned need, const char *today,
 			return (store_err(rx->st, STORE_IO, NULL,
 			    _("member %s: corrupt record"), w->id));
 		w->have_m = true;
-		if (f != NULL && !store_filter_match(f, &w->m, &w->g.s))
+		/* the role's rows first: others do not exist for it */
+		if (!access_row_ok(rx->st, &w->m, &w->g.s) ||
+		    (f != NULL && !store_filter_match(f, &w->m, &w->g.s)))
 			return (STORE_OK);
+		access_hide_member(rx->st, &w->m, &w->g.s);
 	}
-	if ((need & WALK_HISTORY) && (rc = walk_history(rx->st, wc->history,
+	if ((need & WALK_HISTORY) && (rc = walk_history(rx->st, &wc->history,
 	    &wc->hk, &wc->hv, &wc->live, w->id, idlen, today, w)) != STORE_OK)
 		return (rc);
 	*keep = true;
@@ -186,13 +186,13 @@ walk_members(struct rtx *rx, unsigned need,
 	store_today(today);
 	if (f != NULL && store_filter_empty(f))
 		f = NULL;
-	if (f != NULL)
+	if (f != NULL || access_restricted(rx->st))
 		need |= WALK_MEMBER;
 	memset(&w, 0, sizeof w);
 	if ((rc = walk_open(rx, need, &wc)) != STORE_OK)
 		goto out;
 	for (op = MDB_FIRST;; op = MDB_NEXT) {
-		if ((rc = mdb_cursor_get(wc.stats, &k, &v,
+		if ((rc = cur_get(&wc.stats, &k, &v,
 		    (MDB_cursor_op)op)) != 0) {
 			rc = rc == MDB_NOTFOUND ? STORE_OK :
 			    store_mdb(rx->st, rc, "member_stats");

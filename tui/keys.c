@@ -140,6 +140,7 @@ const struct binding keys_table[] = {
 	{ KC_GLOBAL, '2', ACT_PANEL2, N_("Events"), 0 },
 	{ KC_GLOBAL, '3', ACT_PANEL3, N_("Pending"), 0 },
 	{ KC_GLOBAL, '4', ACT_PANEL4, N_("Reports"), 0 },
+	{ KC_GLOBAL, 'U', ACT_ACCESS, N_("Roles and users (admin)"), 0 },
 	{ KC_ALL, TK_CTRL('l'), ACT_REDRAW, N_("Redraw the screen"), 0 },
 	{ 0, 0, ACT_NONE, NULL, 0 }
 };

@@ -26,6 +26,9 @@ main(int argc, char **argv)
 	size_t		  nimports = 0;
 	int		  i, rc;
 
+	/* A setgid sanka opens the shared database and drops the group
+	 * before anything below reads the locale or the environment. */
+	sanka_privilege_init(argc, argv);
 	/* Messages follow the screens' language: Japanese unless
 	 * $SANKA_LANG=en or an English locale.  The screens warn about a
 	 * locale that is not UTF-8; a command has no screen to show it on. */

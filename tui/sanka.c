@@ -99,7 +99,8 @@ sanka_open(const char *dbdir, bool readonly, struct store **stp)
 	if (!readonly && dbdir == NULL && getenv("SANKA_DB") == NULL &&
 	    strcmp(dir, SANKA_SYSTEM_DB) != 0)
 		sanka_mkparents(dir);
-	rc = store_open(dir, readonly ? STORE_READONLY : 0, &st);
+	if ((rc = sanka_privilege_take(dir, &st)) == -1)
+		rc = store_open(dir, readonly ? STORE_READONLY : 0, &st);
 	if (rc != STORE_OK) {
 		if (rc == STORE_NODB)
 			sanka_warnx(_("no database in %s (use -d DIR or "
@@ -116,6 +117,9 @@ sanka_open(const char *dbdir, bool readonly, struct store **stp)
 	}
 	if (store_created(st))
 		sanka_warnx(_("created a new database in %s"), dir);
+	if (store_migrated(st))
+		sanka_warnx(_("upgraded the database in %s to schema 2 (every "
+		    "value checksummed)"), dir);
 	*stp = st;
 	return (0);
 }

@@ -21,6 +21,17 @@
 /* The database of a server install, used when the directory exists. */
 #define SANKA_SYSTEM_DB	"/var/lib/sanka"
 
+/* privilege.c: first thing in main.  When sanka runs setgid (the
+ * effective gid is not the real one): umask 007, the shared database
+ * opened unless -d names another, then the group privilege dropped for
+ * good; nothing the user controls is read before.  Exits 3 when the drop
+ * fails. */
+void		 sanka_privilege_init(int argc, char **argv);
+/* The store sanka_privilege_init opened when DIR is the shared directory:
+ * its store_open result (*ST set, the audit actor refreshed from the
+ * environment), handed over once; -1 otherwise. */
+int		 sanka_privilege_take(const char *dir, struct store **st);
+
 /* Print "sanka: " + the formatted message to stderr. */
 void		 sanka_warnx(const char *fmt, ...)
 		    __attribute__((format(printf, 1, 2)));

@@ -254,7 +254,8 @@ mp_profile(struct member_page *mp, const struct store_member *m)
 			    ((f->flags & STORE_FIELD_AFTER_ATTRS) != 0) != late ||
 			    f->slot == STORE_SLOT_ID ||
 			    strcmp(f->key, "name") == 0 ||
-			    strcmp(f->key, "kana") == 0)
+			    strcmp(f->key, "kana") == 0 ||
+			    store_field_hidden(mp->t->st, f))
 				continue;
 			mp_kv(mp, _(f->ui), form_value_text(f, m, buf,
 			    sizeof buf));

@@ -204,6 +204,8 @@ void		 tui_modal_free(struct modal *);
 unsigned	 tui_modal_ctx(const struct modal *);
 void		 tui_modal_key(struct tui *, int key);
 void		 tui_help(struct tui *);
+/* screen-access.c: `U`, the admin's page of roles and users. */
+void		 tui_access_page(struct tui *);
 void		 tui_draw_modal(struct tui *, int *cy, int *cx);
 /* A window of H x W at Y, X with its panel in *PP (frame.c). */
 WINDOW		*tui_win(int h, int w, int y, int x, PANEL **pp);

@@ -515,6 +515,9 @@ tui_key(struct tui *t, int key, const char **kind)
 	case ACT_HELP:
 		tui_help(t);
 		return;
+	case ACT_ACCESS:
+		tui_access_page(t);
+		return;
 	case ACT_REDRAW:
 		clearok(curscr, TRUE);
 		t->dirty = 1;

@@ -17,7 +17,7 @@
 #   BENCH_PRINT=10000    members of the print and mail parts: labels and
 #                        letters; messages handed to the local MTA (exim4
 #                        with a private configuration, queued only)
-#   BENCH_ONLY=mark,import,screens,reports,door,print,mail   run some parts only
+#   BENCH_ONLY=mark,import,screens,reports,door,roles,print,mail   run some parts only
 #                        (screens reuses the import's databases when both
 #                        run)
 #   BENCH_REPORT_MEMBERS=1000000, BENCH_REPORT_RECORDS=5000000: reports.sh
@@ -35,7 +35,7 @@ NEV=${BENCH_EVENTS:-200}
 ROUNDS=${BENCH_ROUNDS:-3}
 SEED=${BENCH_SEED:-42}
 MARKS=${BENCH_MARKS:-4000}
-ONLY=${BENCH_ONLY:-mark,import,screens,reports,door,print,mail}
+ONLY=${BENCH_ONLY:-mark,import,screens,reports,door,roles,print,mail}
 DOOR_N=${BENCH_DOOR_N:-100000}
 DOOR_SCANS=${BENCH_DOOR_SCANS:-300}
 NPRINT=${BENCH_PRINT:-10000}
@@ -524,7 +524,17 @@ if want door; then
 	    "$(calc "$d99 / 1000")" "<=" 10 ""
 fi
 
-# --- 6. print and mail ------------------------------------------------------
+# --- 6. roles (as root: it acts as two uids) ----------------------------------
+if want roles && [ "$(id -u)" = 0 ]; then
+	$B/roles >"$WORK/roles.log" || die "failed: $B/roles"
+	cat "$WORK/roles.log"
+	target "durable mark, role/admin" "$(sed -n 's/.*durable mark.*: \([0-9.]*\) .*/\1/p' \
+	    "$WORK/roles.log")" "<=" 1.10 ""
+	target "member-list paging, role/admin" "$(sed -n \
+	    's/.*paging.*: \([0-9.]*\) .*/\1/p' "$WORK/roles.log")" "<=" 1.10 ""
+fi
+
+# --- 7. print and mail ------------------------------------------------------
 # cputime LOG CMD...: run CMD; wall, sanka's own CPU and its children's
 # CPU (seconds) in $WALL $CPU $CHILD.
 cputime() {

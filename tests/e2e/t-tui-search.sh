@@ -1,12 +1,14 @@
 #!/bin/sh
 # t-tui-search.sh -- incremental search on [1] typed in hiragana, katakana,
-# half-width katakana, variant kanji and by ID; Japanese typed into a form
+# half-width katakana, variant kanji, by ID, e-mail address and phone; Japanese typed into a form
 # is stored as import stores it; the timing trace records the keys.
 . "$(dirname "$0")/lib.sh"
 export XDG_STATE_HOME=$TMPD/state
 
-sk add member --id M001 --name '山田 史郎' --kana 'ヤマダ シロウ' >/dev/null
-sk add member --id M002 --name '髙橋 花子' --kana 'タカハシ ハナコ' >/dev/null
+sk add member --id M001 --name '山田 史郎' --kana 'ヤマダ シロウ' \
+    --phone 09012345678 >/dev/null
+sk add member --id M002 --name '髙橋 花子' --kana 'タカハシ ハナコ' \
+    --phone '03-5555-1212' >/dev/null
 sk add member --id M003 --name 'Smith John' --kana 'スミス ジョン' \
     --email 'john@example.com' >/dev/null
 
@@ -35,6 +37,15 @@ search 'たかはし' '髙橋 花子'
 search 'm002' '髙橋 花子'
 search 'Ｍ００３' 'Smith John'
 search 'john' 'Smith John'
+# The whole address, its domain, phone digits (issue 8 item 13).
+search 'john@example.com' 'Smith John'
+search 'example.com' 'Smith John'
+search '090-1234' '山田 史郎'
+search '０９０１２３' '山田 史郎'
+search '5678' '山田 史郎'
+search '03-5555' '髙橋 花子'
+search '0355551212' '髙橋 花子'
+search '1212' '髙橋 花子'
 # No match says so.
 keys /
 text 'ぬぬぬ'

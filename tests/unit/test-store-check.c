@@ -4,6 +4,7 @@
 #include <lmdb.h>
 
 #include "test-store-util.h"
+#include "store/crc.h"
 #include "store/store-int.h"	/* the codec, to store what writes refuse */
 
 struct raw {
@@ -67,18 +68,36 @@ raw_del(struct raw *r, const char *db, MDB_val k)
 	assert_int_equal(mdb_del(r->txn, raw_dbi(r, db), &k, NULL), 0);
 }
 
+/* Put V sealed as schema 2 seals it: its CRC32C over key and value. */
 static void
 raw_put(struct raw *r, const char *db, MDB_val k, MDB_val v)
 {
+	unsigned char	*buf;
+	uint32_t	c;
+
+	assert_non_null(buf = malloc(v.mv_size + 4));
+	memcpy(buf, v.mv_data, v.mv_size);
+	c = crc32c_add(CRC32C_INIT, k.mv_data, k.mv_size);
+	c = crc32c_add(c, v.mv_data, v.mv_size) ^ CRC32C_INIT;
+	buf[v.mv_size] = (unsigned char)c;
+	buf[v.mv_size + 1] = (unsigned char)(c >> 8);
+	buf[v.mv_size + 2] = (unsigned char)(c >> 16);
+	buf[v.mv_size + 3] = (unsigned char)(c >> 24);
+	v.mv_data = buf;
+	v.mv_size += 4;
 	assert_int_equal(mdb_put(r->txn, raw_dbi(r, db), &k, &v, 0), 0);
+	free(buf);
 }
 
+/* The value without its seal. */
 static MDB_val
 raw_get(struct raw *r, const char *db, MDB_val k)
 {
 	MDB_val	v;
 
 	assert_int_equal(mdb_get(r->txn, raw_dbi(r, db), &k, &v), 0);
+	assert_true(v.mv_size >= 4);
+	v.mv_size -= 4;
 	return (v);
 }
 

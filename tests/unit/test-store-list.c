@@ -1,6 +1,8 @@
 /* test-store-list.c -- member pages in every order and search at a few
  * thousand members, against brute force over store_member_each. */
 
+#include <ctype.h>
+
 #include "test-store-util.h"
 
 #define NMEM	3000
@@ -63,6 +65,14 @@ list_setup(void **state)
 		m[i].kana = i % 11 == 0 ? strdup("") : strdup(buf);
 		snprintf(buf, sizeof buf, "user%u@example.jp", i);
 		m[i].email = strdup(buf);
+		/* phones written with hyphens, without, or none */
+		if (i % 3 == 0)
+			snprintf(buf, sizeof buf, "090-%04u-%04u", i % 97, i);
+		else if (i % 3 == 1)
+			snprintf(buf, sizeof buf, "080%04u%04u", i % 89, i);
+		else
+			buf[0] = '\0';
+		m[i].phone = strdup(buf);
 		m[i].past_count = (int32_t)(lcg(&seed) % 8);
 		if (lcg(&seed) % 4 != 0)
 			snprintf(m[i].past_last_date, STORE_DATE_SIZE,
@@ -77,6 +87,7 @@ list_setup(void **state)
 		free(m[i].name);
 		free(m[i].kana);
 		free(m[i].email);
+		free(m[i].phone);
 	}
 	free(m);
 	return (0);
@@ -204,6 +215,23 @@ brute_parts(const char *q, const char *s)
 	}
 }
 
+/* The phone as written, its digits, their last four. */
+static bool
+brute_phone(const char *q, const char *phone)
+{
+	char	d[64];
+	size_t	n = 0, i;
+
+	for (i = 0; phone[i] != '\0'; i++) {
+		if (isdigit((unsigned char)phone[i]))
+			d[n++] = phone[i];
+	}
+	d[n] = '\0';
+	return ((n > 0 && brute_prefix(q, phone, strlen(phone))) ||
+	    (n > 0 && strncmp(d, q, strlen(q)) == 0) ||
+	    (n > 4 && strncmp(d + n - 4, q, strlen(q)) == 0));
+}
+
 static int
 brute_cb(const struct store_member *m, const struct store_stats *s,
     void *arg)
@@ -215,8 +243,9 @@ brute_cb(const struct store_member *m, const struct store_stats *s,
 	at = strchr(m->email, '@');
 	if (brute_parts(b->q, m->name) || brute_parts(b->q, m->kana) ||
 	    brute_prefix(b->q, m->id, strlen(m->id)) ||
-	    brute_prefix(b->q, m->email, at ? (size_t)(at - m->email) :
-	    strlen(m->email)))
+	    brute_prefix(b->q, m->email, strlen(m->email)) ||
+	    (at != NULL && brute_prefix(b->q, at + 1, strlen(at + 1))) ||
+	    brute_phone(b->q, m->phone))
 		snprintf(b->ids[b->n++], STORE_ID_MAX + 1, "%s", m->id);
 	return (0);
 }
@@ -227,13 +256,32 @@ idcmp(const void *a, const void *b)
 	return (strcmp(a, b));
 }
 
+/* The digits of Q, malloc'd; NULL when it has none. */
+static char *
+brute_digits(const char *q)
+{
+	char	*d, *o;
+
+	o = d = malloc(strlen(q) + 1);
+	for (; *q != '\0'; q++) {
+		if (isdigit((unsigned char)*q))
+			*o++ = *q;
+	}
+	*o = '\0';
+	if (o == d) {
+		free(d);
+		return (NULL);
+	}
+	return (d);
+}
+
 static size_t
 search_matches(struct store *st, const char *query)
 {
 	struct store_member_row	 rows[37];
 	struct brute		 b;
 	char			 (*found)[STORE_ID_MAX + 1];
-	char			*fq;
+	char			*fq, *digits = NULL;
 	size_t			 got, nfound = 0, i;
 
 	fq = store_fold(query);
@@ -242,6 +290,14 @@ search_matches(struct store *st, const char *query)
 	b.ids = calloc(NMEM, sizeof *b.ids);
 	found = calloc(NMEM + 40, sizeof *found);
 	assert_int_equal(store_member_each(st, brute_cb, &b), STORE_OK);
+	/* a phone-like query no one matches as typed: its digits */
+	if (b.n == 0 && strspn(fq, "0123456789-()+. ") == strlen(fq) &&
+	    strspn(fq, "0123456789") != strlen(fq) &&
+	    (digits = brute_digits(fq)) != NULL) {
+		b.q = digits;
+		assert_int_equal(store_member_each(st, brute_cb, &b),
+		    STORE_OK);
+	}
 	assert_int_equal(store_member_search(st, query, NULL, rows, 37, &got),
 	    STORE_OK);
 	while (got > 0) {
@@ -263,6 +319,7 @@ search_matches(struct store *st, const char *query)
 	free(b.ids);
 	free(found);
 	free(fq);
+	free(digits);
 	return (nfound);
 }
 
@@ -279,12 +336,18 @@ test_search(void **state)
 		"smith", "JOHN", "山田 史", "しろう", "さ", "zzz", "m_", "M_0",
 		"m", "m0001", "Ｍ０", "みどり", "ﾐﾄﾞﾘ", "みど", "みどり 史",
 		"山田みどり", "山田 ﾐﾄﾞﾘ", "どり",
+		/* issue 8 item 13: whole addresses, domains, phones */
+		"user12@example.jp", "USER120@EXAMPLE.JP", "example.jp",
+		"example", "090-0012", "090-0003-0003", "0900003", "080-0001",
+		"08000010001", "０８０－０００１", "(080) 0001", "0001", "0999",
+		"090-9999",
 	};
 	size_t			 i;
 
 	for (i = 0; i < sizeof queries / sizeof queries[0]; i++) {
 		/* no part of a name starts so, nor a whole name */
 		if (strcmp(queries[i], "zzz") == 0 ||
+		    strcmp(queries[i], "090-9999") == 0 ||
 		    strcmp(queries[i], "どり") == 0 ||
 		    strcmp(queries[i], "みどり 史") == 0)
 			assert_int_equal(search_matches(st, queries[i]), 0);

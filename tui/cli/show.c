@@ -78,7 +78,8 @@ cli_show_member(const struct cli_entry *e, struct cli_args *a,
 			free(key);
 		}
 		for (f = store_fields; f < store_fields + store_nfields; f++)
-			if (((f->flags & STORE_FIELD_AFTER_ATTRS) != 0) == late)
+			if (((f->flags & STORE_FIELD_AFTER_ATTRS) != 0) ==
+			    late && !store_field_hidden(st, f))
 				cli_kv(f->key, store_field_get(f, &v,
 				    STORE_STYLE_SHOW, buf, sizeof buf));
 	}

@@ -118,6 +118,11 @@ make_print(struct store *st, const struct make_print *req,
 
 	memset(res, 0, sizeof(*res));
 	memset(&r, 0, sizeof(r));
+	if ((rc = store_access(st, STORE_AREA_PRINT, STORE_ACT_VIEW)) !=
+	    STORE_OK) {
+		make_store_fail(st, rc, res);
+		goto out;
+	}
 	if (make_reach(st, req->filter, req->event, req->kind ==
 	    PRINT_BADGES || req->kind == PRINT_LIST, req->kind ==
 	    PRINT_LABELS || req->kind == PRINT_LETTERS ? REACH_POSTAL :
@@ -233,9 +238,15 @@ make_mail(struct store *st, const struct make_mail *req,
 	struct reach	 r;
 	char		 id[STORE_MAILING_ID_SIZE] = "dry-run", *text = NULL;
 	size_t		 len, i;
+	int		 rc;
 
 	memset(res, 0, sizeof(*res));
 	memset(&r, 0, sizeof(r));
+	if ((rc = store_access(st, STORE_AREA_MAIL, STORE_ACT_VIEW)) !=
+	    STORE_OK) {
+		make_store_fail(st, rc, res);
+		goto out;
+	}
 	if (make_read_text(req->template_path, &text, &len, res) != 0 ||
 	    make_reach(st, req->filter, req->event, false, REACH_EMAIL, &r,
 	    res) != 0)

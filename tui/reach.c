@@ -185,6 +185,7 @@ reach_ids(struct store *st, const char *const *ids, size_t n,
 	int	 rc;
 
 	memset(r, 0, sizeof(*r));
+	r->st = st;
 	r->need = REACH_EMAIL;
 	r->status_rule = true;
 	if ((rc = reach_event_get(st, event, r)) != STORE_OK)
@@ -218,6 +219,7 @@ reach_filter(struct store *st, const struct store_filter *filter,
 	int	 rc;
 
 	memset(r, 0, sizeof(*r));
+	r->st = st;
 	r->need = need;
 	r->filter = filter;
 	r->status_rule = filter == NULL || !store_filter_names(filter,
@@ -278,6 +280,7 @@ static bool
 reach_known(void *arg, const char *key)
 {
 	struct reach *r = arg;
+	const struct store_field *f;
 	size_t	 k;
 
 	if (strncmp(key, "attr.", 5) == 0 && key[5] != '\0')
@@ -286,8 +289,10 @@ reach_known(void *arg, const char *key)
 	    sizeof(reach_event_keys[0]); k++)
 		if (strcmp(key, reach_event_keys[k]) == 0)
 			return (true);
-	return (store_field_find(key) != NULL &&
-	    strcmp(store_field_find(key)->key, key) == 0);
+	/* A field the caller's role hides is no placeholder for it. */
+	f = store_field_find(key);
+	return (f != NULL && strcmp(f->key, key) == 0 &&
+	    !store_field_hidden(r->st, f));
 }
 
 static const char *

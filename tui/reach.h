@@ -36,6 +36,7 @@ struct reach {
 	enum reach_need	 need;
 	struct store_event event;	/* with an event: has_event */
 	bool		 has_event;
+	struct store	*st;		/* whose role hides fields */
 	char		*buf;
 };
 

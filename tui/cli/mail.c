@@ -193,7 +193,8 @@ cli_mail_resume(const struct cli_entry *e, struct cli_args *a,
 	memset(&m, 0, sizeof(m));
 	if ((rc = sanka_open(dbdir, false, &st)) != 0)
 		return (rc);
-	if ((rc = store_mailing_get(st, id, &m)) != STORE_OK ||
+	if ((rc = store_access(st, STORE_AREA_MAIL, STORE_ACT_VIEW)) !=
+	    STORE_OK || (rc = store_mailing_get(st, id, &m)) != STORE_OK ||
 	    (rc = store_mailing_recover(st, id, &uncertain)) != STORE_OK ||
 	    (rc = store_mailing_recipients(st, id, cli_resume_one, &x)) !=
 	    STORE_OK) {

@@ -624,6 +624,7 @@ import_files(struct store *st, const char *const *paths, size_t n,
 	bool				 failed = false;
 	int				 rc = IMPORT_BAD, src_rc;
 	enum import_kind		 k;
+	char				 why[sizeof ((struct store_error *)0)->msg] = "";
 
 	memset(&imp, 0, sizeof imp);
 	imp.st = st;
@@ -694,6 +695,9 @@ import_files(struct store *st, const char *const *paths, size_t n,
 		free(what);
 	}
 	free(src.attrs);
+	/* the store's reason, before the reference check below reads again */
+	if (src_rc != STORE_OK)
+		snprintf(why, sizeof why, "%s", store_last_error(st)->msg);
 	if (src_rc != STORE_OK && checks_refs_failed(&imp) != 0) {
 		import_tell_progress(&imp, IMPORT_STEP_END, NULL, 0, 0, 0);
 		diag_flush(&imp.d);
@@ -704,11 +708,9 @@ import_files(struct store *st, const char *const *paths, size_t n,
 	import_tell_progress(&imp, IMPORT_STEP_END, NULL, 0, 0, 0);
 	diag_flush(&imp.d);
 	if (src_rc != STORE_OK) {
-		const struct store_error	*e = store_last_error(st);
-
 		diag_say(o->msg, o->msg_arg, IMPORT_MSG_ERROR,
 		    _("%s: import failed, nothing was written: %s"), paths[0],
-		    e != NULL && e->msg[0] != '\0' ? e->msg : "store error");
+		    why[0] != '\0' ? why : "store error");
 		rc = store_exit_code(src_rc) == 1 ? IMPORT_BAD : IMPORT_ENV;
 		goto out;
 	}

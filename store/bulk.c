@@ -367,6 +367,21 @@ bulk_record_final(struct bulk *b, const char *ev, const char *mem, int *final)
 	return (STORE_OK);
 }
 
+/* A record of a member outside the role's rows: that member does not
+ * exist for the role, so the whole import is refused. */
+static int
+bulk_record_rows(struct bulk *b, const struct store_change *c)
+{
+	char	mem[STORE_ID_MAX + 1];
+
+	if (!access_restricted(b->st) ||
+	    store_key_lookup(c->member, mem, "member_id", NULL) != 0 ||
+	    access_id_ok(b->st, b->w.txn, mem))
+		return (STORE_OK);
+	return (store_err(b->st, STORE_NOTFOUND, "member_id",
+	    _("member %s not found"), mem));
+}
+
 static int
 bulk_records(struct bulk *b)
 {
@@ -385,6 +400,8 @@ bulk_records(struct bulk *b)
 		store_change_init(&c, NULL, NULL);
 		if (b->src->next_record(b->src->arg, &c) == 0)
 			break;
+		if ((rc = bulk_record_rows(b, &c)) != STORE_OK)
+			return (rc);
 		if (b->fast_records) {
 			if ((rc = bulk_record_fast(b, &c, &evc)) != STORE_OK)
 				return (rc);

@@ -481,6 +481,15 @@ event_counts(struct store *st, MDB_txn *txn, const char *code,
 			break;
 		if (codec_att_dec(&v, &a, false) != STORE_OK)
 			continue;
+		/* members outside the role's rows are not counted either */
+		if (access_restricted(st)) {
+			char	id[STORE_ID_MAX + 1];
+
+			codec_copy_text(id, sizeof id, (const char *)k.mv_data +
+			    clen + 1, k.mv_size - clen - 1);
+			if (!access_id_ok(st, txn, id))
+				continue;
+		}
 		if (a.invited_on[0] != '\0')
 			ec->invited++;
 		switch (a.response) {

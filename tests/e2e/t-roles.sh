@@ -87,6 +87,9 @@ head -1 "$TMPD/csv" | grep -qE 'email|phone' && fail "export header: hidden colu
 grep -qE 'M001|hanako|taro|03-' "$TMPD/csv" && fail "export leaks: $(cat "$TMPD/csv")"
 as $VO show event E001 >"$TMPD/ev" || fail "volunteer show event"
 grep -q 'M001' "$TMPD/ev" && fail "show event lists M001"
+# the counts leave the rows outside the role out too (two invited, one seen)
+grep -qx 'invited: 1' "$TMPD/ev" || fail "show event counts: $(cat "$TMPD/ev")"
+as $AD show event E001 | grep -qx 'invited: 2' || fail "admin's count"
 as $VO log >"$TMPD/log" 2>/dev/null
 grep -qE 'M001|hanako|03-3333' "$TMPD/log" && fail "log leaks: $(cat "$TMPD/log")"
 grep -q 'email=(hidden)' "$TMPD/log" || fail "log: no (hidden): $(cat "$TMPD/log")"
@@ -96,6 +99,21 @@ as $VO select email=hanako@example.jp >/dev/null 2>&1
 expect_eq "volunteer select on a hidden field: exit status" $? 3
 as $VO report top --format csv >"$TMPD/rep" || fail "volunteer report"
 grep -q M001 "$TMPD/rep" && fail "report top lists M001"
+
+# an import may not reach a member outside the importer's rows (the whole
+# file is refused, nothing written)
+as $AD role add rowsonly --from staff || fail "role add rowsonly"
+as $AD role set rowsonly --rows segment=ボランティア || fail "role set rowsonly"
+as $AD user set $ST rowsonly || fail "user set rowsonly"
+printf 'event_code,member_id,status\nE001,M002,参加\nE001,M001,参加\n' \
+    >"$TMPD/att.csv"
+chmod 644 "$TMPD/att.csv"
+as $ST import "$TMPD/att.csv" >"$TMPD/out" 2>&1
+expect_eq "import reaching outside the rows: exit status" $? 1
+grep -q 'M001' "$TMPD/out" || fail "import: $(cat "$TMPD/out")"
+as $AD show member M002 | grep -qx 'total: 0' || fail "the import wrote M002"
+as $AD user set $ST staff || fail "user set staff again"
+as $AD role delete rowsonly || fail "role delete rowsonly"
 
 # no role: refused, naming the admin; the database files stay closed
 as $NR show member M001 >/dev/null 2>"$TMPD/err"

@@ -35,10 +35,15 @@ SAN	 = -fsanitize=address,undefined -fno-omit-frame-pointer \
 LIBS_STORE  = -llmdb -lunistring
 LIBS_IMPORT = -lcsv
 LIBS_TUI    = $(shell pkg-config --libs ncursesw panelw 2>/dev/null)
-LIBS_ALL    = $(LIBS_TUI) $(LIBS_IMPORT) $(LIBS_STORE)
+PRINT_PC    = pangocairo cairo-pdf fontconfig libqrencode
+CFLAGS_PRINT = $(shell pkg-config --cflags $(PRINT_PC) 2>/dev/null)
+LIBS_PRINT  = $(shell pkg-config --libs $(PRINT_PC) 2>/dev/null)
+LIBS_ALL    = $(LIBS_TUI) $(LIBS_IMPORT) $(LIBS_PRINT) $(LIBS_STORE)
 
 STORE_SRC  = $(wildcard store/*.c)
 IMPORT_SRC = $(wildcard import/*.c)
+PRINT_SRC  = $(wildcard print/*.c)
+MAIL_SRC   = $(wildcard mail/*.c)
 TUI_SRC	   = $(filter-out tui/main.c,$(wildcard tui/*.c tui/cli/*.c))
 UNIT_SRC   = $(wildcard tests/unit/test-*.c)
 UNIT_NAMES = $(patsubst tests/unit/%.c,%,$(UNIT_SRC))
@@ -49,8 +54,13 @@ MO	   = $(patsubst po/%.po,build/locale/%/LC_MESSAGES/sanka.mo,$(PO))
 
 DEB_PKGS = build-essential pkg-config libncurses-dev ncurses-term \
 	   liblmdb-dev lmdb-utils libcsv-dev libunistring-dev libcmocka-dev \
-	   tmux gettext locales sqlite3 libsqlite3-dev hyperfine clang \
-	   libclang-rt-14-dev dpkg-dev debhelper lintian
+	   tmux gettext locales sqlite3 libsqlite3-dev hyperfine clang python3 \
+	   libclang-rt-14-dev dpkg-dev debhelper lintian libcairo2-dev \
+	   libpango1.0-dev libqrencode-dev fonts-ipaexfont fonts-noto-cjk \
+	   poppler-utils zbar-tools
+# The tests hand mail to a local MTA; one is installed only when the
+# machine has none (exim4 configured to deliver on this machine only).
+MTA_PKG	 = exim4-daemon-light
 LOCALES	 = ja_JP.UTF-8 en_US.UTF-8
 
 .PHONY: all run check unit unit-asan e2e e2e-asan bench fuzz install uninstall \
@@ -63,7 +73,7 @@ all: sanka $(MO)
 
 # The archives depend on the list of sources too, so a deleted source
 # leaves its archive (ar never drops a member on its own).
-SOURCES_NOW := $(STORE_SRC) $(IMPORT_SRC) $(TUI_SRC)
+SOURCES_NOW := $(STORE_SRC) $(IMPORT_SRC) $(PRINT_SRC) $(MAIL_SRC) $(TUI_SRC)
 $(shell mkdir -p build; echo '$(SOURCES_NOW)' | cmp -s - build/sources || \
     echo '$(SOURCES_NOW)' > build/sources)
 
@@ -77,6 +87,11 @@ $(1)/libstore.a: $$(patsubst %.c,$(1)/%.o,$$(STORE_SRC)) build/sources
 	$$(call Q,AR)rm -f $$@; $$(AR) rcs $$@ $$(filter %.o,$$^)
 $(1)/libimport.a: $$(patsubst %.c,$(1)/%.o,$$(IMPORT_SRC)) build/sources
 	$$(call Q,AR)rm -f $$@; $$(AR) rcs $$@ $$(filter %.o,$$^)
+$(1)/print/%.o: CPPFLAGS += $$(CFLAGS_PRINT)
+$(1)/libprint.a: $$(patsubst %.c,$(1)/%.o,$$(PRINT_SRC)) build/sources
+	$$(call Q,AR)rm -f $$@; $$(AR) rcs $$@ $$(filter %.o,$$^)
+$(1)/libmail.a: $$(patsubst %.c,$(1)/%.o,$$(MAIL_SRC)) build/sources
+	$$(call Q,AR)rm -f $$@; $$(AR) rcs $$@ $$(filter %.o,$$^)
 $(1)/libtui.a: $$(patsubst %.c,$(1)/%.o,$$(TUI_SRC)) build/sources
 	$$(call Q,AR)rm -f $$@; $$(AR) rcs $$@ $$(filter %.o,$$^)
 # A store test links without ncurses or libcsv: the layer does not reach up.
@@ -86,14 +101,24 @@ $(1)/tests/test-import-%: $(1)/tests/unit/test-import-%.o \
     $(1)/libimport.a $(1)/libstore.a
 	$$(call Q,LINK)$$(CC) $(2) $$(LDFLAGS) -o $$@ $$^ $$(LIBS_IMPORT) $$(LIBS_STORE) \
 	    -lcmocka
+# Print and mail tests link without ncurses or libcsv.
+$(1)/tests/test-print-%: $(1)/tests/unit/test-print-%.o $(1)/libprint.a \
+    $(1)/libstore.a
+	$$(call Q,LINK)$$(CC) $(2) $$(LDFLAGS) -o $$@ $$^ $$(LIBS_PRINT) $$(LIBS_STORE) \
+	    -lcmocka
+$(1)/tests/test-mail-%: $(1)/tests/unit/test-mail-%.o $(1)/libmail.a \
+    $(1)/libprint.a $(1)/libstore.a
+	$$(call Q,LINK)$$(CC) $(2) $$(LDFLAGS) -o $$@ $$^ $$(LIBS_PRINT) $$(LIBS_STORE) \
+	    -lcmocka
 $(1)/tests/test-tui-%: $(1)/tests/unit/test-tui-%.o $(1)/libtui.a \
-    $(1)/libimport.a $(1)/libstore.a
+    $(1)/libimport.a $(1)/libmail.a $(1)/libprint.a $(1)/libstore.a
 	$$(call Q,LINK)$$(CC) $(2) $$(LDFLAGS) -o $$@ $$^ $$(LIBS_ALL) -lcmocka
 endef
 $(eval $(call tree_rules,build,))
 $(eval $(call tree_rules,build/asan,$(SAN)))
 
-sanka: build/tui/main.o build/libtui.a build/libimport.a build/libstore.a
+sanka: build/tui/main.o build/libtui.a build/libimport.a build/libmail.a \
+    build/libprint.a build/libstore.a
 	$(call Q,LINK)$(CC) $(LDFLAGS) -o $@ $^ $(LIBS_ALL)
 
 build/locale/%/LC_MESSAGES/sanka.mo: po/%.po
@@ -105,13 +130,16 @@ build/locale/%/LC_MESSAGES/sanka.mo: po/%.po
 unit: $(addprefix build/tests/,$(UNIT_NAMES))
 	@tests/run-unit.sh $^
 unit-asan: $(addprefix build/asan/tests/,$(UNIT_NAMES))
-	@ASAN_OPTIONS=detect_leaks=1 tests/run-unit.sh $^
+	@ASAN_OPTIONS=detect_leaks=1 \
+	    LSAN_OPTIONS=suppressions=$(CURDIR)/tests/unit/lsan.supp \
+	    tests/run-unit.sh $^
 e2e: all
 	@tests/e2e/run.sh
 # The same scripts against the sanitizer build of the binary (leaks are the
 # unit tests' job: libpanel keeps 32 bytes for good).
 build/asan/sanka: build/asan/tui/main.o build/asan/libtui.a \
-    build/asan/libimport.a build/asan/libstore.a
+    build/asan/libimport.a build/asan/libmail.a build/asan/libprint.a \
+    build/asan/libstore.a
 	$(call Q,LINK)$(CC) $(SAN) $(LDFLAGS) -o $@ $^ $(LIBS_ALL)
 e2e-asan: all build/asan/sanka
 	@SANKA_BIN=$(CURDIR)/build/asan/sanka E2E_LOGS=build/e2e-asan \
@@ -195,6 +223,12 @@ deps:
 		    grep -q 'ok installed' || missing="$$missing $$p"; \
 	done; \
 	sudo=; [ "$$(id -u)" = 0 ] || sudo=sudo; \
+	if [ ! -x /usr/sbin/sendmail ]; then \
+		missing="$$missing $(MTA_PKG)"; \
+		echo 'exim4-config exim4/dc_eximconfig_configtype select' \
+		    'local delivery only; not on a network' | \
+		    $$sudo debconf-set-selections; \
+	fi; \
 	if [ -n "$$missing" ]; then \
 		echo "make deps: installing$$missing"; \
 		$$sudo apt-get update -qq && \

@@ -20,7 +20,7 @@
 static const char *const store_db_names[DB_COUNT] = {
 	"members", "member_stats", "events", "attendance", "by_member",
 	"pending", "name_index", "audit", "meta", "by_kana", "by_total",
-	"by_last",
+	"by_last", "mailings",
 };
 
 int
@@ -276,8 +276,13 @@ store_open_existing(struct store *st, bool ro, long *ver)
 		mdb_txn_abort(txn);
 		return (rc);
 	}
-	for (i = 0; rc == 0 && *ver != 0 && i < DB_COUNT; i++)
+	for (i = 0; rc == 0 && *ver != 0 && i < DB_COUNT; i++) {
 		rc = mdb_dbi_open(txn, store_db_names[i], 0, &st->dbi[i]);
+		/* Read-only, a database from before mailings has none to
+		 * read (dbi 0: absent). */
+		if (rc == MDB_NOTFOUND && ro && i == DB_MAILINGS)
+			st->dbi[i] = 0, rc = 0;
+	}
 	if (rc == 0 && *ver != 0) {
 		st->sealed = *ver >= 2;
 		if ((rc = mdb_txn_commit(txn)) != 0)

@@ -301,6 +301,8 @@ seal_walk(struct store *st, MDB_txn *txn, enum store_db db,
 	MDB_cursor_op	op;
 	int		rc;
 
+	if (st->dbi[db] == 0)	/* mailings, absent from an old database */
+		return (STORE_OK);
 	if ((rc = store_cursor(st, txn, db, &cu)) != STORE_OK)
 		return (rc);
 	for (op = MDB_FIRST; (rc = mdb_cursor_get(cu.c, &k, &v, op)) == 0;

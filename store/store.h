@@ -1095,5 +1095,71 @@ int		 store_filter_each(struct store *, int (*cb)(const char *name,
 int		 store_filter_expand(struct store *, const char *const *words,
 		    size_t n, char ***out, size_t *nout);
 void		 store_words_free(char **words, size_t n);
+/* --- mailings (store/mailing.c) ------------------------------------ */
+
+/* What became of one recipient of a mailing. */
+enum store_mail_state {
+	STORE_MAIL_QUEUED = 0,	/* not handed off yet */
+	STORE_MAIL_SENDING,	/* being handed off (recorded before) */
+	STORE_MAIL_SENT,	/* sendmail took it */
+	STORE_MAIL_FAILED,	/* sendmail refused it; error says why */
+	STORE_MAIL_UNCERTAIN,	/* was sending when a run stopped */
+};
+#define STORE_MAILING_ID_SIZE	32	/* "YYYYMMDD-N" and its NUL */
+
+struct store_mailing {
+	char		 id[STORE_MAILING_ID_SIZE];
+	int64_t		 created_at;
+	char		 created_by[STORE_USER_SIZE];
+	char		*subject;	/* the template's, placeholders kept */
+	char		*sender;	/* the envelope sender */
+	char		*event;		/* "" or NULL: none */
+	char		*template_text;	/* the whole template, for --resume */
+	size_t		 recipients;
+};
+
+struct store_recipient {
+	char		 member[STORE_ID_MAX + 1];
+	char		*address;
+	enum store_mail_state state;
+	bool		 resent;	/* sent again after being uncertain */
+	int64_t		 at;		/* when the state was recorded */
+	char		*error;		/* STORE_MAIL_FAILED: why */
+};
+
+/* The English word of a state ("queued", ..., "uncertain"); static. */
+const char	*store_mail_state_word(enum store_mail_state);
+void		 store_mailing_free(struct store_mailing *);
+void		 store_recipient_free(struct store_recipient *);
+/* Record a new mailing M (created_at and created_by are set here) with
+ * its N recipients R (member, address) all queued, and one audit record
+ * (entity mail, action create); one write transaction.  ID receives the
+ * new mailing's ID.  STORE_OK, STORE_INVALID (a member listed twice),
+ * STORE_FULL, STORE_IO. */
+int		 store_mailing_create(struct store *,
+		    const struct store_mailing *m,
+		    const struct store_recipient *r, size_t n,
+		    char id[STORE_MAILING_ID_SIZE]);
+/* Set the state (and error; resent is only ever set, never cleared) of
+ * N recipients of mailing ID in one write transaction.  STORE_NOTFOUND
+ * naming a member that is no recipient. */
+int		 store_mailing_mark(struct store *, const char *id,
+		    const struct store_recipient *r, size_t n);
+/* Before resuming mailing ID: every recipient still "sending" (its
+ * hand-off was cut off) becomes "uncertain"; *uncertain counts them all,
+ * earlier ones included.  One write transaction.  STORE_NOTFOUND. */
+int		 store_mailing_recover(struct store *, const char *id,
+		    size_t *uncertain);
+/* Read mailing ID (free with store_mailing_free).  STORE_NOTFOUND. */
+int		 store_mailing_get(struct store *, const char *id,
+		    struct store_mailing *);
+/* Every recipient of mailing ID by member ID (borrowed for the call). */
+int		 store_mailing_recipients(struct store *, const char *id,
+		    int (*cb)(const struct store_recipient *, void *),
+		    void *arg);
+/* The mailings MEMBER received or was queued for, oldest first. */
+int		 store_member_mailings(struct store *, const char *member,
+		    int (*cb)(const struct store_mailing *,
+		    const struct store_recipient *, void *), void *arg);
 
 #endif

@@ -98,6 +98,7 @@ const struct binding keys_table[] = {
 	{ KC_MEMBERS, 's', ACT_SORT, N_("Sort order"), F },
 	{ KC_MEMBERS, 'f', ACT_FILTER, N_("Filter"), F },
 	{ KC_MEMBERS, 'S', ACT_SAVE, N_("Save the filter"), 0 },
+	{ KC_MEMBERS, 'P', ACT_OUTPUT, N_("Print or mail"), F },
 	{ KC_MEMBER, 'e', ACT_EDIT, N_("Edit member"), F },
 	{ KC_EVENTS, 'n', ACT_ADD, N_("New event"), F },
 	{ KC_EVENTS, '+', ACT_ADD, N_("New event"), 0 },
@@ -105,6 +106,7 @@ const struct binding keys_table[] = {
 	{ KC_EVENT, 'e', ACT_EDIT, N_("Edit event"), F },
 	{ KC_EVENT, 'i', ACT_INVITE, N_("Invite (search)"), F },
 	{ KC_EVENT, 'I', ACT_INVITE_FILTER, N_("Invite by filter"), F },
+	{ KC_EVENT, 'P', ACT_OUTPUT, N_("Print or mail"), F },
 	{ KC_EVENTS | KC_EVENT, 'C', ACT_CHECKIN, N_("Check-in at the door"),
 	    F },
 

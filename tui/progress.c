@@ -1,5 +1,5 @@
 /* progress.c -- a progress bar on stderr while a large import runs, drawn
- * from the import's progress callback. */
+ * from the import's progress callback, or while a mailing goes out. */
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,6 +15,7 @@
 
 struct progress {
 	char		 label[PROGRESS_LABEL + 1];
+	const char	*unit;		/* what is counted: "rows" */
 	double		 start;		/* of the current label */
 	double		 last;		/* last redraw */
 	bool		 drawn;
@@ -98,8 +99,9 @@ progress_update(struct progress *p, uint64_t done, uint64_t total,
 		    (int)left % 60);
 	} else
 		snprintf(eta, sizeof eta, "-:--");
-	fprintf(stderr, "\r%s [%s] %3d%%  %s rows  %s rows/s  ETA %s\033[K",
-	    p->label, bar, (int)(frac * 100), nrows, rate, eta);
+	fprintf(stderr, "\r%s [%s] %3d%%  %s %s  %s %s/s  ETA %s\033[K",
+	    p->label, bar, (int)(frac * 100), nrows, p->unit, rate, p->unit,
+	    eta);
 	fflush(stderr);
 	p->drawn = true;
 }
@@ -141,10 +143,31 @@ progress_attach(struct import_opts *o)
 	if (!isatty(STDERR_FILENO))
 		return (NULL);
 	p = xcalloc(1, sizeof *p);
+	p->unit = "rows";
 	progress_label(p, "");
 	o->progress = progress_import;
 	o->progress_arg = p;
 	return (p);
+}
+
+struct progress *
+progress_new(const char *label, const char *unit)
+{
+	struct progress	*p;
+
+	if (!isatty(STDERR_FILENO))
+		return (NULL);
+	p = xcalloc(1, sizeof *p);
+	p->unit = unit;
+	progress_label(p, label);
+	return (p);
+}
+
+void
+progress_step(struct progress *p, uint64_t done, uint64_t total)
+{
+	if (p != NULL)
+		progress_update(p, done, total, done);
 }
 
 void

@@ -7,6 +7,7 @@
 
 #include "store/i18n.h"
 #include "tui/reclist.h"
+#include "tui/output.h"
 #include "tui/screen.h"
 #include "store/xmalloc.h"
 
@@ -167,6 +168,10 @@ event_act(struct tui *t, struct screen *s, enum action act, int key)
 	case ACT_INVITE_FILTER:
 		if (ep->found)
 			invite_filter(t, &ep->rl.mk, ep->rl.event, ep->ev.name);
+		break;
+	case ACT_OUTPUT:
+		if (ep->found)
+			output_start(t, ep->rl.event, NULL);
 		break;
 	default:
 		break;

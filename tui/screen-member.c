@@ -197,6 +197,26 @@ mp_audit(const struct store_audit *a, void *arg)
 	return (0);
 }
 
+/* One mailing the member was a recipient of: when, the mailing, what
+ * became of the message and the subject as written. */
+static int
+mp_mailing(const struct store_mailing *m, const struct store_recipient *r,
+    void *arg)
+{
+	struct member_page	*mp = arg;
+	struct mline		 l;
+	char			 when[32];
+
+	tui_time(r->at, when, sizeof when);
+	memset(&l, 0, sizeof l);
+	l.kind = ML_AUDIT;
+	snprintf(l.label, sizeof l.label, "%s  %s", when, m->id);
+	snprintf(l.text, sizeof l.text, "%s %s: %s", store_mail_state_word(
+	    r->state), r->address, m->subject);
+	listview_push(&mp->lv, &l);
+	return (0);
+}
+
 /* The label column fits the longest label (with a space after it), the
  * code column the longest event code shown, each up to a cap. */
 static void
@@ -307,6 +327,11 @@ mp_load(struct member_page *mp)
 	store_member_history(st, mp->id, mp_hist, mp);
 	if (mp->lv.n == nhist)
 		mp_add(mp, ML_TEXT, NULL, _("(no records)"));
+	mp_add(mp, ML_SECTION, NULL, _("Mailings"));
+	nhist = mp->lv.n;
+	store_member_mailings(st, mp->id, mp_mailing, mp);
+	if (mp->lv.n == nhist)
+		mp_add(mp, ML_TEXT, NULL, _("(no mailings)"));
 	mp_add(mp, ML_SECTION, NULL, _("Change log (newest first)"));
 	nhist = mp->lv.n;
 	store_audit_each(st, mp->id, NULL, MEMBER_AUDIT, mp_audit, mp);

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "store/i18n.h"
+#include "tui/output.h"
 #include "tui/member-filter.h"
 #include "tui/screen.h"
 #include "tui/width.h"
@@ -377,6 +378,10 @@ members_act(struct tui *t, struct screen *s, enum action act, int key)
 		if (r != NULL && (n = screen_form_member(t, r->m.id,
 		    NULL)) != NULL)
 			tui_push(t, s->panel, n);
+		break;
+	case ACT_OUTPUT:	/* for the filter shown, when one is */
+		output_start(t, NULL, ms->mf.applied ? field_text(&ms->mf.q) :
+		    "");
 		break;
 	default:
 		break;

@@ -14,7 +14,10 @@
 #                        import it runs beside the door)
 #   BENCH_DOOR_SCANS=300 paced scans (each after the last one's
 #                        confirmation), then 10x as many back to back
-#   BENCH_ONLY=mark,import,screens,reports,door,roles   run some parts only
+#   BENCH_PRINT=10000    members of the print and mail parts: labels and
+#                        letters; messages handed to the local MTA (exim4
+#                        with a private configuration, queued only)
+#   BENCH_ONLY=mark,import,screens,reports,door,roles,print,mail   run some parts only
 #                        (screens reuses the import's databases when both
 #                        run)
 #   BENCH_REPORT_MEMBERS=1000000, BENCH_REPORT_RECORDS=5000000: reports.sh
@@ -32,9 +35,10 @@ NEV=${BENCH_EVENTS:-200}
 ROUNDS=${BENCH_ROUNDS:-3}
 SEED=${BENCH_SEED:-42}
 MARKS=${BENCH_MARKS:-4000}
-ONLY=${BENCH_ONLY:-mark,import,screens,reports,door,roles}
+ONLY=${BENCH_ONLY:-mark,import,screens,reports,door,roles,print,mail}
 DOOR_N=${BENCH_DOOR_N:-100000}
 DOOR_SCANS=${BENCH_DOOR_SCANS:-300}
+NPRINT=${BENCH_PRINT:-10000}
 B=build/bench
 DATA=$B/data
 WORK=$B/work
@@ -528,6 +532,67 @@ if want roles && [ "$(id -u)" = 0 ]; then
 	    "$WORK/roles.log")" "<=" 1.10 ""
 	target "member-list paging, role/admin" "$(sed -n \
 	    's/.*paging.*: \([0-9.]*\) .*/\1/p' "$WORK/roles.log")" "<=" 1.10 ""
+fi
+
+# --- 7. print and mail ------------------------------------------------------
+# cputime LOG CMD...: run CMD; wall, sanka's own CPU and its children's
+# CPU (seconds) in $WALL $CPU $CHILD.
+cputime() {
+	_log=$1; shift
+	$B/cpu-time "$@" >"$_log" 2>&1 ||
+	    { tail -n 20 "$_log" >&2; die "failed: $* (log above)"; }
+	set -- $(tail -n 1 "$_log")
+	WALL=$1 CPU=$2 CHILD=$3
+}
+
+if want print || want mail; then
+	echo
+	echo "print and mail: $NPRINT members (wall, sanka's own CPU)"
+	P=$PWD/$WORK/print
+	mkdir -p "$P/mta/spool" "$P/mta/log" || die "print bench: mkdir"
+	awk -v n="$NPRINT" 'BEGIN {
+		print "member_id,name,kana,email,postal_code,address,organization"
+		for (i = 1; i <= n; i++)
+			printf "P%05d,会員 %d郎,カイイン %d,p%d@example.jp,%03d-%04d," \
+			    "東京都千代田区千代田%d丁目%d番地 サンプルビル%d階," \
+			    "サンプル協会\n", i, i, i, i, i % 1000, i % 10000,
+			    i % 9 + 1, i % 50 + 1, i % 12 + 1 }' >"$P/m.csv"
+	./sanka -d "$P/db" import "$P/m.csv" >/dev/null 2>&1 ||
+	    die "print bench: import"
+	{ echo '{{atena}}'; echo; echo '{{address}}'; echo
+	  echo '拝啓 平素より格別のご高配を賜り厚く御礼申し上げます。'
+	  echo '{{today_wareki}}'; } >"$P/letter.txt"
+fi
+if want print; then
+	cputime "$P/labels.log" ./sanka -d "$P/db" print labels -o "$P/l.pdf"
+	printf '  %-28s %7ss wall %7ss CPU %6s MiB\n' "$NPRINT labels (a4-12)" \
+	    "$WALL" "$CPU" "$(mib "$(stat -c %s "$P/l.pdf")")"
+	target "$NPRINT labels: sanka CPU (s)" "$CPU" "<" 10 ""
+	cputime "$P/letters.log" ./sanka -d "$P/db" print letters \
+	    --template "$P/letter.txt" -o "$P/t.pdf"
+	printf '  %-28s %7ss wall %7ss CPU %6s MiB\n' "$NPRINT letters" \
+	    "$WALL" "$CPU" "$(mib "$(stat -c %s "$P/t.pdf")")"
+fi
+if want mail; then
+	# The local MTA with a private configuration: messages are queued
+	# (-odq), then the queue is thrown away with the work directory.
+	{ echo "primary_hostname = sanka.test"
+	  echo "spool_directory = $P/mta/spool"
+	  echo "log_file_path = $P/mta/log/%slog"
+	  echo "keep_environment ="
+	  echo "exim_user = root"
+	  echo "exim_group = root"; } >"$P/mta/exim.conf"
+	{ echo '#!/bin/sh'
+	  echo "exec /usr/sbin/exim4 -C $P/mta/exim.conf -odq \"\$@\""; } \
+	    >"$P/sendmail"
+	chmod 0755 "$P/sendmail"
+	{ echo 'Subject: {{name}}様へのご案内'; echo 'From: info@example.jp'
+	  echo; cat "$P/letter.txt"; } >"$P/mail.txt"
+	SANKA_SENDMAIL=$P/sendmail cputime "$P/mail.log" ./sanka \
+	    -d "$P/db" mail --template "$P/mail.txt"
+	printf '  %-28s %7ss wall %7ss CPU (the MTA: %ss CPU)\n' \
+	    "$NPRINT messages to exim" "$WALL" "$CPU" "$CHILD"
+	target "$NPRINT messages: sanka CPU (s)" "$CPU" "<" 10 ""
 fi
 
 echo

@@ -44,6 +44,11 @@ const struct cli_entry *const cli_table[] = {
 	&cli_role_entry,
 	&cli_user_entry,
 	&cli_init_entry,
+	&cli_print_labels_entry,
+	&cli_print_letters_entry,
+	&cli_print_badges_entry,
+	&cli_print_list_entry,
+	&cli_mail_entry,
 	NULL
 };
 
@@ -489,18 +494,34 @@ cli_find(const char *name, const char *kind)
 static int
 cli_usage_kinds(const char *name, const char *kind)
 {
-	const struct cli_entry	*const *ep, *e;
+	const struct cli_entry	*const *ep, *e, *first = NULL;
+	char			 kinds[256] = "";
+	size_t			 n = 0, k = 0, len;
 
+	/* The command's kinds from the table: "member or event". */
+	for (ep = cli_table; (e = *ep) != NULL; ep++)
+		n += strcmp(e->name, name) == 0;
+	for (ep = cli_table; (e = *ep) != NULL; ep++) {
+		if (strcmp(e->name, name) != 0)
+			continue;
+		if (first == NULL)
+			first = e;
+		len = strlen(kinds);
+		snprintf(kinds + len, sizeof kinds - len, "%s%s", k == 0 ? "" :
+		    k + 1 == n ? _(" or ") : ", ", e->kind);
+		k++;
+	}
 	fflush(stdout);
 	if (kind == NULL)
-		sanka_warnx(_("%s what? (member or event)"), name);
+		sanka_warnx(_("%s what? (%s)"), name, kinds);
 	else
-		sanka_warnx(_("unknown kind %s (member or event)"), kind);
+		sanka_warnx(_("unknown kind %s (%s)"), kind, kinds);
 	for (ep = cli_table; (e = *ep) != NULL; ep++) {
 		if (strcmp(e->name, name) == 0)
 			cli_print_usage(stderr, e);
 	}
-	fprintf(stderr, _("Try 'sanka %s member --help' for more.\n"), name);
+	fprintf(stderr, _("Try 'sanka %s %s --help' for more.\n"), name,
+	    first->kind);
 	return (SANKA_EXIT_USAGE);
 }
 

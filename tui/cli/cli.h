@@ -102,6 +102,11 @@ extern const struct cli_entry cli_backup_entry;
 extern const struct cli_entry cli_role_entry;
 extern const struct cli_entry cli_user_entry;
 extern const struct cli_entry cli_init_entry;
+extern const struct cli_entry cli_print_labels_entry;
+extern const struct cli_entry cli_print_letters_entry;
+extern const struct cli_entry cli_print_badges_entry;
+extern const struct cli_entry cli_print_list_entry;
+extern const struct cli_entry cli_mail_entry;
 
 /* cli.c */
 /* Run the command ARGV[0]; DBDIR is -d DIR given before it, or NULL. */

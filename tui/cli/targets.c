@@ -1,6 +1,7 @@
-/* targets.c -- what report and select share: the FILTER words (saved
- * filters expanded, a bad word named), and the line saying who an action
- * left out. */
+/* targets.c -- what report, select, print and mail share: the FILTER
+ * words (saved filters expanded, a bad word named), and the line saying
+ * who an action left out (its text is tui/reach.c's, which the screens
+ * show too). */
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -8,6 +9,7 @@
 #include "store/i18n.h"
 #include "store/store.h"
 #include "tui/cli/cli.h"
+#include "tui/reach.h"
 
 int
 cli_filter(const struct cli_entry *e, struct store *st, char *const *words,
@@ -34,28 +36,9 @@ void
 cli_left_out(size_t left, size_t suspended, size_t opt_out,
     size_t no_address)
 {
-	size_t	n = left + suspended + opt_out + no_address;
-	char	line[256];
-	int	len;
+	char	 line[256];
 
-	if (n == 0)
-		return;
-	/* the words after the counts are DESIGN.md's, never translated */
-	len = snprintf(line, sizeof line, "left out %zu member%s:", n,
-	    n == 1 ? "" : "s");
-	if (left != 0 && len > 0 && (size_t)len < sizeof line)
-		len += snprintf(line + len, sizeof line - (size_t)len,
-		    " %zu left,", left);
-	if (suspended != 0 && len > 0 && (size_t)len < sizeof line)
-		len += snprintf(line + len, sizeof line - (size_t)len,
-		    " %zu suspended,", suspended);
-	if (opt_out != 0 && len > 0 && (size_t)len < sizeof line)
-		len += snprintf(line + len, sizeof line - (size_t)len,
-		    " %zu mail_opt_out,", opt_out);
-	if (no_address != 0 && len > 0 && (size_t)len < sizeof line)
-		len += snprintf(line + len, sizeof line - (size_t)len,
-		    " %zu without address,", no_address);
-	if (len > 0 && (size_t)len < sizeof line)
-		line[len - 1] = '\0';	/* the last comma */
-	sanka_warnx("%s", line);
+	if (reach_left_out_text(left, suspended, opt_out, no_address, line,
+	    sizeof(line)))
+		sanka_warnx("%s", line);
 }

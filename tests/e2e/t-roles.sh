@@ -124,6 +124,19 @@ setpriv --reuid=$ST --regid=users --init-groups -- cat "$SHARED/data.mdb" \
 as $ST -d "$SHARED" show member M001 >/dev/null 2>&1
 expect_eq "staff -d $SHARED: exit status" $? 3
 
+# print and mail are rights of their own: a viewer has neither
+printf 'Subject: test\n\n{{name}}\n' >"$TMPD/mail.txt"
+chmod 644 "$TMPD/mail.txt"
+mkdir -m 777 "$TMPD/out"
+as $VW print labels -o "$TMPD/out/l.pdf" >/dev/null 2>"$TMPD/err"
+expect_eq "viewer print: exit status" $? 3
+grep -q 'print:view' "$TMPD/err" || fail "viewer print: $(cat "$TMPD/err")"
+[ -e "$TMPD/out/l.pdf" ] && fail "a refused print wrote a file"
+as $VW mail --template "$TMPD/mail.txt" --dry-run "$TMPD/out/m" \
+    >/dev/null 2>"$TMPD/err"
+expect_eq "viewer mail: exit status" $? 3
+grep -q 'mail:view' "$TMPD/err" || fail "viewer mail: $(cat "$TMPD/err")"
+
 # a command that only reads is refused and audited too
 as $VW export members >/dev/null 2>"$TMPD/err"
 expect_eq "viewer export: exit status" $? 3

@@ -329,19 +329,38 @@ store_role_get(struct store *st, const char *name, struct store_role *r)
 	return (rc);
 }
 
+/* A stored role, decoded and passed on (store_role_each). */
+struct access_role_walk {
+	struct store	*st;
+	int		(*cb)(const struct store_role *, void *);
+	void		*arg;
+};
+
+static int
+access_role_one(const char *rest, size_t len, const MDB_val *v, void *arg)
+{
+	struct access_role_walk	*rw = arg;
+	struct store_role	 r;
+	char			 name[STORE_ROLE_NAME_MAX + 1];
+	int			 rc;
+
+	codec_copy_text(name, sizeof name, rest, len);
+	if ((rc = access_role_dec(rw->st, name, v, &r)) != STORE_OK)
+		return (rc);
+	return (rw->cb(&r, rw->arg));
+}
+
 int
 store_role_each(struct store *st,
     int (*cb)(const struct store_role *, void *), void *arg)
 {
 	static const char *const builtins[] = { "admin", "staff", "viewer",
 	    "door" };
+	struct access_role_walk	 rw = { st, cb, arg };
 	struct store_role	 r;
 	MDB_txn			*txn;
-	struct cur		 c;
-	MDB_val			 k, v;
-	char			 name[STORE_ROLE_NAME_MAX + 1];
 	size_t			 i;
-	int			 rc, op;
+	int			 rc;
 
 	store_err_clear(st);
 	if ((rc = access_need(st, STORE_AREA_ADMIN, STORE_ACT_VIEW)) != 0)
@@ -353,26 +372,7 @@ store_role_each(struct store *st,
 	}
 	if ((rc = store_rbegin(st, &txn)) != STORE_OK)
 		return (rc);
-	if ((rc = store_cursor(st, txn, DB_META, &c)) != STORE_OK) {
-		mdb_txn_abort(txn);
-		return (rc);
-	}
-	k.mv_data = (void *)"role:";
-	k.mv_size = 5;
-	for (op = MDB_SET_RANGE;; op = MDB_NEXT) {
-		if ((rc = cur_get(&c, &k, &v, (MDB_cursor_op)op)) != 0 ||
-		    k.mv_size < 5 || memcmp(k.mv_data, "role:", 5) != 0) {
-			rc = rc == 0 || rc == MDB_NOTFOUND ? STORE_OK :
-			    store_mdb(st, rc, "meta");
-			break;
-		}
-		codec_copy_text(name, sizeof name, (const char *)k.mv_data + 5,
-		    k.mv_size - 5);
-		if ((rc = access_role_dec(st, name, &v, &r)) != STORE_OK ||
-		    (rc = cb(&r, arg)) != 0)
-			break;
-	}
-	cur_close(&c);
+	rc = meta_each(st, txn, "role:", access_role_one, &rw);
 	mdb_txn_abort(txn);
 	return (rc);
 }
@@ -438,35 +438,47 @@ store_role_set(struct store *st, const char *name, char *const *opts,
 }
 
 /* The first user holding ROLE into *UID: STORE_OK or STORE_NOTFOUND. */
+/* A user's entry: its uid from the key, its role the value. */
+static uint32_t
+access_uid_of(const char *rest, size_t len)
+{
+	char	num[16];
+
+	codec_copy_text(num, sizeof num, rest, len);	/* not NUL-ended */
+	return ((uint32_t)strtoul(num, NULL, 10));
+}
+
+struct access_user_walk {
+	const char	*role;		/* access_user_with: the role sought */
+	uint32_t	 uid;
+	int		(*cb)(uint32_t uid, const char *role, void *);
+	void		*arg;
+};
+
+static int
+access_user_match(const char *rest, size_t len, const MDB_val *v, void *arg)
+{
+	struct access_user_walk	*uw = arg;
+
+	if (uw->role != NULL && (v->mv_size != strlen(uw->role) ||
+	    memcmp(v->mv_data, uw->role, v->mv_size) != 0))
+		return (0);
+	uw->uid = access_uid_of(rest, len);
+	return (1);
+}
+
 static int
 access_user_with(struct store *st, MDB_txn *txn, const char *role,
     uint32_t *uid)
 {
-	struct cur	 c;
-	MDB_val		 k, v;
-	int		 rc, op;
+	struct access_user_walk	uw = { role, 0, NULL, NULL };
+	int			rc;
 
-	if ((rc = store_cursor(st, txn, DB_META, &c)) != STORE_OK)
-		return (rc);
-	k.mv_data = (void *)"user:";
-	k.mv_size = 5;
-	for (op = MDB_SET_RANGE;; op = MDB_NEXT) {
-		if ((rc = cur_get(&c, &k, &v, (MDB_cursor_op)op)) != 0 ||
-		    k.mv_size < 5 || memcmp(k.mv_data, "user:", 5) != 0) {
-			rc = rc == 0 || rc == MDB_NOTFOUND ? STORE_NOTFOUND :
-			    store_mdb(st, rc, "meta");
-			break;
-		}
-		if (role == NULL || (v.mv_size == strlen(role) &&
-		    memcmp(v.mv_data, role, v.mv_size) == 0)) {
-			*uid = (uint32_t)strtoul((const char *)k.mv_data + 5,
-			    NULL, 10);
-			rc = STORE_OK;
-			break;
-		}
+	if ((rc = meta_each(st, txn, "user:", access_user_match, &uw)) == 1) {
+		*uid = uw.uid;
+		return (STORE_OK);
 	}
-	cur_close(&c);
-	return (rc);
+	return (rc == STORE_OK ? STORE_NOTFOUND : rc);
 }
 
 int
@@ -560,40 +572,30 @@ store_user_delete(struct store *st, uint32_t uid)
 	return (store_wcommit(&w));
 }
 
+static int
+access_user_one(const char *rest, size_t len, const MDB_val *v, void *arg)
+{
+	struct access_user_walk	*uw = arg;
+	char			 role[STORE_ROLE_NAME_MAX + 1];
+
+	codec_copy_text(role, sizeof role, v->mv_data, v->mv_size);
+	return (uw->cb(access_uid_of(rest, len), role, uw->arg));
+}
+
 int
 store_user_each(struct store *st,
     int (*cb)(uint32_t uid, const char *role, void *), void *arg)
 {
-	MDB_txn		*txn;
-	struct cur	 c;
-	MDB_val		 k, v;
-	char		 role[STORE_ROLE_NAME_MAX + 1];
-	int		 rc, op;
+	struct access_user_walk	 uw = { NULL, 0, cb, arg };
+	MDB_txn			*txn;
+	int			 rc;
 
 	store_err_clear(st);
 	if ((rc = access_need(st, STORE_AREA_ADMIN, STORE_ACT_VIEW)) != 0)
 		return (rc);
 	if ((rc = store_rbegin(st, &txn)) != STORE_OK)
 		return (rc);
-	if ((rc = store_cursor(st, txn, DB_META, &c)) != STORE_OK) {
-		mdb_txn_abort(txn);
-		return (rc);
-	}
-	k.mv_data = (void *)"user:";
-	k.mv_size = 5;
-	for (op = MDB_SET_RANGE;; op = MDB_NEXT) {
-		if ((rc = cur_get(&c, &k, &v, (MDB_cursor_op)op)) != 0 ||
-		    k.mv_size < 5 || memcmp(k.mv_data, "user:", 5) != 0) {
-			rc = rc == 0 || rc == MDB_NOTFOUND ? STORE_OK :
-			    store_mdb(st, rc, "meta");
-			break;
-		}
-		codec_copy_text(role, sizeof role, v.mv_data, v.mv_size);
-		if ((rc = cb((uint32_t)strtoul((const char *)k.mv_data + 5,
-		    NULL, 10), role, arg)) != 0)
-			break;
-	}
-	cur_close(&c);
+	rc = meta_each(st, txn, "user:", access_user_one, &uw);
 	mdb_txn_abort(txn);
 	return (rc);
 }

@@ -324,3 +324,35 @@ seal_walk(struct store *st, MDB_txn *txn, enum store_db db,
 		return (STORE_OK);
 	return (store_mdb(st, rc, store_db_name(db)));
 }
+
+int
+meta_each(struct store *st, MDB_txn *txn, const char *prefix,
+    int (*cb)(const char *rest, size_t restlen, const MDB_val *v, void *),
+    void *arg)
+{
+	struct cur	c;
+	MDB_val		k, v;
+	size_t		plen = strlen(prefix);
+	int		rc, op;
+
+	if ((rc = store_cursor(st, txn, DB_META, &c)) != STORE_OK)
+		return (rc);
+	k.mv_data = (void *)prefix;
+	k.mv_size = plen;
+	for (op = MDB_SET_RANGE;; op = MDB_NEXT) {
+		if ((rc = cur_get(&c, &k, &v, (MDB_cursor_op)op)) != 0) {
+			rc = rc == MDB_NOTFOUND ? STORE_OK :
+			    store_mdb(st, rc, "meta");
+			break;
+		}
+		if (k.mv_size <= plen || memcmp(k.mv_data, prefix, plen) != 0) {
+			rc = STORE_OK;
+			break;
+		}
+		if ((rc = cb((const char *)k.mv_data + plen, k.mv_size - plen,
+		    &v, arg)) != 0)
+			break;
+	}
+	cur_close(&c);
+	return (rc);
+}

@@ -458,48 +458,41 @@ out:
 	return (rc);
 }
 
+/* A saved filter, decoded and passed on (store_filter_each). */
+struct select_walk {
+	int	(*cb)(const char *, const char *const *, size_t, void *);
+	void	*arg;
+};
+
+static int
+select_filter_one(const char *rest, size_t len, const MDB_val *v, void *arg)
+{
+	struct select_walk	*sw = arg;
+	char			 name[STORE_ID_MAX + 1], **words;
+	size_t			 n;
+	int			 rc;
+
+	codec_copy_text(name, sizeof name, rest, len);
+	select_words_dec(v, &words, &n);
+	rc = sw->cb(name, (const char *const *)words, n, sw->arg);
+	store_words_free(words, n);
+	return (rc);
+}
+
 int
 store_filter_each(struct store *st, int (*cb)(const char *,
     const char *const *, size_t, void *), void *arg)
 {
-	MDB_txn		*txn;
-	struct cur	 c;
-	MDB_val		 k, v;
-	char		 name[STORE_ID_MAX + 1], **words;
-	size_t		 plen = strlen(SELECT_FILTER_PREFIX), n;
-	int		 rc, op;
+	struct select_walk	 sw = { cb, arg };
+	MDB_txn			*txn;
+	int			 rc;
 
 	store_err_clear(st);
 	if ((rc = access_need(st, STORE_AREA_MEMBERS, STORE_ACT_VIEW)) != 0)
 		return (rc);
 	if ((rc = store_rbegin(st, &txn)) != STORE_OK)
 		return (rc);
-	if ((rc = store_cursor(st, txn, DB_META, &c)) != STORE_OK) {
-		mdb_txn_abort(txn);
-		return (rc);
-	}
-	k.mv_data = (void *)SELECT_FILTER_PREFIX;
-	k.mv_size = plen;
-	for (op = MDB_SET_RANGE;; op = MDB_NEXT) {
-		if ((rc = cur_get(&c, &k, &v, (MDB_cursor_op)op)) != 0) {
-			rc = rc == MDB_NOTFOUND ? STORE_OK :
-			    store_mdb(st, rc, "meta");
-			break;
-		}
-		if (k.mv_size <= plen || memcmp(k.mv_data,
-		    SELECT_FILTER_PREFIX, plen) != 0) {
-			rc = STORE_OK;
-			break;
-		}
-		codec_copy_text(name, sizeof name, (const char *)k.mv_data +
-		    plen, k.mv_size - plen);
-		select_words_dec(&v, &words, &n);
-		rc = cb(name, (const char *const *)words, n, arg);
-		store_words_free(words, n);
-		if (rc != 0)
-			break;
-	}
-	cur_close(&c);
+	rc = meta_each(st, txn, SELECT_FILTER_PREFIX, select_filter_one, &sw);
 	mdb_txn_abort(txn);
 	return (rc);
 }

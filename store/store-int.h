@@ -161,6 +161,12 @@ int	 cur_get(struct cur *, MDB_val *k, MDB_val *v, MDB_cursor_op);
 int	 cur_put(struct cur *, MDB_val *k, const MDB_val *v, unsigned flags);
 void	 cur_close(struct cur *);
 bool	 seal_ok(const MDB_val *k, const MDB_val *v);
+/* Each meta entry whose key starts with PREFIX, in key order, in TXN: CB
+ * gets the key after the prefix and the value; a non-zero return stops the
+ * walk and is returned.  STORE_OK at the end, or a store code. */
+int	 meta_each(struct store *, MDB_txn *, const char *prefix,
+	    int (*cb)(const char *rest, size_t restlen, const MDB_val *v,
+	    void *), void *arg);
 void	 seal_key_text(enum store_db, const MDB_val *k, char *, size_t);
 int	 seal_schema_read(struct store *, MDB_txn *, long *ver);
 int	 seal_schema_write(struct store *, MDB_txn *, long ver);
